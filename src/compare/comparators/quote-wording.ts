@@ -1,0 +1,16 @@
+import type { Comparator } from '../../types';
+
+/** Placeholder: links nothing yet. */
+export const quoteWording: Comparator = {
+  id: 'quote-wording',
+  kinds: ['quote'],
+  findingKind: 'quote',
+  paramsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  blockKeys: () => [],
+  link: () => 0,
+  compare: () => ({ relation: 'agree', reason: 'not compared yet' }),
+  readingKey: (c) => c.span.text,
+  display: (c) => c.span.text,
+  readingValue: (c) => c.span.text,
+  subject: () => '',
+};

@@ -1,0 +1,21 @@
+import type { Extractor, Refiner } from '../types';
+import { peopleExtractor } from './people';
+import { titleExtractor } from './titles';
+import { quoteExtractor } from './quotes';
+import { dateExtractor } from './dates';
+import { quantityExtractor } from './quantities';
+
+/**
+ * Every extractor, in the order they run: later ones may read earlier claims (quotes read people to
+ * name speakers, titles read people). One line per extractor.
+ */
+export const EXTRACTORS: readonly Extractor[] = [
+  peopleExtractor,
+  titleExtractor,
+  quoteExtractor,
+  dateExtractor,
+  quantityExtractor,
+];
+
+/** Pure passes over one article's claims, in order. */
+export const REFINERS: readonly Refiner[] = [];

@@ -1,0 +1,10 @@
+import type { Extractor } from '../types';
+
+/** Placeholder: finds nothing yet. */
+export const quantityExtractor: Extractor = {
+  id: 'quantities',
+  kinds: ['quantity'],
+  extract() {
+    return [];
+  },
+};

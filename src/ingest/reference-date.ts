@@ -1,0 +1,67 @@
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
+  dec: 12, december: 12,
+};
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** `YYYY-MM-DD` if the parts make a real calendar day, else null. */
+export function isoDay(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || year < 1 || year > 9999) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+}
+
+const MONTH_NAME = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const ISO = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/;
+const MDY = new RegExp(`\\b${MONTH_NAME}\\.? (\\d{1,2}),? (\\d{4})\\b`, 'i');
+const DMY = new RegExp(`\\b(\\d{1,2}) ${MONTH_NAME}\\.?,? (\\d{4})\\b`, 'i');
+
+/**
+ * A front matter or corpus.yaml date as an ISO day: "2025-09-21", "2025-09-21T08:00:00Z",
+ * "September 21, 2025", "21 September 2025". Null when it is not a date.
+ */
+export function normalizeDay(value: string): string | null {
+  const s = value.trim();
+  const d = parseFullDate(s);
+  return d && d.start === 0 && d.end === s.length ? d.date : null;
+}
+
+/** The first full calendar date in `s` with its offsets. */
+export function parseFullDate(s: string): { date: string; start: number; end: number } | null {
+  const found: { date: string; start: number; end: number }[] = [];
+  let m = ISO.exec(s);
+  if (m) {
+    const date = isoDay(+m[1], +m[2], +m[3]);
+    if (date) found.push({ date, start: m.index, end: m.index + m[0].length });
+  }
+  m = MDY.exec(s);
+  if (m) {
+    const date = isoDay(+m[3], MONTHS[m[1].toLowerCase().replace(/\.$/, '')], +m[2]);
+    if (date) found.push({ date, start: m.index, end: m.index + m[0].length });
+  }
+  m = DMY.exec(s);
+  if (m) {
+    const date = isoDay(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
+    if (date) found.push({ date, start: m.index, end: m.index + m[0].length });
+  }
+  found.sort((a, b) => a.start - b.start);
+  return found[0] ?? null;
+}
+
+/** How far into the body a stated date still counts as the article's own date (a dateline or byline). */
+export const REFERENCE_DATE_WINDOW = 600;
+
+/**
+ * A full date stated near the top of the body: " date 2025-09-21 Taliban ..." -> 2025-09-21.
+ * Only the first `REFERENCE_DATE_WINDOW` characters of the body are read.
+ */
+export function findStatedDate(text: string, bodyStart: number): { date: string; start: number; end: number } | null {
+  const head = text.slice(bodyStart, bodyStart + REFERENCE_DATE_WINDOW);
+  const d = parseFullDate(head);
+  return d ? { date: d.date, start: bodyStart + d.start, end: bodyStart + d.end } : null;
+}

@@ -1,0 +1,97 @@
+import type { Vocabulary } from '../types';
+
+/** A vocabulary with nothing in it: what extractors and comparators see when no data rule is loaded. */
+export function emptyVocabulary(): Vocabulary {
+  return {
+    paraphrases: [],
+    spellings: new Map(),
+    aliases: new Map(),
+    predicates: new Map(),
+    reportingVerbs: new Set(),
+  };
+}
+
+/**
+ * A data rule kind: rule files that `extends` it carry word lists, merged into the shared vocabulary.
+ * "not possible" = "impossible" is `paraphrase` data; "defence" -> "defense" is `spelling` data.
+ */
+export interface VocabularyKind {
+  id: string;
+  description: string;
+  paramsSchema: Record<string, unknown>;
+  merge(vocabulary: Vocabulary, params: Record<string, unknown>, ruleId: string): void;
+}
+
+const phraseSets = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['sets'],
+  properties: {
+    sets: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'array', minItems: 2, uniqueItems: true, items: { type: 'string', minLength: 1 } },
+    },
+  },
+};
+
+const clean = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
+
+export const VOCABULARY_KINDS: VocabularyKind[] = [
+  {
+    id: 'paraphrase',
+    description: 'Sets of English phrases that mean the same ("not possible", "impossible").',
+    paramsSchema: phraseSets,
+    merge(v, params, rule) {
+      for (const set of params.sets as string[][]) v.paraphrases.push({ phrases: set.map(clean), rule });
+    },
+  },
+  {
+    id: 'spelling',
+    description: 'Spelling variants; the first word of each set is the preferred spelling ("defense", "defence").',
+    paramsSchema: phraseSets,
+    merge(v, params, rule) {
+      for (const set of params.sets as string[][]) {
+        const [preferred, ...rest] = set.map(clean);
+        for (const variant of rest) v.spellings.set(variant, { preferred, rule });
+      }
+    },
+  },
+  {
+    id: 'alias',
+    description: 'Names for one thing; the first of each set is the canonical name ("united states", "us", "u.s.", "america").',
+    paramsSchema: phraseSets,
+    merge(v, params, rule) {
+      for (const set of params.sets as string[][]) {
+        const keys = set.map((s) => clean(s).replace(/\./g, ''));
+        const [canonical] = keys;
+        for (const alias of keys) v.aliases.set(alias, { canonical, rule });
+      }
+    },
+  },
+  {
+    id: 'predicate-synonyms',
+    description: 'Verbs and event nouns that name one event; all map to the first ("build", "built", "constructed").',
+    paramsSchema: phraseSets,
+    merge(v, params) {
+      for (const set of params.sets as string[][]) {
+        const [canonical, ...rest] = set.map(clean);
+        v.predicates.set(canonical, canonical);
+        for (const word of rest) v.predicates.set(word, canonical);
+      }
+    },
+  },
+  {
+    id: 'reporting-verbs',
+    description: 'Verbs that report speech ("say", "tell", "state"); a shared reporting verb alone does not make two dates one fact.',
+    paramsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['words'],
+      properties: { words: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } } },
+    },
+    merge(v, params) {
+      for (const w of params.words as string[]) v.reportingVerbs.add(clean(w));
+    },
+  },
+];

@@ -1,0 +1,386 @@
+/**
+ * The one shared vocabulary of corroborate: articles, spans, claims, rules, findings.
+ *
+ * Offsets are 0-based JavaScript string indices into the article file's text as decoded from disk
+ * (nothing stripped); ranges are `[start, end)`. Lines and columns are 1-based.
+ */
+
+/** An exact piece of an article: `text === article.text.slice(start, end)`. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+  line: number;
+  column: number;
+}
+
+/** Metadata from YAML front matter or from a `corpus.yaml` beside the articles. */
+export interface ArticleMeta {
+  title?: string;
+  outlet?: string;
+  url?: string;
+  /** As given by the source; `ReferenceDate.date` holds the normalized day. */
+  published?: string;
+}
+
+/** The day relative expressions ("Saturday", "yesterday") are resolved against. */
+export interface ReferenceDate {
+  /** ISO day, `YYYY-MM-DD`. */
+  date: string;
+  source: 'front-matter' | 'corpus' | 'text';
+  /** Where the text states it, when `source` is `text`. */
+  span?: Span;
+}
+
+/** A sentence of the article body, `[start, end)` into `Article.text`. */
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+export interface Article {
+  /** Path relative to the folder given on the command line, `/`-separated (the file name for a flat folder). */
+  id: string;
+  /** Absolute path of the file read. */
+  path: string;
+  /** The file's text exactly as decoded from disk (UTF-8; a BOM is kept). */
+  text: string;
+  /** Offset where the body starts (after front matter; 0 without). */
+  bodyStart: number;
+  meta: ArticleMeta;
+  referenceDate: ReferenceDate | null;
+  sentences: Sentence[];
+  /** Offset of the first character of each line, for line/column look-ups. */
+  lineStarts: number[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values: intervals with a grain and a hedge, never bare points.
+
+/**
+ * How the text softens or bounds a value: "about 50" -> `approx`, "nearly two decades" -> `nearly`,
+ * "more than 40" -> `more-than`, "the early 1950s" -> `early`.
+ */
+export type Hedge =
+  | 'approx'
+  | 'nearly'
+  | 'more-than'
+  | 'at-least'
+  | 'less-than'
+  | 'at-most'
+  | 'up-to'
+  | 'early'
+  | 'mid'
+  | 'late';
+
+export type DateGrain = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'season' | 'quarter' | 'year' | 'decade' | 'century';
+
+/**
+ * A calendar interval. `start`/`end` are inclusive ISO days (`YYYY-MM-DD`). An unresolved relative date
+ * ("Saturday" in an article without a reference date) has no `start`/`end` but keeps `weekday`.
+ */
+export interface DateValue {
+  type: 'date';
+  start?: string;
+  end?: string;
+  grain: DateGrain;
+  hedge?: Hedge;
+  /** `HH:MM` (24 h) when a time of day is stated. */
+  time?: string;
+  /** Time zone as written ("ET", "UTC", "+04:30"). */
+  zone?: string;
+  /** 0 = Sunday ... 6 = Saturday, when the text names a weekday. */
+  weekday?: number;
+  /** Present when the expression is relative: how it was (or was not) resolved. */
+  relative?: {
+    expression: string;
+    /** The reference day used, `YYYY-MM-DD`; absent when unresolved. */
+    referenceDate?: string;
+    /** e.g. "Saturday (article of Sunday 2025-09-21) = 2025-09-20". */
+    how: string;
+  };
+}
+
+export type QuantityDimension =
+  | 'length'
+  | 'area'
+  | 'volume'
+  | 'mass'
+  | 'speed'
+  | 'temperature'
+  | 'money'
+  | 'percent'
+  | 'duration'
+  | 'count';
+
+/**
+ * A measured amount, normalized to the canonical unit of its dimension: metres, square metres, litres,
+ * kilograms, km/h, degrees Celsius, the currency code (no conversion between currencies), percent,
+ * years for durations, plain numbers for counts.
+ */
+export interface QuantityValue {
+  type: 'quantity';
+  dimension: QuantityDimension;
+  /** Canonical unit: "m", "m2", "l", "kg", "km/h", "degC", "USD", "percent", "year", "count". */
+  unit: string;
+  /** Interval in the canonical unit, hedges applied. */
+  low: number;
+  high: number;
+  hedge?: Hedge;
+  /** Each amount as written: "50 kilometers (31.06 miles)" gives two entries for one claim. */
+  stated: { value: number; unit: string; text: string }[];
+  /** What a count counts ("workers", "students"), singular lower case. */
+  counted?: string;
+}
+
+export type SpeakerKind = 'person' | 'organization' | 'description' | 'unknown';
+
+/** Who a quote is given to, and how that was found. */
+export interface Speaker {
+  /** As written, or the resolved full name for a pronoun or a surname. */
+  name: string;
+  /** Lower-case key used to compare speakers ("fasihuddin fitrat", "afghan government"). */
+  key: string;
+  kind: SpeakerKind;
+  /** The words in the article that name the speaker (the pronoun for a resolved pronoun). */
+  span?: Span;
+  /** "X said", "said X", "according to X", "pronoun he -> Fasihuddin Fitrat", "none found", ... */
+  how: string;
+}
+
+export interface QuoteValue {
+  type: 'quote';
+  /** The quoted words: the claim span without its quote marks. */
+  words: string;
+  /** Identifies the whole quotation this segment belongs to (`q@start-end` of the full quotation). */
+  quotation: string;
+  /** A fragment woven into a sentence of the reporter's ('warned of "bad things"'). */
+  partial: boolean;
+  /** Embedded social post, rather than a quotation in quote marks. */
+  post?: boolean;
+  speaker: Speaker | null;
+}
+
+export interface PersonValue {
+  type: 'person';
+  /** The full name as written, without honorifics ("Fasihuddin Fitrat"). */
+  name: string;
+  /** Lower-case key, diacritics folded ("fasihuddin fitrat"). */
+  key: string;
+  honorific?: string;
+  given?: string;
+  surname: string;
+}
+
+export interface TitleValue {
+  type: 'title';
+  /** Key of the person holding it (`PersonValue.key`). */
+  person: string;
+  /** The person's name as written in this article. */
+  personName: string;
+  /** The title as written ("Chief of Staff at Afghanistan's Ministry of Defence"). */
+  title: string;
+  /** Normalized role words ("chief of staff", "president"). */
+  role: string;
+  /** Normalized organization or country the role belongs to ("ministry of defense"), when stated. */
+  org?: string;
+  /** Country or place qualifier ("afghanistan", "united states"), when stated. */
+  place?: string;
+  former: boolean;
+}
+
+export type ClaimValue = DateValue | QuantityValue | QuoteValue | PersonValue | TitleValue;
+export type ClaimKind = ClaimValue['type'];
+
+/**
+ * Words around a claim that say what it is about, used to decide whether two claims speak of the same fact.
+ * "U.S. and NATO troops withdrew from Bagram in July 2021" -> predicates ["withdraw"], entities ["us", "nato", "bagram"].
+ */
+export interface ClaimContext {
+  /** Lower-case lemmas of verbs and event nouns near the claim. */
+  predicates: string[];
+  /** Lower-case keys of names (people, places, organizations) near the claim. */
+  entities: string[];
+  /** Other content words near the claim, lower-case lemmas. */
+  words: string[];
+  /** True when the claim sits inside quotation marks. */
+  inQuote?: boolean;
+}
+
+/** A claim as found in one article. */
+export interface Claim<V extends ClaimValue = ClaimValue> {
+  /** Unique within its article: `${kind}@${start}-${end}`. */
+  id: string;
+  /** Article id. */
+  source: string;
+  kind: V['type'];
+  /** Id of the extractor that found it. */
+  extractor: string;
+  span: Span;
+  value: V;
+  context: ClaimContext;
+}
+
+export type DateClaim = Claim<DateValue>;
+export type QuantityClaim = Claim<QuantityValue>;
+export type QuoteClaim = Claim<QuoteValue>;
+export type PersonClaim = Claim<PersonValue>;
+export type TitleClaim = Claim<TitleValue>;
+
+// ---------------------------------------------------------------------------------------------
+// Extraction
+
+export interface ExtractContext {
+  rules: RuleSet;
+}
+
+/**
+ * One extractor finds one kind of claim. It may read the claims of extractors listed before it
+ * (quotes read people to name speakers). It must not mutate `earlier`.
+ */
+export interface Extractor {
+  id: string;
+  kinds: ClaimKind[];
+  extract(article: Article, ctx: ExtractContext, earlier: readonly Claim[]): Claim[];
+}
+
+/** A pure pass over one article's claims (chrono's refiners): returns a new array. */
+export type Refiner = (claims: readonly Claim[], article: Article, ctx: ExtractContext) => Claim[];
+
+// ---------------------------------------------------------------------------------------------
+// Rules and comparison
+
+export type Verdict = 'agree' | 'variant' | 'conflict';
+export type Severity = 'off' | 'info' | 'warning' | 'error';
+export type FindingKind = 'quantity' | 'date' | 'quote' | 'attribution' | 'title' | 'name';
+
+/** A rule instance from `rules/*.yaml`: a comparator in code plus parameters. */
+export interface Rule {
+  /** From the file name: `rules/quantity-tolerance.yaml` -> `quantity-tolerance`. */
+  id: string;
+  /** Comparator id. */
+  extends: string;
+  appliesTo: ClaimKind[];
+  severity: Severity;
+  description?: string;
+  /** Parameters after schema defaults are filled in. */
+  params: Record<string, unknown>;
+  /** File the rule came from (absolute), for messages. */
+  file: string;
+}
+
+/**
+ * Data shared by all comparators and extractors, merged from every data rule:
+ * "not possible" = "impossible" (paraphrase), "defence" = "defense" (spelling), units, title words.
+ */
+export interface Vocabulary {
+  /** Each set: phrases that mean the same, lower-case; with the id of the rule that declared it. */
+  paraphrases: { phrases: string[]; rule: string }[];
+  /** Spelling variants: each variant -> preferred spelling, lower-case. */
+  spellings: Map<string, { preferred: string; rule: string }>;
+  /** Aliases for names: alias key -> canonical key. */
+  aliases: Map<string, { canonical: string; rule: string }>;
+  /** Verb and noun lemmas that mean the same event: "built" -> "build", "constructed" -> "build". */
+  predicates: Map<string, string>;
+  /** Reporting verbs ("say", "tell", "state"): weak evidence that two dates are the same fact. */
+  reportingVerbs: Set<string>;
+}
+
+export interface RuleSet {
+  rules: Rule[];
+  vocabulary: Vocabulary;
+}
+
+/** What a comparator says of two claims. */
+export interface PairJudgement {
+  relation: Verdict;
+  /** Human reason: "July 2021 lies within 2021". */
+  reason: string;
+  /** Id of the data rule that made two wordings equivalent, when one did. */
+  rule?: string;
+}
+
+export interface CompareContext {
+  rule: Rule;
+  vocabulary: Vocabulary;
+  articles: ReadonlyMap<string, Article>;
+}
+
+/**
+ * A comparator decides, for claims of its kinds, which speak of the same fact (`link`) and how their
+ * values relate (`compare`). The engine clusters claims and builds findings from these two answers.
+ */
+export interface Comparator {
+  id: string;
+  kinds: ClaimKind[];
+  /** The finding kind it reports under (a quote comparator may report `attribution`). */
+  findingKind: FindingKind;
+  /** JSON Schema of `params`, with defaults. */
+  paramsSchema: Record<string, unknown>;
+  /** Keys for candidate generation: only claims sharing a key are ever paired (no all-pairs). */
+  blockKeys(claim: Claim, ctx: CompareContext): string[];
+  /** How surely two claims speak of the same fact, 0 (different facts) to 1. */
+  link(a: Claim, b: Claim, ctx: CompareContext): number;
+  /** How the two values relate. Called for linked pairs. */
+  compare(a: Claim, b: Claim, ctx: CompareContext): PairJudgement;
+  /** Claims with the same reading key form one reading. */
+  readingKey(claim: Claim, ctx: CompareContext): string;
+  /** Short display of a reading ("July 2021", "50 km"). */
+  display(claim: Claim, ctx: CompareContext): string;
+  /** JSON value of a reading for the report. */
+  readingValue(claim: Claim, ctx: CompareContext): unknown;
+  /** What the fact is about, in a few words ("withdraw us nato bagram"). */
+  subject(claims: readonly Claim[], ctx: CompareContext): string;
+  /** Minimum link for two agreeing claims to join one finding (default from params `link-agree`). */
+  /** Minimum link for two disagreeing claims to be reported against each other (params `link-conflict`). */
+}
+
+/** A claim as it appears in a report. */
+export interface ClaimRef {
+  source: string;
+  start: number;
+  end: number;
+  text: string;
+  line: number;
+  column: number;
+  /** Claim id within its article. */
+  claim: string;
+}
+
+export interface Reading {
+  display: string;
+  value: unknown;
+  claims: ClaimRef[];
+}
+
+export interface ReadingRelation {
+  between: [number, number];
+  relation: Verdict;
+  reason: string;
+  rule?: string;
+}
+
+export interface Finding {
+  /** Stable fingerprint: same input, same id. */
+  id: string;
+  kind: FindingKind;
+  subject: string;
+  verdict: Verdict;
+  severity: Exclude<Severity, 'off'>;
+  /** Id of the rule that decided. */
+  rule: string;
+  message: string;
+  readings: Reading[];
+  relations: ReadingRelation[];
+}
+
+/** A loader's answer: no throwing across module bounds. */
+export type Result<T, E = Problem[]> = { ok: true; value: T } | { ok: false; error: E };
+
+/** A located problem in an input file: printed as `file:line:column: message`. */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
