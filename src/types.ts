@@ -317,6 +317,8 @@ export interface Comparator {
   findingKind: FindingKind;
   /** JSON Schema of `params`, with defaults. */
   paramsSchema: Record<string, unknown>;
+  /** Claims this comparator takes part in (default: every claim of its kinds). */
+  accepts?(claim: Claim, ctx: CompareContext): boolean;
   /** Keys for candidate generation: only claims sharing a key are ever paired (no all-pairs). */
   blockKeys(claim: Claim, ctx: CompareContext): string[];
   /** How surely two claims speak of the same fact, 0 (different facts) to 1. */
@@ -331,8 +333,11 @@ export interface Comparator {
   readingValue(claim: Claim, ctx: CompareContext): unknown;
   /** What the fact is about, in a few words ("withdraw us nato bagram"). */
   subject(claims: readonly Claim[], ctx: CompareContext): string;
-  /** Minimum link for two agreeing claims to join one finding (default from params `link-agree`). */
-  /** Minimum link for two disagreeing claims to be reported against each other (params `link-conflict`). */
+  /*
+   * The engine reads two params of every rule: `link-agree` (default 0.25), the least link for two
+   * agreeing or varying claims to join one finding, and `link-conflict` (default 0.75), the least link
+   * for two conflicting claims to be reported against each other.
+   */
 }
 
 /** A claim as it appears in a report. */
