@@ -1,0 +1,187 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import type { Article, Claim, Problem, RuleSet } from '../types';
+import { InputError, loadCorpus } from '../ingest/corpus';
+import { loadRules, findUserRulesDir } from '../rules/loader';
+import { extractArticle, checkClaims } from '../pipeline';
+import { claimsPathFor, serializeClaims, isClaimsFolder, loadClaimsFolder, articleFromClaims } from '../claims/io';
+import { renderJson, type Report } from '../report/json';
+import { renderMarkdown } from '../report/markdown';
+import { writeFileAtomic } from '../util/fs-atomic';
+import { VERSION } from '../version';
+
+/** Exit codes, as CI expects them. */
+export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
+
+/** A failure already explained to the user: print the problems, exit 2. */
+class Failure extends Error {
+  constructor(readonly problems: Problem[] | string) {
+    super(typeof problems === 'string' ? problems : problems.map(formatProblem).join('\n'));
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+}
+
+interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+}
+
+const defaultIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  cwd: process.cwd(),
+};
+
+function rulesFor(option: string | undefined, io: Io): RuleSet {
+  const dir = option ? resolve(io.cwd, option) : findUserRulesDir(io.cwd);
+  const loaded = loadRules(dir ? [dir] : [], { cwd: io.cwd });
+  if (!loaded.ok) throw new Failure(loaded.error);
+  return loaded.value;
+}
+
+function warn(io: Io, problems: Problem[], quiet: boolean): void {
+  if (quiet || !problems.length) return;
+  for (const p of problems) io.stderr(`warning: ${formatProblem(p)}\n`);
+  io.stderr(`warning: ${problems.length} file${problems.length === 1 ? '' : 's'} skipped\n`);
+}
+
+interface Loaded {
+  articles: Article[];
+  claims: Map<string, Claim[]>;
+}
+
+/** Articles from a folder or files, or stored claims from a claims folder. */
+function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: boolean): Loaded {
+  if (inputs.length === 1) {
+    const dir = resolve(io.cwd, inputs[0]);
+    if (existsSync(dir) && statSync(dir).isDirectory() && isClaimsFolder(dir)) {
+      const loaded = loadClaimsFolder(dir, io.cwd);
+      if (!loaded.ok) throw new Failure(loaded.error);
+      const articles = loaded.value.map((f) => articleFromClaims(f, dir));
+      return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])) };
+    }
+  }
+  let corpus;
+  try {
+    corpus = loadCorpus(inputs, io.cwd);
+  } catch (err) {
+    if (err instanceof InputError) throw new Failure(err.problems);
+    throw err;
+  }
+  warn(io, corpus.warnings, quiet);
+  const claims = new Map<string, Claim[]>();
+  for (const article of corpus.articles) claims.set(article.id, extractArticle(article, { rules }));
+  return { articles: corpus.articles, claims };
+}
+
+function emit(content: string, out: string | undefined, io: Io): void {
+  if (out) writeFileAtomic(resolve(io.cwd, out), content);
+  else io.stdout(content);
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('corroborate')
+    .description('Check news articles against each other: agreements, variants and conflicts, with exact spans.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run corroborate --help for usage)');
+
+  program
+    .command('extract')
+    .description('extract claims from articles and write one YAML file per article')
+    .argument('<inputs...>', 'a folder of .txt/.md articles (searched recursively) or a list of files')
+    .option('-o, --out <dir>', 'folder for the claims files', 'claims')
+    .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
+    .option('-q, --quiet', 'no warnings or summary on stderr')
+    .action((inputs: string[], opts: { out: string; rules?: string; quiet?: boolean }) => {
+      const rules = rulesFor(opts.rules, io);
+      const { articles, claims } = loadInputs(inputs, rules, io, Boolean(opts.quiet));
+      const outDir = resolve(io.cwd, opts.out);
+      // Every file is rendered before any is written: a bad id stops the run with nothing half-written.
+      const files = articles.map((a) => ({ path: claimsPathFor(outDir, a.id), text: serializeClaims(a, claims.get(a.id) ?? [], outDir) }));
+      for (const f of files) writeFileAtomic(f.path, f.text);
+      if (!opts.quiet) io.stderr(`wrote ${files.length} claims file${files.length === 1 ? '' : 's'} to ${opts.out}\n`);
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command('validate')
+    .description('check claims files (for example after editing them by hand)')
+    .argument('<dir>', 'claims folder')
+    .action((dir: string) => {
+      const abs = resolve(io.cwd, dir);
+      if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new Failure([{ file: dir, line: 1, column: 1, message: 'no such folder' }]);
+      const loaded = loadClaimsFolder(abs, io.cwd);
+      if (!loaded.ok) throw new Failure(loaded.error);
+      io.stdout(`${loaded.value.length} claims file${loaded.value.length === 1 ? '' : 's'} valid\n`);
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command('check')
+    .description('compare articles (or a claims folder) and report agreements, variants and conflicts')
+    .argument('<inputs...>', 'a folder of articles, a list of article files, or a claims folder')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['json', 'markdown']).default('markdown'))
+    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
+    .addOption(new Option('--fail-on <verdict>', 'exit 1 when a finding of this verdict or worse is present').choices(['conflict', 'variant']))
+    .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
+    .option('-q, --quiet', 'no warnings or summary on stderr')
+    .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean }) => {
+      const rules = rulesFor(opts.rules, io);
+      const { articles, claims } = loadInputs(inputs, rules, io, Boolean(opts.quiet));
+      const report: Report = checkClaims(articles, claims, rules);
+      emit(opts.format === 'json' ? renderJson(report) : renderMarkdown(report), opts.out, io);
+      const s = report.summary;
+      if (!opts.quiet && opts.out) {
+        io.stderr(`${s.articles} articles, ${s.findings} findings: ${s.conflict} conflicts, ${s.variant} variants, ${s.agree} agreements -> ${opts.out}\n`);
+      }
+      const failing = opts.failOn === 'variant' ? s.conflict + s.variant : opts.failOn === 'conflict' ? s.conflict : 0;
+      setExit(failing > 0 ? EXIT.findings : EXIT.ok);
+    });
+
+  const rulesCmd = program.command('rules').description('inspect the rules in force');
+  rulesCmd
+    .command('list')
+    .description('print id, comparator, severity and source file of every rule')
+    .option('--rules <dir>', 'your rules folder')
+    .action((opts: { rules?: string }) => {
+      const rules = rulesFor(opts.rules, io);
+      for (const r of rules.rules) io.stdout(`${r.id}\t${r.extends}\t${r.severity}\t${r.file}\n`);
+      setExit(EXIT.ok);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code. Never throws for a user's mistake. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      return EXIT.failure;
+    }
+    if (err instanceof Failure) {
+      io.stderr(err.message + '\n');
+      return EXIT.failure;
+    }
+    const e = err as NodeJS.ErrnoException;
+    if (e && typeof e.code === 'string' && e.path) {
+      io.stderr(`corroborate: ${e.path}: ${e.message}\n`);
+      return EXIT.failure;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,221 @@
+import type {
+  Article, Claim, ClaimRef, CompareContext, Comparator, Finding, PairJudgement, Reading, ReadingRelation, Rule, RuleSet, Verdict,
+} from '../types';
+import { comparatorById } from './comparators';
+import { byCodeUnit, shortHash, slug } from '../util/stable';
+
+const VERDICT_RANK: Record<Verdict, number> = { conflict: 0, variant: 1, agree: 2 };
+
+/** Buckets larger than this are too common a key to pair all their members (a word in every article). */
+export const MAX_BUCKET = 400;
+
+/** Orders claims the same way whatever order the articles were read in. */
+export function compareClaimOrder(a: Claim, b: Claim): number {
+  return byCodeUnit(a.source, b.source) || a.span.start - b.span.start || a.span.end - b.span.end || byCodeUnit(a.id, b.id);
+}
+
+/**
+ * Runs every comparator rule over the claims and returns the findings, conflicts first.
+ * Claims from all articles are pooled; a finding may also hold claims of one article that contradict each other.
+ */
+export function compareAll(claims: readonly Claim[], ruleSet: RuleSet, articles: ReadonlyMap<string, Article>): Finding[] {
+  const sorted = [...claims].sort(compareClaimOrder);
+  const findings: Finding[] = [];
+  for (const rule of [...ruleSet.rules].sort((a, b) => byCodeUnit(a.id, b.id))) {
+    const comparator = comparatorById(rule.extends);
+    if (!comparator) continue;
+    const ctx: CompareContext = { rule, vocabulary: ruleSet.vocabulary, articles };
+    const pool = sorted.filter((c) => rule.appliesTo.includes(c.kind) && (comparator.accepts?.(c, ctx) ?? true));
+    findings.push(...findingsForRule(pool, comparator, ctx));
+  }
+  const ids = new Map<string, number>();
+  for (const f of findings.sort(compareFindings)) {
+    const n = ids.get(f.id) ?? 0;
+    ids.set(f.id, n + 1);
+    if (n > 0) f.id = `${f.id}-${n + 1}`;
+  }
+  return findings;
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] ||
+    byCodeUnit(a.kind, b.kind) ||
+    byCodeUnit(a.id, b.id) ||
+    byCodeUnit(a.readings[0]?.claims[0]?.source ?? '', b.readings[0]?.claims[0]?.source ?? '') ||
+    (a.readings[0]?.claims[0]?.start ?? 0) - (b.readings[0]?.claims[0]?.start ?? 0)
+  );
+}
+
+interface Pair {
+  link: number;
+  judgement: PairJudgement;
+}
+
+/** Clusters one rule's claims into facts and turns each fact seen by two sources, or disputed, into a finding. */
+export function findingsForRule(pool: readonly Claim[], comparator: Comparator, ctx: CompareContext): Finding[] {
+  const linkAgree = numberParam(ctx.rule, 'link-agree', 0.25);
+  const linkConflict = numberParam(ctx.rule, 'link-conflict', 0.75);
+  const n = pool.length;
+  const pairs = new Map<number, Pair>();
+  const pairOf = (i: number, j: number): Pair => {
+    const [x, y] = i < j ? [i, j] : [j, i];
+    const key = x * n + y;
+    let p = pairs.get(key);
+    if (!p) {
+      const link = comparator.link(pool[x], pool[y], ctx);
+      p = { link, judgement: comparator.compare(pool[x], pool[y], ctx) };
+      pairs.set(key, p);
+    }
+    return p;
+  };
+
+  // Candidate pairs: claims sharing a block key.
+  const buckets = new Map<string, number[]>();
+  pool.forEach((claim, i) => {
+    for (const key of new Set(comparator.blockKeys(claim, ctx))) {
+      let b = buckets.get(key);
+      if (!b) buckets.set(key, (b = []));
+      b.push(i);
+    }
+  });
+  const candidates = new Set<number>();
+  for (const key of [...buckets.keys()].sort(byCodeUnit)) {
+    const members = buckets.get(key)!;
+    if (members.length < 2 || members.length > MAX_BUCKET) continue;
+    for (let a = 0; a < members.length; a++) for (let b = a + 1; b < members.length; b++) candidates.add(members[a] * n + members[b]);
+  }
+
+  const edges: { i: number; j: number; link: number }[] = [];
+  for (const key of [...candidates].sort((a, b) => a - b)) {
+    const i = Math.floor(key / n);
+    const j = key % n;
+    const p = pairOf(i, j);
+    const needed = p.judgement.relation === 'conflict' ? linkConflict : linkAgree;
+    if (p.link > 0 && p.link >= needed) edges.push({ i, j, link: p.link });
+  }
+  edges.sort((a, b) => b.link - a.link || a.i - b.i || a.j - b.j);
+
+  // Greedy merging, strongest links first. A merge is refused when it would set two claims against each
+  // other (conflict) that are not surely about the same fact: "2021" must not bridge "Saturday" and "Sunday".
+  const clusterOf = pool.map((_, i) => i);
+  const members = new Map<number, number[]>(pool.map((_, i) => [i, [i]]));
+  for (const { i, j } of edges) {
+    const ci = clusterOf[i];
+    const cj = clusterOf[j];
+    if (ci === cj) continue;
+    const A = members.get(ci)!;
+    const B = members.get(cj)!;
+    let ok = true;
+    for (const x of A) {
+      for (const y of B) {
+        const p = pairOf(x, y);
+        if (p.judgement.relation === 'conflict' && p.link < linkConflict) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) break;
+    }
+    if (!ok) continue;
+    const [keep, drop] = ci < cj ? [ci, cj] : [cj, ci];
+    const merged = [...members.get(keep)!, ...members.get(drop)!].sort((a, b) => a - b);
+    for (const x of members.get(drop)!) clusterOf[x] = keep;
+    members.set(keep, merged);
+    members.delete(drop);
+  }
+
+  const findings: Finding[] = [];
+  for (const [, idx] of [...members.entries()].sort((a, b) => a[0] - b[0])) {
+    if (idx.length < 2) continue;
+    const finding = buildFinding(idx, pool, comparator, ctx, pairOf);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+
+function numberParam(rule: Rule, name: string, fallback: number): number {
+  const v = rule.params[name];
+  return typeof v === 'number' ? v : fallback;
+}
+
+function buildFinding(
+  idx: number[],
+  pool: readonly Claim[],
+  comparator: Comparator,
+  ctx: CompareContext,
+  pairOf: (i: number, j: number) => Pair,
+): Finding | null {
+  const groups = new Map<string, number[]>();
+  for (const i of idx) {
+    const key = comparator.readingKey(pool[i], ctx);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(i);
+  }
+  const sources = new Set(idx.map((i) => pool[i].source));
+  const readingsIdx = [...groups.entries()].sort(
+    (a, b) => new Set(b[1].map((i) => pool[i].source)).size - new Set(a[1].map((i) => pool[i].source)).size || a[1][0] - b[1][0],
+  );
+  if (sources.size < 2 && readingsIdx.length < 2) return null;
+
+  const relations: ReadingRelation[] = [];
+  for (let a = 0; a < readingsIdx.length; a++) {
+    for (let b = a + 1; b < readingsIdx.length; b++) {
+      const { judgement } = pairOf(readingsIdx[a][1][0], readingsIdx[b][1][0]);
+      const rel: ReadingRelation = { between: [a, b], relation: judgement.relation, reason: judgement.reason };
+      if (judgement.rule) rel.rule = judgement.rule;
+      relations.push(rel);
+    }
+  }
+  // One article repeating itself is no finding; an article contradicting itself is.
+  if (sources.size < 2 && relations.every((r) => r.relation === 'agree')) return null;
+
+  const verdict: Verdict = relations.some((r) => r.relation === 'conflict')
+    ? 'conflict'
+    : relations.some((r) => r.relation === 'variant')
+      ? 'variant'
+      : 'agree';
+  const claims = idx.map((i) => pool[i]);
+  const readings: Reading[] = readingsIdx.map(([, members]) => ({
+    display: comparator.display(pool[members[0]], ctx),
+    value: comparator.readingValue(pool[members[0]], ctx),
+    claims: members.map((i) => claimRef(pool[i])),
+  }));
+  const subject = comparator.subject(claims, ctx);
+  const fingerprint = shortHash(
+    JSON.stringify([ctx.rule.id, readingsIdx.map(([key]) => key).sort(byCodeUnit), claims.map((c) => `${c.source}|${c.span.text}`).sort(byCodeUnit)]),
+  );
+  return {
+    id: `${comparator.findingKind}:${slug(subject || comparator.findingKind)}-${fingerprint}`,
+    kind: comparator.findingKind,
+    subject,
+    verdict,
+    severity: verdict === 'conflict' ? (ctx.rule.severity === 'off' ? 'info' : ctx.rule.severity) : verdict === 'variant' ? 'warning' : 'info',
+    rule: ctx.rule.id,
+    message: messageFor(verdict, readings, relations, sources.size),
+    readings,
+    relations,
+  };
+}
+
+function claimRef(c: Claim): ClaimRef {
+  return { source: c.source, start: c.span.start, end: c.span.end, text: c.span.text, line: c.span.line, column: c.span.column, claim: c.id };
+}
+
+function sourcesOf(r: Reading): string {
+  return [...new Set(r.claims.map((c) => c.source))].join(', ');
+}
+
+/** "3 sources agree: July 2021 (also given as 2021)"; "conflict: 1980s (a.txt) vs early 1950s (a.txt, b.txt)". */
+function messageFor(verdict: Verdict, readings: Reading[], relations: ReadingRelation[], nSources: number): string {
+  const sourcesWord = `${nSources} source${nSources === 1 ? '' : 's'}`;
+  if (verdict === 'agree') {
+    const also = readings.slice(1).map((r) => r.display);
+    return `${sourcesWord} agree: ${readings[0].display}${also.length ? ` (also given as ${also.join('; ')})` : ''}`;
+  }
+  const worst = relations.find((r) => r.relation === verdict)!;
+  const [a, b] = worst.between;
+  const label = verdict === 'conflict' ? 'disagree' : 'word it differently';
+  return `${sourcesWord} ${label}: ${readings[a].display} (${sourcesOf(readings[a])}) vs ${readings[b].display} (${sourcesOf(readings[b])}): ${worst.reason}`;
+}

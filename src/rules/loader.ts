@@ -1,0 +1,226 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import Ajv, { type ValidateFunction } from 'ajv';
+import levenshtein from 'fast-levenshtein';
+import { parseDocument } from 'yaml';
+import type { ClaimKind, Comparator, Problem, Result, Rule, RuleSet, Severity } from '../types';
+import { COMPARATORS } from '../compare/comparators';
+import { emptyVocabulary, VOCABULARY_KINDS, type VocabularyKind } from './vocabulary';
+import { locateInYaml } from '../util/yaml-locate';
+import { byCodeUnit } from '../util/stable';
+import { computeLineStarts } from '../text/span';
+
+/** The rules shipped with corroborate: `<package>/rules`. */
+export const SHIPPED_RULES_DIR = resolve(__dirname, '..', '..', 'rules');
+
+const CLAIM_KINDS: ClaimKind[] = ['date', 'quantity', 'quote', 'person', 'title'];
+
+/** The shape every rule file shares; `params` is checked against the comparator's own schema after. */
+const RULE_FILE_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['extends'],
+  properties: {
+    extends: { type: 'string', minLength: 1 },
+    'applies-to': { type: 'array', minItems: 1, uniqueItems: true, items: { enum: CLAIM_KINDS } },
+    severity: { enum: ['off', 'info', 'warning', 'error'] },
+    description: { type: 'string' },
+    params: { type: 'object' },
+    examples: { type: 'array', items: { type: 'object' } },
+  },
+};
+
+/** Parameters the engine reads from every comparator rule. */
+const LINK_PARAMS = {
+  'link-agree': { type: 'number', minimum: 0, maximum: 1, default: 0.25 },
+  'link-conflict': { type: 'number', minimum: 0, maximum: 1, default: 0.75 },
+};
+
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+const validateRuleFile = ajv.compile(RULE_FILE_SCHEMA);
+const paramValidators = new Map<string, ValidateFunction>();
+
+function paramsValidator(kind: Comparator | VocabularyKind, isComparator: boolean): ValidateFunction {
+  const key = `${isComparator ? 'c' : 'v'}:${kind.id}`;
+  let v = paramValidators.get(key);
+  if (!v) {
+    const schema = kind.paramsSchema as { properties?: Record<string, unknown> };
+    const full = isComparator ? { ...schema, properties: { ...LINK_PARAMS, ...(schema.properties ?? {}) } } : schema;
+    v = ajv.compile(full);
+    paramValidators.set(key, v);
+  }
+  return v;
+}
+
+/** A rule file as read, before rules from several folders are merged by id. */
+interface LoadedRule {
+  rule: Rule;
+  vocabulary?: VocabularyKind;
+}
+
+/**
+ * Loads the shipped rules, then each extra folder in order; a later rule with the same id replaces an
+ * earlier one, and `severity: off` removes it. Every mistake in every file is reported, with file, line
+ * and column, before any work starts.
+ */
+export function loadRules(extraDirs: readonly string[] = [], options: { shippedDir?: string; cwd?: string } = {}): Result<RuleSet> {
+  const cwd = options.cwd ?? process.cwd();
+  const dirs = [options.shippedDir ?? SHIPPED_RULES_DIR, ...extraDirs.map((d) => resolve(cwd, d))];
+  const problems: Problem[] = [];
+  const byId = new Map<string, LoadedRule>();
+  for (const dir of dirs) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      problems.push({ file: relative(cwd, dir) || dir, line: 1, column: 1, message: 'rules folder not found' });
+      continue;
+    }
+    const seenHere = new Map<string, string>();
+    for (const name of readdirSync(dir).sort(byCodeUnit)) {
+      if (!/\.ya?ml$/.test(name) || name.startsWith('.')) continue;
+      const abs = join(dir, name);
+      const shown = displayPath(abs, cwd);
+      const id = basename(name).replace(/\.ya?ml$/, '');
+      if (seenHere.has(id)) {
+        problems.push({ file: shown, line: 1, column: 1, message: `duplicate rule id "${id}" (also ${seenHere.get(id)})` });
+        continue;
+      }
+      seenHere.set(id, shown);
+      const loaded = parseRuleFile(id, abs, shown, readFileSync(abs, 'utf8'));
+      if (!loaded.ok) problems.push(...loaded.error);
+      else byId.set(id, loaded.value);
+    }
+  }
+  if (problems.length) return { ok: false, error: problems };
+  const vocabulary = emptyVocabulary();
+  const rules: Rule[] = [];
+  for (const id of [...byId.keys()].sort(byCodeUnit)) {
+    const { rule, vocabulary: kind } = byId.get(id)!;
+    if (rule.severity === 'off') continue;
+    if (kind) kind.merge(vocabulary, rule.params, rule.id);
+    else rules.push(rule);
+  }
+  return { ok: true, value: { rules, vocabulary } };
+}
+
+function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  return (rel.startsWith('..') ? abs : rel).split(sep).join('/');
+}
+
+/** Parses one rule file: YAML, the shared shape, the comparator (with a did-you-mean), its params. */
+export function parseRuleFile(id: string, abs: string, shown: string, source: string): Result<LoadedRule> {
+  const lineStarts = computeLineStarts(source);
+  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+  const at = (pointer: string, key?: string) => locateInYaml(doc, source, pointer, { key, lineStarts });
+  if (doc.errors.length) {
+    return {
+      ok: false,
+      error: doc.errors.map((e) => {
+        const p = e.linePos?.[0];
+        return { file: shown, line: p?.line ?? 1, column: p?.col ?? 1, message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') };
+      }),
+    };
+  }
+  const data = doc.toJS() as Record<string, unknown>;
+  const problems: Problem[] = [];
+  if (!validateRuleFile(data)) {
+    for (const err of validateRuleFile.errors ?? []) {
+      problems.push(schemaProblem(shown, err, at));
+    }
+    return { ok: false, error: problems };
+  }
+  const extendsId = data.extends as string;
+  const comparator = COMPARATORS.find((c) => c.id === extendsId);
+  const vocabularyKind = VOCABULARY_KINDS.find((k) => k.id === extendsId);
+  if (!comparator && !vocabularyKind) {
+    const known = [...COMPARATORS.map((c) => c.id), ...VOCABULARY_KINDS.map((k) => k.id)];
+    const guess = didYouMean(extendsId, known);
+    return {
+      ok: false,
+      error: [{ file: shown, ...at('/extends'), message: `unknown comparator "${extendsId}"${guess ? ` (did you mean ${guess}?)` : ` (known: ${known.join(', ')})`}` }],
+    };
+  }
+  const params = (data.params ?? {}) as Record<string, unknown>;
+  const kind = comparator ?? vocabularyKind!;
+  const validate = paramsValidator(kind, Boolean(comparator));
+  if (!validate(params)) {
+    for (const err of validate.errors ?? []) problems.push(schemaProblem(shown, err, at, '/params'));
+    return { ok: false, error: problems };
+  }
+  const appliesTo = (data['applies-to'] as ClaimKind[] | undefined) ?? comparator?.kinds ?? [];
+  if (comparator) {
+    const foreign = appliesTo.filter((k) => !comparator.kinds.includes(k));
+    if (foreign.length) {
+      return {
+        ok: false,
+        error: [{ file: shown, ...at('/applies-to'), message: `comparator ${comparator.id} compares ${comparator.kinds.join(', ')}, not ${foreign.join(', ')}` }],
+      };
+    }
+  } else if (data['applies-to'] !== undefined || data.severity !== undefined && data.severity !== 'off') {
+    const key = data['applies-to'] !== undefined ? 'applies-to' : 'severity';
+    return { ok: false, error: [{ file: shown, ...at('', key), message: `"${key}" has no meaning for a data rule (${extendsId})` }] };
+  }
+  const rule: Rule = {
+    id,
+    extends: extendsId,
+    appliesTo,
+    severity: (data.severity as Severity | undefined) ?? (comparator ? 'error' : 'info'),
+    description: data.description as string | undefined,
+    params,
+    file: abs,
+  };
+  return { ok: true, value: { rule, vocabulary: vocabularyKind } };
+}
+
+function schemaProblem(
+  file: string,
+  err: NonNullable<ValidateFunction['errors']>[number],
+  at: (pointer: string, key?: string) => { line: number; column: number },
+  prefix = '',
+): Problem {
+  const pointer = prefix + err.instancePath;
+  const name = pointer.replace(/^\//, '').replace(/\//g, '.') || 'rule';
+  if (err.keyword === 'additionalProperties') {
+    const key = String(err.params.additionalProperty);
+    const known = Object.keys(((err.parentSchema as { properties?: object })?.properties ?? {}) as object);
+    const guess = didYouMean(key, known);
+    return { file, ...at(pointer, key), message: `unknown key "${key}" in ${name}${guess ? ` (did you mean ${guess}?)` : ''}` };
+  }
+  if (err.keyword === 'enum') {
+    return { file, ...at(pointer), message: `${name} ${err.message}: ${(err.params.allowedValues as unknown[]).join(', ')}` };
+  }
+  if (err.keyword === 'minItems' && err.params.limit === 1) return { file, ...at(pointer), message: `${name} must not be empty` };
+  return { file, ...at(pointer), message: `${name} ${err.message}` };
+}
+
+/** The closest known name within two edits, for "did you mean" hints. */
+export function didYouMean(word: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = levenshtein.get(word, k);
+    if (d < bestDistance || (d === bestDistance && best !== undefined && k < best)) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
+}
+
+/**
+ * The user's rules folder: `--rules DIR` if given, else `rules:` in the nearest `.corroboraterc.yaml`
+ * in the working folder or a parent (relative to that file).
+ */
+export function findUserRulesDir(cwd = process.cwd()): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    const rc = join(dir, '.corroboraterc.yaml');
+    if (existsSync(rc)) {
+      const data = parseDocument(readFileSync(rc, 'utf8')).toJS() as { rules?: unknown } | null;
+      if (data && typeof data.rules === 'string') return resolve(dir, data.rules);
+      return undefined;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
