@@ -287,7 +287,10 @@ export interface Vocabulary {
 }
 
 export interface RuleSet {
+  /** Comparator rules in force, sorted by id. */
   rules: Rule[];
+  /** Data rules in force (merged into `vocabulary`), sorted by id. */
+  data: Rule[];
   vocabulary: Vocabulary;
 }
 

@@ -48,7 +48,8 @@ export function serializeClaims(article: Article, claims: readonly Claim[], clai
       referenceDate: article.referenceDate,
       meta: article.meta,
     },
-    claims: claims.map(stripUndefined),
+    // `source` is the file's own article: not repeated on every claim.
+    claims: claims.map(({ source: _source, ...rest }) => stripUndefined(rest)),
   };
   const header =
     `# corroborate claims for ${article.id}\n` +
@@ -120,14 +121,9 @@ export function parseClaimsFile(displayName: string, source: string, absPath?: s
   return { ok: true, value: file };
 }
 
-/** Of a oneOf failure, ajv reports every branch; keep the errors of the branch whose `type` matched. */
+/** An `if` failure only says which branch applied; the branch's own errors say what is wrong. */
 function bestErrors(errors: NonNullable<typeof validateSchema.errors>) {
-  const valueErrors = errors.filter((e) => /\/claims\/\d+\/value/.test(e.instancePath) || /\/claims\/\d+\/value$/.test(e.instancePath));
-  if (!valueErrors.length) return errors.filter((e) => e.keyword !== 'oneOf');
-  const rest = errors.filter((e) => !valueErrors.includes(e));
-  // An error about `type` const means "wrong branch": drop those and the oneOf summary.
-  const specific = valueErrors.filter((e) => !(e.keyword === 'const' && e.instancePath.endsWith('/type')) && e.keyword !== 'oneOf');
-  return [...rest.filter((e) => e.keyword !== 'oneOf'), ...(specific.length ? specific : valueErrors)];
+  return errors.filter((e) => e.keyword !== 'if');
 }
 
 function allowed(params: Record<string, unknown>): string {

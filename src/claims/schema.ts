@@ -132,7 +132,16 @@ const claim = {
     kind: { enum: ['date', 'quantity', 'quote', 'person', 'title'] },
     extractor: { type: 'string', minLength: 1 },
     span,
-    value: { oneOf: [dateValue, quantityValue, quoteValue, personValue, titleValue] },
+    // The value's `type` picks its schema, so errors speak of the right kind only.
+    value: {
+      type: 'object',
+      required: ['type'],
+      properties: { type: { enum: ['date', 'quantity', 'quote', 'person', 'title'] } },
+      allOf: [dateValue, quantityValue, quoteValue, personValue, titleValue].map((schema) => ({
+        if: { properties: { type: { const: schema.properties.type.const } } },
+        then: schema,
+      })),
+    },
     context: {
       type: 'object',
       additionalProperties: false,

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Article, Claim, Problem, RuleSet } from '../types';
 import { InputError, loadCorpus } from '../ingest/corpus';
@@ -154,7 +154,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--rules <dir>', 'your rules folder')
     .action((opts: { rules?: string }) => {
       const rules = rulesFor(opts.rules, io);
-      for (const r of rules.rules) io.stdout(`${r.id}\t${r.extends}\t${r.severity}\t${r.file}\n`);
+      const all = [...rules.rules, ...rules.data].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const rows = all.map((r) => [r.id, r.extends, rules.data.includes(r) ? 'data' : r.severity, relative(io.cwd, r.file) || r.file]);
+      const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length), 8));
+      io.stdout(['id', 'extends', 'severity', 'file'].map((h, i) => (i < 3 ? h.padEnd(widths[i]) : h)).join('  ') + '\n');
+      for (const row of rows) io.stdout(row.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ') + '\n');
       setExit(EXIT.ok);
     });
 

@@ -8,7 +8,7 @@ import { COMPARATORS } from '../compare/comparators';
 import { emptyVocabulary, VOCABULARY_KINDS, type VocabularyKind } from './vocabulary';
 import { locateInYaml } from '../util/yaml-locate';
 import { byCodeUnit } from '../util/stable';
-import { computeLineStarts } from '../text/span';
+import { computeLineStarts, lineColumn } from '../text/span';
 
 /** The rules shipped with corroborate: `<package>/rules`. */
 export const SHIPPED_RULES_DIR = resolve(__dirname, '..', '..', 'rules');
@@ -36,7 +36,7 @@ const LINK_PARAMS = {
   'link-conflict': { type: 'number', minimum: 0, maximum: 1, default: 0.75 },
 };
 
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true });
 const validateRuleFile = ajv.compile(RULE_FILE_SCHEMA);
 const paramValidators = new Map<string, ValidateFunction>();
 
@@ -92,13 +92,16 @@ export function loadRules(extraDirs: readonly string[] = [], options: { shippedD
   if (problems.length) return { ok: false, error: problems };
   const vocabulary = emptyVocabulary();
   const rules: Rule[] = [];
+  const data: Rule[] = [];
   for (const id of [...byId.keys()].sort(byCodeUnit)) {
     const { rule, vocabulary: kind } = byId.get(id)!;
     if (rule.severity === 'off') continue;
-    if (kind) kind.merge(vocabulary, rule.params, rule.id);
-    else rules.push(rule);
+    if (kind) {
+      kind.merge(vocabulary, rule.params, rule.id);
+      data.push(rule);
+    } else rules.push(rule);
   }
-  return { ok: true, value: { rules, vocabulary } };
+  return { ok: true, value: { rules, data, vocabulary } };
 }
 
 function displayPath(abs: string, cwd: string): string {
@@ -114,10 +117,7 @@ export function parseRuleFile(id: string, abs: string, shown: string, source: st
   if (doc.errors.length) {
     return {
       ok: false,
-      error: doc.errors.map((e) => {
-        const p = e.linePos?.[0];
-        return { file: shown, line: p?.line ?? 1, column: p?.col ?? 1, message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') };
-      }),
+      error: doc.errors.map((e) => ({ file: shown, ...lineColumn(lineStarts, e.pos[0]), message: e.message.split('\n')[0] })),
     };
   }
   const data = doc.toJS() as Record<string, unknown>;

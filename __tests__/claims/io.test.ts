@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Claim } from '../../src/types';
+import { buildArticle } from '../../src/ingest/article';
+import { claimsPathFor, parseClaimsFile, serializeClaims } from '../../src/claims/io';
+import { makeSpan } from '../../src/text/span';
+
+function sample() {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-claims-'));
+  const text = 'The ferry carried 1,200 passengers on Monday.';
+  writeFileSync(join(dir, 'a.txt'), text);
+  const r = buildArticle('a.txt', join(dir, 'a.txt'), text);
+  if (!r.ok) throw new Error('article');
+  const article = r.value;
+  const claim: Claim = {
+    id: 'quantity@18-34',
+    source: 'a.txt',
+    kind: 'quantity',
+    extractor: 'quantities',
+    span: makeSpan(text, article.lineStarts, 18, 34),
+    value: { type: 'quantity', dimension: 'count', unit: 'count', low: 1200, high: 1200, stated: [{ value: 1200, unit: 'count', text: '1,200' }], counted: 'passenger' },
+    context: { predicates: ['carry'], entities: [], words: ['ferry'] },
+  };
+  const claimsDir = join(dir, 'claims');
+  return { dir, article, claim, claimsDir, yaml: serializeClaims(article, [claim], claimsDir) };
+}
+
+describe('claims files', () => {
+  test('round trip: what is written reads back equal', () => {
+    const { yaml, claim, claimsDir } = sample();
+    const path = claimsPathFor(claimsDir, 'a.txt');
+    const parsed = parseClaimsFile('claims/a.txt.yaml', yaml, path);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    expect(parsed.value.claims).toEqual([claim]);
+    expect(parsed.value.article.id).toBe('a.txt');
+  });
+
+  // Each row: an edit to the YAML, then the expected line pattern and message.
+  const edits: [string, (y: string) => string, RegExp][] = [
+    ['unknown key', (y) => y.replace('    extractor: quantities\n', '    extractor: quantities\n    colour: blue\n'), /unknown key "colour"/],
+    ['wrong type', (y) => y.replace('low: 1200', 'low: lots'), /low: must be number/],
+    ['span text that does not fit its offsets', (y) => y.replace('text: 1,200 passengers', 'text: 1,200 passenger'), /span \[18, 34\) is 16 characters but its text has 15/],
+    ['span text the article does not have there', (y) => y.replace('text: 1,200 passengers', 'text: 1,300 passengers'), /is not what the article has there/],
+    ['kind that does not match the value', (y) => y.replace('kind: quantity', 'kind: date'), /kind "date" does not match value type "quantity"/],
+    ['bad YAML', (y) => y.replace('claims:', 'claims: [oops'), /./],
+  ];
+  test.each(edits)('%s is reported as file:line:column', (_name, edit, message) => {
+    const { yaml, claimsDir } = sample();
+    const edited = edit(yaml);
+    expect(edited).not.toBe(yaml);
+    const parsed = parseClaimsFile('claims/a.txt.yaml', edited, claimsPathFor(claimsDir, 'a.txt'));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    const p = parsed.error[0];
+    expect(p.file).toBe('claims/a.txt.yaml');
+    expect(p.message).toMatch(message);
+    expect(p.line).toBeGreaterThan(1);
+    expect(p.column).toBeGreaterThanOrEqual(1);
+  });
+
+  test('the line points at the offending value', () => {
+    const { yaml, claimsDir } = sample();
+    const edited = yaml.replace('low: 1200', 'low: lots');
+    const parsed = parseClaimsFile('c.yaml', edited, claimsPathFor(claimsDir, 'a.txt'));
+    if (parsed.ok) throw new Error('expected errors');
+    const line = edited.split('\n').findIndex((l) => l.includes('low: lots')) + 1;
+    expect(parsed.error[0].line).toBe(line);
+    expect(parsed.error[0].column).toBe(edited.split('\n')[line - 1].indexOf('lots') + 1);
+  });
+
+  test.each(['../../etc/passwd', '/abs/path', 'a/../../b', ''])('article id %j cannot write outside the claims folder', (id) => {
+    expect(() => claimsPathFor('/tmp/claims', id)).toThrow(/cannot name a claims file/);
+  });
+
+  test('nested ids keep their folders', () => {
+    expect(claimsPathFor('/tmp/claims', 'world/a.md')).toBe('/tmp/claims/world/a.md.yaml');
+    expect(readFileSync).toBeDefined();
+  });
+});

@@ -1,0 +1,49 @@
+import { computeLineStarts, lineColumn, makeSpan } from '../../src/text/span';
+import { splitSentences } from '../../src/text/sentences';
+
+describe('computeLineStarts and lineColumn', () => {
+  test.each([
+    ['LF', 'ab\ncd', 3, { line: 2, column: 1 }],
+    ['CRLF', 'ab\r\ncd', 4, { line: 2, column: 1 }],
+    ['lone CR', 'ab\rcd', 4, { line: 2, column: 2 }],
+    ['first char', 'abc', 0, { line: 1, column: 1 }],
+    ['end of last line', 'ab\ncd', 5, { line: 2, column: 3 }],
+    ['blank lines', 'a\n\n\nb', 4, { line: 4, column: 1 }],
+  ])('%s', (_name, text, offset, expected) => {
+    expect(lineColumn(computeLineStarts(text), offset)).toEqual(expected);
+  });
+
+  test('makeSpan slices exactly and refuses ranges outside the text', () => {
+    const text = 'Mayor Lena Varga said\nthe bridge opened.';
+    const span = makeSpan(text, computeLineStarts(text), 22, 32);
+    expect(span).toEqual({ start: 22, end: 32, text: 'the bridge', line: 2, column: 1 });
+    expect(() => makeSpan(text, computeLineStarts(text), 5, 999)).toThrow(RangeError);
+  });
+});
+
+describe('splitSentences', () => {
+  const cases: [string, string, string[]][] = [
+    ['two plain sentences', 'The ferry left. It sank.', ['The ferry left.', 'It sank.']],
+    ['abbreviation before a title', 'U.S. President Ada Ross spoke. She left.', ['U.S. President Ada Ross spoke.', 'She left.']],
+    ['abbreviation before lower case', 'U.S. and allied troops left. Then calm.', ['U.S. and allied troops left.', 'Then calm.']],
+    ['honorific', 'Dr. Omar Hale agreed. Nobody else did.', ['Dr. Omar Hale agreed.', 'Nobody else did.']],
+    ['closing quote stays with its sentence', '"We will not go." He left.', ['"We will not go."', 'He left.']],
+    ['curly closing quote', '\u201cNever again.\u201d She smiled.', ['\u201cNever again.\u201d', 'She smiled.']],
+    ['ellipsis followed by lower case continues', 'We will see... if they come, we fight.', ['We will see... if they come, we fight.']],
+    ['line break ends a headline', 'Ferry Strike Ends\nWorkers returned on Monday.', ['Ferry Strike Ends', 'Workers returned on Monday.']],
+    ['decimal number is not a boundary', 'It rose 3.5 percent. Then fell.', ['It rose 3.5 percent.', 'Then fell.']],
+    ['exclamations', 'BAD NEWS!!! Really? Yes.', ['BAD NEWS!!!', 'Really?', 'Yes.']],
+    ['month abbreviation', 'It opened on Sept. 21 last year. Fine.', ['It opened on Sept. 21 last year.', 'Fine.']],
+  ];
+  test.each(cases)('%s', (_name, text, expected) => {
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual(expected);
+  });
+
+  test('offsets respect the range given', () => {
+    const text = '---\ntitle: x\n---\nOne. Two.';
+    const out = splitSentences(text, 17);
+    expect(out.map((s) => text.slice(s.start, s.end))).toEqual(['One.', 'Two.']);
+    expect(out[0].start).toBe(17);
+  });
+});
