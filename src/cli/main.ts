@@ -6,8 +6,8 @@ import { InputError, loadCorpus } from '../ingest/corpus';
 import { loadRules, findUserRulesDir } from '../rules/loader';
 import { extractArticle, checkClaims } from '../pipeline';
 import { claimsPathFor, serializeClaims, isClaimsFolder, loadClaimsFolder, articleFromClaims } from '../claims/io';
-import { renderJson, type Report } from '../report/json';
-import { renderMarkdown } from '../report/markdown';
+import type { Report } from '../report/json';
+import { RENDERERS } from '../report';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { VERSION } from '../version';
 
@@ -15,7 +15,7 @@ import { VERSION } from '../version';
 export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
 
 /** A failure already explained to the user: print the problems, exit 2. */
-class Failure extends Error {
+export class Failure extends Error {
   constructor(readonly problems: Problem[] | string) {
     super(typeof problems === 'string' ? problems : problems.map(formatProblem).join('\n'));
   }
@@ -25,7 +25,7 @@ export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.message}`;
 }
 
-interface Io {
+export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   cwd: string;
@@ -37,7 +37,7 @@ const defaultIo: Io = {
   cwd: process.cwd(),
 };
 
-function rulesFor(option: string | undefined, io: Io): RuleSet {
+export function rulesFor(option: string | undefined, io: Io): RuleSet {
   const dir = option ? resolve(io.cwd, option) : findUserRulesDir(io.cwd);
   const loaded = loadRules(dir ? [dir] : [], { cwd: io.cwd });
   if (!loaded.ok) throw new Failure(loaded.error);
@@ -50,20 +50,22 @@ function warn(io: Io, problems: Problem[], quiet: boolean): void {
   io.stderr(`warning: ${problems.length} file${problems.length === 1 ? '' : 's'} skipped\n`);
 }
 
-interface Loaded {
+export interface Loaded {
   articles: Article[];
   claims: Map<string, Claim[]>;
+  /** Folder article ids are relative to. */
+  root: string;
 }
 
 /** Articles from a folder or files, or stored claims from a claims folder. */
-function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: boolean): Loaded {
+export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: boolean): Loaded {
   if (inputs.length === 1) {
     const dir = resolve(io.cwd, inputs[0]);
     if (existsSync(dir) && statSync(dir).isDirectory() && isClaimsFolder(dir)) {
       const loaded = loadClaimsFolder(dir, io.cwd);
       if (!loaded.ok) throw new Failure(loaded.error);
       const articles = loaded.value.map((f) => articleFromClaims(f, dir));
-      return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])) };
+      return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir };
     }
   }
   let corpus;
@@ -76,10 +78,10 @@ function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: boolean): L
   warn(io, corpus.warnings, quiet);
   const claims = new Map<string, Claim[]>();
   for (const article of corpus.articles) claims.set(article.id, extractArticle(article, { rules }));
-  return { articles: corpus.articles, claims };
+  return { articles: corpus.articles, claims, root: corpus.root };
 }
 
-function emit(content: string, out: string | undefined, io: Io): void {
+export function emit(content: string, out: string | undefined, io: Io): void {
   if (out) writeFileAtomic(resolve(io.cwd, out), content);
   else io.stdout(content);
 }
@@ -129,16 +131,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('check')
     .description('compare articles (or a claims folder) and report agreements, variants and conflicts')
     .argument('<inputs...>', 'a folder of articles, a list of article files, or a claims folder')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['json', 'markdown']).default('markdown'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(RENDERERS)).default('markdown'))
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
     .addOption(new Option('--fail-on <verdict>', 'exit 1 when a finding of this verdict or worse is present').choices(['conflict', 'variant']))
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
     .option('-q, --quiet', 'no warnings or summary on stderr')
     .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean }) => {
       const rules = rulesFor(opts.rules, io);
-      const { articles, claims } = loadInputs(inputs, rules, io, Boolean(opts.quiet));
+      const { articles, claims, root } = loadInputs(inputs, rules, io, Boolean(opts.quiet));
       const report: Report = checkClaims(articles, claims, rules);
-      emit(opts.format === 'json' ? renderJson(report) : renderMarkdown(report), opts.out, io);
+      emit(RENDERERS[opts.format](report, { cwd: io.cwd, root }), opts.out, io);
       const s = report.summary;
       if (!opts.quiet && opts.out) {
         io.stderr(`${s.articles} articles, ${s.findings} findings: ${s.conflict} conflicts, ${s.variant} variants, ${s.agree} agreements -> ${opts.out}\n`);
@@ -162,8 +164,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(EXIT.ok);
     });
 
+  for (const register of EXTRA_COMMANDS) register(program, io, setExit);
   return program;
 }
+
+/** Commands that live in their own modules (gate, review, ...): one line each. */
+const EXTRA_COMMANDS: ((program: Command, io: Io, setExit: (code: number) => void) => void)[] = [];
 
 /** Runs the CLI; resolves to the exit code. Never throws for a user's mistake. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
