@@ -44,10 +44,14 @@ export function rulesFor(option: string | undefined, io: Io): RuleSet {
   return loaded.value;
 }
 
-function warn(io: Io, problems: Problem[], quiet: boolean): void {
-  if (quiet || !problems.length) return;
+/** Prints skipped files; with `strict`, a skipped file fails the run (exit 2) instead. */
+function warn(io: Io, problems: Problem[], quiet: boolean, strict = false): void {
+  if (!problems.length) return;
+  const files = new Set(problems.map((p) => p.file)).size;
+  if (strict) throw new Failure(problems.map((p) => ({ ...p, message: p.message.replace(/; skipped$/, '') })));
+  if (quiet) return;
   for (const p of problems) io.stderr(`warning: ${formatProblem(p)}\n`);
-  io.stderr(`warning: ${problems.length} file${problems.length === 1 ? '' : 's'} skipped\n`);
+  io.stderr(`warning: ${files} file${files === 1 ? '' : 's'} skipped\n`);
 }
 
 export interface Loaded {
@@ -58,7 +62,7 @@ export interface Loaded {
 }
 
 /** Articles from a folder or files, or stored claims from a claims folder. */
-export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: boolean): Loaded {
+export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: boolean, strict = false): Loaded {
   if (inputs.length === 1) {
     const dir = resolve(io.cwd, inputs[0]);
     if (existsSync(dir) && statSync(dir).isDirectory() && isClaimsFolder(dir)) {
@@ -75,7 +79,7 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: bool
     if (err instanceof InputError) throw new Failure(err.problems);
     throw err;
   }
-  warn(io, corpus.warnings, quiet);
+  warn(io, corpus.warnings, quiet, strict);
   const claims = new Map<string, Claim[]>();
   for (const article of corpus.articles) claims.set(article.id, extractArticle(article, { rules }));
   return { articles: corpus.articles, claims, root: corpus.root };
@@ -102,10 +106,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<inputs...>', 'a folder of .txt/.md articles (searched recursively) or a list of files')
     .option('-o, --out <dir>', 'folder for the claims files', 'claims')
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
+    .option('--strict', 'fail (exit 2) when an article cannot be read, instead of skipping it with a warning')
     .option('-q, --quiet', 'no warnings or summary on stderr')
-    .action((inputs: string[], opts: { out: string; rules?: string; quiet?: boolean }) => {
+    .action((inputs: string[], opts: { out: string; rules?: string; quiet?: boolean; strict?: boolean }) => {
       const rules = rulesFor(opts.rules, io);
-      const { articles, claims } = loadInputs(inputs, rules, io, Boolean(opts.quiet));
+      const { articles, claims } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict));
       const outDir = resolve(io.cwd, opts.out);
       // Every file is rendered before any is written: a bad id stops the run with nothing half-written.
       const files = articles.map((a) => ({ path: claimsPathFor(outDir, a.id), text: serializeClaims(a, claims.get(a.id) ?? [], outDir) }));
@@ -135,10 +140,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
     .addOption(new Option('--fail-on <verdict>', 'exit 1 when a finding of this verdict or worse is present').choices(['conflict', 'variant']))
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
+    .option('--strict', 'fail (exit 2) when an article cannot be read, instead of skipping it with a warning')
     .option('-q, --quiet', 'no warnings or summary on stderr')
-    .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean }) => {
+    .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean; strict?: boolean }) => {
       const rules = rulesFor(opts.rules, io);
-      const { articles, claims, root } = loadInputs(inputs, rules, io, Boolean(opts.quiet));
+      const { articles, claims, root } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict));
       const report: Report = checkClaims(articles, claims, rules);
       emit(RENDERERS[opts.format](report, { cwd: io.cwd, root }), opts.out, io);
       const s = report.summary;

@@ -63,7 +63,7 @@ export function loadCorpus(inputs: readonly string[], cwd = process.cwd()): Corp
     if (text === null) continue;
     const result = buildArticle(id, abs, text, corpusMeta.get(abs) ?? {});
     if (result.ok) articles.push(result.value);
-    else problems.push(...result.error);
+    else warnings.push(...result.error.map((p) => ({ ...p, message: `${p.message}; skipped` })));
   }
   if (problems.length) throw new InputError(problems);
   return { root, articles, warnings };
