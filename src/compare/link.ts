@@ -1,7 +1,11 @@
-import type { Claim, ClaimContext, Vocabulary } from '../types';
+import type { Article, Claim, ClaimContext, Vocabulary } from '../types';
+import { sentenceAt } from '../text/context';
 
 /** Weights of shared context words: a shared event word says more than a shared name. */
 export const LINK_WEIGHTS = { predicate: 1, reporting: 0.25, entity: 0.5, word: 0.5 } as const;
+
+/** Reporting words `contextAround` keeps without a vocabulary; always weak evidence. */
+const BUILTIN_REPORTING = new Set(['say', 'tell', 'report', 'according']);
 
 function shared(a: readonly string[], b: readonly string[]): string[] {
   const set = new Set(a);
@@ -18,7 +22,7 @@ export function contextLink(a: ClaimContext, b: ClaimContext, vocabulary: Vocabu
   let score = 0;
   const names: string[] = [];
   for (const p of shared(a.predicates, b.predicates)) {
-    score += vocabulary.reportingVerbs.has(p) ? LINK_WEIGHTS.reporting : LINK_WEIGHTS.predicate;
+    score += vocabulary.reportingVerbs.has(p) || BUILTIN_REPORTING.has(p) ? LINK_WEIGHTS.reporting : LINK_WEIGHTS.predicate;
     names.push(p);
   }
   for (const e of shared(a.entities, b.entities)) {
@@ -36,4 +40,37 @@ export function contextLink(a: ClaimContext, b: ClaimContext, vocabulary: Vocabu
 export function contextBlockKeys(claim: Claim, prefix: string): string[] {
   const c = claim.context;
   return [...c.predicates, ...c.entities, ...c.words].map((w) => `${prefix}:${w}`);
+}
+
+/**
+ * A few words naming what claims are about: their most frequent event words, then names, then other
+ * words (ties alphabetical, reporting verbs left out). Three claims around "withdrew ... Bagram" ->
+ * "withdraw bagram nato us".
+ */
+export function contextSubject(claims: readonly Claim[], vocabulary: Vocabulary, lead: string[] = []): string {
+  const top = (pick: (c: ClaimContext) => readonly string[], n: number) => {
+    const counts = new Map<string, number>();
+    for (const c of claims) for (const w of new Set(pick(c.context))) if (!vocabulary.reportingVerbs.has(w) && !BUILTIN_REPORTING.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    const min = claims.length > 1 ? 2 : 1;
+    return [...counts.entries()]
+      .filter(([, k]) => k >= min)
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+      .slice(0, n)
+      .map(([w]) => w);
+  };
+  const words = [...lead, ...top((c) => c.predicates, 2), ...top((c) => c.entities, 3)];
+  if (words.length < 2) words.push(...top((c) => c.words, 2));
+  return [...new Set(words)].join(' ');
+}
+
+/**
+ * True when two claims sit in one sentence of one article: "withdrew in July 2021 ... a 2020 agreement"
+ * names two facts, so such claims are never linked (a range is already one claim).
+ */
+export function sameSentence(a: Claim, b: Claim, articles: ReadonlyMap<string, Article>): boolean {
+  if (a.source !== b.source) return false;
+  const article = articles.get(a.source);
+  if (!article) return false;
+  const i = sentenceAt(article.sentences, a.span.start);
+  return i >= 0 && i === sentenceAt(article.sentences, b.span.start);
 }

@@ -1,10 +1,585 @@
-import type { Extractor } from '../types';
+import type { Article, Claim, DateClaim, DateGrain, DateValue, Extractor, Hedge } from '../types';
+import { makeSpan } from '../text/span';
+import { contextAround } from '../text/context';
+import {
+  GRAIN_ORDER, MONTH_NAMES, MONTH_SOURCE, SEASONS, WEEKDAYS, WEEKDAY_NAMES, WEEKDAY_SOURCE, addDays, centuryInterval,
+  decadeInterval, isoDay, monthInterval, monthNumber, resolveWeekday, seasonInterval, weekInterval, weekdayOf,
+  yearInterval, type Part,
+} from '../normalize/dates';
+import { SPELLED_NUMBER_SOURCE, parseSpelledNumber } from '../normalize/numbers';
+import { excludedRangesOf, overlapsAny } from '../normalize/exclusions';
 
-/** Placeholder: finds nothing yet. */
+/**
+ * Dates in English news text, each a calendar interval with a grain and a hedge:
+ * "September 20, 2025" (day), "July 2021" (month), "in 2021" (year), "the early 1950s" (decade, early),
+ * "mid-2010", "around 2010", "Saturday" (resolved against the reference day), "yesterday", "last week",
+ * "20 Sep 17:29 ET" (day with time and zone), "between 2019 and 2021" (range).
+ *
+ * Choices:
+ * - A bare weekday is the most recent such day on or before the article's reference day (news reports
+ *   what happened), unless a future marker ("will", "is due to", ...) precedes it in its sentence: then
+ *   the first such day on or after. "last"/"next" make it strictly before/after. Without a reference day
+ *   it stays unresolved: no start/end, `weekday` set.
+ * - A month and day without a year ("Sept. 21") take the reference year; a bare month ("in March") too.
+ * - A four-digit number 1000-2100 is a year only in a date-like position: after a date preposition
+ *   ("in 2021", "since 2019"), a part or hedge word ("mid-2010", "around 2010"), or before a noun it
+ *   qualifies ("the 2020 agreement", "2026 midterm elections"), never before a unit or a counted plural
+ *   ("2000 people", "1500 meters").
+ * - "four years after the withdrawal" is a date relative to an event: recorded honestly, unresolved.
+ * - Durations ("for 20 years") are not dates: the quantity extractor reads them.
+ */
 export const dateExtractor: Extractor = {
   id: 'dates',
   kinds: ['date'],
-  extract() {
-    return [];
+  extract(article, ctx) {
+    try {
+      return extractDates(article).map((c) => toClaim(article, c, ctx.rules.vocabulary));
+    } catch {
+      return [];
+    }
   },
 };
+
+/** A date found in the text before it becomes a claim. */
+interface Found {
+  start: number;
+  end: number;
+  value: DateValue;
+  /** A time of day alone ("1:30 a.m."), waiting to be joined to a day. */
+  timeOnly?: boolean;
+}
+
+function toClaim(article: Article, f: Found, vocabulary: Parameters<typeof contextAround>[3]): DateClaim {
+  return {
+    id: `date@${f.start}-${f.end}`,
+    source: article.id,
+    kind: 'date',
+    extractor: 'dates',
+    span: makeSpan(article.text, article.lineStarts, f.start, f.end),
+    value: f.value,
+    context: contextAround(article, f.start, f.end, vocabulary),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patterns. Each is run once over the body (global, linear); candidates then compete for the text.
+
+const M = MONTH_SOURCE;
+const W = WEEKDAY_SOURCE;
+const ORD = '(?:st|nd|rd|th)?';
+const ZONE =
+  '(?:(?:GMT|UTC)\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|IST|PKT|AFT|JST|KST|AEST|AEDT|local time)';
+/** The period of an abbreviated month ("Sept."), never a sentence's full stop after "July.". */
+const ABBR_DOT = '(?:(?<=\\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\\.)?';
+const PART = '(?:(early|mid|late|the early|the mid|the late)(?:-|\\s+))';
+
+/** "2025-09-21", "2025-09-21T08:00Z". */
+const ISO_RE = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?(?![\d-])/g;
+/** "Saturday, September 20, 2025", "Sept. 21", "September 11th, 2001". */
+const MDY_RE = new RegExp(`\\b(?:(${W}),?\\s+)?(${M})${ABBR_DOT}\\s+(\\d{1,2})${ORD}\\b(?:,?\\s+(\\d{4})\\b)?(?![.,]?\\d)`, 'g');
+/** "20 September 2025", "20 Sep", "the 21st of September". */
+const DMY_RE = new RegExp(`\\b(?:(${W}),?\\s+)?(\\d{1,2})${ORD}\\s+(?:of\\s+)?(${M})\\b${ABBR_DOT}(?:,?\\s+(\\d{4})\\b)?`, 'g');
+/** "July 2021", "late July 2021", "July of 2021". */
+const MY_RE = new RegExp(`(?:\\b${PART})?\\b(${M})${ABBR_DOT},?\\s+(?:of\\s+)?(\\d{4})\\b(?![.,]?\\d)`, 'gi');
+/** A bare full month after a word that makes it a date: "in March", "from March to May", "early July". */
+const MONTH_RE = /\b(in|since|from|until|till|by|during|through|last|next|this|early|mid|late|to|and|between|of)(?:\s+|-)(January|February|March|April|May|June|July|August|September|October|November|December)\b/gi;
+/** "the 1980s", "the early 1950s", "mid-1990s", "the '80s", "1980's". */
+const DECADE_RE = /(?:\b(the)\s+)?(?:\b(early|mid|late)(?:-|\s+))?(?:\b(\d{3}0)'?s|['\u2019](\d0)s)\b/gi;
+/** "the 19th century", "the early 20th century", "the twenty-first century". */
+const CENTURY_RE = /(?:\b(the)\s+)?(?:\b(early|mid|late)(?:-|\s+))?\b(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second)[- ]century\b/gi;
+/** A four-digit number that may be a year; its position decides (see `yearHere`). */
+const YEAR_RE = /(?<![\p{L}\p{N}$€£¥#@\/.,:_\u2013\u2014])(?<![\p{N}_]-)(1\d{3}|20\d{2}|2100)(?![\p{L}\p{N}%°\u00b2\u00b3]|[.,:]\d|-\d|\u2013\d)/gu;
+/** "2019-2021", "2019–21", "between 2019 and 2021", "from 2019 to 2021". */
+const YEAR_RANGE_RE = /(?:\b(between|from)\s+)?\b(1[89]\d{2}|20\d{2})(?:\s*[-\u2013\u2014]\s*|\s+(and|to|until|till|through)\s+)(1[89]\d{2}|20\d{2}|\d{2})(?![\p{L}\p{N}%]|[.,:]\d|-\d)/gu;
+/** "spring 2021", "the summer of 2019", "winter 2021". */
+const SEASON_RE = /\b(?:(early|mid|late)(?:-|\s+))?(spring|summer|autumn|fall|winter)(?:\s+of)?\s+(\d{4})\b/gi;
+/** "Q3 2021", "the third quarter of 2021". */
+const QUARTER_RE = /\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter\s+of)\s+(\d{4})\b/g;
+/** "Saturday", "last Saturday", "Sunday's". */
+const WEEKDAY_RE = new RegExp(`(?:\\b([Ll]ast|[Nn]ext|[Tt]his)\\s+)?\\b(${W})(?:['\u2019]s)?\\b`, 'g');
+/** Times: "1:30 a.m.", "5 p.m. ET", "17:29 ET". */
+const TIME_RE = new RegExp(
+  `\\b(\\d{1,2})(?:[:.]([0-5]\\d))?\\s?(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)(?:\\s+(${ZONE})\\b)?|\\b([01]?\\d|2[0-3]):([0-5]\\d)(?::[0-5]\\d)?\\b(?:\\s*(${ZONE})\\b)?`,
+  'g',
+);
+/** Relative words: "yesterday", "last week", "earlier this month", "three years ago", "the past week". */
+const RELATIVE_RE = new RegExp(
+  `\\b(?:(today|yesterday|tomorrow|tonight)|(?:(earlier|later)\\s+)?(this|last|next)\\s+(week|month|year|weekend|night|morning|afternoon|evening)|(?:over\\s+|in\\s+|during\\s+)?the\\s+(past|last)\\s+(week|month|year)|(\\d{1,3}|${SPELLED_NUMBER_SOURCE})\\s+(days?|weeks?|months?|years?|decades?)\\s+(ago|earlier|later|after|before))\\b`,
+  'gi',
+);
+
+const FUTURE_BEFORE = /\b(will|shall|'ll|\u2019ll|is due|are due|is expected|are expected|is scheduled|are scheduled|is set|are set|plans? to|planning to|going to|upcoming|next)\b/i;
+const YEAR_PREP = /(?:^|[^\p{L}])(in|since|by|from|until|till|through|throughout|during|before|after|around|about|circa|c\.|approximately|roughly|year|between|early|late|mid|spring|summer|autumn|fall|winter|of)(?:\s+the(?:\s+year)?)?\s*-?\s*$/iu;
+const OF_HEAD = /\b(end|start|beginning|middle|half|quarter|course|rest|spring|summer|autumn|fall|winter|year|class|months?)\s+of\s*$/i;
+const APPROX_BEFORE = /\b(around|about|circa|c\.|approximately|roughly)\s+$/i;
+const PART_BEFORE = /\b(?:(the)\s+)?(early|mid|late)(?:-|\s+)$/i;
+/** Plural nouns that name events, so "the 2026 midterm elections" still reads a year. */
+const EVENT_PLURALS = new Set([
+  'elections', 'midterms', 'games', 'olympics', 'talks', 'protests', 'riots', 'floods', 'attacks', 'polls',
+  'negotiations', 'accords', 'hearings', 'playoffs', 'finals', 'championships', 'primaries', 'sanctions', 'strikes',
+  'wildfires', 'fires', 'earthquakes', 'hostilities', 'agreements', 'records', 'results', 'budgets', 'figures',
+]);
+const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'troops', 'feet', 'cattle', 'persons']);
+
+function hedgeOfPart(part: string | undefined): Part {
+  if (!part) return undefined;
+  const p = part.toLowerCase().replace(/^the\s+/, '');
+  return p === 'early' || p === 'mid' || p === 'late' ? p : undefined;
+}
+
+const UNIT_AFTER = /^(km|m|mi|ft|kg|lb|lbs|tons?|tonnes?|meters?|metres?|kilometers?|kilometres?|miles?|feet|foot|inches|acres|hectares|barrels|degrees|dollars|euros|pounds|yuan|yen|rupees|percent|per|times|points?|years?|months?|weeks?|days?|hours?|minutes?|people|persons)$/i;
+const FUNCTION_WORD = /^(the|a|an|in|on|at|of|by|for|with|and|or|but|that|which|who|to|from|as|than|is|are|was|were|be|been|has|have|had|will|would|could|should|may|might|can|did|do|does|he|she|it|they|we|i|you|this|these|those|when|while|after|before|since|until|where|if|so|not)$/i;
+
+/**
+ * Does the number ending at `end` count or measure something? "2000 people", "2000 new students",
+ * "1500 meters": yes. "2021 withdrawal", "2026 midterm elections", "2021 and": no.
+ */
+function countsSomething(text: string, end: number, limit: number): boolean {
+  const tail = text.slice(end, Math.min(limit, end + 60));
+  const m = /^\s+((?:[\p{L}][\p{L}'\u2019-]*\s+){0,2}[\p{L}][\p{L}'\u2019-]*)/u.exec(tail);
+  if (!m) return false;
+  const words = m[1].split(/\s+/);
+  if (UNIT_AFTER.test(words[0])) return true;
+  for (const w of words) {
+    const lw = w.toLowerCase();
+    if (FUNCTION_WORD.test(lw)) return false;
+    if (EVENT_PLURALS.has(lw)) return false;
+    if (IRREGULAR_PLURALS.has(lw)) return true;
+    if (lw.length > 3 && /s$/.test(lw) && !/(ous|ss|is|us|ics)$/.test(lw)) return true;
+  }
+  return false;
+}
+
+/** Is the next word one a year can qualify ("the 2020 agreement")? Not a function word or a unit. */
+function qualifiesNoun(text: string, end: number, limit: number): boolean {
+  const m = /^(?:['\u2019]s)?\s+([\p{L}][\p{L}'\u2019-]*)/u.exec(text.slice(end, Math.min(limit, end + 40)));
+  if (!m) return false;
+  return !FUNCTION_WORD.test(m[1]) && !/^[A-Z]{2,5}$/.test(m[1]) && !countsSomething(text, end, limit);
+}
+
+/** Is the four-digit number at `[s, e)` a year here? Returns its hedge/part and the span start to use. */
+function yearHere(text: string, s: number, e: number, sentenceStart: number, sentenceEnd: number): { start: number; part: Part; approx: boolean } | null {
+  const before = text.slice(Math.max(sentenceStart, s - 40), s);
+  if (countsSomething(text, e, sentenceEnd)) return null;
+  const part = PART_BEFORE.exec(before);
+  if (part) return { start: s - part[0].length, part: hedgeOfPart(part[2]), approx: false };
+  const approx = APPROX_BEFORE.exec(before);
+  if (approx) return { start: s - approx[0].length, part: undefined, approx: true };
+  const prep = YEAR_PREP.exec(before);
+  if (prep) {
+    // "a total of 2000" is not a year; "the end of 2021" is, and so is "ahead of the 2026 midterm elections".
+    if (prep[1].toLowerCase() !== 'of' || OF_HEAD.test(before)) return { start: s, part: undefined, approx: false };
+  }
+  return qualifiesNoun(text, e, sentenceEnd) ? { start: s, part: undefined, approx: false } : null;
+}
+
+function sentenceBounds(article: Article, offset: number): { start: number; end: number } {
+  const ss = article.sentences;
+  let lo = 0;
+  let hi = ss.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < ss[mid].start) hi = mid - 1;
+    else if (offset >= ss[mid].end) lo = mid + 1;
+    else return ss[mid];
+  }
+  return { start: Math.max(article.bodyStart, offset - 200), end: Math.min(article.text.length, offset + 200) };
+}
+
+function dayValue(iso: string, extra: Partial<DateValue> = {}): DateValue {
+  return { type: 'date', start: iso, end: iso, grain: 'day', weekday: weekdayOf(iso), ...extra };
+}
+
+function interval(grain: DateGrain, [start, end]: [string, string], hedge?: Hedge): DateValue {
+  const v: DateValue = { type: 'date', start, end, grain };
+  if (hedge) v.hedge = hedge;
+  return v;
+}
+
+function describeRef(ref: string): string {
+  return `article of ${WEEKDAY_NAMES[weekdayOf(ref)]} ${ref}`;
+}
+
+/** A month and day with or without a year: the reference year fills a missing year. */
+function monthDay(expr: string, month: number, day: number, year: string | undefined, weekdayName: string | undefined, ref: string | undefined): DateValue | null {
+  if (year) {
+    const iso = isoDay(+year, month, day);
+    return iso ? dayValue(iso) : null;
+  }
+  if (day < 1 || day > 31) return null;
+  if (!ref) {
+    const v: DateValue = { type: 'date', grain: 'day', relative: { expression: expr, how: `${expr}: no year stated and no reference date; unresolved` } };
+    if (weekdayName) v.weekday = WEEKDAYS[weekdayName.toLowerCase()];
+    return v;
+  }
+  const iso = isoDay(+ref.slice(0, 4), month, day);
+  if (!iso) return null;
+  return dayValue(iso, { relative: { expression: expr, referenceDate: ref, how: `${expr} (${describeRef(ref)}) = ${iso}, year of the reference date` } });
+}
+
+/** Every date of the article body, sorted, non-overlapping. Never throws on well-formed articles. */
+export function extractDates(article: Article): Found[] {
+  const text = article.text;
+  const from = article.bodyStart;
+  const ref = article.referenceDate?.date;
+  const excluded = excludedRangesOf(article);
+  const found: Found[] = [];
+  // The dateline that gave the reference date is the article's own date, not a claim of its text.
+  const own = article.referenceDate?.span;
+  const add = (f: Found | null) => {
+    if (own && f && f.start === own.start && f.end === own.end) return;
+    if (f && f.end > f.start && !overlapsAny(excluded, f.start, f.end)) found.push(f);
+  };
+  const each = (re: RegExp, fn: (m: RegExpExecArray) => Found | null) => {
+    re.lastIndex = from;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      add(fn(m));
+    }
+  };
+
+  each(ISO_RE, (m) => {
+    const iso = isoDay(+m[1], +m[2], +m[3]);
+    if (!iso) return null;
+    const v = dayValue(iso);
+    if (m[4]) {
+      v.time = `${m[4]}:${m[5]}`;
+      v.grain = 'minute';
+      if (m[6]) v.zone = m[6] === 'Z' ? 'UTC' : m[6];
+    }
+    return { start: m.index, end: m.index + m[0].length, value: v };
+  });
+
+  each(MDY_RE, (m) => {
+    const month = monthNumber(m[2]);
+    // "May 5" needs a capital M: "may 5" is a verb and a number.
+    if (!/^[A-Z]/.test(m[2])) return null;
+    const v = monthDay(m[0], month, +m[3], m[4], m[1], ref);
+    if (!v) return null;
+    if (m[1] && v.weekday !== undefined && v.weekday !== WEEKDAYS[m[1].toLowerCase()]) {
+      v.relative = { expression: m[0], ...(ref ? { referenceDate: ref } : {}), how: `the text names ${m[1]} but ${v.start} is a ${WEEKDAY_NAMES[v.weekday]}` };
+    }
+    return { start: m.index, end: m.index + m[0].length, value: v };
+  });
+
+  each(DMY_RE, (m) => {
+    if (!/^[A-Z]/.test(m[3])) return null;
+    const v = monthDay(m[0], monthNumber(m[3]), +m[2], m[4], m[1], ref);
+    return v ? { start: m.index, end: m.index + m[0].length, value: v } : null;
+  });
+
+  each(MY_RE, (m) => {
+    if (!/^[A-Z]/.test(m[2])) return null;
+    const year = +m[3];
+    if (year < 1000 || year > 2100) return null;
+    const part = hedgeOfPart(m[1]);
+    return { start: m.index, end: m.index + m[0].length, value: interval('month', monthInterval(year, monthNumber(m[2]), part), part) };
+  });
+
+  each(MONTH_RE, (m) => {
+    if (!/^[A-Z]/.test(m[2])) return null;
+    const lead = m[1].toLowerCase();
+    // "of May" only after "the end of", "the month of"; "may" and "march" as verbs are lower case.
+    if (lead === 'of' && !OF_HEAD.test(text.slice(Math.max(from, m.index - 20), m.index + m[1].length))) return null;
+    const month = monthNumber(m[2]);
+    const inSpan = /^(last|next|this|early|mid|late)$/.test(lead);
+    const start = inSpan ? m.index : m.index + m[0].length - m[2].length;
+    const expr = text.slice(start, m.index + m[0].length);
+    const part = hedgeOfPart(lead);
+    if (!ref) {
+      return { start, end: m.index + m[0].length, value: { type: 'date', grain: 'month', relative: { expression: expr, how: `${expr}: no year stated and no reference date; unresolved` } } };
+    }
+    let year = +ref.slice(0, 4);
+    const refMonth = +ref.slice(5, 7);
+    let rule = 'year of the reference date';
+    if (lead === 'last') {
+      if (month >= refMonth) year--;
+      rule = 'the most recent such month before the reference date';
+    } else if (lead === 'next') {
+      if (month <= refMonth) year++;
+      rule = 'the first such month after the reference date';
+    }
+    const v = interval('month', monthInterval(year, month, part), part);
+    v.relative = { expression: expr, referenceDate: ref, how: `${expr} (${describeRef(ref)}) = ${MONTH_NAMES[month]} ${year}, ${rule}` };
+    return { start, end: m.index + m[0].length, value: v };
+  });
+
+  each(DECADE_RE, (m) => {
+    let first: number;
+    if (m[3]) first = +m[3];
+    else {
+      // "the '80s": the twentieth century unless that is in the future of the 2000s ("'20s" -> 2020s).
+      const two = +m[4];
+      first = two <= 20 ? 2000 + two : 1900 + two;
+      if (!m[1] && !m[2]) return null;
+    }
+    if (first < 1000 || first > 2100) return null;
+    const part = hedgeOfPart(m[2]);
+    return { start: m.index, end: m.index + m[0].length, value: interval('decade', decadeInterval(first, part), part) };
+  });
+
+  each(CENTURY_RE, (m) => {
+    const word = m[3].toLowerCase();
+    const n = /^\d/.test(word) ? parseInt(word, 10) : ORDINAL_WORDS[word];
+    if (!n || n > 22) return null;
+    const part = hedgeOfPart(m[2]);
+    return { start: m.index, end: m.index + m[0].length, value: interval('century', centuryInterval(n, part), part) };
+  });
+
+  each(YEAR_RANGE_RE, (m) => {
+    const y1 = +m[2];
+    let y2 = +m[4];
+    if (m[4].length === 2) y2 = Math.floor(y1 / 100) * 100 + y2;
+    if (y2 <= y1 || y2 - y1 > 100) return null;
+    const joiner = (m[3] ?? '').toLowerCase();
+    if (joiner === 'and' && m[1]?.toLowerCase() !== 'between') return null;
+    if ((joiner === 'to' || joiner === 'until' || joiner === 'till' || joiner === 'through') && !m[1]) return null;
+    const end = m.index + m[0].length;
+    if (countsSomething(text, end, end + 60)) return null;
+    return { start: m.index, end, value: interval('year', [yearInterval(y1)[0], yearInterval(y2)[1]]) };
+  });
+
+  each(YEAR_RE, (m) => {
+    const s = m.index;
+    const e = s + m[0].length;
+    const sent = sentenceBounds(article, s);
+    const y = yearHere(text, s, e, sent.start, sent.end);
+    if (!y) return null;
+    const year = +m[1];
+    return { start: y.start, end: e, value: interval('year', yearInterval(year, y.part), y.approx ? 'approx' : y.part) };
+  });
+
+  each(SEASON_RE, (m) => {
+    const year = +m[3];
+    if (year < 1000 || year > 2100) return null;
+    const season = m[2].toLowerCase();
+    if (!(season in SEASONS)) return null;
+    const part = hedgeOfPart(m[1]);
+    return { start: m.index, end: m.index + m[0].length, value: interval('season', seasonInterval(year, season), part) };
+  });
+
+  each(QUARTER_RE, (m) => {
+    const q = m[1] ? +m[1] : ['first', 'second', 'third', 'fourth'].indexOf(m[2].toLowerCase()) + 1;
+    const year = +m[3];
+    const [a] = monthInterval(year, q * 3 - 2);
+    const [, b] = monthInterval(year, q * 3);
+    return { start: m.index, end: m.index + m[0].length, value: interval('quarter', [a, b]) };
+  });
+
+  each(WEEKDAY_RE, (m) => {
+    const weekday = WEEKDAYS[m[2].toLowerCase()];
+    const start = m.index;
+    const end = m.index + m[0].length;
+    const expr = m[0];
+    const mod = m[1]?.toLowerCase();
+    if (!ref) {
+      return { start, end, value: { type: 'date', grain: 'day', weekday, relative: { expression: expr, how: `${expr}: no reference date; unresolved` } } };
+    }
+    const sent = sentenceBounds(article, start);
+    const before = text.slice(Math.max(sent.start, start - 60), start);
+    const mode = mod === 'last' ? 'last' : mod === 'next' ? 'next' : mod === 'this' || FUTURE_BEFORE.test(before) ? 'future' : 'past';
+    const iso = resolveWeekday(ref, weekday, mode);
+    const rule = {
+      past: `the most recent ${WEEKDAY_NAMES[weekday]} on or before it`,
+      future: `the first ${WEEKDAY_NAMES[weekday]} on or after it (future tense)`,
+      last: `the ${WEEKDAY_NAMES[weekday]} before it`,
+      next: `the ${WEEKDAY_NAMES[weekday]} after it`,
+    }[mode];
+    return { start, end, value: dayValue(iso, { relative: { expression: expr, referenceDate: ref, how: `${expr} (${describeRef(ref)}) = ${iso}, ${rule}` } }) };
+  });
+
+  each(TIME_RE, (m) => {
+    let hour: number;
+    let minute: number;
+    let zone: string | undefined;
+    if (m[3]) {
+      hour = +m[1];
+      minute = m[2] ? +m[2] : 0;
+      if (hour < 1 || hour > 12) return null;
+      const pm = /^p/i.test(m[3]);
+      if (pm && hour < 12) hour += 12;
+      if (!pm && hour === 12) hour = 0;
+      zone = m[4];
+    } else {
+      hour = +m[5];
+      minute = +m[6];
+      zone = m[7];
+      // "17:29" needs a zone or two-digit hour to be a clock time rather than a score or ratio.
+      if (!zone && m[5].length < 2) return null;
+    }
+    const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+    const v: DateValue = { type: 'date', grain: m[2] || m[6] ? 'minute' : 'hour', time, relative: { expression: m[0], how: `${m[0]}: a time of day with no day stated; unresolved` } };
+    if (zone) v.zone = zone;
+    return { start: m.index, end: m.index + m[0].length, value: v, timeOnly: true };
+  });
+
+  each(RELATIVE_RE, (m) => relativeDate(m, ref));
+
+  return merge(text, choose(found));
+}
+
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
+  eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty-second': 22,
+};
+
+function relativeDate(m: RegExpExecArray, ref: string | undefined): Found | null {
+  const start = m.index;
+  const end = m.index + m[0].length;
+  const expr = m[0];
+  const unresolved = (grain: DateGrain, how: string): Found => ({ start, end, value: { type: 'date', grain, relative: { expression: expr, how } } });
+  // "four years after the withdrawal": a duration from an event; the event's date is another claim.
+  if (m[7]) {
+    const n = /^\d/.test(m[7]) ? +m[7] : parseSpelledNumber(m[7]);
+    if (n === null || n <= 0) return null;
+    const unit = m[8].toLowerCase().replace(/s$/, '');
+    const rel = m[9].toLowerCase();
+    const grain: DateGrain = unit === 'decade' ? 'decade' : (unit as DateGrain);
+    // "for 20 years before the withdrawal" is a duration, read by the quantity extractor.
+    if (rel !== 'ago' && /\b(for|over|during|within|spent|lasted|last|took)\s+(?:the\s+)?(?:next\s+|past\s+|last\s+)?$/i.test(m.input.slice(Math.max(0, start - 30), start))) return null;
+    if (rel !== 'ago') {
+      return unresolved(grain, `${expr}: ${n} ${unit}${n === 1 ? '' : 's'} ${rel === 'after' || rel === 'later' ? 'after' : 'before'} an event; the event is not dated here, so this stays unresolved`);
+    }
+    if (!ref) return unresolved(grain, `${expr}: no reference date; unresolved`);
+    const how = (iso: string) => ({ expression: expr, referenceDate: ref, how: `${expr} (${describeRef(ref)}) = ${iso}` });
+    const y = +ref.slice(0, 4);
+    const mo = +ref.slice(5, 7);
+    if (unit === 'day') {
+      const iso = addDays(ref, -n);
+      return { start, end, value: dayValue(iso, { relative: how(iso) }) };
+    }
+    if (unit === 'week') {
+      const v = interval('week', weekInterval(addDays(ref, -7 * n)));
+      v.relative = how(`the week of ${v.start}`);
+      return { start, end, value: v };
+    }
+    if (unit === 'month') {
+      const total = y * 12 + (mo - 1) - n;
+      const v = interval('month', monthInterval(Math.floor(total / 12), (total % 12) + 1));
+      v.relative = how(`${MONTH_NAMES[(total % 12) + 1]} ${Math.floor(total / 12)}`);
+      return { start, end, value: v };
+    }
+    const years = unit === 'decade' ? 10 * n : n;
+    const v = interval('year', yearInterval(y - years));
+    v.relative = how(String(y - years));
+    return { start, end, value: v };
+  }
+  if (!ref) return unresolved('day', `${expr}: no reference date; unresolved`);
+  const rel = (v: DateValue, what: string): Found => {
+    v.relative = { expression: expr, referenceDate: ref, how: `${expr} (${describeRef(ref)}) = ${what}` };
+    return { start, end, value: v };
+  };
+  const word = m[1]?.toLowerCase();
+  if (word) {
+    const iso = word === 'yesterday' ? addDays(ref, -1) : word === 'tomorrow' ? addDays(ref, 1) : ref;
+    return rel(dayValue(iso), iso);
+  }
+  const y = +ref.slice(0, 4);
+  const mo = +ref.slice(5, 7);
+  if (m[3]) {
+    const which = m[3].toLowerCase();
+    const unit = m[4].toLowerCase();
+    const shift = which === 'last' ? -1 : which === 'next' ? 1 : 0;
+    if (unit === 'year') return rel(interval('year', yearInterval(y + shift)), String(y + shift));
+    if (unit === 'month') {
+      const total = y * 12 + (mo - 1) + shift;
+      const yy = Math.floor(total / 12);
+      const mm = (total % 12) + 1;
+      return rel(interval('month', monthInterval(yy, mm)), `${MONTH_NAMES[mm]} ${yy}`);
+    }
+    if (unit === 'week') {
+      const v = interval('week', weekInterval(addDays(ref, 7 * shift)));
+      return rel(v, `the week of ${v.start}`);
+    }
+    if (unit === 'weekend') {
+      // The weekend = Saturday and Sunday; "last weekend" the one on or before the reference day.
+      const sat = shift > 0 ? resolveWeekday(ref, 6, 'next') : shift < 0 ? resolveWeekday(addDays(ref, -1), 6, 'past') : resolveWeekday(ref, 6, 'future');
+      return rel(interval('day', [sat, addDays(sat, 1)]), `${sat} to ${addDays(sat, 1)}`);
+    }
+    // "last night" is the evening before the reference day; "this morning" the reference day.
+    const iso = which === 'last' ? addDays(ref, -1) : which === 'next' ? addDays(ref, 1) : ref;
+    return rel(dayValue(iso), iso);
+  }
+  if (m[6]) {
+    const unit = m[6].toLowerCase();
+    const back = unit === 'week' ? 7 : unit === 'month' ? 30 : 365;
+    const grain: DateGrain = unit === 'week' ? 'week' : unit === 'month' ? 'month' : 'year';
+    const v = interval(grain, [addDays(ref, -back), ref]);
+    return rel(v, `${v.start} to ${v.end}`);
+  }
+  return null;
+}
+
+/** Longest candidate wins where candidates overlap; ties go to the earlier one. Result sorted by start. */
+function choose(found: Found[]): Found[] {
+  const order = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: Found[] = [];
+  for (const f of order) {
+    if (taken.some((t) => t.start < f.end && f.start < t.end)) continue;
+    taken.push(f);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+const DAY_TIME_GAP = /^(?:,?\s+at\s+|,?\s+|\s*,\s*)$/;
+const TIME_DAY_GAP = /^(?:\s+on\s+|,?\s+|\s+)$/;
+const RANGE_GAP = /^\s*(?:-|\u2013|\u2014|to|until|till|through|and)\s*$/i;
+
+function coarser(a: DateGrain, b: DateGrain): DateGrain {
+  return GRAIN_ORDER.indexOf(a) >= GRAIN_ORDER.indexOf(b) ? a : b;
+}
+
+/**
+ * Joins neighbours that make one expression: a day and its time ("20 Sep 17:29 ET", "1:30 a.m. on
+ * Sunday"), and two dates of a range ("between 2019 and 2021", "from March to May").
+ */
+function merge(text: string, list: Found[]): Found[] {
+  const out: Found[] = [];
+  for (let i = 0; i < list.length; i++) {
+    let cur = list[i];
+    const next = list[i + 1];
+    if (next) {
+      const gap = text.slice(cur.end, next.start);
+      const curDay = !cur.timeOnly && cur.value.grain === 'day';
+      const nextDay = !next.timeOnly && next.value.grain === 'day';
+      if (curDay && next.timeOnly && DAY_TIME_GAP.test(gap)) {
+        cur = withTime(cur, next, cur.start, next.end);
+        i++;
+      } else if (cur.timeOnly && nextDay && TIME_DAY_GAP.test(gap)) {
+        cur = withTime(next, cur, cur.start, next.end);
+        i++;
+      } else if (!cur.timeOnly && !next.timeOnly && RANGE_GAP.test(gap) && cur.value.start && next.value.start) {
+        const lead = /\b(between|from)\s+$/i.exec(text.slice(Math.max(0, cur.start - 10), cur.start));
+        const joiner = gap.trim().toLowerCase();
+        const dash = /^[-\u2013\u2014]$/.test(joiner);
+        const ok = lead ? (lead[1].toLowerCase() === 'between') === (joiner === 'and') || (joiner !== 'and' && lead[1].toLowerCase() === 'from') : dash;
+        if (ok && cur.value.start <= next.value.start! && cur.value.grain !== 'day' === (next.value.grain !== 'day')) {
+          const start = lead ? cur.start - lead[0].length : cur.start;
+          const v: DateValue = { type: 'date', start: cur.value.start, end: next.value.end, grain: coarser(cur.value.grain, next.value.grain) };
+          const rels = [cur.value.relative, next.value.relative].filter((r) => r !== undefined);
+          if (rels.length) v.relative = { expression: text.slice(start, next.end), referenceDate: rels[0]!.referenceDate, how: rels.map((r) => r!.how).join('; ') };
+          cur = { start, end: next.end, value: v };
+          i++;
+        }
+      }
+    }
+    out.push(cur);
+  }
+  return out;
+}
+
+function withTime(day: Found, time: Found, start: number, end: number): Found {
+  const v: DateValue = { ...day.value, grain: time.value.grain, time: time.value.time };
+  if (time.value.zone) v.zone = time.value.zone;
+  return { start, end, value: v };
+}
+
+/** For tests: the date claims of an article with an empty vocabulary. */
+export function isDateClaim(c: Claim): c is DateClaim {
+  return c.kind === 'date';
+}

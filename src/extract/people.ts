@@ -1,10 +1,178 @@
-import type { Extractor } from '../types';
+import type { Article, Claim, Extractor, PersonClaim, PersonValue, Vocabulary } from '../types';
+import { makeSpan } from '../text/span';
+import { contextAround } from '../text/context';
+import { REPORTING_VERBS } from './people/lexicon';
+import { nameKey, nameWords } from './people/names';
+import { capitalRuns, isHonorific, isSentenceStarter, nonNameWord, peelWord, wordTokens, type WordTok } from './people/runs';
 
-/** Placeholder: finds nothing yet. */
+/**
+ * Lines written in Title Case without a final period: headlines and section heads, where every word
+ * is capitalized and a capital says nothing about a name ("Taliban Rejects Smith's Demand").
+ * Returns `[start, end)` ranges.
+ */
+export function headlineRanges(article: Article): [number, number][] {
+  const out: [number, number][] = [];
+  const text = article.text;
+  let start = article.bodyStart;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (isHeadline(line)) out.push([start, end]);
+    if (end >= text.length) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+function isHeadline(line: string): boolean {
+  const trimmed = line.trim();
+  if (!trimmed || trimmed.length > 160 || /[.:;]["'\u201d\u2019]?$/.test(trimmed)) return false;
+  const long = trimmed.match(/[\p{L}][\p{L}'\u2019\-]{3,}/gu) ?? [];
+  if (long.length < 2) return false;
+  const caps = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return caps / long.length >= 0.75;
+}
+
+function inRanges(ranges: readonly [number, number][], offset: number): boolean {
+  return ranges.some(([s, e]) => offset >= s && offset < e);
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  words: WordTok[];
+  honorific?: string;
+  headline: boolean;
+  initial: boolean;
+}
+
+/**
+ * Finds full names (given name and surname) in an article: "Qari Jane Roe" -> name "Jane Roe",
+ * honorific "Qari". Bare surnames, organizations ("White House", "Truth Social"), places and
+ * capitalized headline words are not people. One claim per full-name mention.
+ */
 export const peopleExtractor: Extractor = {
   id: 'people',
   kinds: ['person'],
-  extract() {
-    return [];
+  extract(article, ctx) {
+    try {
+      return findPeople(article, ctx.rules.vocabulary);
+    } catch {
+      return [];
+    }
   },
 };
+
+function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
+  const extraVerbs = vocabulary.reportingVerbs;
+  const text = article.text;
+  const toks = wordTokens(article);
+  const headlines = headlineRanges(article);
+  const lowerWords = new Set<string>();
+  for (const t of toks) if (!/^\p{Lu}/u.test(t.text)) lowerWords.add(t.lower);
+  const candidates: Candidate[] = [];
+  // Capitalized words standing alone elsewhere: a place or org that may lead a run ("to Ruritania Jane Roe").
+  const alone = new Map<string, number>();
+  const runs = capitalRuns(text, toks);
+  for (const run of runs) if (run.length === 1) alone.set(run[0].lower, (alone.get(run[0].lower) ?? 0) + 1);
+  for (const run of runs) {
+    for (const c of candidatesOf(run, (w) => (alone.get(w) ?? 0) >= 2 || vocabulary.aliases.has(w))) candidates.push({ ...c, headline: inRanges(headlines, c.start) });
+  }
+  const confirmed = new Set<string>();
+  for (const c of candidates) {
+    if (!c.headline && !c.initial) confirmed.add(keyOf(c));
+  }
+  // "Roe told reporters" elsewhere shows that a sentence-initial "Jane Roe" is a name.
+  const actsAlone = new Set<string>();
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const t = toks[i];
+    if (t.cap && evidenceAfter(text, t.end, t, extraVerbs)) actsAlone.add(t.lower);
+  }
+  const claims: PersonClaim[] = [];
+  for (const c0 of candidates) {
+    const c = c0.headline ? headlinePart(c0, confirmed) : c0;
+    if (!c) continue;
+    const key = keyOf(c);
+    const last = c.words[c.words.length - 1];
+    if (c.initial && !confirmed.has(key) && !evidenceAfter(text, c.end, last, extraVerbs) && !actsAlone.has(last.lower)) continue;
+    if (c.initial && !confirmed.has(key) && c.words.some((w) => lowerWords.has(w.lower))) continue;
+    const name = text.slice(c.start, c.end);
+    const ws = nameWords(name);
+    const surnameTok = c.words[c.words.length - 1];
+    const value: PersonValue = {
+      type: 'person',
+      name,
+      key,
+      surname: surnameTok.text,
+      ...(ws.length > 1 ? { given: text.slice(c.start, surnameTok.start).trim() } : {}),
+      ...(c.honorific ? { honorific: c.honorific } : {}),
+    };
+    claims.push({
+      id: `person@${c.start}-${c.end}`,
+      source: article.id,
+      kind: 'person',
+      extractor: 'people',
+      span: makeSpan(text, article.lineStarts, c.start, c.end),
+      value,
+      context: contextAround(article, c.start, c.end, vocabulary),
+    });
+  }
+  claims.sort((a, b) => a.span.start - b.span.start);
+  return claims;
+}
+
+// "Mayor Jane Roe Defends Budget": in a headline, only the words that make a name known from the body.
+function headlinePart(c: Candidate, confirmed: ReadonlySet<string>): Candidate | undefined {
+  for (let n = c.words.length; n >= 2; n--) {
+    const words = c.words.slice(0, n);
+    if (confirmed.has(nameKey(words.map((w) => w.text).join(' ')))) return { ...c, words, end: words[n - 1].end };
+  }
+  return undefined;
+}
+
+function keyOf(c: Candidate): string {
+  return nameKey(c.words.map((w) => w.text).join(' '));
+}
+
+// After a sentence-initial name: "Jane Roe, the mayor, said" or "Jane Roe said" shows it is a name.
+function evidenceAfter(text: string, end: number, last: WordTok, verbs: ReadonlySet<string>): boolean {
+  if (last.possessive) return false;
+  const after = text.slice(end, end + 40);
+  if (/^\s*[,(]/.test(after)) return true;
+  const m = /^\s+(?:has\s+|had\s+|also\s+|later\s+)?([a-z]+)/.exec(after);
+  return !!m && (REPORTING_VERBS.has(m[1]) || verbs.has(m[1]) || m[1] === 'spoke' || m[1] === 'speaks');
+}
+
+/** Name candidates inside one run of capitalized words (normally zero or one). */
+function candidatesOf(run: WordTok[], placeLike: (lower: string) => boolean): Omit<Candidate, 'headline'>[] {
+  let i = 0;
+  const honor: WordTok[] = [];
+  while (i < run.length) {
+    const t = run[i];
+    const lead = run.length - i >= 3 && placeLike(t.lower);
+    if (peelWord(t.lower) || isSentenceStarter(t.lower) || lead) {
+      if (isHonorific(t.lower)) honor.push(t);
+      else honor.length = 0;
+      i++;
+      continue;
+    }
+    break;
+  }
+  let rest = run.slice(i);
+  // A run that goes on into org words is an organization's name: "Jane Roe Foundation", "Truth Social".
+  if (rest.some((t) => nonNameWord(t.lower) && !isHonorific(t.lower))) return [];
+  if (rest.some((t) => t.cap && isHonorific(t.lower))) {
+    // "Jane Roe King" (an honorific after the name) is not a name pattern we trust.
+    return [];
+  }
+  // Drop single-letter initials at either end ("W." alone is not a name).
+  while (rest.length && /^\p{Lu}$/u.test(rest[rest.length - 1].text)) rest = rest.slice(0, -1);
+  const nameToks = rest.filter((t) => t.cap && !/^\p{Lu}$/u.test(t.text));
+  if (nameToks.length < 2 || nameToks.length > 4 || !rest[0].cap || !rest[rest.length - 1].cap) return [];
+  if (nameToks.some((t) => t.text.length < 2)) return [];
+  const first = rest[0];
+  const last = rest[rest.length - 1];
+  const honorific = honor.length ? honor.map((t) => t.text).join(' ') : undefined;
+  return [{ start: first.start, end: last.end, words: rest, honorific, initial: first.initial }];
+}

@@ -1,10 +1,240 @@
-import type { Extractor } from '../types';
+import type { Article, Claim, Extractor, QuoteClaim, QuoteValue, Speaker, Vocabulary } from '../types';
+import { makeSpan } from '../text/span';
+import { contextAround, sentenceAt } from '../text/context';
+import { splitSentences } from '../text/sentences';
+import { tokenize } from '../text/tokens';
+import { headlineRanges } from './people';
+import { findMentions, type Mention } from './people/mentions';
+import { nameKey } from './people/names';
+import { ORG_WORDS } from './people/lexicon';
+import { opensWithQuote, paragraphs, segmentsOf, type Paragraph, type Segment } from './quotes/marks';
+import {
+  afterAttribution,
+  beforeAttribution,
+  isReportingVerb,
+  personInRange,
+  resolveSpeaker,
+  type SpeakerContext,
+} from './quotes/speakers';
 
-/** Placeholder: finds nothing yet. */
+/** A whole quotation: one or more segments sharing a speaker. */
+interface Quotation {
+  segments: Segment[];
+  post: boolean;
+  speaker: Speaker | null;
+  partial: boolean;
+}
+
+/**
+ * Finds quotations and embedded social posts, one claim per sentence of quoted words, each with its
+ * speaker when the article says who spoke: '"We will rebuild," Roe said.' -> words "We will rebuild",
+ * speaker Jane Roe (resolved from the surname), how "X said".
+ */
 export const quoteExtractor: Extractor = {
   id: 'quotes',
   kinds: ['quote'],
-  extract() {
-    return [];
+  extract(article, ctx, earlier) {
+    try {
+      return findQuotes(article, ctx.rules.vocabulary, earlier);
+    } catch {
+      return [];
+    }
   },
 };
+
+// "— Jane Roe (@janeroe) March 3, 2024": the line under an embedded post names its author.
+const POST_AUTHOR = /^[ \t]*[\u2014\u2013]{1,2}[ \t]*([^\n(]{1,120}?)[ \t]*\(@[A-Za-z0-9_]{1,30}\)/;
+
+function findQuotes(article: Article, vocabulary: Vocabulary, earlier: readonly Claim[]): Claim[] {
+  const text = article.text;
+  const heads = headlineRanges(article);
+  const paras = paragraphs(text, article.bodyStart, (s) => heads.some(([a, b]) => s >= a && s < b));
+  const mentions = findMentions(article, earlier);
+  const quotations: Quotation[] = [];
+
+  // Embedded posts first: their lines are post text, not prose with quote marks.
+  const postParas = new Set<number>();
+  for (let i = 0; i < paras.length; i++) {
+    const m = POST_AUTHOR.exec(text.slice(paras[i].start, paras[i].end));
+    if (!m) continue;
+    let j = i - 1;
+    while (j >= 0 && !text.slice(paras[j].start, paras[j].end).trim()) j--;
+    if (j < 0 || postParas.has(j)) continue;
+    const [s, e] = trimmed(text, paras[j].start, paras[j].end);
+    if (!/\p{L}/u.test(text.slice(s, e))) continue;
+    postParas.add(j);
+    postParas.add(i);
+    const authorStart = paras[i].start + m[0].indexOf(m[1]);
+    quotations.push({
+      segments: [{ open: s, close: -1, innerStart: s, innerEnd: e, paragraph: j, single: false }],
+      post: true,
+      partial: false,
+      speaker: postAuthor(article, m[1], authorStart, mentions),
+    });
+  }
+
+  const segs: Segment[] = [];
+  for (let i = 0; i < paras.length; i++) if (!postParas.has(i)) segs.push(...segmentsOf(text, paras[i], i));
+
+  // Group segments into quotations: continued over a paragraph break, or broken by an attribution.
+  let current: Segment[] = [];
+  const flush = () => {
+    if (current.length) quotations.push({ segments: current, post: false, partial: false, speaker: null });
+    current = [];
+  };
+  for (const s of segs) {
+    const prev = current[current.length - 1];
+    if (prev && continues(text, paras, prev, s)) current.push(s);
+    else if (prev && brokenByAttribution(text, prev, s, vocabulary) && !isPartial(text, article, current[0], vocabulary)) current.push(s);
+    else {
+      flush();
+      current.push(s);
+    }
+  }
+  flush();
+  quotations.sort((a, b) => a.segments[0].open - b.segments[0].open);
+
+  const groups: Speaker[] = [];
+  const claims: QuoteClaim[] = [];
+  for (const q of quotations) {
+    const first = q.segments[0];
+    const last = q.segments[q.segments.length - 1];
+    const qStart = first.innerStart;
+    const qEnd = last.innerEnd;
+    if (!q.post) {
+      q.partial = isPartial(text, article, first, vocabulary);
+      const sctx: SpeakerContext = { article, mentions, groups, vocabulary, quoteStart: qStart, quoteEnd: qEnd };
+      q.speaker = findSpeaker(text, article, paras, q, sctx);
+    }
+    if (q.speaker && (q.speaker.kind === 'organization' || q.speaker.kind === 'description')) groups.push(q.speaker);
+    for (const s of q.segments) {
+      for (const sent of splitSentences(text, s.innerStart, s.innerEnd)) {
+        const [a, b] = trimmed(text, sent.start, sent.end, true);
+        if (b <= a || !/\p{L}/u.test(text.slice(a, b))) continue;
+        const value: QuoteValue = {
+          type: 'quote',
+          words: text.slice(a, b),
+          quotation: `q@${qStart}-${qEnd}`,
+          partial: q.partial,
+          ...(q.post ? { post: true } : {}),
+          speaker: q.speaker,
+        };
+        claims.push({
+          id: `quote@${a}-${b}`,
+          source: article.id,
+          kind: 'quote',
+          extractor: 'quotes',
+          span: makeSpan(text, article.lineStarts, a, b),
+          value,
+          context: contextAround(article, a, b, vocabulary),
+        });
+      }
+    }
+  }
+  claims.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+  return claims.filter((c, i) => i === 0 || c.id !== claims[i - 1].id);
+}
+
+// Trims spaces, and with `punct` also stray quote marks and a trailing comma: '"not possible,"' -> "not possible".
+function trimmed(text: string, start: number, end: number, punct = false): [number, number] {
+  const lead = punct ? /[\s"'\u201c\u201d\u2018\u2019\u201e]/ : /\s/;
+  const trail = punct ? /[\s,;:\u2014\u2013"'\u201c\u201d\u2018\u201e-]/ : /\s/;
+  while (start < end && lead.test(text[start])) start++;
+  while (end > start && trail.test(text[end - 1])) end--;
+  return [start, end];
+}
+
+// A paragraph that ends inside a quote continues in the next paragraph when that one opens with a mark.
+function continues(text: string, paras: Paragraph[], prev: Segment, s: Segment): boolean {
+  if (prev.close >= 0 || s.paragraph <= prev.paragraph) return false;
+  let k = prev.paragraph + 1;
+  while (k < s.paragraph && !text.slice(paras[k].start, paras[k].end).trim()) k++;
+  if (k !== s.paragraph || !opensWithQuote(text, paras[k])) return false;
+  return text.slice(paras[k].start, s.open).trim() === '';
+}
+
+// '"We will rebuild," Roe said. "It will take years."': one quotation in two segments.
+function brokenByAttribution(text: string, prev: Segment, s: Segment, vocabulary: Vocabulary): boolean {
+  if (prev.close < 0 || prev.paragraph !== s.paragraph || prev.single !== s.single) return false;
+  const between = text.slice(prev.close + 1, s.open);
+  if (!/[,.:]\s*$/.test(between) || !/^\s*\p{Lu}/u.test(text.slice(s.innerStart, s.innerStart + 3))) return false;
+  if (!/[,.!?]\s*$/.test(text.slice(prev.innerStart, prev.innerEnd))) return false;
+  const toks = tokenize(text, prev.close + 1, s.open);
+  return toks.length > 0 && toks.length <= 14 && toks.some((t) => isReportingVerb(t.text, vocabulary));
+}
+
+// 'warned of "bad things"' is a fragment in the reporter's sentence; 'Roe said, "We will..."' is not.
+function isPartial(text: string, article: Article, s: Segment, vocabulary: Vocabulary): boolean {
+  const si = sentenceAt(article.sentences, s.open);
+  const from = si >= 0 ? article.sentences[si].start : s.open;
+  const before = text.slice(from, s.open).trim();
+  const startsLower = /^\s*[\p{Ll}]/u.test(text.slice(s.innerStart, s.innerStart + 3));
+  if (!before) return startsLower;
+  if (/[,:\u2014\u2013]$/.test(before)) return startsLower;
+  const lastWord = /([\p{L}]+)$/u.exec(before)?.[1] ?? '';
+  if (isReportingVerb(lastWord, vocabulary)) return startsLower;
+  return true;
+}
+
+function findSpeaker(text: string, article: Article, paras: Paragraph[], q: Quotation, ctx: SpeakerContext): Speaker | null {
+  // After a closing mark: '," Roe said' / '," said Roe'.
+  for (let i = 0; i < q.segments.length; i++) {
+    const s = q.segments[i];
+    if (s.close < 0) continue;
+    const nextOpen = i + 1 < q.segments.length ? q.segments[i + 1].open : paras[s.paragraph].end;
+    // '"We won." He left.' -- after a closing period the next words start a new sentence; '"We won," he said.'
+    if (/\.\s*$/.test(text.slice(s.innerStart, s.innerEnd))) continue;
+    const np = afterAttribution(text, s.close + 1, Math.min(nextOpen, paras[s.paragraph].end), ctx.vocabulary);
+    if (np) {
+      const sp = resolveSpeaker(np, ctx);
+      if (sp) return sp;
+    }
+  }
+  // Before the opening mark, in its sentence: 'Roe said, "..."', 'an official said the deal was "not possible"'.
+  const first = q.segments[0];
+  const si = sentenceAt(article.sentences, first.open);
+  const sStart = si >= 0 ? article.sentences[si].start : paras[first.paragraph].start;
+  const np = beforeAttribution(text, Math.max(sStart, paras[first.paragraph].start), first.open, ctx.vocabulary);
+  if (np) {
+    const sp = resolveSpeaker(np, ctx);
+    if (sp) return statementHow(text, sStart, first.open, sp);
+  }
+  // The paragraph before ends with a colon: 'Roe told reporters:' then the quote on its own line.
+  if (text.slice(paras[first.paragraph].start, first.open).trim() === '' && first.paragraph > 0) {
+    const p = paras[first.paragraph - 1];
+    if (/:\s*$/.test(text.slice(p.start, p.end))) {
+      const psi = sentenceAt(article.sentences, Math.max(p.start, p.end - 1));
+      const from = psi >= 0 ? article.sentences[psi].start : p.start;
+      const np2 = beforeAttribution(text, from, p.end, ctx.vocabulary);
+      const sp = np2 ? resolveSpeaker(np2, ctx) : null;
+      if (sp) return sp;
+    }
+  }
+  // A fragment with no verb of saying: the person named earlier in its sentence is a guess worth making.
+  if (q.partial && !paras[first.paragraph].headline) {
+    const m: Mention | undefined = personInRange(ctx.mentions, sStart, first.open);
+    if (m) return { name: m.name, key: m.key, kind: 'person', span: makeSpan(text, article.lineStarts, m.start, m.end), how: 'nearest person named in the sentence' };
+  }
+  return null;
+}
+
+// "In a statement, the ministry said ..." says how the words were given.
+function statementHow(text: string, from: number, to: number, sp: Speaker): Speaker {
+  if (/\bin an? (?:official |written )?statement\b/i.test(text.slice(from, to))) return { ...sp, how: `in a statement, ${sp.how}` };
+  return sp;
+}
+
+function postAuthor(article: Article, author: string, start: number, mentions: readonly Mention[]): Speaker {
+  const text = article.text;
+  const end = start + author.length;
+  const span = makeSpan(text, article.lineStarts, start, end);
+  const m = mentions.find((x) => x.start >= start && x.end <= end);
+  if (m && m.start === start && m.end === end) return { name: m.name, key: m.key, kind: 'person', span, how: 'post author' };
+  // An account named after a person of the article ("Jane Roe Posts") carries that person's words.
+  if (m) return { name: m.name, key: m.key, kind: 'person', span, how: `post author (account naming ${m.name})` };
+  const ws = author.trim().split(/\s+/);
+  const orgish = ws.some((w) => ORG_WORDS.has(w.toLowerCase())) || !ws.every((w) => /^\p{Lu}[\p{L}'\-]+$/u.test(w));
+  // An account that is no person's name ("City Harbor Updates") may post anyone's words: kind unknown.
+  if (orgish || ws.length < 2 || ws.length > 4) return { name: author, key: nameKey(author), kind: 'unknown', span, how: 'post author (an account)' };
+  return { name: author, key: nameKey(author), kind: 'person', span, how: 'post author' };
+}

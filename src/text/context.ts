@@ -1,5 +1,5 @@
 import type { Article, ClaimContext, Sentence, Vocabulary } from '../types';
-import { STOPWORDS, lemma, tokenize } from './tokens';
+import { STOPWORDS, lemma, tokenize, type Token } from './tokens';
 
 /** Index of the sentence holding `offset`, or -1. Binary search: sentences are sorted and disjoint. */
 export function sentenceAt(sentences: readonly Sentence[], offset: number): number {
@@ -15,17 +15,15 @@ export function sentenceAt(sentences: readonly Sentence[], offset: number): numb
   return -1;
 }
 
-const QUOTE_OPEN = /["\u201c\u201e]/;
-const QUOTE_CLOSE = /["\u201d]/;
 
 /** True when `[start, end)` lies between an opening and a closing double quote of its sentence. */
 export function insideQuotes(text: string, sentence: Sentence, start: number): boolean {
   let open = false;
   for (let i = sentence.start; i < start; i++) {
-    const ch = text[i];
-    if (ch === '"') open = !open;
-    else if (QUOTE_OPEN.test(ch)) open = true;
-    else if (QUOTE_CLOSE.test(ch)) open = false;
+    const c = text.charCodeAt(i);
+    if (c === 34) open = !open; // "
+    else if (c === 0x201c || c === 0x201e) open = true;
+    else if (c === 0x201d) open = false;
   }
   return open;
 }
@@ -33,11 +31,98 @@ export function insideQuotes(text: string, sentence: Sentence, start: number): b
 // Event words are recognised by form when no lexicon says otherwise: "withdrew", "constructed", "withdrawal".
 const EVENT_SUFFIX = /(ed|ing|ion|ions|al|ment|ure)$/;
 
+// Words of those forms that name no event: "during the war", "the national army", "a central role".
+const NOT_EVENTS = new Set(
+  (
+    'during including following according regarding concerning pending morning evening thing things nothing ' +
+    'something anything everything king ring spring bring ceiling ongoing outgoing incoming upcoming building ' +
+    'original national international regional local official officials political central total several general ' +
+    'federal social special final critical crucial potential additional legal global royal animal capital hospital ' +
+    'individual principal personal annual actual usual equal rural natural cultural commercial financial external ' +
+    'internal moment government department parliament environment region nation million billion opinion union ' +
+    'religion position nature future feature culture measure pressure structure procedure temperature figure ' +
+    'picture nurture signature literature legislature based related united limited armed detailed alleged ' +
+    'supposed red bed fed need speed seed hundred indeed shed deed breed weed tired interested advanced naked ' +
+    'sacred wicked beloved rugged ragged learned aged'
+  ).split(/\s+/),
+);
+
+// Capitalized words that are not names: date words, and sentence openers ("However, ...").
+const NOT_NAMES = new Set(
+  (
+    'january february march april may june july august september october november december jan feb mar apr jun ' +
+    'jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday however meanwhile still ' +
+    'yet later earlier recently today yesterday tomorrow now instead indeed despite although though because since ' +
+    'while whether once several many most some few both analysts officials decades years months'
+  ).split(/\s+/),
+);
+
+// Hard clause boundaries (see isBreak): "He left (in July 2021) for good" keeps "in July 2021" apart.
+
+/** Characters read on each side of a claim: enough for `window` words of ordinary prose. */
+export const CONTEXT_CHARS = 160;
+const LETTERS3 = /\p{L}{3,}/u;
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
+}
+
+function isBreak(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  // ; ( ) [ ] : em dash, en dash, and a spaced hyphen " - "
+  if (c === 59 || c === 40 || c === 41 || c === 91 || c === 93 || c === 58 || c === 0x2014 || c === 0x2013) return true;
+  return c === 45 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32;
+}
+
+const LEMMAS = new Map<string, string>();
+/** `lemma` with a memo: news text repeats its words. */
+function lemmaOf(word: string): string {
+  let l = LEMMAS.get(word);
+  if (l === undefined) {
+    l = lemma(word);
+    if (LEMMAS.size > 50000) LEMMAS.clear();
+    LEMMAS.set(word, l);
+  }
+  return l;
+}
+
+// A comma before a subordinate clause also ends a clause: "said Sunday, after Trump threatened ...".
+const SUBORDINATE = /^,\s+(?:after|before|when|while|as|though|although|but|which|who|because|since|until|whereas|even as)\b/i;
+
+/** Reporting verbs kept as (weak) predicates even without a vocabulary: "said Sunday" is a statement's date. */
+export const REPORTING_WORDS: Record<string, string> = {
+  said: 'say', says: 'say', say: 'say', saying: 'say', told: 'tell', tells: 'tell', tell: 'tell',
+  reported: 'report', reports: 'report', according: 'according',
+};
+
 /**
- * The words around `[start, end)` (same sentence, `window` words each side) sorted into predicates,
- * entities and other words, each as a lemma, deduplicated and sorted.
+ * How many event words a context keeps: the nearest one, and others not much farther (at most twice its
+ * distance, or 4 characters, and never more than `PREDICATE_REACH` characters farther).
+ */
+export const MAX_PREDICATES = 3;
+export const PREDICATE_REACH = 20;
+
+function lookupPredicate(lower: string, l: string, vocabulary: Vocabulary | undefined): string | undefined {
+  const p = vocabulary?.predicates;
+  if (!p) return undefined;
+  return p.get(lower) ?? p.get(l) ?? p.get(l + 'e');
+}
+
+function lookupReporting(lower: string, l: string, vocabulary: Vocabulary | undefined): string | undefined {
+  const r = vocabulary?.reportingVerbs;
+  if (!r || r.size === 0) return undefined;
+  for (const w of [lower, l, l + 'e']) if (r.has(w)) return w;
+  return undefined;
+}
+
+/**
+ * The words around `[start, end)` sorted into predicates, entities and other words, each as a lemma,
+ * deduplicated and sorted. The window is `window` words each side within the claim's clause (falling back
+ * to its sentence when the clause holds no other word); predicates keep only the `MAX_PREDICATES` event
+ * words nearest to the claim. Reporting verbs from the vocabulary ("stated") are kept as predicates under
+ * their own name, so `contextLink` can weigh them lightly.
  * "U.S. and NATO troops withdrew from Bagram in July 2021" around "July 2021" ->
- * predicates [withdraw], entities [bagram, nato, u.s.], words [troop].
+ * predicates [withdraw], entities [bagram, nato, us], words [troop].
  */
 export function contextAround(
   article: Article,
@@ -48,35 +133,176 @@ export function contextAround(
 ): ClaimContext {
   const si = sentenceAt(article.sentences, start);
   const sentence = si >= 0 ? article.sentences[si] : { start: Math.max(0, start - 200), end: Math.min(article.text.length, end + 200) };
-  const tokens = tokenize(article.text, sentence.start, sentence.end);
-  const before = tokens.filter((t) => t.end <= start).slice(-window);
-  const after = tokens.filter((t) => t.start >= end).slice(0, window);
-  const predicates = new Set<string>();
+  const text = article.text;
+  // Only a bounded stretch around the claim is read: `window` words rarely reach farther than this.
+  const reachStart = Math.max(sentence.start, start - CONTEXT_CHARS);
+  const reachEnd = Math.min(sentence.end, end + CONTEXT_CHARS);
+  // Clause: from the last hard break before the claim to the first after it.
+  let clauseStart = reachStart;
+  for (let i = start - 1; i >= reachStart; i--) {
+    if (isBreak(text, i)) {
+      clauseStart = i + 1;
+      break;
+    }
+  }
+  let clauseEnd = reachEnd;
+  for (let i = end; i < reachEnd; i++) {
+    if (isBreak(text, i) || (text.charCodeAt(i) === 44 && SUBORDINATE.test(text.slice(i, i + 12)))) {
+      clauseEnd = i;
+      break;
+    }
+  }
+  // Going back, a subordinate clause the claim sits in starts at its comma: "..., after he left in 2021".
+  {
+    const head = text.slice(clauseStart, start);
+    if (head.includes(',')) {
+      const re = /,\s+(?:after|before|when|while|as|though|although|but|which|who|because|since|until|whereas)\b/gi;
+      let m: RegExpExecArray | null;
+      let last = -1;
+      while ((m = re.exec(head)) !== null) last = m.index;
+      if (last >= 0) clauseStart += last + 1;
+    }
+  }
+  const { tokens, infos } = sentenceInfo(article, si, sentence, vocabulary);
+  // First token at or after `end`, last token ending at or before `start` (binary search).
+  let a = 0;
+  let b = tokens.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (tokens[mid].end <= start) a = mid + 1;
+    else b = mid;
+  }
+  const lastBefore = a - 1;
+  let firstAfter = a;
+  while (firstAfter < tokens.length && tokens[firstAfter].start < end) firstAfter++;
+  const hasWord = (k: number) => LETTERS3.test(tokens[k].text);
+  let useClause = false;
+  for (let k = lastBefore; k >= 0 && tokens[k].start >= clauseStart && !useClause; k--) useClause = hasWord(k);
+  for (let k = firstAfter; k < tokens.length && tokens[k].end <= clauseEnd && !useClause; k++) useClause = hasWord(k);
+  const lo = useClause ? clauseStart : reachStart;
+  const hi = useClause ? clauseEnd : reachEnd;
+  const picked: number[] = [];
+  for (let k = lastBefore, n = 0; k >= 0 && n < window && tokens[k].start >= lo; k--, n++) picked.unshift(k);
+  for (let k = firstAfter, n = 0; k < tokens.length && n < window && tokens[k].end <= hi; k++, n++) picked.push(k);
+
+  const predicates: { word: string; distance: number }[] = [];
   const entities = new Set<string>();
   const words = new Set<string>();
-  for (const t of [...before, ...after]) {
-    const raw = t.text;
-    if (/^\p{N}/u.test(raw)) continue;
-    const lower = raw.toLowerCase().replace(/\u2019/g, "'");
-    const isEntity = /^\p{Lu}/u.test(raw) && !(t.start === sentence.start && STOPWORDS.has(lower));
-    if (isEntity) {
-      const key = entityKey(lower, vocabulary);
-      if (!STOPWORDS.has(key)) entities.add(key);
+  for (let j = 0; j < picked.length; j++) {
+    const k = picked[j];
+    // Tokens are classified when a window first reaches them, once per sentence and vocabulary.
+    const info = infos[k] ?? (infos[k] = classify(article.text, sentence, tokens, k, vocabulary));
+    const t = tokens[k];
+    const distance = t.end <= start ? start - t.end : t.start - end;
+    if (info.pair && picked[j + 1] === k + 1) {
+      predicates.push({ word: info.pair, distance });
+      j++;
       continue;
     }
-    if (STOPWORDS.has(lower) || lower.length < 3) continue;
-    const l = lemma(lower);
-    const canonical = vocabulary?.predicates.get(l) ?? vocabulary?.predicates.get(lower);
-    if (canonical) predicates.add(canonical);
-    else if (EVENT_SUFFIX.test(lower)) predicates.add(l);
-    else words.add(l);
+    if (info.entities) for (const e of info.entities) entities.add(e);
+    else if (info.predicate) predicates.push({ word: info.predicate, distance });
+    else if (info.word) words.add(info.word);
+  }
+  const nearest = predicates.sort((x, y) => x.distance - y.distance || (x.word < y.word ? -1 : 1));
+  const kept = new Set<string>();
+  // "a 2020 agreement": the adjacent head noun is the claim's event; farther verbs belong to other facts.
+  const reach = nearest.length ? Math.min(nearest[0].distance + PREDICATE_REACH, Math.max(2 * nearest[0].distance, nearest[0].distance + 4)) : 0;
+  for (const p of nearest) {
+    if (kept.size >= MAX_PREDICATES || p.distance > reach) break;
+    kept.add(p.word);
   }
   return {
-    predicates: [...predicates].sort(),
+    predicates: [...kept].sort(),
     entities: [...entities].sort(),
     words: [...words].sort(),
     inQuote: si >= 0 ? insideQuotes(article.text, sentence, start) : false,
   };
+}
+
+/** What one token contributes to a context, decided once per sentence and vocabulary. */
+interface TokenInfo {
+  entities?: string[];
+  predicate?: string;
+  word?: string;
+  /** Predicate of this token and the next together ("pulled out"). */
+  pair?: string;
+}
+
+const PAIRS = new WeakMap<Vocabulary, boolean>();
+/** Does the vocabulary name any two-word event ("pull out")? */
+function hasPairs(v: Vocabulary): boolean {
+  let p = PAIRS.get(v);
+  if (p === undefined) {
+    p = [...v.predicates.keys()].some((k) => k.includes(' '));
+    PAIRS.set(v, p);
+  }
+  return p;
+}
+
+const SENTENCE_CACHE = new WeakMap<Article, Map<Vocabulary | null, Map<number, { tokens: Token[]; infos: (TokenInfo | undefined)[] }>>>();
+
+function sentenceInfo(article: Article, si: number, sentence: Sentence, vocabulary: Vocabulary | undefined): { tokens: Token[]; infos: (TokenInfo | undefined)[] } {
+  let byVocab = SENTENCE_CACHE.get(article);
+  if (!byVocab) SENTENCE_CACHE.set(article, (byVocab = new Map()));
+  let bySentence = byVocab.get(vocabulary ?? null);
+  if (!bySentence) byVocab.set(vocabulary ?? null, (bySentence = new Map()));
+  const key = si >= 0 ? si : -1 - sentence.start;
+  let hit = bySentence.get(key);
+  if (!hit) {
+    const tokens = tokenize(article.text, sentence.start, sentence.end);
+    hit = { tokens, infos: new Array<TokenInfo | undefined>(tokens.length) };
+    bySentence.set(key, hit);
+  }
+  return hit;
+}
+
+function classify(text: string, sentence: Sentence, tokens: readonly Token[], k: number, vocabulary: Vocabulary | undefined): TokenInfo {
+  const t = tokens[k];
+  const raw = t.text;
+  const c0 = raw.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) return {};
+  if (/^\p{N}/u.test(raw)) return {};
+  const lower = raw.toLowerCase().replace(/\u2019/g, "'");
+  const info: TokenInfo = {};
+  // Two-word events: "pulled out", "stepped down".
+  const next = tokens[k + 1];
+  if (next && next.start - t.end <= 1 && vocabulary && hasPairs(vocabulary)) {
+    const p2 = vocabulary.predicates.get(`${lower} ${next.text.toLowerCase()}`);
+    if (p2) info.pair = p2;
+  }
+  if (REPORTING_WORDS[lower]) {
+    info.predicate = REPORTING_WORDS[lower];
+    return info;
+  }
+  const upper = c0 >= 65 && c0 <= 90 ? true : c0 < 128 ? false : /^\p{Lu}/u.test(raw);
+  let isEntity = upper && !NOT_NAMES.has(lower.replace(/\.$/, ''));
+  if (isEntity && /^\p{Lu}\p{Ll}/u.test(raw)) {
+    const sentenceInitial = t.start === sentence.start || /["\u201c:]\s*$/.test(text.slice(Math.max(sentence.start, t.start - 3), t.start));
+    // "Built in the early 1950s ...": a capital at the start of a sentence is not a name by itself.
+    if (sentenceInitial && (STOPWORDS.has(lower) || lookupPredicate(lower, lemmaOf(lower), vocabulary) || /(ed|ing|ly)$/.test(lower))) isEntity = false;
+  }
+  if (isEntity) {
+    // "U.S.-led" -> us; "U.S.-Taliban" -> us, taliban.
+    const keys: string[] = [];
+    for (const part of raw.includes('-') ? raw.split(/-(?=\p{Lu})|-(?=\p{Ll}+$)/u) : [raw]) {
+      if (!/^\p{Lu}/u.test(part)) continue;
+      const key = entityKey(part, vocabulary);
+      if (key && !STOPWORDS.has(key) && !NOT_NAMES.has(key)) keys.push(key);
+    }
+    info.entities = keys;
+    return info;
+  }
+  if (STOPWORDS.has(lower) || lower.length < 3) return info;
+  const lem = lemmaOf(lower);
+  const canonical = lookupPredicate(lower, lem, vocabulary);
+  const reporting = canonical ? undefined : lookupReporting(lower, lem, vocabulary);
+  if (canonical) info.predicate = canonical;
+  else if (reporting) info.predicate = reporting;
+  else if (EVENT_SUFFIX.test(lower) && !NOT_EVENTS.has(lower)) info.predicate = lem;
+  // An irregular verb form the lemma table knows: "withdrew" -> withdraw, "fought" -> fight.
+  else if (lem !== lower && !/s$/.test(lower) && !lower.startsWith(lem)) info.predicate = lem;
+  else info.word = lem;
+  return info;
 }
 
 /** "U.S." and "US" meet, "Afghanistan's" and "Afghanistan" meet; aliases from the rules apply. */

@@ -1,16 +1,172 @@
-import type { Comparator } from '../../types';
+import type { Claim, Comparator, CompareContext, DateGrain, DateValue, PairJudgement } from '../../types';
+import { contextBlockKeys, contextLink, contextSubject, sameSentence } from '../link';
+import { WEEKDAY_NAMES, addDays, daysInMonth, displayDate, weekdayOf } from '../../normalize/dates';
 
-/** Placeholder: links nothing yet. */
+/**
+ * Dates as intervals: two claims agree when their intervals overlap (one inside the other: "July 2021
+ * lies within 2021"), conflict when they are disjoint at their grains ("the 1980s" versus "the early
+ * 1950s"). Hedges widen an interval before the test: "around 2010" by one unit of its grain each side,
+ * "early/mid/late" by one unit of the next finer grain (a year for decades, a month for years).
+ * An unresolved weekday agrees with a resolved day on that weekday and conflicts with any other weekday.
+ */
 export const dateInterval: Comparator = {
   id: 'date-interval',
   kinds: ['date'],
   findingKind: 'date',
-  paramsSchema: { type: 'object', properties: {}, additionalProperties: false },
-  blockKeys: () => [],
-  link: () => 0,
-  compare: () => ({ relation: 'agree', reason: 'not compared yet' }),
-  readingKey: (c) => c.span.text,
-  display: (c) => c.span.text,
-  readingValue: (c) => c.span.text,
-  subject: () => '',
+  paramsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      'link-agree': { type: 'number', minimum: 0, maximum: 1, default: 0.25 },
+      'link-conflict': { type: 'number', minimum: 0, maximum: 1, default: 0.75 },
+      'same-day-link': {
+        type: 'number', minimum: 0, maximum: 1, default: 0.25,
+        description: 'Added to the context link of two claims naming the same single day: a day is specific.',
+      },
+      'compare-times': {
+        type: 'boolean', default: true,
+        description: 'Two times of day on the same day in the same zone conflict when they differ.',
+      },
+    },
+  },
+  accepts(claim) {
+    const v = claim.value as DateValue;
+    return (v.start !== undefined && v.end !== undefined) || v.weekday !== undefined;
+  },
+  blockKeys(claim) {
+    const v = claim.value as DateValue;
+    const keys = contextBlockKeys(claim, 'date');
+    // Same day, same weekday: "Saturday" (unresolved) meets "September 20, 2025" with no shared word.
+    if (v.weekday !== undefined) keys.push(`date:weekday:${v.weekday}`);
+    if (v.start && v.start === v.end) keys.push(`date:day:${v.start}`);
+    return keys;
+  },
+  link(a, b, ctx) {
+    const va = a.value as DateValue;
+    const vb = b.value as DateValue;
+    if (sameSentence(a, b, ctx.articles)) return 0;
+    // A weekday without a day cannot be the same fact as a month or a year: weekdays name recent days.
+    const coarse = (v: DateValue) => v.start !== undefined && v.grain !== 'day' && v.grain !== 'hour' && v.grain !== 'minute' && v.grain !== 'week';
+    if ((va.start === undefined && coarse(vb)) || (vb.start === undefined && coarse(va))) return 0;
+    let score = contextLink(a.context, b.context, ctx.vocabulary).score;
+    const bonus = num(ctx.rule.params['same-day-link'], 0.25);
+    const dayA = va.start && va.start === va.end ? va.start : undefined;
+    const dayB = vb.start && vb.start === vb.end ? vb.start : undefined;
+    if (dayA && dayA === dayB) score += bonus;
+    else if ((!dayA && va.weekday !== undefined && dayB && weekdayOf(dayB) === va.weekday) || (!dayB && vb.weekday !== undefined && dayA && weekdayOf(dayA) === vb.weekday)) score += bonus;
+    return Math.min(1, score);
+  },
+  compare(a, b, ctx) {
+    return compareDates(a.value as DateValue, b.value as DateValue, ctx.rule.params['compare-times'] !== false);
+  },
+  readingKey(claim) {
+    return dateKey(claim.value as DateValue);
+  },
+  display(claim) {
+    return displayDate(claim.value as DateValue);
+  },
+  readingValue(claim) {
+    const v = claim.value as DateValue;
+    const out: Record<string, unknown> = {};
+    if (v.start) out.start = v.start;
+    if (v.end) out.end = v.end;
+    out.grain = v.grain;
+    if (v.hedge) out.hedge = v.hedge;
+    if (v.weekday !== undefined && !v.start) out.weekday = WEEKDAY_NAMES[v.weekday];
+    if (v.time) out.time = v.time;
+    if (v.zone) out.zone = v.zone;
+    return out;
+  },
+  subject(claims: readonly Claim[], ctx: CompareContext) {
+    return contextSubject(claims, ctx.vocabulary);
+  },
 };
+
+function num(x: unknown, d: number): number {
+  return typeof x === 'number' && Number.isFinite(x) ? x : d;
+}
+
+/** Normalized interval as a key: "2021-07-01..2021-07-31", "weekday:6", "+T17:29 ET". */
+export function dateKey(v: DateValue): string {
+  let k = v.start && v.end ? `${v.start}..${v.end}` : v.weekday !== undefined ? `weekday:${v.weekday}` : `unresolved:${v.relative?.expression ?? ''}`;
+  if (v.hedge) k += `~${v.hedge}`;
+  if (v.time) k += ` T${v.time}${v.zone ? ' ' + v.zone : ''}`;
+  return k;
+}
+
+function shiftMonths(iso: string, n: number, toEnd: boolean): string {
+  const total = +iso.slice(0, 4) * 12 + (+iso.slice(5, 7) - 1) + n;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  const d = toEnd ? daysInMonth(y, m) : 1;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** One unit of a grain, as a widening of `[start, end]` on both sides. */
+function widenBy(start: string, end: string, grain: DateGrain | 'none'): [string, string] {
+  switch (grain) {
+    case 'none':
+      return [start, end];
+    case 'minute':
+    case 'hour':
+    case 'day':
+      return [addDays(start, -1), addDays(end, 1)];
+    case 'week':
+      return [addDays(start, -7), addDays(end, 7)];
+    case 'month':
+    case 'season':
+    case 'quarter':
+      return [shiftMonths(start, -1, false), shiftMonths(end, 1, true)];
+    case 'year':
+      return [shiftMonths(start, -12, false), shiftMonths(end, 12, true)];
+    case 'decade':
+      return [shiftMonths(start, -60, false), shiftMonths(end, 60, true)];
+    case 'century':
+      return [shiftMonths(start, -120, false), shiftMonths(end, 120, true)];
+  }
+}
+
+const FINER: Record<DateGrain, DateGrain | 'none'> = {
+  minute: 'none', hour: 'none', day: 'none', week: 'day', month: 'day', season: 'month', quarter: 'month',
+  year: 'month', decade: 'year', century: 'decade',
+};
+
+/** The interval a claim allows once its hedge is applied. */
+export function widened(v: DateValue): [string, string] | null {
+  if (!v.start || !v.end) return null;
+  if (v.hedge === 'early' || v.hedge === 'mid' || v.hedge === 'late') return widenBy(v.start, v.end, FINER[v.grain]);
+  if (v.hedge) return widenBy(v.start, v.end, v.grain);
+  return [v.start, v.end];
+}
+
+/** How two date values relate, with a readable reason. */
+export function compareDates(a: DateValue, b: DateValue, compareTimes = true): PairJudgement {
+  const da = displayDate(a);
+  const db = displayDate(b);
+  const wa = widened(a);
+  const wb = widened(b);
+  if (!wa || !wb) {
+    const wdA = a.weekday;
+    const wdB = b.weekday;
+    if (wdA === undefined || wdB === undefined) return { relation: 'agree', reason: `${da} and ${db} cannot be checked against each other` };
+    const resolved = wa ? a : wb ? b : undefined;
+    if (resolved && resolved.grain !== 'day' && resolved.start !== resolved.end) {
+      return { relation: 'agree', reason: `${wa ? db : da} may fall within ${wa ? da : db}` };
+    }
+    if (wdA === wdB) return { relation: 'agree', reason: `both name a ${WEEKDAY_NAMES[wdA]}${resolved ? `: ${resolved.start} is a ${WEEKDAY_NAMES[wdA]}` : ''}` };
+    return { relation: 'conflict', reason: `${da} is a ${WEEKDAY_NAMES[wdA]} but ${db} is a ${WEEKDAY_NAMES[wdB]}` };
+  }
+  if (wa[1] < wb[0] || wb[1] < wa[0]) {
+    const gap = a.hedge || b.hedge ? ', even allowing for the hedge' : '';
+    return { relation: 'conflict', reason: `${da} and ${db} do not overlap${gap}` };
+  }
+  if (compareTimes && a.time && b.time && a.start === b.start && a.start === a.end && b.start === b.end && a.time !== b.time && (a.zone ?? '') === (b.zone ?? '')) {
+    return { relation: 'conflict', reason: `${da} and ${db}: same day, different times` };
+  }
+  if (a.start === b.start && a.end === b.end) return { relation: 'agree', reason: `both say ${da}` };
+  const aInB = a.start! >= wb[0] && a.end! <= wb[1];
+  const bInA = b.start! >= wa[0] && b.end! <= wa[1];
+  if (aInB && !bInA) return { relation: 'agree', reason: `${da} lies within ${db}` };
+  if (bInA && !aInB) return { relation: 'agree', reason: `${db} lies within ${da}` };
+  return { relation: 'agree', reason: `${da} and ${db} overlap` };
+}

@@ -1,16 +1,55 @@
-import type { Comparator } from '../../types';
+import type { Claim, Comparator, PersonValue } from '../../types';
+import { foldNameWord, nameSimilarity, nameWordSimilarity, nameWords, surnameKey } from '../../extract/people/names';
 
-/** Placeholder: links nothing yet. */
+const person = (c: Claim) => c.value as PersonValue;
+
+/**
+ * Links spellings of one person's name across articles ("Fasihuddin" / "Fasihudin", "Mohammad" /
+ * "Muhammad") with fast-levenshtein over transliteration-folded words, while short names must match
+ * exactly ("Jon Smith" and "Joan Smith" are two people). Honorifics are not part of a reading.
+ */
 export const nameSpelling: Comparator = {
   id: 'name-spelling',
   kinds: ['person'],
   findingKind: 'name',
-  paramsSchema: { type: 'object', properties: {}, additionalProperties: false },
-  blockKeys: () => [],
-  link: () => 0,
-  compare: () => ({ relation: 'agree', reason: 'not compared yet' }),
-  readingKey: (c) => c.span.text,
-  display: (c) => c.span.text,
-  readingValue: (c) => c.span.text,
-  subject: () => '',
+  paramsSchema: {
+    type: 'object',
+    properties: {
+      'link-agree': { type: 'number', minimum: 0, maximum: 1, default: 0.25 },
+      'link-conflict': { type: 'number', minimum: 0, maximum: 1, default: 0.75 },
+    },
+    additionalProperties: false,
+  },
+  accepts: (c) => c.kind === 'person' && nameWords(person(c).name).length >= 2,
+  // Surname folded, and its first three letters: "Fitrat"/"Fitrath" meet, so do "Yaqoob"/"Yaqub".
+  blockKeys: (c) => {
+    const s = foldNameWord(surnameKey(person(c).name));
+    return [`ns:${s}`, `ns3:${s.slice(0, 3)}`];
+  },
+  link: (a, b) => nameSimilarity(person(a).name, person(b).name),
+  compare: (a, b) => {
+    const pa = person(a);
+    const pb = person(b);
+    if (pa.key === pb.key) return { relation: 'agree', reason: `both spell the name "${pa.name}"` };
+    const wa = nameWords(pa.name);
+    const wb = nameWords(pb.name);
+    const diffs: string[] = [];
+    if (wa.length !== wb.length) diffs.push(`one gives ${wa.length} names, the other ${wb.length}`);
+    const [sa, sb] = [wa[wa.length - 1], wb[wb.length - 1]];
+    if (sa !== sb) diffs.push(`surname "${sa}" / "${sb}"`);
+    if (wa[0] !== wb[0]) diffs.push(`given name "${wa[0]}" / "${wb[0]}"`);
+    if (!diffs.length) diffs.push('other middle names');
+    return { relation: 'variant', reason: `"${pa.name}" and "${pb.name}" are spellings of one name: ${diffs.join(', ')}` };
+  },
+  readingKey: (c) => person(c).key,
+  display: (c) => person(c).name,
+  readingValue: (c) => ({ name: person(c).name, key: person(c).key }),
+  subject: (claims) => {
+    const counts = new Map<string, number>();
+    for (const c of claims) counts.set(person(c).name, (counts.get(person(c).name) ?? 0) + 1);
+    return [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? '';
+  },
 };
+
+/** True when two name words are one spelling apart at most as the name-spelling rule allows. */
+export const sameNameWord = (a: string, b: string) => nameWordSimilarity(a, b) > 0;

@@ -1,16 +1,178 @@
-import type { Comparator } from '../../types';
+import type { Claim, Comparator, CompareContext, PairJudgement, QuantityValue } from '../../types';
+import { contextBlockKeys, contextLink, contextSubject, sameSentence } from '../link';
+import { toCanonical, unitById } from '../../normalize/units';
 
-/** Placeholder: links nothing yet. */
+/**
+ * Amounts of one dimension and unit: two claims agree when their intervals overlap once each stated
+ * amount is allowed its rounding (half a unit of its last written digit: "31.06 miles" is 31.055-31.065,
+ * "50 kilometers" 49.5-50.5) and a relative tolerance (default 1 %). "31.06 mi" agrees with "50 km";
+ * "1,200 ft" does not agree with "1,020 ft"; "nearly two decades" ([18, 20] years) agrees with "20 years".
+ * Counts link only when they count the same noun.
+ */
 export const numericTolerance: Comparator = {
   id: 'numeric-tolerance',
   kinds: ['quantity'],
   findingKind: 'quantity',
-  paramsSchema: { type: 'object', properties: {}, additionalProperties: false },
-  blockKeys: () => [],
-  link: () => 0,
-  compare: () => ({ relation: 'agree', reason: 'not compared yet' }),
-  readingKey: (c) => c.span.text,
-  display: (c) => c.span.text,
-  readingValue: (c) => c.span.text,
-  subject: () => '',
+  paramsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      'link-agree': { type: 'number', minimum: 0, maximum: 1, default: 0.25 },
+      'link-conflict': { type: 'number', minimum: 0, maximum: 1, default: 0.75 },
+      relative: {
+        type: 'number', minimum: 0, maximum: 1, default: 0.01,
+        description: 'Relative tolerance added on each side of every amount (0.01 = 1 %).',
+      },
+      rounding: {
+        type: 'boolean', default: true,
+        description: 'Allow each stated amount half a unit of its last written digit.',
+      },
+      dimensions: {
+        type: 'array', items: { enum: ['length', 'area', 'volume', 'mass', 'speed', 'temperature', 'money', 'percent', 'duration', 'count'] },
+        description: 'Only these dimensions take part (all when absent).',
+      },
+    },
+  },
+  accepts(claim, ctx) {
+    const v = claim.value as QuantityValue;
+    const dims = ctx.rule.params.dimensions;
+    if (Array.isArray(dims) && !dims.includes(v.dimension)) return false;
+    return v.dimension !== 'count' || v.counted !== undefined;
+  },
+  blockKeys(claim) {
+    return contextBlockKeys(claim, groupKey(claim.value as QuantityValue));
+  },
+  link(a, b, ctx) {
+    const va = a.value as QuantityValue;
+    const vb = b.value as QuantityValue;
+    if (groupKey(va) !== groupKey(vb) || sameSentence(a, b, ctx.articles)) return 0;
+    return contextLink(a.context, b.context, ctx.vocabulary).score;
+  },
+  compare(a, b, ctx) {
+    return compareQuantities(a.value as QuantityValue, b.value as QuantityValue, options(ctx));
+  },
+  readingKey(claim) {
+    const v = claim.value as QuantityValue;
+    return `${groupKey(v)}:${fmt(v.low)}..${fmt(v.high)}${v.hedge ? '~' + v.hedge : ''}`;
+  },
+  display(claim) {
+    return displayQuantity(claim.value as QuantityValue);
+  },
+  readingValue(claim) {
+    const v = claim.value as QuantityValue;
+    const out: Record<string, unknown> = { low: v.low, high: v.high, unit: v.unit, dimension: v.dimension };
+    if (v.hedge) out.hedge = v.hedge;
+    if (v.counted) out.counted = v.counted;
+    return out;
+  },
+  subject(claims: readonly Claim[], ctx: CompareContext) {
+    const first = claims[0]?.value as QuantityValue | undefined;
+    const lead = first ? [first.counted ?? (first.dimension === 'count' ? 'count' : first.dimension)] : [];
+    return contextSubject(claims, ctx.vocabulary, lead);
+  },
 };
+
+/** "length:m", "count:count:worker": claims of different groups are never compared. */
+function groupKey(v: QuantityValue): string {
+  return `${v.dimension}:${v.unit}${v.dimension === 'count' ? ':' + (v.counted ?? '?') : ''}`;
+}
+
+function fmt(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}
+
+export interface ToleranceOptions {
+  relative: number;
+  rounding: boolean;
+}
+
+function options(ctx: CompareContext): ToleranceOptions {
+  const r = ctx.rule.params.relative;
+  return { relative: typeof r === 'number' && r >= 0 ? r : 0.01, rounding: ctx.rule.params.rounding !== false };
+}
+
+/** Half a unit of the last written digit of a stated amount: "31.06 miles" -> 0.005, "1.6 million" -> 50000. */
+export function roundingOf(stated: { value: number; text: string }): number {
+  const num = /(\d[\d,]*)(?:\.(\d+))?/.exec(stated.text.replace(/[\u06f0-\u06f9]/g, '0').replace(/[\u0660-\u0669]/g, '0'));
+  if (!num) return 0; // spelled: "two decades" is exactly two; a hedge ("nearly") carries any vagueness
+  const decimals = num[2]?.length ?? 0;
+  const written = Number(`${num[1].replace(/,/g, '')}${num[2] ? '.' + num[2] : ''}`);
+  const scale = written !== 0 ? stated.value / written : 1;
+  return 0.5 * Math.pow(10, -decimals) * Math.abs(scale);
+}
+
+/** Intervals (canonical unit) a value allows: one for its hedged amount, one per further stated amount. */
+export function allowed(v: QuantityValue, o: ToleranceOptions): [number, number][] {
+  const out: [number, number][] = [];
+  v.stated.forEach((s, i) => {
+    const unit = unitById(s.unit);
+    const conv = (x: number) => (unit && 'dimension' in unit ? toCanonical(x, unit) : x);
+    const r = o.rounding ? roundingOf(s) : 0;
+    let lo: number;
+    let hi: number;
+    if (i === 0) {
+      // low/high already carry the hedge or range; widen them by the rounding of the amount as written.
+      const pad = Math.abs(conv(s.value + r) - conv(s.value));
+      lo = v.low - pad;
+      hi = v.high + pad;
+    } else {
+      lo = conv(s.value - r);
+      hi = conv(s.value + r);
+    }
+    const tol = Math.max(Math.abs(lo), Math.abs(hi)) * o.relative;
+    out.push([Math.min(lo, hi) - tol, Math.max(lo, hi) + tol]);
+  });
+  if (out.length === 0) out.push([v.low, v.high]);
+  return out;
+}
+
+/** How two quantity values relate, with a readable reason. */
+export function compareQuantities(a: QuantityValue, b: QuantityValue, o: ToleranceOptions = { relative: 0.01, rounding: true }): PairJudgement {
+  const da = displayQuantity(a);
+  const db = displayQuantity(b);
+  if (a.dimension !== b.dimension || a.unit !== b.unit) {
+    return { relation: 'agree', reason: `${da} and ${db} measure different things and are not compared` };
+  }
+  const ia = allowed(a, o);
+  const ib = allowed(b, o);
+  const overlap = ia.some(([l1, h1]) => ib.some(([l2, h2]) => l1 <= h2 && l2 <= h1));
+  if (!overlap) return { relation: 'conflict', reason: `${da} and ${db} differ beyond rounding and a ${pct(o.relative)} tolerance` };
+  if (a.low === b.low && a.high === b.high && a.hedge === b.hedge) return { relation: 'agree', reason: `both say ${da}` };
+  return { relation: 'agree', reason: `${da} and ${db} agree within rounding and a ${pct(o.relative)} tolerance` };
+}
+
+function pct(x: number): string {
+  return `${Number((x * 100).toPrecision(3))} %`;
+}
+
+const HEDGE_WORDS: Record<string, string> = {
+  approx: 'about', nearly: 'nearly', 'more-than': 'more than', 'at-least': 'at least', 'less-than': 'less than',
+  'at-most': 'at most', 'up-to': 'up to',
+};
+
+const CANONICAL_LABEL: Record<string, string> = { m: 'm', m2: 'm²', l: 'l', kg: 'kg', 'km/h': 'km/h', degC: '°C', deg: 'degrees', percent: '%', pp: 'percentage points', year: 'years' };
+
+/**
+ * A short display: the first stated amount with its unit and hedge, further stated amounts in
+ * parentheses, durations in years: "50 km (31.06 mi)", "nearly 20 years", "6 workers", "$5,000,000".
+ */
+export function displayQuantity(v: QuantityValue): string {
+  const hedge = v.hedge ? `${HEDGE_WORDS[v.hedge] ?? v.hedge} ` : '';
+  const first = v.stated[0];
+  const isRange = first && v.hedge === undefined && v.low !== v.high;
+  const show = (s: { value: number; unit: string }): string => {
+    if (v.dimension === 'duration') {
+      const u = unitById(s.unit);
+      const years = u && 'dimension' in u ? toCanonical(s.value, u) : s.value;
+      return `${fmt(years)} years`;
+    }
+    if (v.dimension === 'count') return `${fmt(s.value)}${v.counted ? ' ' + v.counted : ''}`;
+    if (v.dimension === 'money') return `${fmt(s.value)} ${s.unit}`;
+    if (s.unit === '%') return `${fmt(s.value)}%`;
+    return `${fmt(s.value)} ${s.unit}`;
+  };
+  if (!first) return `${fmt(v.low)}..${fmt(v.high)} ${CANONICAL_LABEL[v.unit] ?? v.unit}`;
+  if (isRange) return `${fmt(v.low)} to ${fmt(v.high)} ${CANONICAL_LABEL[v.unit] ?? v.unit}`;
+  const rest = v.stated.slice(1).map(show);
+  return `${hedge}${show(first)}${rest.length ? ` (${rest.join(', ')})` : ''}`;
+}

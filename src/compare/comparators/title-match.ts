@@ -1,16 +1,96 @@
-import type { Comparator } from '../../types';
+import type { Claim, Comparator, PairJudgement, TitleValue } from '../../types';
+import { foldNameWord, nameSimilarity, surnameKey } from '../../extract/people/names';
 
-/** Placeholder: links nothing yet. */
+const title = (c: Claim) => c.value as TitleValue;
+
+/** "chief of staff" within "deputy chief of staff"? Same role with more or less detail. */
+function sameRole(a: string, b: string): boolean {
+  if (a === b) return true;
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  // The head word (last) must match: "defense minister" ~ "minister", not "deputy" ~ "deputy minister".
+  return short[short.length - 1] === long[long.length - 1] && short.every((w) => long.includes(w)) && !long.includes('deputy') === !short.includes('deputy');
+}
+
+/** Two places are one when equal or one is the other's stem ("ruritania" / "ruritanian"). */
+function samePlace(a: string, b: string): boolean {
+  if (a === b) return true;
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k >= 5 || a.startsWith(b) || b.startsWith(a);
+}
+
+/** Organizations: equal, or one contains the other's words ("defense ministry" / "ruritanian defense ministry"). */
+function sameOrg(a: string, b: string): boolean {
+  if (a === b) return true;
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  return short.every((w) => long.includes(w));
+}
+
+const show = (t: TitleValue) => [t.former ? 'former' : '', t.place ?? '', t.org ?? '', t.role].filter(Boolean).join(' ');
+
+/**
+ * Compares the titles a person is given across (and within) articles. Only titles of one person meet
+ * (names matched with spelling tolerance). The same role with more or less detail agrees; the same role
+ * at another organization or in another country, two posts that cannot both be held, or "former"
+ * against a sitting title conflict.
+ */
 export const titleMatch: Comparator = {
   id: 'title-match',
   kinds: ['title'],
   findingKind: 'title',
-  paramsSchema: { type: 'object', properties: {}, additionalProperties: false },
-  blockKeys: () => [],
-  link: () => 0,
-  compare: () => ({ relation: 'agree', reason: 'not compared yet' }),
-  readingKey: (c) => c.span.text,
-  display: (c) => c.span.text,
-  readingValue: (c) => c.span.text,
-  subject: () => '',
+  paramsSchema: {
+    type: 'object',
+    properties: {
+      'link-agree': { type: 'number', minimum: 0, maximum: 1, default: 0.25 },
+      'link-conflict': { type: 'number', minimum: 0, maximum: 1, default: 0.75 },
+    },
+    additionalProperties: false,
+  },
+  accepts: (c) => c.kind === 'title',
+  blockKeys: (c) => [`tp:${foldNameWord(surnameKey(title(c).person))}`],
+  // A bare surname ("President Roe") is the same person as the full name with that surname in a title context.
+  link: (a, b) => {
+    const pa = title(a).person;
+    const pb = title(b).person;
+    const sim = nameSimilarity(pa, pb);
+    if (sim === 0) return 0;
+    return pa.includes(' ') && pb.includes(' ') ? sim : Math.max(sim, 0.8);
+  },
+  compare: (a, b) => compareTitles(title(a), title(b)),
+  readingKey: (c) => show(title(c)),
+  display: (c) => title(c).title,
+  readingValue: (c) => {
+    const t = title(c);
+    return { role: t.role, org: t.org ?? null, place: t.place ?? null, former: t.former };
+  },
+  subject: (claims) => `title of ${claims.length ? title(claims[0]).personName : ''}`,
 };
+
+/** How two titles of one person relate. */
+export function compareTitles(a: TitleValue, b: TitleValue): PairJudgement {
+  const who = a.personName;
+  if (!sameRole(a.role, b.role)) {
+    if (a.org && b.org && sameOrg(a.org, b.org)) {
+      return { relation: 'conflict', reason: `${who} is given two posts at ${a.org}: ${a.role} / ${b.role}` };
+    }
+    return { relation: 'variant', reason: `${who} is given two roles that may both be held: ${a.title} / ${b.title}` };
+  }
+  if (a.former !== b.former) {
+    if (!(a.place && b.place && !samePlace(a.place, b.place)) && !(a.org && b.org && !sameOrg(a.org, b.org))) {
+      const [f, s] = a.former ? [a, b] : [b, a];
+      return { relation: 'conflict', reason: `"${f.title}" says ${who} no longer holds the post; "${s.title}" says ${who} does` };
+    }
+  }
+  if (a.org && b.org && !sameOrg(a.org, b.org)) {
+    return { relation: 'conflict', reason: `${who} is ${a.role} of two different bodies: ${a.org} / ${b.org}` };
+  }
+  if (a.place && b.place && !samePlace(a.place, b.place)) {
+    return { relation: 'conflict', reason: `${who} is ${a.role} in two different places: ${a.place} / ${b.place}` };
+  }
+  if (show(a) === show(b)) return { relation: 'agree', reason: `both call ${who} ${show(a)}` };
+  return { relation: 'agree', reason: `the same post told with more or less detail: "${a.title}" / "${b.title}"` };
+}

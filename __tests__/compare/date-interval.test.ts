@@ -1,0 +1,117 @@
+import { buildArticle } from '../../src/ingest/article';
+import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { dateExtractor } from '../../src/extract/dates';
+import { dateInterval, compareDates } from '../../src/compare/comparators/date-interval';
+import type { Article, CompareContext, DateClaim, DateValue, Rule, Vocabulary } from '../../src/types';
+
+const d = (start: string | undefined, end: string | undefined, grain: DateValue['grain'], extra: Partial<DateValue> = {}): DateValue => ({
+  type: 'date', ...(start ? { start } : {}), ...(end ? { end } : {}), grain, ...extra,
+});
+
+describe('date-interval compare', () => {
+  test.each([
+    // [a, b, relation, reason contains]
+    [d('2021-07-01', '2021-07-31', 'month'), d('2021-01-01', '2021-12-31', 'year'), 'agree', 'July 2021 lies within 2021'],
+    [d('2021-01-01', '2021-12-31', 'year'), d('2021-07-01', '2021-07-31', 'month'), 'agree', 'July 2021 lies within 2021'],
+    [d('2021-07-01', '2021-07-31', 'month'), d('2021-07-01', '2021-07-31', 'month'), 'agree', 'both say July 2021'],
+    [d('1980-01-01', '1989-12-31', 'decade'), d('1950-01-01', '1953-12-31', 'decade', { hedge: 'early' }), 'conflict', 'the 1980s and the early 1950s do not overlap'],
+    [d('1987-01-01', '1989-12-31', 'decade', { hedge: 'late' }), d('1980-01-01', '1989-12-31', 'decade'), 'agree', 'the late 1980s lies within the 1980s'],
+    [d('2010-01-01', '2010-12-31', 'year', { hedge: 'approx' }), d('2011-01-01', '2011-12-31', 'year'), 'agree', 'around 2010'],
+    [d('2010-01-01', '2010-12-31', 'year', { hedge: 'approx' }), d('2013-01-01', '2013-12-31', 'year'), 'conflict', 'even allowing for the hedge'],
+    [d('1950-01-01', '1953-12-31', 'decade', { hedge: 'early' }), d('1954-01-01', '1954-12-31', 'year'), 'agree', '1954 lies within the early 1950s'],
+    [d('2020-01-01', '2020-12-31', 'year'), d('2021-07-01', '2021-07-31', 'month'), 'conflict', '2020 and July 2021 do not overlap'],
+    [d('2025-09-20', '2025-09-20', 'day', { weekday: 6 }), d(undefined, undefined, 'day', { weekday: 6 }), 'agree', '2025-09-20 is a Saturday'],
+    [d('2025-09-21', '2025-09-21', 'day', { weekday: 0 }), d(undefined, undefined, 'day', { weekday: 6 }), 'conflict', 'Saturday'],
+    [d(undefined, undefined, 'day', { weekday: 5 }), d(undefined, undefined, 'day', { weekday: 5 }), 'agree', 'both name a Friday'],
+    [d(undefined, undefined, 'day', { weekday: 5 }), d(undefined, undefined, 'day', { weekday: 1 }), 'conflict', 'Monday'],
+    [d('2025-09-20', '2025-09-20', 'minute', { time: '17:29', zone: 'ET' }), d('2025-09-20', '2025-09-20', 'minute', { time: '19:00', zone: 'ET' }), 'conflict', 'different times'],
+    [d('2025-09-20', '2025-09-20', 'minute', { time: '17:29', zone: 'ET' }), d('2025-09-20', '2025-09-20', 'minute', { time: '21:29', zone: 'UTC' }), 'agree', 'both say'],
+    [d('2019-01-01', '2021-12-31', 'year'), d('2020-03-01', '2020-03-31', 'month'), 'agree', 'March 2020 lies within 2019 to 2021'],
+  ])('%j vs %j -> %s', (a, b, relation, reason) => {
+    const j = compareDates(a, b);
+    expect(j.relation).toBe(relation);
+    expect(j.reason).toContain(reason);
+  });
+});
+
+function vocab(): Vocabulary {
+  const v = emptyVocabulary();
+  for (const [w, c] of [['built', 'build'], ['construct', 'build'], ['withdraw', 'withdraw'], ['withdrawal', 'withdraw']]) v.predicates.set(w, c);
+  return v;
+}
+
+function claims(id: string, body: string, ref = '2025-09-21'): { article: Article; claims: DateClaim[] } {
+  const r = buildArticle(id, `/${id}`, `---\npublished: ${ref}\n---\n${body}`);
+  if (!r.ok) throw new Error('bad');
+  return { article: r.value, claims: dateExtractor.extract(r.value, { rules: { rules: [], vocabulary: vocab() } }, []) as DateClaim[] };
+}
+
+function context(articles: Article[]): CompareContext {
+  const rule: Rule = { id: 'date-overlap', extends: 'date-interval', appliesTo: ['date'], severity: 'error', params: {}, file: '' };
+  return { rule, vocabulary: vocab(), articles: new Map(articles.map((a) => [a.id, a])) };
+}
+
+describe('date-interval link, keys and display (made-up sentences)', () => {
+  const a = claims('a.txt', 'Allied troops withdrew from the northern base in July 2021 under a new plan.');
+  const b = claims('b.txt', 'Critics blamed the leader for the chaotic 2021 withdrawal from the northern base.');
+  const c = claims('c.txt', 'The museum opened its new wing in 2021 with a concert.');
+  const e = claims('e.txt', 'The dam was built in the early 1950s with foreign loans. Engineers say it was constructed by foreign firms in the 1980s.');
+  const ctx = context([a.article, b.article, c.article, e.article]);
+
+  test('a shared event word and place link two dates of one event', () => {
+    expect(dateInterval.link(a.claims[0], b.claims[0], ctx)).toBeGreaterThanOrEqual(0.75);
+    expect(dateInterval.compare(a.claims[0], b.claims[0], ctx).reason).toBe('July 2021 lies within 2021');
+  });
+
+  test('two unrelated 2021s do not link', () => {
+    expect(dateInterval.link(b.claims[0], c.claims[0], ctx)).toBeLessThan(0.25);
+  });
+
+  test('built and constructed meet through the vocabulary; the early 1950s conflicts with the 1980s', () => {
+    const [early, eighties] = e.claims;
+    expect(dateInterval.link(early, eighties, ctx)).toBeGreaterThanOrEqual(0.5);
+    expect(dateInterval.compare(early, eighties, ctx).relation).toBe('conflict');
+  });
+
+  test('two dates of one sentence are never one fact', () => {
+    const s = claims('s.txt', 'The troops withdrew in July 2021 under a 2020 agreement on the withdrawal.');
+    const sctx = context([s.article]);
+    expect(dateInterval.link(s.claims[0], s.claims[1], sctx)).toBe(0);
+  });
+
+  test('an unresolved weekday meets a resolved day by its weekday key', () => {
+    const u = claims('u.txt', 'The minister spoke on Saturday at the rally.');
+    const r = buildArticle('n.txt', '/n.txt', 'The minister spoke on Saturday at the rally.');
+    if (!r.ok) throw new Error('bad');
+    const [unresolved] = dateExtractor.extract(r.value, { rules: { rules: [], vocabulary: vocab() } }, []) as DateClaim[];
+    const uctx = context([u.article, r.value]);
+    expect(dateInterval.blockKeys(unresolved, uctx)).toContain('date:weekday:6');
+    expect(dateInterval.blockKeys(u.claims[0], uctx)).toContain('date:weekday:6');
+    expect(dateInterval.compare(unresolved, u.claims[0], uctx).relation).toBe('agree');
+    expect(dateInterval.readingKey(unresolved, uctx)).toBe('weekday:6');
+    expect(dateInterval.display(unresolved, uctx)).toBe('Saturday (unresolved)');
+  });
+
+  test.each([
+    [d('2021-07-01', '2021-07-31', 'month'), 'July 2021', '2021-07-01..2021-07-31'],
+    [d('2025-09-20', '2025-09-20', 'day', { weekday: 6 }), '2025-09-20 (Saturday)', '2025-09-20..2025-09-20'],
+    [d('1950-01-01', '1953-12-31', 'decade', { hedge: 'early' }), 'the early 1950s', '1950-01-01..1953-12-31~early'],
+    [d('2021-01-01', '2021-12-31', 'year'), '2021', '2021-01-01..2021-12-31'],
+    [d('2010-01-01', '2010-12-31', 'year', { hedge: 'approx' }), 'around 2010', '2010-01-01..2010-12-31~approx'],
+  ])('display %j', (value, display, key) => {
+    const claim = { ...a.claims[0], value };
+    expect(dateInterval.display(claim, ctx)).toBe(display);
+    expect(dateInterval.readingKey(claim, ctx)).toBe(key);
+    expect(dateInterval.readingValue(claim, ctx)).toMatchObject({ start: value.start, end: value.end, grain: value.grain });
+  });
+
+  test('subject names the shared event and place', () => {
+    expect(dateInterval.subject([a.claims[0], b.claims[0]], ctx)).toContain('withdraw');
+  });
+
+  test('accepts resolved dates and weekdays, not bare unresolved relations', () => {
+    const rel = claims('r.txt', 'He spoke four years after the troops withdrew.');
+    expect(dateInterval.accepts!(rel.claims[0], ctx)).toBe(false);
+    expect(dateInterval.accepts!(a.claims[0], ctx)).toBe(true);
+  });
+});

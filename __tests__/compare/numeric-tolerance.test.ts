@@ -1,0 +1,76 @@
+import { buildArticle } from '../../src/ingest/article';
+import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { quantityExtractor } from '../../src/extract/quantities';
+import { numericTolerance, compareQuantities } from '../../src/compare/comparators/numeric-tolerance';
+import type { Article, CompareContext, QuantityClaim, QuantityValue, Rule } from '../../src/types';
+
+function first(body: string, id = 't.txt'): { article: Article; claim: QuantityClaim } {
+  const r = buildArticle(id, `/${id}`, body);
+  if (!r.ok) throw new Error('bad');
+  const [claim] = quantityExtractor.extract(r.value, { rules: { rules: [], vocabulary: emptyVocabulary() } }, []) as QuantityClaim[];
+  return { article: r.value, claim };
+}
+const q = (s: string): QuantityValue => first(s).claim.value;
+
+describe('numeric-tolerance compare', () => {
+  test.each([
+    ['The town is 50 kilometers away.', 'The town is 31.06 miles away.', 'agree'],
+    ['The town is 50 kilometers (31.06 miles) away.', 'The town is 50 kilometers away.', 'agree'],
+    ['The tower is 1,200 feet tall.', 'The tower is 1,020 feet tall.', 'conflict'],
+    ['The war lasted nearly two decades.', 'The war lasted 20 years.', 'agree'],
+    ['The war lasted 10 years.', 'The war lasted 20 years.', 'conflict'],
+    ['The war lasted a two-decade span.'.replace('a two-decade span', 'two decades'), 'The war lasted a decade-long span.'.replace('a decade-long span', 'ten years'), 'conflict'],
+    ['The lake is about 100 km long.', 'The lake is 108 km long.', 'agree'],
+    ['The lake is about 100 km long.', 'The lake is 130 km long.', 'conflict'],
+    ['The fund raised $5 million.', 'The fund raised $5.02 million.', 'agree'],
+    ['The fund raised $5 million.', 'The fund raised $7 million.', 'conflict'],
+    ['Six workers were hurt.', 'Six workers were hurt.', 'agree'],
+    ['More than 40 workers were hurt.', 'Some 60 workers were hurt.', 'agree'],
+    ['More than 40 workers were hurt.', 'Some 30 workers were hurt.', 'conflict'],
+    ['Highs reach 46 to 48 degrees.', 'Highs reach 47 degrees.', 'agree'],
+    ['The gap is 3.5 km.', 'The gap is 3.7 km.', 'conflict'],
+    ['The gap is 3.5 km.', 'The gap is 3.55 km.', 'agree'],
+    ['Turnout was 45%.', 'Turnout was 45.3 percent.', 'agree'],
+  ])('%s | %s -> %s', (a, b, relation) => {
+    expect(compareQuantities(q(a), q(b)).relation).toBe(relation);
+  });
+
+  test('different units are not compared', () => {
+    expect(compareQuantities(q('It is 50 km long.'), q('It weighs 50 kg.')).reason).toContain('not compared');
+  });
+});
+
+describe('numeric-tolerance link and display', () => {
+  const rule: Rule = { id: 'quantity-tolerance', extends: 'numeric-tolerance', appliesTo: ['quantity'], severity: 'error', params: { relative: 0.01 }, file: '' };
+  const a = first('The ruined fort lies 50 kilometers north of the old capital.', 'a.txt');
+  const b = first('The ruined fort, 50 kilometers (31.06 miles) north of the old capital, is closed.', 'b.txt');
+  const w = first('Police said six workers were hurt at the plant.', 'w.txt');
+  const s = first('Police said six soldiers were hurt at the plant.', 's.txt');
+  const ctx: CompareContext = { rule, vocabulary: emptyVocabulary(), articles: new Map([a, b, w, s].map((x) => [x.article.id, x.article])) };
+
+  test('same dimension and shared context link', () => {
+    expect(numericTolerance.link(a.claim, b.claim, ctx)).toBeGreaterThanOrEqual(0.75);
+    const ka = new Set(numericTolerance.blockKeys(a.claim, ctx));
+    expect(numericTolerance.blockKeys(b.claim, ctx).some((k) => ka.has(k))).toBe(true);
+    expect([...ka].every((k) => k.startsWith('length:m:'))).toBe(true);
+  });
+
+  test('counts of different nouns never link', () => {
+    expect(numericTolerance.link(w.claim, s.claim, ctx)).toBe(0);
+  });
+
+  test('display, key and value', () => {
+    expect(numericTolerance.display(b.claim, ctx)).toBe('50 km (31.06 mi)');
+    expect(numericTolerance.display(w.claim, ctx)).toBe('6 worker');
+    expect(numericTolerance.readingKey(a.claim, ctx)).toBe(numericTolerance.readingKey(b.claim, ctx));
+    expect(numericTolerance.readingValue(a.claim, ctx)).toEqual({ low: 50000, high: 50000, unit: 'm', dimension: 'length' });
+    expect(numericTolerance.display(first('The war lasted nearly two decades.').claim, ctx)).toBe('nearly 20 years');
+  });
+
+  test('accepts counts only with a counted noun; schema has defaults', () => {
+    const persian = first('\u06f1\u06f2\u06f4 \u062a\u0646\u0647');
+    expect(numericTolerance.accepts!(persian.claim, ctx)).toBe(false);
+    expect(numericTolerance.accepts!(w.claim, ctx)).toBe(true);
+    expect((numericTolerance.paramsSchema.properties as Record<string, { default: unknown }>).relative.default).toBe(0.01);
+  });
+});

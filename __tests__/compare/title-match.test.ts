@@ -1,0 +1,55 @@
+import { titleMatch } from '../../src/compare/comparators/title-match';
+import { emptyVocabulary } from '../../src/rules/vocabulary';
+import type { Claim, CompareContext, TitleValue } from '../../src/types';
+
+const ctx: CompareContext = {
+  rule: { id: 'title-match', extends: 'title-match', appliesTo: ['title'], severity: 'error', params: {}, file: '' },
+  vocabulary: emptyVocabulary(),
+  articles: new Map(),
+};
+
+function t(person: string, title: string, role: string, extra: Partial<TitleValue> = {}): Claim {
+  const value: TitleValue = { type: 'title', person, personName: person, title, role, former: false, ...extra };
+  return {
+    id: 'title@0-1', source: 'a.txt', kind: 'title', extractor: 'titles',
+    span: { start: 0, end: title.length, text: title, line: 1, column: 1 }, value,
+    context: { predicates: [], entities: [], words: [] },
+  };
+}
+
+describe('title-match compare', () => {
+  test.each([
+    [t('liesel okonkwo', 'chief of staff at the harbor ministry', 'chief of staff', { org: 'harbor ministry' }),
+      t('liesel okonkwo', 'Harbor Ministry chief of staff', 'chief of staff', { org: 'harbor ministry', place: 'ruritania' }), 'agree', /more or less detail/],
+    [t('amos quill', 'President', 'president'), t('amos quill', 'US President', 'president', { place: 'united states' }), 'agree', /more or less detail/],
+    [t('amos quill', 'US President', 'president', { place: 'united states' }), t('amos quill', 'US President', 'president', { place: 'united states' }), 'agree', /both call/],
+    [t('amos quill', 'former US President', 'president', { place: 'united states', former: true }), t('amos quill', 'US President', 'president', { place: 'united states' }), 'conflict', /no longer holds/],
+    [t('liesel okonkwo', 'chief of staff at the harbor ministry', 'chief of staff', { org: 'harbor ministry' }),
+      t('liesel okonkwo', 'Armed Forces Chief of Staff', 'chief of staff', { org: 'armed forces' }), 'conflict', /two different bodies/],
+    [t('amos quill', 'Ruritanian President', 'president', { place: 'ruritania' }), t('amos quill', 'Velorian President', 'president', { place: 'veloria' }), 'conflict', /different places/],
+    [t('amos quill', 'harbor minister', 'minister', { org: 'harbor ministry' }), t('amos quill', 'deputy harbor minister', 'deputy minister', { org: 'harbor ministry' }), 'conflict', /two posts/],
+    [t('amos quill', 'party leader', 'leader', { org: 'green party' }), t('amos quill', 'mayor', 'mayor'), 'variant', /may both be held/],
+  ])('%#', (a, b, relation, reason) => {
+    const j = titleMatch.compare(a, b, ctx);
+    expect(j.relation).toBe(relation);
+    expect(j.reason).toMatch(reason);
+  });
+});
+
+describe('title-match link and blocking', () => {
+  test.each([
+    ['fasihuddin okonkwo', 'fasihudin okonkwo', true],
+    ['amos quill', 'quill', true],
+    ['amos quill', 'amos quillon', false],
+    ['jon smith', 'joan smith', false],
+  ])('%s ~ %s', (a, b, linked) => {
+    const ca = t(a, 'President', 'president');
+    const cb = t(b, 'President', 'president');
+    expect(titleMatch.link(ca, cb, ctx) >= 0.75).toBe(linked);
+    if (linked) expect(titleMatch.blockKeys(ca, ctx)).toEqual(titleMatch.blockKeys(cb, ctx));
+  });
+
+  test('readings by normalized title', () => {
+    expect(titleMatch.readingKey(t('amos quill', 'former US President', 'president', { place: 'united states', former: true }), ctx)).toBe('former united states president');
+  });
+});

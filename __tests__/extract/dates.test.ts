@@ -1,0 +1,181 @@
+import { buildArticle } from '../../src/ingest/article';
+import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { dateExtractor } from '../../src/extract/dates';
+import type { Article, DateClaim } from '../../src/types';
+
+const REF = '2025-09-21'; // a Sunday
+
+function article(body: string, ref: string | null = REF): Article {
+  const text = ref ? `---\npublished: ${ref}\n---\n${body}` : body;
+  const r = buildArticle('t.txt', '/t.txt', text);
+  if (!r.ok) throw new Error('bad article');
+  return r.value;
+}
+
+function dates(body: string, ref: string | null = REF): DateClaim[] {
+  const a = article(body, ref);
+  return dateExtractor.extract(a, { rules: { rules: [], vocabulary: emptyVocabulary() } }, []) as DateClaim[];
+}
+
+describe('dates: one expression per sentence', () => {
+  test.each([
+    // [sentence, span text, start, end, grain, hedge]
+    ['The deal was signed on September 20, 2025, in Doha.', 'September 20, 2025', '2025-09-20', '2025-09-20', 'day', undefined],
+    ['The post went up on 20 September 2025.', '20 September 2025', '2025-09-20', '2025-09-20', 'day', undefined],
+    ['The file is dated 2025-09-21 at the top.', '2025-09-21', '2025-09-21', '2025-09-21', 'day', undefined],
+    ['Talks resume Sept. 21 in Geneva.', 'Sept. 21', '2025-09-21', '2025-09-21', 'day', undefined],
+    ['The post was stamped 20 Sep by the site.', '20 Sep', '2025-09-20', '2025-09-20', 'day', undefined],
+    ['The flood came on March 3rd, 2019.', 'March 3rd, 2019', '2019-03-03', '2019-03-03', 'day', undefined],
+    ['It happened on the 4th of July.', '4th of July', '2025-07-04', '2025-07-04', 'day', undefined],
+    ['Troops left the valley in July 2021.', 'July 2021', '2021-07-01', '2021-07-31', 'month', undefined],
+    ['The plant closed in July of 2019.', 'July of 2019', '2019-07-01', '2019-07-31', 'month', undefined],
+    ['Prices rose in late July 2021.', 'late July 2021', '2021-07-21', '2021-07-31', 'month', 'late'],
+    ['The bridge opened in 2021.', '2021', '2021-01-01', '2021-12-31', 'year', undefined],
+    ['The rule has applied since 2019.', '2019', '2019-01-01', '2019-12-31', 'year', undefined],
+    ['The mill was sold during 1998 to a rival.', '1998', '1998-01-01', '1998-12-31', 'year', undefined],
+    ['The 2020 agreement set the terms.', '2020', '2020-01-01', '2020-12-31', 'year', undefined],
+    ['Candidates prepare for the 2026 midterm elections.', '2026', '2026-01-01', '2026-12-31', 'year', undefined],
+    ['Critics blamed him for the chaotic 2021 withdrawal.', '2021', '2021-01-01', '2021-12-31', 'year', undefined],
+    ['The dam was built in the 1980s by engineers.', 'the 1980s', '1980-01-01', '1989-12-31', 'decade', undefined],
+    ['The fort was built in the early 1950s with loans.', 'the early 1950s', '1950-01-01', '1953-12-31', 'decade', 'early'],
+    ['The army left in the late 1980s after a long war.', 'the late 1980s', '1987-01-01', '1989-12-31', 'decade', 'late'],
+    ['Music from the mid-1960s filled the hall.', 'the mid-1960s', '1964-01-01', '1966-12-31', 'decade', 'mid'],
+    ["Fashion from the '80s is back.", "the '80s", '1980-01-01', '1989-12-31', 'decade', undefined],
+    ['The town grew by mid-2010 to its peak.', 'mid-2010', '2010-05-01', '2010-08-31', 'year', 'mid'],
+    ['At the peak around 2010, the camp was huge.', 'around 2010', '2010-01-01', '2010-12-31', 'year', 'approx'],
+    ['Sales slowed in early 2022 across the region.', 'early 2022', '2022-01-01', '2022-04-30', 'year', 'early'],
+    ['The tower dates from the 19th century.', 'the 19th century', '1801-01-01', '1900-12-31', 'century', undefined],
+    ['Villages emptied in the early twentieth century.', 'the early twentieth century', '1901-01-01', '1933-12-31', 'century', 'early'],
+    ['The drought lasted between 2019 and 2021 in the south.', 'between 2019 and 2021', '2019-01-01', '2021-12-31', 'year', undefined],
+    ['The survey ran from 2015 to 2018 nationwide.', 'from 2015 to 2018', '2015-01-01', '2018-12-31', 'year', undefined],
+    ['The 2019-2021 drought was severe.', '2019-2021', '2019-01-01', '2021-12-31', 'year', undefined],
+    ['Rain fell from March to May in the valley.', 'from March to May', '2025-03-01', '2025-05-31', 'month', undefined],
+    ['Harvests failed in summer 2018 in the north.', 'summer 2018', '2018-06-01', '2018-08-31', 'season', undefined],
+    ['Profits rose in the third quarter of 2024 again.', 'third quarter of 2024', '2024-07-01', '2024-09-30', 'quarter', undefined],
+    ['Output fell in Q2 2023 sharply.', 'Q2 2023', '2023-04-01', '2023-06-30', 'quarter', undefined],
+    ['The council met in March to vote.', 'March', '2025-03-01', '2025-03-31', 'month', undefined],
+    ['By the end of 2021, the port was closed.', '2021', '2021-01-01', '2021-12-31', 'year', undefined],
+  ])('%s -> %s', (sentence, span, start, end, grain, hedge) => {
+    const found = dates(sentence);
+    expect(found.map((c) => c.span.text)).toEqual([span]);
+    const v = found[0].value;
+    expect([v.start, v.end, v.grain, v.hedge]).toEqual([start, end, grain, hedge]);
+  });
+});
+
+describe('dates: relative expressions resolved against the reference day', () => {
+  test.each([
+    // [sentence, span, resolved day or interval start, end, how contains]
+    ['The minister spoke on Saturday at the rally.', 'Saturday', '2025-09-20', '2025-09-20', 'most recent Saturday'],
+    ['Officials said Sunday that talks had failed.', 'Sunday', '2025-09-21', '2025-09-21', 'on or before'],
+    ['The mayor resigned on Friday, aides said.', 'Friday', '2025-09-19', '2025-09-19', 'Friday'],
+    ['The committee will meet on Tuesday to decide.', 'Tuesday', '2025-09-23', '2025-09-23', 'future tense'],
+    ['The ship docked last Sunday in the bay.', 'last Sunday', '2025-09-14', '2025-09-14', 'before it'],
+    ['The vote is due next Monday in the house.', 'next Monday', '2025-09-22', '2025-09-22', 'after it'],
+    ['The fire started yesterday near the river.', 'yesterday', '2025-09-20', '2025-09-20', 'yesterday'],
+    ['Schools reopen today after the storm.', 'today', '2025-09-21', '2025-09-21', '2025-09-21'],
+    ['The bill passed last week in the senate.', 'last week', '2025-09-08', '2025-09-14', 'week'],
+    ['Inflation eased last month in the capital.', 'last month', '2025-08-01', '2025-08-31', 'August 2025'],
+    ['Revenue doubled last year at the firm.', 'last year', '2024-01-01', '2024-12-31', '2024'],
+    ['The well dried up three years ago in the village.', 'three years ago', '2022-01-01', '2022-12-31', '2022'],
+    ['The road was cut 10 days ago by rebels.', '10 days ago', '2025-09-11', '2025-09-11', '2025-09-11'],
+    ['Over the past week, prices rose.', 'Over the past week', '2025-09-14', '2025-09-21', 'week'],
+    ['The court sits again in May for hearings.', 'May', '2025-05-01', '2025-05-31', 'reference date'],
+  ])('%s -> %s', (sentence, span, start, end, how) => {
+    const found = dates(sentence);
+    expect(found.map((c) => c.span.text)).toEqual([span]);
+    const v = found[0].value;
+    expect([v.start, v.end]).toEqual([start, end]);
+    expect(v.relative?.referenceDate).toBe(REF);
+    expect(v.relative?.how).toContain(how);
+  });
+
+  test.each([
+    ['The minister spoke on Saturday at the rally.', 'Saturday', 6],
+    ['The court ruled on Wednesday against the plan.', 'Wednesday', 3],
+  ])('without a reference date "%s" keeps only its weekday', (sentence, span, weekday) => {
+    const [c] = dates(sentence, null);
+    expect(c.span.text).toBe(span);
+    expect(c.value.start).toBeUndefined();
+    expect(c.value.end).toBeUndefined();
+    expect(c.value.weekday).toBe(weekday);
+    expect(c.value.relative?.how).toContain('unresolved');
+  });
+
+  test('a month and day without a year and without a reference date stay unresolved', () => {
+    const [c] = dates('The talks open Sept. 21 in Geneva.', null);
+    expect(c.value.start).toBeUndefined();
+    expect(c.value.relative?.how).toContain('unresolved');
+  });
+
+  test('"four years after the withdrawal" is recorded as an unresolved relation, not a date', () => {
+    const [c] = dates('He spoke four years after the troops withdrew.');
+    expect(c.span.text).toBe('four years after');
+    expect(c.value.start).toBeUndefined();
+    expect(c.value.relative?.how).toContain('4 years after an event');
+  });
+});
+
+describe('dates: times and zones', () => {
+  test.each([
+    ['The blast came at 1:30 a.m. on Sunday near the port.', '1:30 a.m. on Sunday', '2025-09-21', '01:30', undefined],
+    ['The post was stamped 20 Sep 17:29 ET by the site.', '20 Sep 17:29 ET', '2025-09-20', '17:29', 'ET'],
+    ['Polls close on September 20, 2025 at 8 p.m. nationwide.', 'September 20, 2025 at 8 p.m.', '2025-09-20', '20:00', undefined],
+    ['The launch is set for 2025-09-22T06:15Z at the pad.', '2025-09-22T06:15Z', '2025-09-22', '06:15', 'UTC'],
+  ])('%s -> %s', (sentence, span, day, time, zone) => {
+    const found = dates(sentence);
+    expect(found.map((c) => c.span.text)).toEqual([span]);
+    expect([found[0].value.start, found[0].value.time, found[0].value.zone]).toEqual([day, time, zone]);
+  });
+
+  test('a time alone is kept with no day', () => {
+    const [c] = dates('The alarm sounded at 5:45 p.m. in the hall.');
+    expect([c.span.text, c.value.time, c.value.start]).toEqual(['5:45 p.m.', '17:45', undefined]);
+  });
+});
+
+describe('dates: what is not a date', () => {
+  test.each([
+    ['The army fought for 20 years in the hills.'],
+    ['For nearly two decades the base hosted planes.'],
+    ['It was a two-decade war with no end.'],
+    ['The decade-long project ended well.'],
+    ['The veteran, in his 90s, still walks daily.'],
+    ['The runner, aged 45, won the race.'],
+    ['The software reached version 3.0 last spring.'.replace('last spring', 'quickly')],
+    ['Call 202-555-0143 for tickets.'],
+    ['See pic.twitter.com/x55mv1cbZb for the photo.'],
+    ['Follow @news2021 and #vote2024 online.'],
+    ['You may leave early if you wish.'],
+    ['Protesters march through the city.'],
+    ['About 2,000 people attended the rally.'],
+    ['The camp held 2000 people at its peak.'],
+    ['The ridge rises 1500 meters above the plain.'],
+    ['He scored 999 points in the season.'],
+    ['A total of 1200 ballots were lost.'],
+    ['Room 2019 is on the third floor.'.replace('Room 2019 is', 'The room is')],
+    ['She lived at 1600 Pennsylvania Avenue.'.replace('1600 Pennsylvania Avenue', 'the big house')],
+    ['The score was 21-14 at half time.'],
+    ['Sat on the bench, he waited.'],
+    ['The may-pole was raised in the square.'],
+  ])('%s', (sentence) => {
+    expect(dates(sentence).map((c) => c.span.text)).toEqual([]);
+  });
+
+  test('several dates in one text come out sorted, with contexts', () => {
+    const found = dates('Rebels seized the town in 2014. Troops withdrew from the town in July 2021.');
+    expect(found.map((c) => c.span.text)).toEqual(['2014', 'July 2021']);
+    expect(found[1].context.predicates).toContain('withdraw');
+    expect(found[0].id).toBe(`date@${found[0].span.start}-${found[0].span.end}`);
+  });
+
+  test('never throws and spans slice the text', () => {
+    const weird = ['', '\u0000', '2021-13-45', 'February 30, 2021', ')))(((', 'in in in 2021 2021', '۱۲۴ ۲۰۲۱'];
+    for (const w of weird) {
+      const a = article(w);
+      const found = dateExtractor.extract(a, { rules: { rules: [], vocabulary: emptyVocabulary() } }, []);
+      for (const c of found) expect(a.text.slice(c.span.start, c.span.end)).toBe(c.span.text);
+    }
+    expect(dates('It was February 30, 2021.').map((c) => c.value.start)).not.toContain('2021-02-30');
+  });
+});

@@ -1,0 +1,74 @@
+import { buildArticle } from '../../src/ingest/article';
+import { peopleExtractor } from '../../src/extract/people';
+import { emptyVocabulary } from '../../src/rules/vocabulary';
+import type { Article, PersonValue } from '../../src/types';
+
+function article(text: string): Article {
+  const r = buildArticle('a.txt', '/tmp/a.txt', `---\npublished: 2024-03-10\n---\n${text}`);
+  if (!r.ok) throw new Error('bad article');
+  return r.value;
+}
+
+function people(text: string): PersonValue[] {
+  const a = article(text);
+  const claims = peopleExtractor.extract(a, { rules: { rules: [], vocabulary: emptyVocabulary() } }, []);
+  for (const c of claims) expect(a.text.slice(c.span.start, c.span.end)).toBe(c.span.text);
+  return claims.map((c) => c.value as PersonValue);
+}
+
+describe('people: full names found', () => {
+  test.each([
+    ['The harbor master, Liesel Okonkwo-Brandt, closed the port on Tuesday.', 'Liesel Okonkwo-Brandt', undefined],
+    ['Officials said Dr. Amara Velasquez led the rescue.', 'Amara Velasquez', 'Dr'],
+    ['Mullah Harun Zadran, the district elder, spoke first.', 'Harun Zadran', 'Mullah'],
+    ['A statement came from Qari Nasrullah Wardak on Monday.', 'Nasrullah Wardak', 'Qari'],
+    ['The visit by President Elena Marchetti ended early.', 'Elena Marchetti', 'President'],
+    ['Mayor Tobias Renner and his aides left.', 'Tobias Renner', 'Mayor'],
+    ['Port Minister Karim Abdul Haqqani resigned.', 'Karim Abdul Haqqani', 'Minister'],
+    ['The deal was signed by Osman bin Tariq in the capital.', 'Osman bin Tariq', undefined],
+    ['Okafor Lindqvist said the bridge would reopen.', 'Okafor Lindqvist', undefined],
+  ])('%s -> %s', (text, name, honorific) => {
+    const found = people(text);
+    expect(found.map((p) => p.name)).toEqual([name]);
+    expect(found[0].honorific).toBe(honorific);
+    expect(found[0].key).toBe(name.toLowerCase());
+    expect(found[0].surname).toBe(name.split(' ').pop());
+  });
+
+  test('given name and key with diacritics folded', () => {
+    const [p] = people('The report quoted José Ñúñez Ortega at length.');
+    expect(p).toMatchObject({ name: 'José Ñúñez Ortega', key: 'jose nunez ortega', given: 'José Ñúñez', surname: 'Ortega' });
+  });
+
+  test('a surname later is not a new person claim, each full mention is', () => {
+    const found = people('Liesel Okonkwo met reporters. Okonkwo said little. Later Liesel Okonkwo left.');
+    expect(found.map((p) => p.name)).toEqual(['Liesel Okonkwo', 'Liesel Okonkwo']);
+  });
+});
+
+describe('people: not people', () => {
+  test.each([
+    ['He posted the message on Truth Social before noon.'],
+    ['Reporters waited outside the White House all day.'],
+    ['The Air Force flew two planes over the Coral Sea.'],
+    ['Groups such as Harbor Rights Watch and Amnesty International objected.'],
+    ['Multiple Velorian officials rejected the plan.'],
+    ['However Nobody came to the meeting.'],
+    ['The Great Game went on for decades in the Middle East.'],
+    ['Port Authority Rejects Governor\'s Demand For New Bridge\nThe governor spoke on Monday.'],
+    ['They met on Sunday September 3 in the United Kingdom.'],
+    ['"If Velora wants peace, it must talk," the envoy said.'],
+  ])('%s', (text) => {
+    expect(people(text)).toEqual([]);
+  });
+
+  test('a headline name counts only when the body names the person too', () => {
+    const found = people('Mayor Tobias Renner Defends Budget\nOn Monday, Tobias Renner spoke.');
+    expect(found.map((p) => p.name)).toEqual(['Tobias Renner', 'Tobias Renner']);
+    expect(people('Mayor Tobias Renner Defends Budget\nThe mayor spoke.')).toEqual([]);
+  });
+
+  test('never throws on odd input', () => {
+    for (const s of ['', '"', '\u201c\u201c\u201c', 'A B C D E F G H', '— (@x)', 'Dr.', 'Mr. Mr. Mr.']) expect(() => people(s)).not.toThrow();
+  });
+});

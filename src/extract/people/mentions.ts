@@ -1,0 +1,57 @@
+import type { Article, Claim, PersonClaim } from '../../types';
+import { isHonorific, nonNameWord, wordTokens } from './runs';
+import { foldNameWord, nameKey } from './names';
+
+/** A place in the article where a person is named: in full, by surname, or as "President Roe". */
+export interface Mention {
+  start: number;
+  end: number;
+  /** Person key: the full name's key when known, else the lower-case surname. */
+  key: string;
+  /** The full name when known, else the word as written. */
+  name: string;
+  how: 'full' | 'surname' | 'honorific';
+}
+
+/** The person claims among earlier claims, sorted by start. */
+export function personClaims(earlier: readonly Claim[]): PersonClaim[] {
+  return earlier.filter((c): c is PersonClaim => c.kind === 'person').sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * Every mention of a person in the article, sorted by start: full-name claims, bare surnames of people
+ * named in full somewhere in the article ("Roe" -> the nearest "Jane Roe" before it, else the first),
+ * and a single capitalized word after an honorific ("President Roe") when no full name explains it.
+ */
+export function findMentions(article: Article, earlier: readonly Claim[]): Mention[] {
+  const people = personClaims(earlier).filter((c) => c.source === article.id);
+  const out: Mention[] = people.map((c) => ({ start: c.span.start, end: c.span.end, key: c.value.key, name: c.value.name, how: 'full' as const }));
+  const covered = (s: number) => people.some((c) => s >= c.span.start && s < c.span.end);
+  const bySurname = new Map<string, PersonClaim[]>();
+  for (const c of people) {
+    const k = foldNameWord(c.value.surname);
+    bySurname.set(k, [...(bySurname.get(k) ?? []), c]);
+  }
+  const toks = wordTokens(article);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t.cap || covered(t.start) || nonNameWord(t.lower)) continue;
+    const known = bySurname.get(foldNameWord(t.text));
+    if (known) {
+      // A later mention belongs to the nearest full name before it: two Roes are told apart by order.
+      const before = known.filter((c) => c.span.start < t.start);
+      const p = before.length ? before[before.length - 1] : known[0];
+      out.push({ start: t.start, end: t.end, key: p.value.key, name: p.value.name, how: 'surname' });
+      continue;
+    }
+    const prev = toks[i - 1];
+    const next = toks[i + 1];
+    const gap = prev ? article.text.slice(prev.end, t.start) : '';
+    const nextJoined = next && next.cap && article.text.slice(t.end, next.start) === ' ';
+    if (prev && isHonorific(prev.lower) && /^\.?[ ]$/.test(gap) && /^\p{Lu}/u.test(prev.text) && !nextJoined && !t.initial) {
+      out.push({ start: t.start, end: t.end, key: nameKey(t.text), name: t.text, how: 'honorific' });
+    }
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out;
+}

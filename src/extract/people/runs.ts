@@ -1,0 +1,121 @@
+import type { Article } from '../../types';
+import { tokenize, type Token } from '../../text/tokens';
+import { sentenceAt } from '../../text/context';
+import { CALENDAR_WORDS, HONORIFICS, NAME_PARTICLES, ORG_WORDS, ROLE_WORDS, SENTENCE_STARTERS } from './lexicon';
+
+/** Words that qualify a role and are peeled off the front of a name run: "Staff" in "Chief of Staff Jane Roe". */
+export const TITLE_MODIFIERS = new Set(
+  (
+    'staff affairs defense defence foreign interior finance justice health security education trade commerce ' +
+    'energy transport agriculture labor labour culture information first second senior junior acting former ' +
+    'interim special political prime deputy assistant associate executive armed federal supreme grand high lead ' +
+    'principal managing general vice chief top outgoing incoming retired late then caretaker regional provincial ' +
+    'district local spokesman spokeswoman'
+  ).split(' '),
+);
+
+/** A capitalized word of the article, possessive "'s" split off. */
+export interface WordTok extends Token {
+  /** Lower case, periods dropped: "Dr." -> "dr". */
+  lower: string;
+  /** Starts with a capital letter and is a plain word (letters, inner hyphen or apostrophe). */
+  cap: boolean;
+  /** Ends in a possessive "'s" (not part of `text`). */
+  possessive: boolean;
+  /** First word of its sentence. */
+  initial: boolean;
+}
+
+const CAP_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019\-]*$/u;
+const ALL_CAPS = /^[\p{Lu}'\u2019\-]{2,}$/u;
+
+/** Word tokens of the article body with possessives split off and sentence-initial words marked. */
+export function wordTokens(article: Article): WordTok[] {
+  const out: WordTok[] = [];
+  for (const t of tokenize(article.text, article.bodyStart)) {
+    let text = t.text;
+    let end = t.end;
+    let possessive = false;
+    const m = /['\u2019]s$/.exec(text);
+    if (m && text.length > 2) {
+      text = text.slice(0, -2);
+      end -= 2;
+      possessive = true;
+    }
+    const si = sentenceAt(article.sentences, t.start);
+    // A word opening a quotation or following a colon opens a clause too: '"If Jane Roe' starts with "If".
+    const initial =
+      (si >= 0 && firstWordStart(article.text, article.sentences[si].start, article.sentences[si].end) === t.start) ||
+      /(^|[\n"\u201c\u2018(:\u2014\u2013]\s*)$/.test(article.text.slice(Math.max(0, t.start - 3), t.start));
+    out.push({
+      text,
+      start: t.start,
+      end,
+      lower: text.toLowerCase().replace(/\u2019/g, "'").replace(/\./g, ''),
+      cap: CAP_WORD.test(text) && !ALL_CAPS.test(text),
+      possessive,
+      initial,
+    });
+  }
+  return out;
+}
+
+function firstWordStart(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (/[\p{L}\p{N}]/u.test(text[i])) return i;
+  return -1;
+}
+
+/** True when `word` (lower case) can never be part of a person's name. */
+export function nonNameWord(lower: string): boolean {
+  if (ORG_WORDS.has(lower) || CALENDAR_WORDS.has(lower) || ROLE_WORDS.has(lower) || TITLE_MODIFIERS.has(lower)) return true;
+  // Plurals of org words: "Republics", "Forces"
+  return lower.length > 4 && lower.endsWith('s') && ORG_WORDS.has(lower.slice(0, -1));
+}
+
+/** True when `word` (lower case) is peeled off the front of a run: honorifics, roles, org words. */
+export function peelWord(lower: string): boolean {
+  return HONORIFICS.has(lower) || nonNameWord(lower);
+}
+
+/**
+ * Runs of capitalized words joined only by spaces (a particle like "bin" may sit inside; an initial
+ * like "W." too). A possessive ends a run: "Jane Roe's Demand" -> "Jane Roe".
+ */
+export function capitalRuns(text: string, toks: readonly WordTok[]): WordTok[][] {
+  const runs: WordTok[][] = [];
+  let cur: WordTok[] = [];
+  const flush = () => {
+    if (cur.length) runs.push(cur);
+    cur = [];
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const prev = cur[cur.length - 1];
+    const joinable = prev !== undefined && !prev.possessive && /^(\s|\.\s)$/.test(gapOf(text, prev, t)) &&
+      (gapOf(text, prev, t) === ' ' || /^\p{Lu}$/u.test(prev.text) || HONORIFICS.has(prev.lower));
+    const particle = !t.cap && NAME_PARTICLES.has(t.lower) && toks[i + 1]?.cap === true && cur.length > 0;
+    if (t.cap || particle) {
+      if (!joinable && cur.length) flush();
+      cur.push(t);
+      if (t.possessive) flush();
+    } else flush();
+  }
+  flush();
+  return runs;
+}
+
+function gapOf(text: string, a: Token, b: Token): string {
+  // A line break never joins two words of a name: a headline's last word and the next line's first.
+  const g = text.slice(a.end, b.start);
+  return g.length <= 2 && !/[\n\r]/.test(g) ? g.replace(/[ \t\u00a0]/g, ' ') : 'x';
+}
+
+/** True for the honorific and role words that are printed before a name ("Dr", "President", "Sheikh"). */
+export function isHonorific(lower: string): boolean {
+  return HONORIFICS.has(lower);
+}
+
+/** True when the lower-case word opens sentences but never names ("However", "Multiple"). */
+export function isSentenceStarter(lower: string): boolean {
+  return SENTENCE_STARTERS.has(lower);
+}

@@ -1,0 +1,119 @@
+import type { Vocabulary } from '../../types';
+import { MULTIWORD_ROLES, ORG_WORDS, ROLE_WORDS } from './lexicon';
+import { TITLE_MODIFIERS } from './runs';
+
+/** A title split into its parts, all lower case and normalized. */
+export interface ParsedTitle {
+  role: string;
+  org?: string;
+  place?: string;
+  former: boolean;
+}
+
+const BUILTIN_SPELLINGS: Record<string, string> = { defence: 'defense', programme: 'program', organisation: 'organization' };
+const CONNECTORS = new Set(['of', 'the', 'at', 'for', 'in', 'to', 'and', "'s"]);
+const FORMER = new Set(['former', 'ex', 'erstwhile', 'onetime', 'one-time']);
+// Organizations named "X of Y" read the same as "Y X": "ministry of defense" = "defense ministry".
+const OF_ORGS = /\b(ministry|department|office|bureau|directorate|secretariat|council) of (?:the )?([a-z][a-z' ]*?)$/;
+// Words that say where, without being an organization of their own.
+const US = /^(us|u\.s\.?|u\.s\.a\.?|usa|united states|america|american)$/;
+
+function spell(w: string, vocabulary: Vocabulary): string {
+  return vocabulary.spellings.get(w)?.preferred ?? BUILTIN_SPELLINGS[w] ?? w;
+}
+
+/** "U.S." / "US" / "United States" -> "united states"; "Ruritania's" -> "ruritania"; aliases from the rules apply. */
+export function normalizePlace(place: string, vocabulary: Vocabulary): string {
+  const p = place.toLowerCase().replace(/\u2019/g, "'").replace(/'s$/, '').trim();
+  if (US.test(p)) return 'united states';
+  const bare = p.replace(/\./g, '');
+  return vocabulary.aliases.get(bare)?.canonical ?? bare;
+}
+
+/** "Ministry of Defence" -> "defense ministry"; "the Foreign Ministry" -> "foreign ministry". */
+export function normalizeOrg(org: string, vocabulary: Vocabulary): string {
+  let o = org
+    .toLowerCase()
+    .replace(/\u2019/g, "'")
+    .split(/\s+/)
+    .filter((w) => w && w !== 'the')
+    .map((w) => spell(w.replace(/'s$/, ''), vocabulary))
+    .join(' ');
+  const m = OF_ORGS.exec(o);
+  if (m) o = `${o.slice(0, m.index)}${m[2]} ${m[1]}`.trim();
+  return o;
+}
+
+/**
+ * Parses a title as written: "former US President" -> role president, place united states, former;
+ * "Chief of Staff at Ruritania's Ministry of Defence" -> role chief of staff, org defense ministry,
+ * place ruritania. Returns null when no role word is present.
+ */
+export function parseTitle(title: string, vocabulary: Vocabulary): ParsedTitle | null {
+  const raw = title.replace(/\u2019/g, "'").replace(/[,;]/g, ' ');
+  const toks = raw.split(/\s+/).filter(Boolean);
+  const lower = toks.map((t) => spell(t.toLowerCase().replace(/'s$/, ''), vocabulary));
+  const used = new Array<boolean>(toks.length).fill(false);
+  const former = lower.some((w) => FORMER.has(w));
+  lower.forEach((w, i) => {
+    if (FORMER.has(w)) used[i] = true;
+  });
+  // Role: a multi-word role first ("chief of staff"), else a role word with its modifiers ("political director").
+  let role = '';
+  const joined = lower.join(' ');
+  for (const r of [...MULTIWORD_ROLES].sort((a, b) => b.length - a.length)) {
+    const rr = r.split(' ').map((w) => spell(w, vocabulary)).join(' ');
+    const at = (' ' + joined + ' ').indexOf(' ' + rr + ' ');
+    if (at < 0) continue;
+    const startIdx = joined.slice(0, at).split(' ').filter(Boolean).length;
+    const n = rr.split(' ').length;
+    for (let k = startIdx; k < startIdx + n; k++) used[k] = true;
+    role = rr;
+    break;
+  }
+  if (!role) {
+    for (let i = 0; i < lower.length; i++) {
+      if (!ROLE_WORDS.has(lower[i]) || ORG_WORDS.has(lower[i])) continue;
+      let s = i;
+      while (s > 0 && TITLE_MODIFIERS.has(lower[s - 1]) && !used[s - 1] && !ORG_WORDS.has(lower[s - 1])) s--;
+      role = lower.slice(s, i + 1).join(' ');
+      for (let k = s; k <= i; k++) used[k] = true;
+      break;
+    }
+  }
+  if (!role) return null;
+  // Place: "US", "U.S.", "United States", a possessive country ("Ruritania's"), a known alias.
+  let place: string | undefined;
+  for (let i = 0; i < toks.length; i++) {
+    if (used[i]) continue;
+    const two = `${lower[i]} ${lower[i + 1] ?? ''}`;
+    if (US.test(two) || (lower[i] === 'united' && lower[i + 1] === 'states')) {
+      place = 'united states';
+      used[i] = used[i + 1] = true;
+      break;
+    }
+    const bare = lower[i].replace(/\./g, '');
+    const possessive = /'s$/.test(toks[i]) && /^\p{Lu}/u.test(toks[i]) && !ORG_WORDS.has(bare);
+    if (US.test(lower[i]) || vocabulary.aliases.has(bare) || possessive) {
+      place = normalizePlace(toks[i], vocabulary);
+      used[i] = true;
+      break;
+    }
+  }
+  // Organization: what is left, when it holds an organization word.
+  const rest: string[] = [];
+  for (let i = 0; i < toks.length; i++) if (!used[i]) rest.push(toks[i]);
+  while (rest.length && CONNECTORS.has(rest[0].toLowerCase())) rest.shift();
+  while (rest.length && CONNECTORS.has(rest[rest.length - 1].toLowerCase())) rest.pop();
+  let org: string | undefined;
+  if (rest.some((w) => ORG_WORDS.has(spell(w.toLowerCase().replace(/'s$/, ''), vocabulary)))) {
+    org = normalizeOrg(rest.join(' '), vocabulary);
+    // A leading demonym left in the org is a place: "Ruritanian Armed Forces" -> place ruritanian.
+    const first = org.split(' ')[0];
+    if (!place && first && rest[0] && /^\p{Lu}/u.test(rest[0]) && !ORG_WORDS.has(first) && !TITLE_MODIFIERS.has(first) && org.split(' ').length > 2) {
+      place = normalizePlace(first, vocabulary);
+      org = org.split(' ').slice(1).join(' ');
+    }
+  }
+  return { role, former, ...(org ? { org } : {}), ...(place ? { place } : {}) };
+}

@@ -1,0 +1,252 @@
+import type { Article, Speaker, SpeakerKind, Vocabulary } from '../../types';
+import { makeSpan } from '../../text/span';
+import { sentenceAt } from '../../text/context';
+import { STOPWORDS, tokenize, type Token } from '../../text/tokens';
+import { ORG_HEADS, ORG_WORDS, PERSON_NOUNS, PRONOUNS, REPORTING_VERBS, ROLE_WORDS, SENTENCE_STARTERS } from '../people/lexicon';
+import { TITLE_MODIFIERS } from '../people/runs';
+import type { Mention } from '../people/mentions';
+import { nameKey } from '../people/names';
+
+/** A noun phrase naming who speaks, as tokens of the article. */
+interface NounPhrase {
+  toks: Token[];
+  verb?: string;
+}
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'one', 'two', 'three', 'several', 'some', 'many']);
+// Words that hedge or rank a description without changing who it is: "a senior official" = "an official".
+const HEDGE_ADJECTIVES = new Set(['senior', 'top', 'high-ranking', 'high', 'ranking', 'unnamed', 'anonymous', 'local', 'other', 'several', 'some', 'many', 'two', 'three', 'one']);
+const NP_MODIFIERS = new Set([
+  ...HEDGE_ADJECTIVES, 'former', 'current', 'government', 'defence', 'defense', 'military', 'security', 'foreign',
+  'police', 'state', 'press', 'ministry', 'army', 'intelligence', 'health', 'justice', 'interior', 'finance',
+  'court', 'party', 'company', 'white', 'house', 'us', 'u.s.', 'deputy', 'chief', 'political', 'regional',
+  'provincial', 'district', 'city', 'federal', 'national', 'public', 'official', 'prime', 'vice', 'assistant',
+]);
+const ADVERBS = new Set(['also', 'later', 'then', 'again', 'still', 'further', 'previously', 'earlier', 'once', 'had', 'has', 'have', 'has also', 'would', 'reportedly']);
+
+/** Reporting verbs known to the extractor plus the vocabulary's. */
+export function isReportingVerb(word: string, vocabulary: Vocabulary): boolean {
+  // Written lower case: "States" in "United States" is a name, not a verb.
+  if (!/^[a-z]/.test(word)) return false;
+  const w = word.toLowerCase();
+  return REPORTING_VERBS.has(w) || vocabulary.reportingVerbs.has(w);
+}
+
+function npWord(t: Token): boolean {
+  const lower = t.text.toLowerCase().replace(/\u2019/g, "'");
+  if (/^\p{Lu}/u.test(t.text)) return !SENTENCE_STARTERS.has(lower) || DETERMINERS.has(lower) || lower in PRONOUNS;
+  return (
+    DETERMINERS.has(lower) || NP_MODIFIERS.has(lower) || PERSON_NOUNS.has(lower) || ORG_HEADS.has(lower) ||
+    ROLE_WORDS.has(lower) || TITLE_MODIFIERS.has(lower) || lower in PRONOUNS
+  );
+}
+
+function headOk(t: Token): boolean {
+  const lower = t.text.toLowerCase();
+  return /^\p{Lu}/u.test(t.text) || PERSON_NOUNS.has(lower) || ORG_HEADS.has(lower) || ROLE_WORDS.has(lower) || lower in PRONOUNS;
+}
+
+// Only spaces between two words of one phrase: a comma or quote mark ends it.
+const joined = (text: string, a: Token, b: Token) => /^[ \t]+$/.test(text.slice(a.end, b.start)) || a.end === b.start;
+
+/** The noun phrase ending at token `end` (inclusive), read backwards: "An Afghan defence official". */
+function phraseBackward(text: string, toks: Token[], end: number): Token[] {
+  let i = end;
+  if (i < 0 || !headOk(toks[i])) return [];
+  const lowerHead = toks[i].text.toLowerCase();
+  if (lowerHead in PRONOUNS) return [toks[i]];
+  while (i - 1 >= 0 && joined(text, toks[i - 1], toks[i]) && npWord(toks[i - 1]) && end - i < 7) {
+    i--;
+    if (toks[i].text.toLowerCase() in PRONOUNS) {
+      i++;
+      break;
+    }
+  }
+  // "a senior port official": plain nouns may modify the head when a determiner opens the phrase.
+  if (!DETERMINERS.has(toks[i].text.toLowerCase())) {
+    for (let k = i - 1; k >= 0 && i - k <= 3; k--) {
+      const w = toks[k].text.toLowerCase();
+      if (!joined(text, toks[k], toks[k + 1]) || STOPWORDS.has(w) && !DETERMINERS.has(w) || /(ed|ing|ly)$/.test(w)) break;
+      if (DETERMINERS.has(w)) {
+        i = k;
+        break;
+      }
+    }
+  }
+  return toks.slice(i, end + 1);
+}
+
+/** The noun phrase starting at token `start`, read forwards: "said Jane Roe, a spokeswoman" -> "Jane Roe". */
+function phraseForward(text: string, toks: Token[], start: number): Token[] {
+  let i = start;
+  if (i >= toks.length || !npWord(toks[i])) return [];
+  if (toks[i].text.toLowerCase() in PRONOUNS) return [toks[i]];
+  while (i + 1 < toks.length && joined(text, toks[i], toks[i + 1]) && npWord(toks[i + 1]) && i - start < 6) i++;
+  while (i >= start && !headOk(toks[i])) i--;
+  return i >= start ? toks.slice(start, i + 1) : [];
+}
+
+/** Tokens of `[from, to)` that are words. */
+function words(text: string, from: number, to: number): Token[] {
+  return tokenize(text, from, to).filter((t) => /[\p{L}]/u.test(t.text));
+}
+
+/** Who speaks, read from the words after a closing quote mark: '," Roe said.' / '," said Roe.' */
+export function afterAttribution(text: string, from: number, to: number, vocabulary: Vocabulary): NounPhrase | null {
+  if (!/^[\s,]*[\p{L}]/u.test(text.slice(from, Math.min(to, from + 4)))) {
+    if (!/^[\s,]*[\u2014\u2013-]\s*\p{L}/u.test(text.slice(from, Math.min(to, from + 5)))) return null;
+  }
+  const toks = words(text, from, to).slice(0, 12);
+  if (!toks.length) return null;
+  const first = toks[0].text.toLowerCase();
+  if (isReportingVerb(toks[0].text, vocabulary)) {
+    const np = phraseForward(text, toks, 1);
+    return np.length ? { toks: np, verb: 'said X' } : null;
+  }
+  if (first === 'according' && toks[1]?.text.toLowerCase() === 'to') {
+    const np = phraseForward(text, toks, 2);
+    return np.length ? { toks: np, verb: 'according to X' } : null;
+  }
+  for (let k = 1; k < Math.min(toks.length, 9); k++) {
+    if (!isReportingVerb(toks[k].text, vocabulary)) continue;
+    let end = k - 1;
+    while (end > 0 && (ADVERBS.has(toks[end].text.toLowerCase()) || /ly$/.test(toks[end].text))) end--;
+    const np = phraseBackward(text, toks, end);
+    if (np.length && np[0] === toks[0]) return { toks: np, verb: 'X said' };
+    return null;
+  }
+  return null;
+}
+
+/**
+ * Who speaks, read from the sentence words before an opening quote mark: 'Roe said, "...' /
+ * 'An official said that the deal was "not possible"'. `sentenceStart` bounds the search.
+ */
+export function beforeAttribution(text: string, sentenceStart: number, open: number, vocabulary: Vocabulary): NounPhrase | null {
+  const toks = words(text, sentenceStart, open);
+  for (let k = toks.length - 1; k >= 0; k--) {
+    const w = toks[k].text.toLowerCase();
+    if (w === 'according' && toks[k + 1]?.text.toLowerCase() === 'to') {
+      const np = phraseForward(text, toks, k + 2);
+      if (np.length) return { toks: np, verb: 'according to X' };
+    }
+    if (!isReportingVerb(toks[k].text, vocabulary)) continue;
+    // "Roe's Demand" in a headline is a noun, not a verb of saying.
+    if (k > 0 && /['\u2019]s$/.test(toks[k - 1].text)) continue;
+    // A participle belongs to the sentence's subject: 'Roe issued a threat, writing: "..."'.
+    if (/ing$/.test(w)) {
+      const np = sentenceSubject(text, toks.slice(0, k));
+      if (np.length) return { toks: np, verb: `X, ${w}` };
+      continue;
+    }
+    let end = k - 1;
+    while (end >= 0 && (ADVERBS.has(toks[end].text.toLowerCase()) || /ly$/.test(toks[end].text))) end--;
+    if (end >= 0 && joined(text, toks[end], toks[Math.min(k, end + 1)])) {
+      const np = phraseBackward(text, toks, end);
+      if (np.length) return { toks: np, verb: 'X said' };
+    }
+    // "Roe, who has long criticised the plan, said ...": the subject opens the sentence.
+    const np = sentenceSubject(text, toks.slice(0, k));
+    if (np.length) return { toks: np, verb: 'X said' };
+  }
+  return null;
+}
+
+const CLAUSE_OPENERS = new Set(['on', 'in', 'at', 'when', 'after', 'before', 'during', 'over', 'following', 'shortly', 'addressing', 'speaking', 'as', 'while', 'since', 'but', 'and', 'however', 'meanwhile', 'later', 'earlier', 'asked', 'responding', 'for', 'with', 'by', 'under', 'from', 'to']);
+
+/** The subject noun phrase at the start of a sentence, after an opening clause ("On Sunday, Roe ..."). */
+export function sentenceSubject(text: string, toks: Token[]): Token[] {
+  let i = 0;
+  for (let guard = 0; guard < 3 && i < toks.length && CLAUSE_OPENERS.has(toks[i].text.toLowerCase()); guard++) {
+    // Skip to just after the first comma that follows.
+    let j = i;
+    while (j + 1 < toks.length && joined(text, toks[j], toks[j + 1])) j++;
+    if (j + 1 >= toks.length) return [];
+    i = j + 1;
+  }
+  return phraseForward(text, toks, i);
+}
+
+/** What the article says of a speaker, before resolving names and pronouns. */
+export interface SpeakerContext {
+  article: Article;
+  mentions: readonly Mention[];
+  /** Speakers of quotes earlier in the article that are groups (for "they"). */
+  groups: readonly Speaker[];
+  vocabulary: Vocabulary;
+  /** Quotation range: mentions inside it never speak for it. */
+  quoteStart: number;
+  quoteEnd: number;
+}
+
+/** Turns a noun phrase into a Speaker: a named person, a pronoun resolved, an organization or a description. */
+export function resolveSpeaker(np: NounPhrase, ctx: SpeakerContext): Speaker | null {
+  const { article, mentions, vocabulary } = ctx;
+  const text = article.text;
+  const toks = np.toks;
+  const start = toks[0].start;
+  const end = toks[toks.length - 1].end;
+  const span = makeSpan(text, article.lineStarts, start, end);
+  const how = np.verb ?? 'X said';
+  const lower = toks.map((t) => t.text.toLowerCase().replace(/\u2019/g, "'"));
+  if (toks.length === 1 && lower[0] in PRONOUNS) {
+    const pron = lower[0];
+    if (PRONOUNS[pron] === 'person') {
+      const m = nearestPersonBefore(mentions, start, ctx);
+      if (!m) return null;
+      return { name: m.name, key: m.key, kind: 'person', span, how: `pronoun ${pron} -> ${m.name} (${how})` };
+    }
+    const g = ctx.groups[ctx.groups.length - 1];
+    if (!g) return null;
+    return { name: g.name, key: g.key, kind: g.kind, span, how: `pronoun ${pron} -> ${g.name} (${how})` };
+  }
+  // A person named in the phrase: "Defense Minister Jane Roe", "Roe".
+  const inside = mentions.filter((m) => m.start >= start && m.end <= end);
+  if (inside.length) {
+    const m = inside[inside.length - 1];
+    const resolved = m.how === 'surname' && nameKey(text.slice(m.start, m.end)) !== m.key ? `; surname ${text.slice(m.start, m.end)} -> ${m.name}` : '';
+    return { name: m.name, key: m.key, kind: 'person', span: makeSpan(text, article.lineStarts, m.start, m.end), how: how + resolved };
+  }
+  const head = lower[lower.length - 1];
+  const content = toks.filter((t, i) => !DETERMINERS.has(lower[i]) && !HEDGE_ADJECTIVES.has(lower[i]));
+  const key = content.map((t) => spell(t.text.toLowerCase().replace(/\u2019/g, "'").replace(/\./g, ''), vocabulary)).join(' ');
+  const name = text.slice(start, end);
+  let kind: SpeakerKind;
+  if (PERSON_NOUNS.has(head) || ROLE_WORDS.has(head)) kind = 'description';
+  else if (ORG_HEADS.has(head) || ORG_WORDS.has(head) || DETERMINERS.has(lower[0])) kind = 'organization';
+  else if (toks.every((t) => /^\p{Lu}/u.test(t.text)) && toks.length >= 2) kind = 'person';
+  else kind = 'unknown';
+  if (!key) return null;
+  return { name, key, kind, span, how };
+}
+
+/**
+ * The person a "he" or "she" at `at` stands for: the subject (first person named) of its own sentence
+ * when that sentence names one before the pronoun, else of the nearest sentence before that names one.
+ * "Roe criticized Smith, whom he called ..." -> Roe; "Roe spoke. He said ..." -> Roe.
+ */
+function nearestPersonBefore(mentions: readonly Mention[], at: number, ctx: SpeakerContext): Mention | undefined {
+  const candidates = mentions.filter((m) => m.start < at && !(m.start >= ctx.quoteStart && m.end <= ctx.quoteEnd));
+  if (!candidates.length) return undefined;
+  const sentences = ctx.article.sentences;
+  const last = candidates[candidates.length - 1];
+  const si = sentenceAt(sentences, last.start);
+  if (si < 0) return last;
+  return candidates.find((m) => m.start >= sentences[si].start) ?? last;
+}
+
+/** The nearest person named before `at` within `[from, at)`: a weak guess for a partial quote. */
+export function personInRange(mentions: readonly Mention[], from: number, at: number): Mention | undefined {
+  let best: Mention | undefined;
+  for (const m of mentions) {
+    if (m.start >= at) break;
+    if (m.start >= from) best = m;
+  }
+  return best;
+}
+
+const BUILTIN_SPELLINGS: Record<string, string> = { defence: 'defense', offence: 'offense', organisation: 'organization' };
+
+function spell(word: string, vocabulary: Vocabulary): string {
+  return vocabulary.spellings.get(word)?.preferred ?? BUILTIN_SPELLINGS[word] ?? word;
+}

@@ -1,0 +1,212 @@
+import type { DateGrain, DateValue, Hedge } from '../types';
+
+/**
+ * Calendar vocabulary and arithmetic for the date extractor and comparator. All days are ISO
+ * `YYYY-MM-DD` strings in the proleptic Gregorian calendar, computed in UTC (no time zone shifts).
+ */
+
+/** Month names and abbreviations, lower case, without a trailing period: "sept" -> 9. */
+export const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11,
+  nov: 11, december: 12, dec: 12,
+};
+
+/** Full month names for display, index 1..12. */
+export const MONTH_NAMES = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Weekday names (full and common abbreviations), 0 = Sunday. */
+export const WEEKDAYS: Record<string, number> = {
+  sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4,
+  thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6,
+};
+
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Seasons as month spans (northern hemisphere): winter runs December to February of the next year. */
+export const SEASONS: Record<string, { from: number; to: number }> = {
+  spring: { from: 3, to: 5 }, summer: { from: 6, to: 8 }, autumn: { from: 9, to: 11 }, fall: { from: 9, to: 11 },
+  winter: { from: 12, to: 2 },
+};
+
+/** Regex source of a month name as written: "September", "Sept.", "Sep" (the period is not captured). */
+export const MONTH_SOURCE =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept(?:ember)?|Sep|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+
+/** Regex source of a full weekday name: "Saturday". Abbreviations are too ambiguous in prose ("Sat"). */
+export const WEEKDAY_SOURCE = '(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)';
+
+/** Month number of a name as written ("Sept." -> 9), or 0. */
+export function monthNumber(name: string): number {
+  return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? 0;
+}
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+/** `YYYY-MM-DD` if the parts make a real calendar day, else null ("February 30" is not one). */
+export function isoDay(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || year < 1 || year > 9999) return null;
+  if (day > daysInMonth(year, month)) return null;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function toDate(iso: string): Date {
+  return new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
+}
+
+function fromDate(d: Date): string {
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** `iso` moved by `n` days: addDays("2025-09-21", -1) = "2025-09-20". */
+export function addDays(iso: string, n: number): string {
+  const d = toDate(iso);
+  d.setUTCDate(d.getUTCDate() + n);
+  return fromDate(d);
+}
+
+/** 0 = Sunday ... 6 = Saturday. */
+export function weekdayOf(iso: string): number {
+  return toDate(iso).getUTCDay();
+}
+
+/** Whole days from `a` to `b` (b - a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((toDate(b).getTime() - toDate(a).getTime()) / 86400000);
+}
+
+/** Part of an interval named by "early", "mid" or "late". */
+export type Part = 'early' | 'mid' | 'late' | undefined;
+
+/** `[start, end]` of a year; early = January-April, mid = May-August, late = September-December. */
+export function yearInterval(year: number, part?: Part): [string, string] {
+  const [a, b] = part === 'early' ? [1, 4] : part === 'mid' ? [5, 8] : part === 'late' ? [9, 12] : [1, 12];
+  return [`${pad(year, 4)}-${pad(a)}-01`, `${pad(year, 4)}-${pad(b)}-${pad(daysInMonth(year, b))}`];
+}
+
+/** `[start, end]` of a month; early = days 1-10, mid = 11-20, late = 21-end. */
+export function monthInterval(year: number, month: number, part?: Part): [string, string] {
+  const last = daysInMonth(year, month);
+  const [a, b] = part === 'early' ? [1, 10] : part === 'mid' ? [11, 20] : part === 'late' ? [21, last] : [1, last];
+  return [`${pad(year, 4)}-${pad(month)}-${pad(a)}`, `${pad(year, 4)}-${pad(month)}-${pad(b)}`];
+}
+
+/**
+ * `[start, end]` of the decade starting `first` (1950 for "the 1950s"): early = its first four years
+ * (1950-1953), mid = 1954-1956, late = 1957-1959.
+ */
+export function decadeInterval(first: number, part?: Part): [string, string] {
+  const [a, b] = part === 'early' ? [0, 3] : part === 'mid' ? [4, 6] : part === 'late' ? [7, 9] : [0, 9];
+  return [`${pad(first + a, 4)}-01-01`, `${pad(first + b, 4)}-12-31`];
+}
+
+/** `[start, end]` of the n-th century (20 -> 1901..2000); early/mid/late take thirds. */
+export function centuryInterval(n: number, part?: Part): [string, string] {
+  const first = (n - 1) * 100 + 1;
+  const [a, b] = part === 'early' ? [0, 32] : part === 'mid' ? [33, 65] : part === 'late' ? [66, 99] : [0, 99];
+  return [`${pad(first + a, 4)}-01-01`, `${pad(first + b, 4)}-12-31`];
+}
+
+/** `[start, end]` of a season of `year` (winter 2021 = 2021-12-01..2022-02-28). */
+export function seasonInterval(year: number, season: string): [string, string] {
+  const s = SEASONS[season.toLowerCase()];
+  const endYear = s.to < s.from ? year + 1 : year;
+  return [`${pad(year, 4)}-${pad(s.from)}-01`, `${pad(endYear, 4)}-${pad(s.to)}-${pad(daysInMonth(endYear, s.to))}`];
+}
+
+/** `[start, end]` (Monday..Sunday) of the ISO week holding `iso`. */
+export function weekInterval(iso: string): [string, string] {
+  const back = (weekdayOf(iso) + 6) % 7;
+  const monday = addDays(iso, -back);
+  return [monday, addDays(monday, 6)];
+}
+
+/**
+ * A weekday resolved against reference day `ref`. `past` (the default for news, written after the fact):
+ * the most recent such day on or before `ref` ("Saturday" in an article of Sunday 2025-09-21 = 2025-09-20;
+ * "Sunday" = 2025-09-21 itself). `future`: the first on or after `ref` ("will meet on Friday").
+ * `last`: strictly before `ref`; `next`: strictly after.
+ */
+export function resolveWeekday(ref: string, weekday: number, mode: 'past' | 'future' | 'last' | 'next'): string {
+  const w = weekdayOf(ref);
+  if (mode === 'past' || mode === 'last') {
+    let back = (w - weekday + 7) % 7;
+    if (mode === 'last' && back === 0) back = 7;
+    return addDays(ref, -back);
+  }
+  let ahead = (weekday - w + 7) % 7;
+  if (mode === 'next' && ahead === 0) ahead = 7;
+  return addDays(ref, ahead);
+}
+
+/** Finer grains first: compare with `GRAIN_ORDER.indexOf`. */
+export const GRAIN_ORDER: DateGrain[] = ['minute', 'hour', 'day', 'week', 'month', 'season', 'quarter', 'year', 'decade', 'century'];
+
+/** "early 1950s", "mid-2010": the part word as a hedge. */
+export function partHedge(part: Part): Hedge | undefined {
+  return part;
+}
+
+function ordinal(n: number): string {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd', 'th', 'th', 'th', 'th', 'th', 'th'][n % 10];
+  return `${n}${s}`;
+}
+
+/**
+ * A short display of a date value: "July 2021", "2021", "the early 1950s", "2025-09-20 (Saturday)",
+ * "Saturday (unresolved)", "around 2010", "2019 to 2021".
+ */
+export function displayDate(v: DateValue): string {
+  const hedgeWord = v.hedge === 'approx' ? 'around ' : v.hedge === 'nearly' ? 'nearly ' : '';
+  const part = v.hedge === 'early' || v.hedge === 'mid' || v.hedge === 'late' ? v.hedge : undefined;
+  let body: string;
+  if (!v.start || !v.end) {
+    body = v.weekday !== undefined ? `${WEEKDAY_NAMES[v.weekday]} (unresolved)` : v.relative?.expression ?? 'unresolved date';
+    if (v.time) body += ` ${v.time}${v.zone ? ' ' + v.zone : ''}`;
+    return body;
+  }
+  const y1 = +v.start.slice(0, 4);
+  const y2 = +v.end.slice(0, 4);
+  const m1 = +v.start.slice(5, 7);
+  const m2 = +v.end.slice(5, 7);
+  switch (v.grain) {
+    case 'century': {
+      const c = Math.floor((y1 - 1) / 100) + 1;
+      const c2 = Math.floor((y2 - 1) / 100) + 1;
+      body = c === c2 ? `the ${part ? part + ' ' : ''}${ordinal(c)} century` : `the ${ordinal(c)} to ${ordinal(c2)} century`;
+      break;
+    }
+    case 'decade': {
+      const d1 = y1 - (y1 % 10);
+      const d2 = y2 - (y2 % 10);
+      body = d1 === d2 ? `the ${part ? part + ' ' : ''}${d1}s` : `the ${d1}s to the ${d2}s`;
+      break;
+    }
+    case 'year':
+      body = y1 === y2 ? `${part ? part + ' ' : ''}${y1}` : `${y1} to ${y2}`;
+      break;
+    case 'season':
+    case 'quarter':
+      body = `${v.start} to ${v.end}`;
+      break;
+    case 'month':
+      body =
+        y1 === y2 && m1 === m2
+          ? `${part ? part + ' ' : ''}${MONTH_NAMES[m1]} ${y1}`
+          : `${MONTH_NAMES[m1]} ${y1} to ${MONTH_NAMES[m2]} ${y2}`;
+      break;
+    case 'week':
+      body = `the week of ${v.start}`;
+      break;
+    default:
+      body = v.start === v.end ? `${v.start} (${WEEKDAY_NAMES[weekdayOf(v.start)]})` : `${v.start} to ${v.end}`;
+      if (v.time) body += ` ${v.time}${v.zone ? ' ' + v.zone : ''}`;
+  }
+  return hedgeWord + body;
+}

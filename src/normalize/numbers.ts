@@ -1,0 +1,125 @@
+/**
+ * Numbers as written in English news: digits with separators ("2,000", "1.6"), Persian and Arabic-Indic
+ * digits ("۱۲۴"), spelled numbers ("twenty-one", "a dozen") and scale words ("1.6 million", "€3bn").
+ * Each vocabulary is data paired with the function that reads it (chrono `locales/en/constants.ts`).
+ */
+
+/** Spelled units and teens: "seven" -> 7. */
+export const UNIT_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19,
+};
+
+/** Spelled tens: "forty" -> 40 ("twenty-one" = 20 + 1). */
+export const TENS_WORDS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+/** Scale words after a number: "1.6 million", "€3bn", "5k". `moneyOnly` scales ("m") only follow a currency. */
+export const SCALE_WORDS: Record<string, { factor: number; moneyOnly?: boolean }> = {
+  hundred: { factor: 1e2 },
+  thousand: { factor: 1e3 },
+  k: { factor: 1e3, moneyOnly: true },
+  million: { factor: 1e6 },
+  mln: { factor: 1e6 },
+  mn: { factor: 1e6, moneyOnly: true },
+  m: { factor: 1e6, moneyOnly: true },
+  billion: { factor: 1e9 },
+  bln: { factor: 1e9 },
+  bn: { factor: 1e9 },
+  b: { factor: 1e9, moneyOnly: true },
+  trillion: { factor: 1e12 },
+  tn: { factor: 1e12 },
+  trn: { factor: 1e12 },
+};
+
+/** Number nouns used like numerals: "a dozen workers" -> 12, "a decade" is a unit, not here. */
+export const NUMBER_NOUNS: Record<string, number> = { dozen: 12, score: 20 };
+
+const WORD_ALT = [...Object.keys(UNIT_WORDS), ...Object.keys(TENS_WORDS)].sort((a, b) => b.length - a.length).join('|');
+
+/**
+ * A spelled number of up to "nine hundred ninety-nine thousand ...": words joined by spaces, hyphens or "and".
+ * Used inside larger patterns; no nested quantifiers over overlapping classes.
+ */
+export const SPELLED_NUMBER_SOURCE = `(?:${WORD_ALT}|an? (?:hundred|thousand|dozen|million|billion))(?:[ -](?:and )?(?:${WORD_ALT}|hundred|thousand|dozen))*`;
+
+/** Persian (U+06F0..) and Arabic-Indic (U+0660..) digits as ASCII: "۱۲۴" -> "124". */
+export function asciiDigits(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0x06f0 && c <= 0x06f9) out += String(c - 0x06f0);
+    else if (c >= 0x0660 && c <= 0x0669) out += String(c - 0x0660);
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * A numeral as written, with its precision: "2,000" -> 2000 (step 1), "31.06" -> 31.06 (step 0.01),
+ * "۱۲۴" -> 124. The step is one unit of the last written digit: the rounding a writer may have applied.
+ * Null when it is not a well-formed numeral ("1,20" is not one).
+ */
+export function parseNumeral(raw: string): { value: number; step: number } | null {
+  const s = asciiDigits(raw).replace(/\u066c/g, ',').replace(/\u066b/g, '.');
+  if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(s)) return null;
+  const [int, frac] = s.replace(/,/g, '').split('.');
+  const value = Number(frac !== undefined ? `${int}.${frac}` : int);
+  if (!Number.isFinite(value)) return null;
+  return { value, step: frac !== undefined ? Math.pow(10, -frac.length) : 1 };
+}
+
+/**
+ * A spelled number: "twenty-one" -> 21, "two hundred and five" -> 205, "a dozen" -> 12,
+ * "three thousand" -> 3000. Null when the words do not make one number ("a" alone, "two three").
+ */
+export function parseSpelledNumber(words: string): number | null {
+  const parts = words.toLowerCase().split(/[\s-]+/).filter((w) => w && w !== 'and');
+  if (parts.length === 0) return null;
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  let lastKind: 'none' | 'unit' | 'tens' | 'hundred' | 'scale' = 'none';
+  for (let i = 0; i < parts.length; i++) {
+    const w = parts[i];
+    if (w === 'a' || w === 'an') {
+      if (i !== 0 || parts.length === 1) return null;
+      current = 1;
+      lastKind = 'unit';
+      continue;
+    }
+    if (w in UNIT_WORDS) {
+      if (lastKind === 'unit' || (lastKind === 'tens' && UNIT_WORDS[w] >= 10)) return null;
+      if (lastKind === 'tens' && UNIT_WORDS[w] === 0) return null;
+      current += UNIT_WORDS[w];
+      lastKind = 'unit';
+    } else if (w in TENS_WORDS) {
+      if (lastKind === 'unit' || lastKind === 'tens') return null;
+      current += TENS_WORDS[w];
+      lastKind = 'tens';
+    } else if (w === 'hundred') {
+      if (lastKind === 'none' || lastKind === 'hundred') return null;
+      current = (current || 1) * 100;
+      lastKind = 'hundred';
+    } else if (w === 'thousand' || w === 'million' || w === 'billion' || w === 'trillion') {
+      if (lastKind === 'none') return null;
+      total += (current || 1) * SCALE_WORDS[w].factor;
+      current = 0;
+      lastKind = 'scale';
+    } else if (w in NUMBER_NOUNS) {
+      current = (current || 1) * NUMBER_NOUNS[w];
+      lastKind = 'hundred';
+    } else return null;
+    seen = true;
+  }
+  return seen ? total + current : null;
+}
+
+/** The scale factor of a word after a number ("million" -> 1e6), or null. `money` allows "m", "k", "b". */
+export function scaleFactor(word: string, money: boolean): number | null {
+  const s = SCALE_WORDS[word.toLowerCase()];
+  if (!s || (s.moneyOnly && !money)) return null;
+  return s.factor;
+}
