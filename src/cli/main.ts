@@ -10,6 +10,8 @@ import type { Report } from '../report/json';
 import { RENDERERS } from '../report';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { VERSION } from '../version';
+import { registerGate } from '../gate/command';
+import { registerReview } from '../review/command';
 
 /** Exit codes, as CI expects them. */
 export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
@@ -175,7 +177,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 }
 
 /** Commands that live in their own modules (gate, review, ...): one line each. */
-const EXTRA_COMMANDS: ((program: Command, io: Io, setExit: (code: number) => void) => void)[] = [];
+const EXTRA_COMMANDS: ((program: Command, io: Io, setExit: (code: number) => void) => void)[] = [
+  (program, io, setExit) => registerReview(program, io, setExit), // lazy: review/command imports this module
+  (program, io, setExit) => registerGate(program, io, setExit),
+];
 
 /** Runs the CLI; resolves to the exit code. Never throws for a user's mistake. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

@@ -1,0 +1,360 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { parseClaimsFile } from '../../src/claims/io';
+import { buildCli, cliEnv, handWrittenCountClaims, removeTempDirs, runCli, tempDir, writeTree, type Run } from './helpers';
+
+/*
+ * The real CLI as a child process on small invented stories. The store's "old" facts are planted as
+ * hand-written claims files, so a finding exists whatever the extractors find in the old text; the new
+ * articles go through the real extractors, as in CI.
+ */
+
+let bin: string;
+beforeAll(() => {
+  bin = buildCli();
+}, 120_000);
+afterAll(removeTempDirs);
+
+const cli = (dir: string, ...args: string[]): Run => runCli(bin, args, dir);
+
+// SARIF 2.1.0 schema, taken unchanged from the npm package @datadog/datadog-ci-plugin-sarif 5.25.0
+// (dist/bundle.js, region src/json-schema/sarif-schema-2.1.0.json; $id = the OASIS sarif-spec file).
+const sarifSchema = JSON.parse(readFileSync(join(__dirname, 'sarif-2.1.0.schema.json'), 'utf8'));
+// The schema is draft-07, ajv's default. `format` keywords (uri, date-time) are not checked: ajv-formats is not installed.
+const validateSarif = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(sarifSchema);
+
+const PORT_TEXT = '---\noutlet: Harbor Ledger\npublished: 2026-03-02\n---\nThe ferry carried 1,200 passengers when it ran aground near the harbor on Sunday.\n\nOfficials said the tide was unusually low.\n';
+const coastText = (n: string, before = '') =>
+  `---\noutlet: Coast Weekly\npublished: 2026-03-03\n---\n${before}The ferry carried ${n} passengers when it ran aground near the harbor, the coast guard said.\n`;
+const CALM_TEXT = '---\noutlet: Valley Post\npublished: 2026-03-04\n---\nThe town council approved a new bicycle lane along the river road.\n';
+
+function plantedPort(id = 'port.md', value = 1200, text = PORT_TEXT, phrase = '1,200 passengers'): string {
+  return handWrittenCountClaims({
+    id,
+    file: `../articles/${id}`,
+    text,
+    phrase,
+    value,
+    counted: 'passenger',
+    predicates: ['carry'],
+    words: ['aground', 'ferry', 'harbor', 'near', 'run'],
+  });
+}
+
+/** A newsroom repo: articles/ (published ones) and claims/ (their stored claims; port.md planted by hand). */
+function newsroom(extra: Record<string, string> = {}): string {
+  const dir = tempDir();
+  writeTree(dir, { 'articles/port.md': PORT_TEXT, 'articles/calm-old.md': CALM_TEXT.replace('bicycle lane', 'library wing') });
+  expect(cli(dir, 'extract', 'articles', '--out', 'claims', '-q').code).toBe(0);
+  writeFileSync(join(dir, 'claims', 'port.md.yaml'), plantedPort());
+  writeTree(dir, extra);
+  return dir;
+}
+
+interface Sarif {
+  runs: {
+    tool: { driver: { rules: { id: string }[] } };
+    results: {
+      ruleId: string;
+      level: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> } }[];
+      partialFingerprints: Record<string, string>;
+      suppressions?: { kind: string; justification: string }[];
+      properties: { findingId: string; verdict: string };
+    }[];
+    invocations: { toolExecutionNotifications: { descriptor: { id: string }; message: { text: string } }[] }[];
+  }[];
+}
+
+function sarifOf(dir: string, ...args: string[]): { run: Run; log: Sarif } {
+  const run = cli(dir, ...args, '--format', 'sarif');
+  const log = JSON.parse(run.stdout) as Sarif;
+  if (!validateSarif(log)) throw new Error(JSON.stringify(validateSarif.errors, null, 2));
+  return { run, log };
+}
+
+describe('corroborate gate: exit codes and what counts', () => {
+  test('a new article with nothing against the store passes (exit 0) and the store is untouched', () => {
+    const dir = newsroom({ 'articles/calm.md': CALM_TEXT });
+    const before = readdirSync(join(dir, 'claims')).sort();
+    const r = cli(dir, 'gate', 'articles/calm.md', '--against', 'claims', '--format', 'json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.gate.newArticles).toEqual(['calm.md']);
+    expect(report.summary.conflict).toBe(0);
+    expect(readdirSync(join(dir, 'claims')).sort()).toEqual(before);
+    expect(r.stderr).toMatch(/gate: 1 new article against 2 stored: .*passed/);
+  });
+
+  test('planted conflict: stored 1,200 passengers (hand-written claims) vs a new article saying 1,020 -> exit 1', () => {
+    const dir = newsroom({ 'articles/coast.md': coastText('1,020') });
+    const { run, log } = sarifOf(dir, 'gate', 'articles/coast.md', '--against', 'claims');
+    expect(run.code).toBe(1);
+    const results = log.runs[0].results;
+    expect(results).toHaveLength(1);
+    const [res] = results;
+    expect(res.properties.verdict).toBe('conflict');
+    expect(res.level).toBe('error');
+    expect(log.runs[0].tool.driver.rules.map((r) => r.id)).toContain(res.ruleId);
+    // The annotation points at the new article's own words, by a path relative to the working folder.
+    const loc = res.locations[0].physicalLocation;
+    expect(loc.artifactLocation).toEqual({ uri: 'articles/coast.md', uriBaseId: '%SRCROOT%' });
+    expect(loc.region).toMatchObject({ startLine: 5, startColumn: 19, endLine: 5, endColumn: 35 });
+    // --fail-on never reports it but passes.
+    expect(cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '--fail-on', 'never', '-q').code).toBe(0);
+  });
+
+  test('old-vs-old conflicts are not the new article\'s fault: check fails, gate passes', () => {
+    // wire.md is published already (in the store) and disagrees with port.md.
+    const dir = newsroom({ 'articles/calm.md': CALM_TEXT, 'articles/wire.md': coastText('1,020') });
+    writeFileSync(join(dir, 'claims', 'wire.md.yaml'), plantedPort('wire.md', 1020, coastText('1,020'), '1,020 passengers'));
+    expect(cli(dir, 'check', 'claims', '--fail-on', 'conflict', '-q').code).toBe(1);
+    const r = cli(dir, 'gate', 'articles/calm.md', '--against', 'claims', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).findings.filter((f: { verdict: string }) => f.verdict === 'conflict')).toEqual([]);
+  });
+
+  test('a changed article replaces its stored version: fixing 1,020 to 1,200 passes, and the ids match the store', () => {
+    const dir = newsroom({ 'articles/coast.md': coastText('1,020') });
+    // Publish the wrong version by hand-planting its claims, then fix the article.
+    writeFileSync(join(dir, 'claims', 'coast.md.yaml'), plantedPort('coast.md', 1020, coastText('1,020'), '1,020 passengers'));
+    expect(cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '-q').code).toBe(1);
+    writeFileSync(join(dir, 'articles', 'coast.md'), coastText('1,200'));
+    const r = cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '--format', 'json', '--update');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/1 new article \(1 changed\) against 2 stored/);
+    // --update rewrote the stored version; the store still validates and speaks of 1,200 now.
+    const stored = readFileSync(join(dir, 'claims', 'coast.md.yaml'), 'utf8');
+    expect(stored).toMatch(/^  id: coast\.md$/m);
+    expect(stored).not.toMatch(/1,020/);
+    expect(cli(dir, 'validate', 'claims').code).toBe(0);
+  });
+
+  test('--update adds a passing article to the store, and does not when the gate fails', () => {
+    const dir = newsroom({ 'articles/calm.md': CALM_TEXT, 'articles/coast.md': coastText('1,020') });
+    expect(cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '--update', '-q').code).toBe(1);
+    expect(existsSync(join(dir, 'claims', 'coast.md.yaml'))).toBe(false);
+    const ok = cli(dir, 'gate', 'articles/calm.md', '--against', 'claims', '--update');
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toMatch(/stored the claims of 1 article in claims/);
+    expect(existsSync(join(dir, 'claims', 'calm.md.yaml'))).toBe(true);
+    expect(readdirSync(join(dir, 'claims')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(cli(dir, 'validate', 'claims').stdout).toBe('3 claims files valid\n');
+  });
+
+  test.each([
+    ['a missing store', ['gate', 'articles/calm.md', '--against', 'nowhere'], /nowhere:1:1: no such claims folder/],
+    ['a missing article', ['gate', 'articles/gone.md', '--against', 'claims'], /articles\/gone\.md:1:1: no such file or folder/],
+    ['a broken claims file', ['gate', 'articles/calm.md', '--against', 'claims'], /claims\/broken\.md\.yaml:\d+:\d+: /],
+    ['a bad --max-warnings', ['gate', 'articles/calm.md', '--max-warnings', 'many'], /a whole number/],
+    ['a bad --fail-on', ['gate', 'articles/calm.md', '--fail-on', 'sometimes'], /Allowed choices are conflict, variant, never/],
+    ['a missing --baseline file', ['gate', 'articles/calm.md', '--baseline', 'nope.yaml'], /nope\.yaml:1:1: no such baseline file/],
+  ])('the tool failing is exit 2: %s', (name, args, message) => {
+    const dir = newsroom({ 'articles/calm.md': CALM_TEXT });
+    if (name === 'a broken claims file') writeFileSync(join(dir, 'claims', 'broken.md.yaml'), 'format: corroborate/claims@1\narticle: {id: broken.md}\nclaims: []\n');
+    const r = cli(dir, ...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('corroborate gate: formats a CI reads', () => {
+  test('SARIF validates against the SARIF 2.1.0 schema; the fingerprint survives lines moving, the region follows', () => {
+    const dir = newsroom({ 'articles/coast.md': coastText('1,020') });
+    const first = sarifOf(dir, 'gate', 'articles/coast.md', '--against', 'claims').log.runs[0].results[0];
+    writeFileSync(join(dir, 'articles', 'coast.md'), coastText('1,020', "Editor's note: this story was updated.\n\nRescue crews were praised.\n\n"));
+    const moved = sarifOf(dir, 'gate', 'articles/coast.md', '--against', 'claims').log.runs[0].results[0];
+    expect(moved.locations[0].physicalLocation.region.startLine).toBe(first.locations[0].physicalLocation.region.startLine + 4);
+    expect(moved.partialFingerprints).toEqual(first.partialFingerprints);
+    expect(Object.keys(first.partialFingerprints)).toEqual(['corroborateFingerprint/v1']);
+    expect(first.partialFingerprints['corroborateFingerprint/v1']).toMatch(/^quantity\/[a-z0-9-]+\/[0-9a-f]{16}$/);
+    // The finding id is line-independent too.
+    expect(moved.properties.findingId).toBe(first.properties.findingId);
+  });
+
+  test('JUnit: one testsuite per kind, a failure for the conflict, the file and line of the new article', () => {
+    const dir = newsroom({ 'articles/coast.md': coastText('1,020') });
+    const r = cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '--format', 'junit');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="corroborate" tests="\d+" failures="1"/);
+    expect(r.stdout).toMatch(/<testsuite name="quantity" tests="1" failures="1" errors="0" skipped="0">/);
+    expect(r.stdout).toMatch(/<testcase name="conflict: [^"]*" classname="corroborate\.quantity\.[a-z-]+" file="articles\/coast\.md" line="5">\n\s+<failure message="[^"]*1020[^"]*"/);
+  });
+
+  test('github: one ::error annotation with file, line, col, endLine, endColumn and an escaped message', () => {
+    const dir = newsroom({ 'articles/coast.md': coastText('1,020') });
+    const r = cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '--format', 'github');
+    expect(r.code).toBe(1);
+    const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error '));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^::error file=articles\/coast\.md,line=5,col=19,endLine=5,endColumn=35,title=corroborate conflict \([a-z-]+\)%3A [^,:]*::.*%0Areading \d \([^)]*\): articles\/port\.md:5:19 "1,200 passengers"/);
+    expect(errors[0]).not.toMatch(/\n/);
+  });
+
+  test('$GITHUB_STEP_SUMMARY gets a Markdown summary appended, run after run', () => {
+    const dir = newsroom({ 'articles/coast.md': coastText('1,020') });
+    const summary = join(dir, 'summary.md');
+    writeFileSync(summary, '# earlier step\n');
+    for (let i = 0; i < 2; i++) {
+      expect(runCli(bin, ['gate', 'articles/coast.md', '--against', 'claims', '--format', 'sarif', '--out', 'out.sarif'], dir, { GITHUB_STEP_SUMMARY: summary }).code).toBe(1);
+    }
+    const text = readFileSync(summary, 'utf8');
+    expect(text.startsWith('# earlier step\n## corroborate gate: failed')).toBe(true);
+    expect(text.match(/## corroborate gate: failed/g)).toHaveLength(2);
+    expect(text).toMatch(/\| conflict \| [a-z-]+ \| articles\/coast\.md:5:19 \| 2 sources disagree/);
+  });
+
+  test.each(['sarif', 'junit', 'github'])('check --format %s works from articles and from a claims folder, paths pointing at the articles', (format) => {
+    const dir = newsroom({ 'articles/wire.md': coastText('1,020') });
+    writeFileSync(join(dir, 'claims', 'wire.md.yaml'), plantedPort('wire.md', 1020, coastText('1,020'), '1,020 passengers'));
+    const fromArticles = cli(dir, 'check', 'articles', '--format', format, '--fail-on', 'conflict');
+    expect(fromArticles.code).toBe(1);
+    expect(fromArticles.stdout).toMatch(/articles\/wire\.md/);
+    const fromClaims = cli(dir, 'check', 'claims', '--format', format);
+    expect(fromClaims.code).toBe(0);
+    expect(fromClaims.stdout).toMatch(/articles\/wire\.md/);
+    expect(fromClaims.stdout).not.toMatch(/claims\/wire\.md/);
+    if (format === 'sarif') {
+      expect(validateSarif(JSON.parse(fromArticles.stdout))).toBe(true);
+      expect(validateSarif(JSON.parse(fromClaims.stdout))).toBe(true);
+    }
+  });
+});
+
+describe('baseline and inline directives', () => {
+  test('baseline create accepts today\'s conflict; the gate then passes, even after lines move', () => {
+    const dir = newsroom({ 'articles/coast.md': coastText('1,020') });
+    const c = cli(dir, 'baseline', 'create', '--against', 'claims', 'articles/coast.md', '--by', 'Night Desk', '--reason', 'port authority figure disputed', '--expires', '2999-12-31');
+    expect(c.code).toBe(0);
+    const yaml = readFileSync(join(dir, '.corroborate-baseline.yaml'), 'utf8');
+    expect(yaml).toMatch(/^format: corroborate\/baseline@1$/m);
+    expect(yaml).toMatch(/fingerprint: quantity\/[a-z0-9-]+\/[0-9a-f]{16}\n/);
+    expect(yaml).toMatch(/by: Night Desk\n\s+reason: port authority figure disputed\n\s+accepted: \d{4}-\d{2}-\d{2}\n\s+expires: "?2999-12-31"?\n/);
+    expect(yaml).not.toMatch(/^\s+(line|column|start):/m);
+    const { run, log } = sarifOf(dir, 'gate', 'articles/coast.md', '--against', 'claims');
+    expect(run.code).toBe(0);
+    expect(log.runs[0].results[0].suppressions).toEqual([{ kind: 'external', justification: expect.stringContaining('port authority figure disputed (accepted by Night Desk') }]);
+    writeFileSync(join(dir, 'articles', 'coast.md'), coastText('1,020', 'An update was added on top.\n\n'));
+    expect(cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '-q').code).toBe(0);
+    // --no-baseline ignores it.
+    expect(cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '--no-baseline', '-q').code).toBe(1);
+  });
+
+  test('a new number is a new finding; the old entry is stale, reported, and removed by --prune', () => {
+    const dir = newsroom({ 'articles/coast.md': coastText('1,020') });
+    expect(cli(dir, 'baseline', 'create', 'articles/coast.md', '--by', 'Night Desk', '--reason', 'disputed', '-q').code).toBe(0);
+    writeFileSync(join(dir, 'articles', 'coast.md'), coastText('1,050'));
+    const r = cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '--format', 'github');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::warning title=corroborate stale-baseline-entry::stale baseline entry quantity\/.*not seen in this run/m);
+    expect(r.stderr).toMatch(/warning: stale baseline entry/);
+    const p = cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '--prune', '-q');
+    expect(p.code).toBe(1);
+    expect(readFileSync(join(dir, '.corroborate-baseline.yaml'), 'utf8')).toMatch(/^entries: \[\]$/m);
+  });
+
+  test('an expired entry no longer holds and is reported stale', () => {
+    const dir = newsroom({ 'articles/coast.md': coastText('1,020') });
+    expect(cli(dir, 'baseline', 'create', 'articles/coast.md', '--by', 'A', '--reason', 'B', '--expires', '2000-01-01', '--out', 'accepted.yaml', '-q').code).toBe(0);
+    const r = cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '--baseline', 'accepted.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/stale baseline entry .*expired on 2000-01-01/);
+  });
+
+  test('a malformed baseline is exit 2 with file:line:column', () => {
+    const dir = newsroom({ 'articles/calm.md': CALM_TEXT });
+    writeFileSync(join(dir, '.corroborate-baseline.yaml'), 'format: corroborate/baseline@1\nentries:\n  - fingerprint: x\n    by: me\n    reason: r\n    accepted: yesterday\n');
+    const r = cli(dir, 'gate', 'articles/calm.md', '--against', 'claims');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^\.corroborate-baseline\.yaml:6:15: entries\.0\.accepted: must match pattern/m);
+  });
+
+  test('corroborate-ignore-next-line RULE -- reason suppresses that rule on the next line; an unused one is a warning', () => {
+    const dir = newsroom({ 'articles/coast.md': coastText('1,020') });
+    const plain = cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '--format', 'json');
+    const rule = JSON.parse(plain.stdout).findings.find((f: { verdict: string }) => f.verdict === 'conflict').rule as string;
+    writeFileSync(
+      join(dir, 'articles', 'coast.md'),
+      coastText('1,020', `<!-- corroborate-ignore-next-line ${rule} -- the coast guard counts crew -->\n`) +
+        '<!-- corroborate-ignore-next-line date-overlap -- nothing to ignore here -->\nThe harbor reopened.\n',
+    );
+    const r = cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '--format', 'github');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/^::error/m);
+    expect(r.stdout).toMatch(/^::warning file=articles\/coast\.md,line=7,col=1,title=corroborate unused-directive::unused corroborate-ignore-next-line date-overlap/m);
+    // The directive covers the next line only: one blank line in between and it no longer applies.
+    writeFileSync(join(dir, 'articles', 'coast.md'), coastText('1,020', `<!-- corroborate-ignore-next-line ${rule} -- crew -->\n\n`));
+    expect(cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '-q').code).toBe(1);
+  });
+});
+
+describe('the store stays consistent', () => {
+  const STORY = ['alpha', 'bravo', 'charlie'];
+  const body = (name: string, v: number) => `---\npublished: 2026-04-0${v}\n---\nThe ${name} committee met in the old hall, version ${v === 1 ? 'one' : 'two'} of this note.\n`;
+
+  function storeOf(dir: string): Map<string, string> {
+    return new Map(readdirSync(join(dir, 'claims')).filter((f) => f.endsWith('.yaml')).sort().map((f) => [f, readFileSync(join(dir, 'claims', f), 'utf8')]));
+  }
+
+  function parsesAsClaims(dir: string, name: string, text: string): boolean {
+    return parseClaimsFile(name, text, join(dir, 'claims', name)).ok;
+  }
+
+  test('a gate --update killed (SIGKILL) between two files leaves every file old or new, whole, and parsing', async () => {
+    const dir = tempDir();
+    writeTree(dir, Object.fromEntries(STORY.map((n) => [`articles/${n}.md`, body(n, 1)])));
+    expect(cli(dir, 'extract', 'articles', '--out', 'claims', '-q').code).toBe(0);
+    const old = storeOf(dir);
+    // The new versions, as a plain extract writes them (same relative layout: the texts are byte-identical).
+    writeTree(dir, Object.fromEntries(STORY.map((n) => [`articles/${n}.md`, body(n, 2)])));
+    expect(cli(dir, 'extract', 'articles', '--out', 'expected', '-q').code).toBe(0);
+    const expected = new Map(readdirSync(join(dir, 'expected')).map((f) => [f, readFileSync(join(dir, 'expected', f), 'utf8')]));
+
+    const child = spawn(process.execPath, [bin, 'gate', ...STORY.map((n) => `articles/${n}.md`), '--against', 'claims', '--update', '-q'], {
+      cwd: dir,
+      env: cliEnv({ CORROBORATE_TEST_SLOW_WRITE_MS: '5000' }),
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | null>((res) => child.on('exit', (_code, signal) => res(signal)));
+    const changed = () => [...storeOf(dir).entries()].filter(([f, t]) => t !== old.get(f)).length;
+    const deadline = Date.now() + 20_000;
+    while (changed() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+
+    const now = storeOf(dir);
+    expect([...now.keys()]).toEqual([...old.keys()]);
+    let fresh = 0;
+    for (const [name, text] of now) {
+      expect(text === old.get(name) || text === expected.get(name)).toBe(true);
+      expect(parsesAsClaims(dir, name, text)).toBe(true);
+      if (text === expected.get(name)) fresh++;
+    }
+    // Killed mid-run: the first file is new, the others still old.
+    expect(fresh).toBe(1);
+    // A rerun finishes the job.
+    expect(cli(dir, 'gate', ...STORY.map((n) => `articles/${n}.md`), '--against', 'claims', '--update', '-q').code).toBe(0);
+    expect(storeOf(dir)).toEqual(expected);
+  }, 30_000);
+
+  test('two gate --update runs at once leave a store that validates', async () => {
+    const dir = tempDir();
+    writeTree(dir, Object.fromEntries(STORY.map((n) => [`articles/${n}.md`, body(n, 1)])));
+    expect(cli(dir, 'extract', 'articles', '--out', 'claims', '-q').code).toBe(0);
+    writeTree(dir, Object.fromEntries(STORY.map((n) => [`articles/${n}.md`, body(n, 2)])));
+    const one = () =>
+      new Promise<number | null>((res) => {
+        const c = spawn(process.execPath, [bin, 'gate', ...STORY.map((n) => `articles/${n}.md`), '--against', 'claims', '--update', '-q'], {
+          cwd: dir,
+          env: cliEnv({ CORROBORATE_TEST_SLOW_WRITE_MS: '50' }),
+          stdio: 'ignore',
+        });
+        c.on('exit', (code) => res(code));
+      });
+    expect(await Promise.all([one(), one()])).toEqual([0, 0]);
+    expect(cli(dir, 'validate', 'claims').stdout).toBe('3 claims files valid\n');
+    expect(readdirSync(join(dir, 'claims')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 30_000);
+});

@@ -1,0 +1,209 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { RuleSet } from '../types';
+import type { Io } from '../cli/main';
+import { loadRules, findUserRulesDir } from '../rules/loader';
+import { RENDERERS } from '../report';
+import { writeFileAtomic } from '../util/fs-atomic';
+import { buildPool, judge, GateFailure, type FailOn } from './run';
+import { DEFAULT_BASELINE, entryFor, isIsoDay, readBaseline, serializeBaseline, todayIso, type Baseline } from './baseline';
+import { fingerprintOf } from './fingerprint';
+import { writeClaimsToStore } from './store';
+import { appendStepSummary } from './summary';
+import { relativePath } from './locate';
+
+// Exit codes as in src/cli/main.ts (EXIT); not imported from there, which imports this module.
+const OK = 0;
+const FAILURE = 2;
+
+function rulesFor(option: string | undefined, cwd: string): RuleSet {
+  const dir = option ? resolve(cwd, option) : findUserRulesDir(cwd);
+  const loaded = loadRules(dir ? [dir] : [], { cwd });
+  if (!loaded.ok) throw new GateFailure(loaded.error);
+  return loaded.value;
+}
+
+function nonNegativeInt(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('a whole number, 0 or more');
+  return Number(value);
+}
+
+function isoDayArg(value: string): string {
+  if (!isIsoDay(value)) throw new InvalidArgumentError('a day written YYYY-MM-DD');
+  return value;
+}
+
+/** Runs an action; a GateFailure is printed and becomes exit 2 (the CLI's own Failure is not importable here). */
+function guarded<A extends unknown[]>(io: Io, setExit: (code: number) => void, action: (...args: A) => void): (...args: A) => void {
+  return (...args: A) => {
+    try {
+      action(...args);
+    } catch (err) {
+      if (err instanceof GateFailure) {
+        io.stderr(err.message + '\n');
+        setExit(FAILURE);
+        return;
+      }
+      throw err;
+    }
+  };
+}
+
+/** The baseline to apply: `--baseline FILE` (must exist), none with `--no-baseline`, else the default file if present. */
+function baselineFile(option: string | false | undefined, cwd: string): { abs: string; shown: string } | undefined {
+  if (option === false) return undefined;
+  if (typeof option === 'string') {
+    const abs = resolve(cwd, option);
+    if (!existsSync(abs)) throw new GateFailure([{ file: option, line: 1, column: 1, message: 'no such baseline file' }]);
+    return { abs, shown: option };
+  }
+  const abs = resolve(cwd, DEFAULT_BASELINE);
+  return existsSync(abs) ? { abs, shown: DEFAULT_BASELINE } : undefined;
+}
+
+function loadBaselineAt(file: { abs: string; shown: string } | undefined): Baseline | undefined {
+  if (!file) return undefined;
+  const b = readBaseline(file.abs, file.shown);
+  if (!b.ok) throw new GateFailure(b.error);
+  return b.value;
+}
+
+interface GateOpts {
+  against: string;
+  format: string;
+  out?: string;
+  failOn: FailOn;
+  maxWarnings?: number;
+  baseline?: string | false;
+  prune?: boolean;
+  update?: boolean;
+  root?: string;
+  rules?: string;
+  quiet?: boolean;
+}
+
+interface BaselineCreateOpts {
+  against: string;
+  out: string;
+  by: string;
+  reason: string;
+  expires?: string;
+  root?: string;
+  rules?: string;
+  quiet?: boolean;
+}
+
+/** Registers `corroborate gate` and `corroborate baseline create` (one line in EXTRA_COMMANDS). */
+export function registerGate(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('gate')
+    .description('CI gate: check new or changed articles against the stored claims of published ones; exit 1 on new conflicts')
+    .argument('<new...>', 'the new or changed article files (or a folder of them)')
+    .option('--against <dir>', 'claims store: one claims file per published article (from corroborate extract)', 'claims')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(RENDERERS)).default('markdown'))
+    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
+    .addOption(new Option('--fail-on <verdict>', 'exit 1 when a finding of this verdict or worse involves a new article').choices(['conflict', 'variant', 'never']).default('conflict'))
+    .option('--max-warnings <n>', 'exit 1 when more than this many variants involve a new article', nonNegativeInt)
+    .option('--baseline <file>', `accepted findings (default: ${DEFAULT_BASELINE} when present)`)
+    .option('--no-baseline', 'apply no baseline')
+    .option('--prune', 'remove stale entries (expired, or not seen in this run) from the baseline file')
+    .option('--update', 'when the gate passes, add the new articles\' claims to the store (one atomic write per file)')
+    .option('--root <dir>', 'folder article ids are relative to (default: inferred from the store)')
+    .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
+    .option('-q, --quiet', 'no notices or summary on stderr')
+    .action(
+      guarded(io, setExit, (inputs: string[], opts: GateOpts) => {
+        const cwd = io.cwd;
+        const rules = rulesFor(opts.rules, cwd);
+        const bFile = baselineFile(opts.baseline, cwd);
+        const baseline = loadBaselineAt(bFile);
+        const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd, allowMissingStore: Boolean(opts.update) });
+        const quiet = Boolean(opts.quiet);
+        if (!quiet) for (const p of pool.warnings) io.stderr(`warning: ${p.file}:${p.line}:${p.column}: ${p.message}\n`);
+        const today = todayIso();
+        const j = judge(pool, {
+          failOn: opts.failOn,
+          maxWarnings: opts.maxWarnings ?? -1,
+          baseline,
+          today,
+          ruleIds: new Set(rules.rules.map((r) => r.id)),
+        });
+        const renderOptions = { cwd, root: pool.root, articles: new Map(pool.articles.map((a) => [a.id, a])) };
+        const text = RENDERERS[opts.format](j.report, renderOptions);
+        if (opts.out) writeFileAtomic(resolve(cwd, opts.out), text);
+        else io.stdout(text);
+        try {
+          appendStepSummary(j.report, { ...renderOptions, title: 'corroborate gate' });
+        } catch (err) {
+          io.stderr(`warning: cannot append to $GITHUB_STEP_SUMMARY: ${(err as Error).message}\n`);
+        }
+        if (!quiet) {
+          for (const n of j.notices) io.stderr(`warning: ${n.file ? `${n.file}:${n.line ?? 1}:${n.column ?? 1}: ` : ''}${n.message}\n`);
+        }
+
+        if (opts.prune && bFile && baseline && j.stale.length) {
+          const stale = new Set(j.stale.map((e) => e.fingerprint));
+          writeFileAtomic(bFile.abs, serializeBaseline({ entries: baseline.entries.filter((e) => !stale.has(e.fingerprint)) }));
+          if (!quiet) io.stderr(`gate: pruned ${j.stale.length} stale baseline entr${j.stale.length === 1 ? 'y' : 'ies'} from ${bFile.shown}\n`);
+        }
+
+        const s = j.report.summary;
+        if (!quiet) {
+          const baselined = j.suppressed.filter((x) => x.by === 'baseline').length;
+          const inline = j.suppressed.length - baselined;
+          const changed = pool.replaced.length ? ` (${pool.replaced.length} changed)` : '';
+          io.stderr(
+            `gate: ${pool.newArticles.length} new article${pool.newArticles.length === 1 ? '' : 's'}${changed} against ${pool.articles.length - pool.newArticles.length} stored: ` +
+              `${s.conflict} conflicts, ${s.variant} variants, ${s.agree} agreements; ${baselined} baselined, ${inline} ignored inline` +
+              `${opts.out ? ` -> ${opts.out}` : ''}; ${j.exitCode === 0 ? 'passed' : `failed (${j.failing} at or above --fail-on ${opts.failOn}${j.failing === 0 ? `, ${j.variants} variants > --max-warnings ${opts.maxWarnings}` : ''})`}\n`,
+          );
+        }
+        if (opts.update) {
+          if (j.exitCode === 0) {
+            const written = writeClaimsToStore(pool.storeDir, pool.newArticles, pool.claims);
+            if (!quiet) io.stderr(`gate: stored the claims of ${written.length} article${written.length === 1 ? '' : 's'} in ${relativePath(cwd, pool.storeDir) || '.'}\n`);
+          } else if (!quiet) io.stderr('gate: store not updated (the gate failed)\n');
+        }
+        setExit(j.exitCode);
+      }),
+    );
+
+  const baselineCmd = program.command('baseline').description('accept findings as they are, so the gate fails only on new ones');
+  baselineCmd
+    .command('create')
+    .description('record the conflicts and variants found today (among NEW, or the whole store) in a baseline file')
+    .argument('[new...]', 'new or changed articles whose findings to accept (default: every finding in the store)')
+    .option('--against <dir>', 'claims store', 'claims')
+    .option('-o, --out <file>', 'baseline file (entries already there are kept)', DEFAULT_BASELINE)
+    .requiredOption('--by <name>', 'who accepts these findings')
+    .requiredOption('--reason <text>', 'why they are accepted')
+    .option('--expires <day>', 'YYYY-MM-DD after which the entries no longer hold', isoDayArg)
+    .option('--root <dir>', 'folder article ids are relative to (default: inferred from the store)')
+    .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
+    .option('-q, --quiet', 'no summary on stderr')
+    .action(
+      guarded(io, setExit, (inputs: string[], opts: BaselineCreateOpts) => {
+        const cwd = io.cwd;
+        if (!opts.by.trim() || !opts.reason.trim()) throw new GateFailure([{ file: opts.out, line: 1, column: 1, message: '--by and --reason must not be empty' }]);
+        const rules = rulesFor(opts.rules, cwd);
+        const abs = resolve(cwd, opts.out);
+        const existing = readBaseline(abs, opts.out);
+        if (!existing.ok) throw new GateFailure(existing.error);
+        const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd });
+        const today = todayIso();
+        // Findings a directive in the article already ignores need no baseline entry.
+        const j = judge(pool, { failOn: 'never', maxWarnings: -1, today, ruleIds: new Set(rules.rules.map((r) => r.id)) });
+        const have = new Set(existing.value.entries.map((e) => e.fingerprint));
+        const added = j.reported
+          .filter((f) => f.verdict !== 'agree' && !have.has(fingerprintOf(f)))
+          .map((f) => entryFor(f, opts.by.trim(), opts.reason.trim(), today, opts.expires));
+        const unique = [...new Map(added.map((e) => [e.fingerprint, e])).values()];
+        writeFileAtomic(abs, serializeBaseline({ entries: [...existing.value.entries, ...unique] }));
+        if (!opts.quiet) {
+          io.stderr(`baseline: ${unique.length} finding${unique.length === 1 ? '' : 's'} accepted, ${existing.value.entries.length} already there -> ${opts.out}\n`);
+        }
+        setExit(OK);
+      }),
+    );
+}
