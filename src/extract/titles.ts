@@ -11,7 +11,8 @@ import { parseTitle } from './people/title-parse';
 /**
  * Finds the titles people hold, before the name ("former US President Jane Roe", "Port Authority
  * chief of staff, Jane Roe") or as an appositive after it ("Jane Roe, chief of staff at the harbor
- * ministry,"). One claim per person, normalized title and article: the first mention.
+ * ministry,"). One claim per person, title and article: a later mention of the same post with the same or
+ * less detail adds nothing.
  */
 export const titleExtractor: Extractor = {
   id: 'titles',
@@ -109,7 +110,7 @@ function findTitles(article: Article, vocabulary: Vocabulary, earlier: readonly 
   const mentions = findMentions(article, earlier);
   const heads = headlineRanges(article);
   const claims: TitleClaim[] = [];
-  const seen = new Set<string>();
+  const held: { person: string; role: string; org?: string; place?: string; former: boolean }[] = [];
   for (const m of mentions) {
     if (heads.some(([a, b]) => m.start >= a && m.start < b)) continue;
     const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
@@ -124,9 +125,13 @@ function findTitles(article: Article, vocabulary: Vocabulary, earlier: readonly 
       title = title.replace(/['\u2019]s$/, '');
       const parsed = parseTitle(title, vocabulary);
       if (!parsed) continue;
-      const dedupe = [m.key, parsed.role, parsed.org ?? '', parsed.place ?? '', parsed.former].join('|');
-      if (seen.has(dedupe)) continue;
-      seen.add(dedupe);
+      // "U.S. President Jane Roe" then "President Roe": the second says the same post with less detail.
+      const subsumed = held.some(
+        (h) => h.person === m.key && h.role === parsed.role && h.former === parsed.former &&
+          (!parsed.org || parsed.org === h.org) && (!parsed.place || parsed.place === h.place),
+      );
+      if (subsumed) continue;
+      held.push({ person: m.key, role: parsed.role, org: parsed.org, place: parsed.place, former: parsed.former });
       const end = s + title.length;
       const value: TitleValue = {
         type: 'title',

@@ -65,8 +65,11 @@ export function compareSpeakers(x: Speaker, y: Speaker): PairJudgement {
       if (short.every((w) => long.includes(w))) return { relation: 'agree', reason: `"${x.name}" and "${y.name}" describe one speaker with more or less detail` };
       return { relation: 'variant', reason: `"${x.name}" and "${y.name}" may be one speaker, described differently` };
     }
-    case 'description+person':
-      return { relation: 'variant', reason: `"${x.name}" and "${y.name}" may be one speaker, described with more or less detail` };
+    case 'description+person': {
+      // "the Republican leader" / "Jane Roe": a description fits a named person; it says less, not otherwise.
+      const [d, p] = x.kind === 'description' ? [x, y] : [y, x];
+      return { relation: 'agree', reason: `"${d.name}" may describe ${p.name}: less detail, no contradiction` };
+    }
     case 'organization+organization': {
       const wx = words(x.key);
       const wy = words(y.key);
