@@ -119,3 +119,26 @@ describe('corroborate CLI', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('editor decisions', () => {
+  const ROOT = join(__dirname, '..', '..');
+  test('check --decisions: accepted and rejected conflicts no longer fail --fail-on; needs-correction still does', async () => {
+    const { serializeDecisions } = await import('../../src/review/decisions');
+    const base = await run(['check', 'examples/ferry-strike', '--format', 'json', '--fail-on', 'conflict'], ROOT);
+    const conflicts = JSON.parse(base.stdout).findings.filter((f: { verdict: string }) => f.verdict === 'conflict').map((f: { id: string }) => f.id);
+    expect(conflicts.length).toBeGreaterThan(1);
+    expect(base.code).toBe(1);
+    const dir = mkdtempSync(join(tmpdir(), 'corroborate-decisions-'));
+    const write = (status: (id: string, i: number) => string) => {
+      const file = join(dir, 'decisions.yaml');
+      const entries = conflicts.map((id: string, i: number) => [id, { status: status(id, i), comment: 'checked with the desk' }]);
+      writeFileSync(file, serializeDecisions(new Map(entries)));
+      return file;
+    };
+    const allSettled = write((_id, i) => (i % 2 ? 'accepted' : 'rejected'));
+    expect((await run(['check', 'examples/ferry-strike', '--format', 'json', '--fail-on', 'conflict', '--decisions', allSettled], ROOT)).code).toBe(0);
+    const oneOpen = write((_id, i) => (i === 0 ? 'needs-correction' : 'accepted'));
+    expect((await run(['check', 'examples/ferry-strike', '--format', 'json', '--fail-on', 'conflict', '--decisions', oneOpen], ROOT)).code).toBe(1);
+    expect((await run(['check', 'examples/ferry-strike', '--decisions', join(dir, 'nope.yaml')], ROOT)).code).toBe(2);
+  });
+});

@@ -257,6 +257,16 @@ describe('judge: what the gate counts', () => {
     expect(expired.notices.map((n) => n.message)).toEqual([expect.stringMatching(/expired on 2026-02-01/)]);
   });
 
+  test.each([
+    ['accepted', 0, ['decision']],
+    ['rejected', 0, ['decision']],
+    ['needs-correction', 1, []],
+  ] as const)('an editor decision %s -> exit %d', (status, exit, by) => {
+    const j = judge(pool([conflict]), { ...base, decisions: new Map([[conflict.id, { status, comment: 'seen' }]]) });
+    expect(j.exitCode).toBe(exit);
+    expect(j.suppressed.map((s) => s.by)).toEqual(by);
+  });
+
   test('a directive in the new article suppresses its rule on the next line only, and reports what it did not use', () => {
     const text = 'intro\n<!-- corroborate-ignore-next-line q -- crew counted -->\nthe ferry carried 1,020\n<!-- corroborate-ignore-next-line q -- spare -->\n\n<!-- corroborate-ignore-next-line nosuch -- typo -->\nend\n';
     const onLine3 = finding('conflict', 'q', [[['old.md', '1,200', 1, 1]], [[NEW, '1,020', 3, 19]]]);

@@ -140,7 +140,8 @@ export function listClaimsFiles(dir: string): string[] {
       const abs = join(d, name);
       const st = statSync(abs);
       if (st.isDirectory()) walk(abs);
-      else if (name.endsWith('.yaml') || name.endsWith('.yml')) out.push(abs);
+      // decisions.yaml beside the claims holds editors' decisions (corroborate review), not claims.
+      else if ((name.endsWith('.yaml') || name.endsWith('.yml')) && !(d === dir && name === 'decisions.yaml')) out.push(abs);
     }
   };
   walk(dir);

@@ -8,6 +8,8 @@ import { extractArticle, checkClaims } from '../pipeline';
 import { claimsPathFor, serializeClaims, isClaimsFolder, loadClaimsFolder, articleFromClaims } from '../claims/io';
 import type { Report } from '../report/json';
 import { RENDERERS } from '../report';
+import { applyDecisions, countFailing, loadDecisions } from '../review/decisions';
+import { appendStepSummary } from '../gate/summary';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { VERSION } from '../version';
 import { registerGate } from '../gate/command';
@@ -142,18 +144,28 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
     .addOption(new Option('--fail-on <verdict>', 'exit 1 when a finding of this verdict or worse is present').choices(['conflict', 'variant']))
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
+    .option('--decisions <file>', 'editor decisions from corroborate review: accepted and rejected findings no longer fail --fail-on')
     .option('--strict', 'fail (exit 2) when an article cannot be read, instead of skipping it with a warning')
     .option('-q, --quiet', 'no warnings or summary on stderr')
-    .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean; strict?: boolean }) => {
+    .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean; strict?: boolean; decisions?: string }) => {
       const rules = rulesFor(opts.rules, io);
       const { articles, claims, root } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict));
-      const report: Report = checkClaims(articles, claims, rules);
-      emit(RENDERERS[opts.format](report, { cwd: io.cwd, root }), opts.out, io);
+      let report: Report = checkClaims(articles, claims, rules);
+      if (opts.decisions) {
+        const file = resolve(io.cwd, opts.decisions);
+        if (!existsSync(file)) throw new Failure([{ file: opts.decisions, line: 1, column: 1, message: 'no such decisions file' }]);
+        const decisions = loadDecisions(file, opts.decisions);
+        if (!decisions.ok) throw new Failure(decisions.error);
+        report = { ...report, findings: applyDecisions(report.findings, decisions.value) };
+      }
+      const renderOptions = { cwd: io.cwd, root, articles: new Map(articles.map((a) => [a.id, a])) };
+      emit(RENDERERS[opts.format](report, renderOptions), opts.out, io);
+      appendStepSummary(report, renderOptions);
       const s = report.summary;
       if (!opts.quiet && opts.out) {
         io.stderr(`${s.articles} articles, ${s.findings} findings: ${s.conflict} conflicts, ${s.variant} variants, ${s.agree} agreements -> ${opts.out}\n`);
       }
-      const failing = opts.failOn === 'variant' ? s.conflict + s.variant : opts.failOn === 'conflict' ? s.conflict : 0;
+      const failing = countFailing(report.findings, opts.failOn as 'conflict' | 'variant' | undefined);
       setExit(failing > 0 ? EXIT.findings : EXIT.ok);
     });
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { DECISIONS_FILE, loadDecisions, type Decisions } from '../review/decisions';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { RuleSet } from '../types';
@@ -77,6 +78,7 @@ interface GateOpts {
   maxWarnings?: number;
   baseline?: string | false;
   prune?: boolean;
+  decisions?: string;
   update?: boolean;
   root?: string;
   rules?: string;
@@ -107,6 +109,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
     .option('--max-warnings <n>', 'exit 1 when more than this many variants involve a new article', nonNegativeInt)
     .option('--baseline <file>', `accepted findings (default: ${DEFAULT_BASELINE} when present)`)
     .option('--no-baseline', 'apply no baseline')
+    .option('--decisions <file>', 'editor decisions from corroborate review (default: decisions.yaml in the store when present)')
     .option('--prune', 'remove stale entries (expired, or not seen in this run) from the baseline file')
     .option('--update', 'when the gate passes, add the new articles\' claims to the store (one atomic write per file)')
     .option('--root <dir>', 'folder article ids are relative to (default: inferred from the store)')
@@ -128,6 +131,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
           baseline,
           today,
           ruleIds: new Set(rules.rules.map((r) => r.id)),
+          decisions: decisionsFor(opts.decisions, pool.storeDir, cwd),
         });
         const renderOptions = { cwd, root: pool.root, articles: new Map(pool.articles.map((a) => [a.id, a])) };
         const text = RENDERERS[opts.format](j.report, renderOptions);
@@ -206,4 +210,16 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
         setExit(OK);
       }),
     );
+}
+
+/** Editors' decisions: `--decisions FILE`, else `decisions.yaml` in the claims store when it exists. */
+function decisionsFor(option: string | undefined, storeDir: string, cwd: string): Decisions | undefined {
+  const abs = option ? resolve(cwd, option) : resolve(storeDir, DECISIONS_FILE);
+  if (!existsSync(abs)) {
+    if (option) throw new GateFailure([{ file: option, line: 1, column: 1, message: 'no such decisions file' }]);
+    return undefined;
+  }
+  const loaded = loadDecisions(abs, option ?? relativePath(cwd, abs));
+  if (!loaded.ok) throw new GateFailure(loaded.error);
+  return loaded.value;
 }

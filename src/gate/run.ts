@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import type { Decisions } from '../review/decisions';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Article, Claim, Finding, Problem, RuleSet, Verdict } from '../types';
 import { InputError, loadCorpus } from '../ingest/corpus';
@@ -161,6 +162,8 @@ export interface JudgeOptions {
   today: string;
   /** Comparator rule ids in force: a directive naming another id is reported. */
   ruleIds: ReadonlySet<string>;
+  /** Editors' decisions by finding id (src/review/decisions.ts): accepted and rejected findings do not fail. */
+  decisions?: Decisions;
 }
 
 export interface Judgement {
@@ -212,6 +215,12 @@ export function judge(pool: Pool, opts: JudgeOptions): Judgement {
     if (d) {
       used.add(d);
       suppressed.push({ finding: f, by: 'inline', justification: d.reason || `corroborate-ignore-next-line in ${d.article}:${d.line}`, fingerprint });
+      continue;
+    }
+    const decision = opts.decisions?.get(f.id);
+    if (decision && decision.status !== 'needs-correction' && f.verdict !== 'agree') {
+      const note = decision.comment ? `: ${decision.comment}` : '';
+      suppressed.push({ finding: f, by: 'decision', justification: `${decision.status} in review${note}`, fingerprint });
       continue;
     }
     const e = entries.get(fingerprint);

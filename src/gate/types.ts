@@ -16,8 +16,11 @@ export interface GateNotice {
 /** A finding the gate saw but does not count, and why. */
 export interface SuppressedFinding {
   finding: Finding;
-  /** `baseline`: accepted in the baseline file; `inline`: a corroborate-ignore-next-line directive. */
-  by: 'baseline' | 'inline';
+  /**
+   * `baseline`: accepted in the baseline file; `inline`: a corroborate-ignore-next-line directive;
+   * `decision`: an editor accepted it or called it a false alarm in `corroborate review`.
+   */
+  by: 'baseline' | 'inline' | 'decision';
   justification: string;
   /** The finding's line-independent fingerprint (src/gate/fingerprint.ts). */
   fingerprint: string;

@@ -45,7 +45,7 @@ export function renderJunit(report: Report, options: RenderOptions): string {
   const newSet = new Set(gate?.newArticles ?? []);
   const cases: Case[] = [
     ...report.findings.map((finding) => ({ finding })),
-    ...(gate?.suppressed ?? []).map((s) => ({ finding: s.finding, skipped: `${s.by === 'baseline' ? 'accepted in baseline' : 'ignored inline'}: ${s.justification}` })),
+    ...(gate?.suppressed ?? []).map((s) => ({ finding: s.finding, skipped: `${s.by === 'baseline' ? 'accepted in baseline' : s.by === 'decision' ? 'decided in review' : 'ignored inline'}: ${s.justification}` })),
   ];
   const kinds = [...new Set(cases.map((c) => c.finding.kind))].sort(byCodeUnit);
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];

@@ -35,7 +35,7 @@ export function renderSarif(report: Report, options: RenderOptions): string {
     ...report.findings.filter((f) => f.verdict !== 'agree').map((finding) => ({ finding })),
     ...(gate?.suppressed ?? [])
       .filter((s) => s.finding.verdict !== 'agree')
-      .map((s) => ({ finding: s.finding, suppression: { kind: (s.by === 'baseline' ? 'external' : 'inSource') as 'external' | 'inSource', justification: s.justification } })),
+      .map((s) => ({ finding: s.finding, suppression: { kind: (s.by === 'inline' ? 'inSource' : 'external') as 'external' | 'inSource', justification: s.justification } })),
   ];
 
   const ruleIndex = new Map<string, number>();
