@@ -307,6 +307,10 @@ export interface CompareContext {
   rule: Rule;
   vocabulary: Vocabulary;
   articles: ReadonlyMap<string, Article>;
+  /** Every claim this rule compares (set by the engine): for statistics such as "the only count of workers in its article". */
+  pool?: readonly Claim[];
+  /** Per-run memo for what a comparator derives from `pool`; keyed by the comparator's own names. */
+  memo?: Map<string, unknown>;
 }
 
 /**

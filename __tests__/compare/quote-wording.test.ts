@@ -93,3 +93,18 @@ describe('quote-wording: a segment within the other quotation', () => {
     expect(quoteWording.link(first, other, c2)).toBeLessThan(0.25);
   });
 });
+
+describe('a negation written as a prefix is a variant, not a flip', () => {
+  const { negativeAffix } = require('../../src/compare/quote-align') as typeof import('../../src/compare/quote-align');
+  test.each([
+    [['not', 'acceptable'], ['unacceptable'], true],
+    [['is', 'not', 'legal'], ['is', 'illegal'], true],
+    [['not', 'possible'], ['impossible'], true],
+    [['not', 'responsible'], ['irresponsible'], true],
+    [['not', 'acceptable'], ['acceptable'], false],
+    [['not', 'happy'], ['unhappily'], false],
+    [['not', 'fair', 'today'], ['unfair'], false],
+  ])('%j ~ %j -> %s', (x, y, expected) => {
+    expect(negativeAffix(x, y)).toBe(expected);
+  });
+});

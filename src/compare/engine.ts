@@ -24,8 +24,9 @@ export function compareAll(claims: readonly Claim[], ruleSet: RuleSet, articles:
   for (const rule of [...ruleSet.rules].sort((a, b) => byCodeUnit(a.id, b.id))) {
     const comparator = comparatorById(rule.extends);
     if (!comparator) continue;
-    const ctx: CompareContext = { rule, vocabulary: ruleSet.vocabulary, articles };
+    const ctx: CompareContext = { rule, vocabulary: ruleSet.vocabulary, articles, memo: new Map() };
     const pool = sorted.filter((c) => rule.appliesTo.includes(c.kind) && (comparator.accepts?.(c, ctx) ?? true));
+    ctx.pool = pool;
     findings.push(...findingsForRule(pool, comparator, ctx));
   }
   const ids = new Map<string, number>();

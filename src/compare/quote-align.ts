@@ -224,7 +224,7 @@ export function contradiction(al: Alignment): string | null {
     // not words left out at either end of a fragment.
     const inside = i > 0 && i + (other ? 2 : 1) < parts.length;
     const small = mine.length <= 3 && theirs.length <= 3;
-    if (negMine !== negTheirs && inside && small) return `negation flipped: "${mine.join(' ')}" against "${theirs.join(' ')}"`;
+    if (negMine !== negTheirs && inside && small && !negativeAffix(mine, theirs)) return `negation flipped: "${mine.join(' ')}" against "${theirs.join(' ')}"`;
     const numMine = mine.filter(isNumber);
     const numTheirs = theirs.filter(isNumber);
     if (numMine.length && numTheirs.length && numMine.join(' ') !== numTheirs.join(' ')) {
@@ -249,6 +249,27 @@ export function contradiction(al: Alignment): string | null {
     }
   }
   return null;
+}
+
+const NEGATIVE_PREFIXES = ['un', 'in', 'im', 'ir', 'il', 'non', 'non-', 'dis'];
+
+/**
+ * "not acceptable" against "unacceptable", "not legal" against "illegal": a negation written as a prefix,
+ * the same meaning in other words, not a flip.
+ */
+export function negativeAffix(x: readonly string[], y: readonly string[]): boolean {
+  const check = (withNot: readonly string[], other: readonly string[]) => {
+    const i = withNot.indexOf('not');
+    if (i < 0 || i + 1 >= withNot.length) return false;
+    const word = withNot[i + 1];
+    const rest = [...withNot.slice(0, i), ...withNot.slice(i + 2)];
+    return other.some((w, k) => {
+      if (!NEGATIVE_PREFIXES.some((p) => w === p + word)) return false;
+      const otherRest = [...other.slice(0, k), ...other.slice(k + 1)];
+      return otherRest.join(' ') === rest.join(' ');
+    });
+  };
+  return check(x, y) || check(y, x);
 }
 
 const clean = (s: string) => s.trim().replace(/\u02bc/g, "'");

@@ -40,13 +40,21 @@ export const numericTolerance: Comparator = {
     return v.dimension !== 'count' || v.counted !== undefined;
   },
   blockKeys(claim) {
-    return contextBlockKeys(claim, groupKey(claim.value as QuantityValue));
+    const v = claim.value as QuantityValue;
+    const group = groupKey(v);
+    const digits = digitsOf(v);
+    // Besides context words: counts of one noun meet, one figure meets itself, look-alike digits meet.
+    const keys = contextBlockKeys(claim, group);
+    if (v.dimension === 'count' || v.dimension === 'money') keys.push(group);
+    if (digits) keys.push(`${group}=${digits}`, `${group}~${[...digits].sort().join('')}`);
+    return keys;
   },
   link(a, b, ctx) {
     const va = a.value as QuantityValue;
     const vb = b.value as QuantityValue;
     if (groupKey(va) !== groupKey(vb) || sameSentence(a, b, ctx.articles)) return 0;
-    return contextLink(a.context, b.context, ctx.vocabulary).score;
+    const unique = onlyOneInArticle(a, ctx) && onlyOneInArticle(b, ctx) ? VALUE_EVIDENCE.onlyOne : 0;
+    return Math.min(1, contextLink(a.context, b.context, ctx.vocabulary).score + valueEvidence(va, vb, options(ctx)) + unique);
   },
   compare(a, b, ctx) {
     return compareQuantities(a.value as QuantityValue, b.value as QuantityValue, options(ctx));
@@ -71,6 +79,64 @@ export const numericTolerance: Comparator = {
     return contextSubject(claims, ctx.vocabulary, lead);
   },
 };
+
+/** How much the amounts themselves say that two claims are one fact (added to the context link). */
+export const VALUE_EVIDENCE = { sameCounted: 0.25, sameFigure: 0.25, lookAlike: 0.25, onlyOne: 0.25 } as const;
+
+/**
+ * True when the claim is its article's only count of its noun, or only amount of its currency: when
+ * each of two articles gives one figure for "residents", they most likely report the same figure.
+ */
+function onlyOneInArticle(claim: Claim, ctx: CompareContext): boolean {
+  const v = claim.value as QuantityValue;
+  if (!ctx.pool || (v.dimension !== 'count' && v.dimension !== 'money')) return false;
+  let counts = ctx.memo?.get('numeric-tolerance:group-counts') as Map<string, number> | undefined;
+  if (!counts) {
+    counts = new Map();
+    for (const c of ctx.pool) {
+      const key = `${c.source}\u0000${groupKey(c.value as QuantityValue)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    ctx.memo?.set('numeric-tolerance:group-counts', counts);
+  }
+  return counts.get(`${claim.source}\u0000${groupKey(v)}`) === 1;
+}
+
+/**
+ * Evidence from the values: two counts of the same noun ("460 workers" / "640 workers"); one notable
+ * figure given twice ("120 km" / "120 kilometers", not "2 ships"); two figures that look alike, as a
+ * transposed or mistyped digit does ("$4.5 million" / "$5.4 million", "1,200" / "1,020").
+ */
+export function valueEvidence(a: QuantityValue, b: QuantityValue, o: ToleranceOptions): number {
+  let evidence = 0;
+  if (a.dimension === 'count' && a.counted !== undefined && a.counted === b.counted) evidence += VALUE_EVIDENCE.sameCounted;
+  const relation = compareQuantities(a, b, o).relation;
+  const da = digitsOf(a);
+  const db = digitsOf(b);
+  if (relation === 'agree' && significant(da) >= 2 && significant(db) >= 2) evidence += VALUE_EVIDENCE.sameFigure;
+  if (relation === 'conflict' && lookAlike(da, db)) evidence += VALUE_EVIDENCE.lookAlike;
+  return evidence;
+}
+
+/** Digits of the first amount as written: "$4.5 million" -> "45", "1,020 passengers" -> "1020"; "" when spelled. */
+function digitsOf(v: QuantityValue): string {
+  const m = /\d[\d,.]*/.exec(v.stated[0]?.text ?? '');
+  return m ? m[0].replace(/[^\d]/g, '') : '';
+}
+
+/** Significant digits: "1200" -> 2, "120" -> 2, "20" -> 1, "74.56" -> 4. */
+function significant(digits: string): number {
+  return digits.replace(/^0+/, '').replace(/0+$/, '').length;
+}
+
+/** Same digits in another order, or one digit changed: "45"/"54", "1200"/"1020", "460"/"640", "1962"/"1926". */
+export function lookAlike(x: string, y: string): boolean {
+  if (x.length < 2 || x.length !== y.length || x === y) return false;
+  if ([...x].sort().join('') === [...y].sort().join('')) return true;
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) diff++;
+  return diff === 1 && x.length >= 3;
+}
 
 /** "length:m", "count:count:worker": claims of different groups are never compared. */
 function groupKey(v: QuantityValue): string {

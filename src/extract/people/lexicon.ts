@@ -46,6 +46,10 @@ export const MULTIWORD_ROLES = [
   'health minister', 'justice minister', 'home secretary', 'foreign secretary', 'press secretary',
   'national security adviser', 'national security advisor', 'special envoy', 'special representative',
   'chief justice', 'lieutenant general', 'major general', 'brigadier general', 'rear admiral',
+  'general secretary', 'fire chief', 'police chief', 'harbor master', 'harbour master', 'chief constable',
+  'managing director', 'executive director', 'deputy mayor', 'lord mayor', 'first minister', 'party leader',
+  'opposition leader', 'majority leader', 'minority leader', 'press officer', 'chief financial officer',
+  'chief operating officer',
 ];
 
 /**
