@@ -64,6 +64,22 @@ describe('loadRules', () => {
   });
 
   test.each([
+    ['date-interval params', 'extends: date-interval\nparams:\n  __proto__: { polluted: yes }\n', 3, 3, /unknown key "__proto__" in params/],
+    ['numeric-tolerance params', 'extends: numeric-tolerance\nparams:\n  constructor: { polluted: yes }\n', 3, 3, /unknown key "constructor" in params/],
+    ['paraphrase params', 'extends: paraphrase\nparams:\n  sets: [[a, b]]\n  __proto__: { polluted: yes }\n', 4, 3, /unknown key "__proto__" in params/],
+    ['an example', 'extends: quote-wording\nexamples:\n  - { a: x, b: y, expect: agree, __proto__: { polluted: yes } }\n', 3, 34, /unknown key "__proto__" in examples\.0/],
+  ])('__proto__ and constructor in %s are unknown keys, and change nothing', (_where, text, line, column, message) => {
+    const dir = rulesDir({ 'evil.yaml': text });
+    const r = loadRules([dir], { cwd: dir });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error[0]).toMatchObject({ file: 'evil.yaml', line, column });
+    expect(r.error[0].message).toMatch(message);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(typeof ({} as Record<string, unknown>).constructor).toBe('function');
+  });
+
+  test.each([
     ['numeric-tolerence', ['numeric-tolerance', 'date-interval'], 'numeric-tolerance'],
     ['date-intervall', ['numeric-tolerance', 'date-interval'], 'date-interval'],
     ['zzz', ['numeric-tolerance', 'date-interval'], undefined],

@@ -5,6 +5,7 @@ import type { Article, Claim, Problem, RuleSet } from '../types';
 import { InputError, loadCorpus } from '../ingest/corpus';
 import { loadRules, findUserRulesDir } from '../rules/loader';
 import { extractArticle, checkClaims } from '../pipeline';
+import { runAllExamples } from '../rules/examples';
 import { claimsPathFor, serializeClaims, isClaimsFolder, loadClaimsFolder, articleFromClaims } from '../claims/io';
 import type { Report } from '../report/json';
 import { RENDERERS } from '../report';
@@ -182,6 +183,30 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       io.stdout(['id', 'extends', 'severity', 'file'].map((h, i) => (i < 3 ? h.padEnd(widths[i]) : h)).join('  ') + '\n');
       for (const row of rows) io.stdout(row.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ') + '\n');
       setExit(EXIT.ok);
+    });
+
+  rulesCmd
+    .command('test')
+    .description("run the examples: in every rule file; print file:line: expected X, got Y for each that fails")
+    .option('--rules <dir>', 'your rules folder')
+    .action((opts: { rules?: string }) => {
+      const rules = rulesFor(opts.rules, io);
+      const outcomes = runAllExamples(rules);
+      let failed = 0;
+      let skipped = 0;
+      for (const o of outcomes) {
+        const where = `${relative(io.cwd, o.example.file) || o.example.file}:${o.example.line}`;
+        if (o.skipped) {
+          skipped++;
+          io.stdout(`${where}: skipped: ${o.detail}\n`);
+        } else if (!o.passed) {
+          failed++;
+          io.stdout(`${where}: expected ${o.example.expect}, got ${o.got ?? 'an error'}\n  ${o.detail}\n`);
+        }
+      }
+      const ran = outcomes.length - skipped;
+      io.stdout(`${ran} examples, ${ran - failed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+      setExit(failed ? EXIT.findings : EXIT.ok);
     });
 
   for (const register of EXTRA_COMMANDS) register(program, io, setExit);

@@ -9,11 +9,27 @@ import { emptyVocabulary, VOCABULARY_KINDS, type VocabularyKind } from './vocabu
 import { locateInYaml } from '../util/yaml-locate';
 import { byCodeUnit } from '../util/stable';
 import { computeLineStarts, lineColumn } from '../text/span';
+import { EXAMPLE_EXPECTATIONS, type RuleExample } from './example-types';
 
 /** The rules shipped with corroborate: `<package>/rules`. */
 export const SHIPPED_RULES_DIR = resolve(__dirname, '..', '..', 'rules');
 
 const CLAIM_KINDS: ClaimKind[] = ['date', 'quantity', 'quote', 'person', 'title'];
+
+/** One test case of a rule file: two one-line articles and the verdict the rule must reach on them. */
+const EXAMPLE_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['a', 'b', 'expect'],
+  properties: {
+    a: { type: 'string', minLength: 1 },
+    b: { type: 'string', minLength: 1 },
+    expect: { enum: [...EXAMPLE_EXPECTATIONS] },
+    with: { type: 'string', minLength: 1 },
+    published: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+    note: { type: 'string' },
+  },
+};
 
 /** The shape every rule file shares; `params` is checked against the comparator's own schema after. */
 const RULE_FILE_SCHEMA = {
@@ -26,7 +42,7 @@ const RULE_FILE_SCHEMA = {
     severity: { enum: ['off', 'info', 'warning', 'error'] },
     description: { type: 'string' },
     params: { type: 'object' },
-    examples: { type: 'array', items: { type: 'object' } },
+    examples: { type: 'array', minItems: 1, items: EXAMPLE_SCHEMA },
   },
 };
 
@@ -89,6 +105,7 @@ export function loadRules(extraDirs: readonly string[] = [], options: { shippedD
       else byId.set(id, loaded.value);
     }
   }
+  if (!problems.length) problems.push(...unknownWith(byId, cwd));
   if (problems.length) return { ok: false, error: problems };
   const vocabulary = emptyVocabulary();
   const rules: Rule[] = [];
@@ -102,6 +119,30 @@ export function loadRules(extraDirs: readonly string[] = [], options: { shippedD
     } else rules.push(rule);
   }
   return { ok: true, value: { rules, data, vocabulary } };
+}
+
+/**
+ * `with:` of a data rule's example must name a comparator rule of some folder (in force or `severity: off`:
+ * turning a rule off must not break the data rules that mention it). Located by the example's own line.
+ */
+function unknownWith(byId: ReadonlyMap<string, LoadedRule>, cwd: string): Problem[] {
+  const comparatorIds = [...byId.values()].filter((l) => !l.vocabulary).map((l) => l.rule.id).sort(byCodeUnit);
+  const problems: Problem[] = [];
+  for (const { rule, vocabulary } of byId.values()) {
+    if (!vocabulary) continue;
+    ruleExamples(rule).forEach((ex, i) => {
+      if (ex.with === undefined || comparatorIds.includes(ex.with)) return;
+      const guess = didYouMean(ex.with, comparatorIds);
+      const what = byId.has(ex.with) ? `"${ex.with}" is a data rule, not a comparator rule` : `unknown rule "${ex.with}"`;
+      problems.push({
+        file: displayPath(ex.file, cwd),
+        line: ex.line,
+        column: ex.column,
+        message: `examples.${i}.with: ${what}${guess ? ` (did you mean ${guess}?)` : ` (comparator rules: ${comparatorIds.join(', ')})`}`,
+      });
+    });
+  }
+  return problems;
 }
 
 function displayPath(abs: string, cwd: string): string {
@@ -159,6 +200,21 @@ export function parseRuleFile(id: string, abs: string, shown: string, source: st
     const key = data['applies-to'] !== undefined ? 'applies-to' : 'severity';
     return { ok: false, error: [{ file: shown, ...at('', key), message: `"${key}" has no meaning for a data rule (${extendsId})` }] };
   }
+  if (vocabularyKind) problems.push(...duplicatePhrases(vocabularyKind, params, shown, at));
+  const rawExamples = (data.examples ?? []) as Record<string, unknown>[];
+  const examples: RuleExample[] = [];
+  rawExamples.forEach((ex, i) => {
+    if (vocabularyKind && ex.with === undefined) {
+      problems.push({ file: shown, ...at(`/examples/${i}`), message: `examples.${i} needs "with": the comparator rule a ${extendsId} example runs (for example quote-wording)` });
+    } else if (comparator && ex.with !== undefined) {
+      problems.push({ file: shown, ...at(`/examples/${i}`, 'with'), message: `examples.${i}.with has no meaning for a comparator rule: its examples run ${id} itself` });
+    }
+    const where = at(`/examples/${i}`);
+    const example: RuleExample = { a: ex.a as string, b: ex.b as string, expect: ex.expect as RuleExample['expect'], file: abs, ...where };
+    for (const key of ['with', 'published', 'note'] as const) if (typeof ex[key] === 'string') example[key] = ex[key] as string;
+    examples.push(example);
+  });
+  if (problems.length) return { ok: false, error: problems };
   const rule: Rule = {
     id,
     extends: extendsId,
@@ -168,7 +224,51 @@ export function parseRuleFile(id: string, abs: string, shown: string, source: st
     params,
     file: abs,
   };
+  EXAMPLES.set(rule, examples);
   return { ok: true, value: { rule, vocabulary: vocabularyKind } };
+}
+
+/** Examples of each loaded rule, kept beside the shared `Rule` shape (which has no field for them). */
+const EXAMPLES = new WeakMap<Rule, readonly RuleExample[]>();
+
+/** The `examples:` entries of a rule returned by `loadRules` (empty when it has none). */
+export function ruleExamples(rule: Rule): readonly RuleExample[] {
+  return EXAMPLES.get(rule) ?? [];
+}
+
+/**
+ * Data kinds whose sets map each word to one canonical form: a word in two sets of one file would
+ * silently take the meaning of the later set ("us" in [united states, us] and in [us dollar, us]).
+ * Paraphrase sets may share a word with two senses ("initiated" in a past-tense and a participle set).
+ */
+const ONE_MEANING_KINDS = new Set(['spelling', 'alias', 'predicate-synonyms']);
+
+function duplicatePhrases(
+  kind: VocabularyKind,
+  params: Record<string, unknown>,
+  file: string,
+  at: (pointer: string, key?: string) => { line: number; column: number },
+): Problem[] {
+  if (!ONE_MEANING_KINDS.has(kind.id) || !Array.isArray(params.sets)) return [];
+  const problems: Problem[] = [];
+  const firstSet = new Map<string, number>();
+  (params.sets as string[][]).forEach((set, i) => {
+    set.forEach((phrase, j) => {
+      const key = phraseKey(kind.id, phrase);
+      const earlier = firstSet.get(key);
+      if (earlier === undefined) firstSet.set(key, i);
+      else if (earlier !== i) {
+        problems.push({ file, ...at(`/params/sets/${i}/${j}`), message: `params.sets.${i}: "${phrase}" is already in params.sets.${earlier}; a ${kind.id} word may belong to one set only` });
+      }
+    });
+  });
+  return problems;
+}
+
+/** The form the vocabulary stores a phrase under: "U.S." and "us" are one alias key. */
+function phraseKey(kind: string, phrase: string): string {
+  const k = phrase.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
+  return kind === 'alias' ? k.replace(/\./g, '') : k;
 }
 
 function schemaProblem(

@@ -1,5 +1,6 @@
 import type { Claim, Comparator, PersonValue } from '../../types';
 import { foldNameWord, nameSimilarity, nameWordSimilarity, nameWords, surnameKey } from '../../extract/people/names';
+import { aliasJoining, aliasOf } from '../../rules/aliases';
 
 const person = (c: Claim) => c.value as PersonValue;
 
@@ -20,17 +21,22 @@ export const nameSpelling: Comparator = {
     },
     additionalProperties: false,
   },
-  accepts: (c) => c.kind === 'person' && nameWords(person(c).name).length >= 2,
+  // A one-word name takes part only when an alias rule names it ("DJT" = "Donald J. Trumpet").
+  accepts: (c, ctx) => c.kind === 'person' && (nameWords(person(c).name).length >= 2 || aliasOf(person(c).key, ctx.vocabulary) !== undefined),
   // Surname folded, and its first three letters: "Fitrat"/"Fitrath" meet, so do "Yaqoob"/"Yaqub".
-  blockKeys: (c) => {
+  // Names under one alias meet by the alias's canonical key.
+  blockKeys: (c, ctx) => {
     const s = foldNameWord(surnameKey(person(c).name));
-    return [`ns:${s}`, `ns3:${s.slice(0, 3)}`];
+    const alias = aliasOf(person(c).key, ctx.vocabulary);
+    return [`ns:${s}`, `ns3:${s.slice(0, 3)}`, ...(alias ? [`nsa:${alias.canonical}`] : [])];
   },
-  link: (a, b) => nameSimilarity(person(a).name, person(b).name),
-  compare: (a, b) => {
+  link: (a, b, ctx) => (aliasJoining(person(a).key, person(b).key, ctx.vocabulary) ? 1 : nameSimilarity(person(a).name, person(b).name)),
+  compare: (a, b, ctx) => {
     const pa = person(a);
     const pb = person(b);
     if (pa.key === pb.key) return { relation: 'agree', reason: `both spell the name "${pa.name}"` };
+    const alias = aliasJoining(pa.key, pb.key, ctx.vocabulary);
+    if (alias) return { relation: 'variant', reason: `"${pa.name}" and "${pb.name}" are two names of one person (alias of ${alias.canonical})`, rule: alias.rule };
     const wa = nameWords(pa.name);
     const wb = nameWords(pb.name);
     const diffs: string[] = [];

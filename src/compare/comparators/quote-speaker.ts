@@ -1,4 +1,5 @@
-import type { Claim, Comparator, PairJudgement, QuoteValue, Speaker } from '../../types';
+import type { Claim, Comparator, PairJudgement, QuoteValue, Speaker, Vocabulary } from '../../types';
+import { aliasJoining } from '../../rules/aliases';
 import { nameSimilarity, SAME_PERSON } from '../../extract/people/names';
 import { contentLemmas } from '../quote-align';
 import { quoteLink, quoteSubject } from './quote-wording';
@@ -29,7 +30,7 @@ export const quoteSpeaker: Comparator = {
   accepts: (c) => c.kind === 'quote' && !!quote(c).speaker && !!quote(c).speaker?.key,
   blockKeys: (c, ctx) => contentLemmas(quote(c).words, ctx.vocabulary).map((w) => `qs:${w}`),
   link: quoteLink,
-  compare: (a, b) => compareSpeakers(speaker(a), speaker(b)),
+  compare: (a, b, ctx) => compareSpeakers(speaker(a), speaker(b), ctx.vocabulary),
   readingKey: (c) => speaker(c).key,
   display: (c) => speaker(c).name,
   readingValue: (c) => ({ name: speaker(c).name, key: speaker(c).key, kind: speaker(c).kind }),
@@ -40,9 +41,11 @@ function words(key: string): string[] {
   return key.split(' ').filter((w) => w && !GENERIC.has(w));
 }
 
-/** How two speakers of the same words relate. */
-export function compareSpeakers(x: Speaker, y: Speaker): PairJudgement {
+/** How two speakers of the same words relate; an alias rule ("DJT" = "Donald J. Trumpet") makes two names one speaker. */
+export function compareSpeakers(x: Speaker, y: Speaker, vocabulary?: Vocabulary): PairJudgement {
   if (x.key === y.key) return { relation: 'agree', reason: `both give the words to ${x.name}` };
+  const alias = vocabulary && aliasJoining(x.key, y.key, vocabulary);
+  if (alias) return { relation: 'agree', reason: `${x.name} and ${y.name} are one speaker (alias of ${alias.canonical})`, rule: alias.rule };
   const kinds = [x.kind, y.kind].sort().join('+');
   switch (kinds) {
     case 'person+person':

@@ -1,5 +1,6 @@
 import type { Claim, Comparator, PairJudgement, TitleValue } from '../../types';
 import { foldNameWord, nameSimilarity, surnameKey } from '../../extract/people/names';
+import { aliasJoining, aliasOf } from '../../rules/aliases';
 
 const title = (c: Claim) => c.value as TitleValue;
 
@@ -51,11 +52,16 @@ export const titleMatch: Comparator = {
     additionalProperties: false,
   },
   accepts: (c) => c.kind === 'title',
-  blockKeys: (c) => [`tp:${foldNameWord(surnameKey(title(c).person))}`],
+  blockKeys: (c, ctx) => {
+    const alias = aliasOf(title(c).person, ctx.vocabulary);
+    return [`tp:${foldNameWord(surnameKey(title(c).person))}`, ...(alias ? [`tpa:${alias.canonical}`] : [])];
+  },
   // A bare surname ("President Roe") is the same person as the full name with that surname in a title context.
-  link: (a, b) => {
+  // Two names under one alias rule are one person.
+  link: (a, b, ctx) => {
     const pa = title(a).person;
     const pb = title(b).person;
+    if (aliasJoining(pa, pb, ctx.vocabulary)) return 1;
     const sim = nameSimilarity(pa, pb);
     if (sim === 0) return 0;
     return pa.includes(' ') && pb.includes(' ') ? sim : Math.max(sim, 0.8);
