@@ -6,7 +6,8 @@ import { InputError, loadCorpus } from '../ingest/corpus';
 import { loadRules, findUserRulesDir } from '../rules/loader';
 import { extractArticle, checkClaims } from '../pipeline';
 import { runAllExamples } from '../rules/examples';
-import { claimsPathFor, serializeClaims, isClaimsFolder, loadClaimsFolder, articleFromClaims } from '../claims/io';
+import { isClaimsFolder, loadClaimsFolder, articleFromClaims } from '../claims/io';
+import { writeClaimsToStore } from '../gate/store';
 import type { Report } from '../report/json';
 import { RENDERERS } from '../report';
 import { applyDecisions, countFailing, loadDecisions } from '../review/decisions';
@@ -116,10 +117,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action((inputs: string[], opts: { out: string; rules?: string; quiet?: boolean; strict?: boolean }) => {
       const rules = rulesFor(opts.rules, io);
       const { articles, claims } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict));
-      const outDir = resolve(io.cwd, opts.out);
-      // Every file is rendered before any is written: a bad id stops the run with nothing half-written.
-      const files = articles.map((a) => ({ path: claimsPathFor(outDir, a.id), text: serializeClaims(a, claims.get(a.id) ?? [], outDir) }));
-      for (const f of files) writeFileAtomic(f.path, f.text);
+      // Every file is rendered before any is written (a bad id stops the run with nothing written), then
+      // each is written to a temporary file and renamed: a reader sees the old file or the new, never a mix.
+      const files = writeClaimsToStore(resolve(io.cwd, opts.out), articles, claims);
       if (!opts.quiet) io.stderr(`wrote ${files.length} claims file${files.length === 1 ? '' : 's'} to ${opts.out}\n`);
       setExit(EXIT.ok);
     });
