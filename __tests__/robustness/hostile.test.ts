@@ -74,5 +74,5 @@ describe('hostile inputs', () => {
     expect(Array.isArray(claims)).toBe(true);
     const last = claims[claims.length - 1];
     if (last) expect(article.text.slice(last.span.start, last.span.end)).toBe(last.span.text);
-  });
+  }, 240_000);
 });
