@@ -4,7 +4,8 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Article, Claim, Problem, RuleSet } from '../types';
 import { InputError, loadCorpus } from '../ingest/corpus';
 import { loadRules, findUserRulesDir } from '../rules/loader';
-import { extractArticle, checkClaims } from '../pipeline';
+import { checkClaims } from '../pipeline';
+import { extractWithProgress, parseJobs } from '../pipeline/cli';
 import { runAllExamples } from '../rules/examples';
 import { isClaimsFolder, loadClaimsFolder, articleFromClaims } from '../claims/io';
 import { writeClaimsToStore } from '../gate/store';
@@ -68,7 +69,7 @@ export interface Loaded {
 }
 
 /** Articles from a folder or files, or stored claims from a claims folder. */
-export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: boolean, strict = false): Loaded {
+export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: boolean, strict = false, jobs?: number): Loaded {
   if (inputs.length === 1) {
     const dir = resolve(io.cwd, inputs[0]);
     if (existsSync(dir) && statSync(dir).isDirectory() && isClaimsFolder(dir)) {
@@ -86,8 +87,7 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: bool
     throw err;
   }
   warn(io, corpus.warnings, quiet, strict);
-  const claims = new Map<string, Claim[]>();
-  for (const article of corpus.articles) claims.set(article.id, extractArticle(article, { rules }));
+  const claims = extractWithProgress(corpus.articles, rules, { jobs, quiet });
   return { articles: corpus.articles, claims, root: corpus.root };
 }
 
@@ -114,9 +114,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
     .option('--strict', 'fail (exit 2) when an article cannot be read, instead of skipping it with a warning')
     .option('-q, --quiet', 'no warnings or summary on stderr')
-    .action((inputs: string[], opts: { out: string; rules?: string; quiet?: boolean; strict?: boolean }) => {
+    .option('-j, --jobs <n>', 'threads for extraction (default: number of CPUs; 1 = single-threaded)', parseJobs)
+    .action((inputs: string[], opts: { out: string; rules?: string; quiet?: boolean; strict?: boolean; jobs?: number }) => {
       const rules = rulesFor(opts.rules, io);
-      const { articles, claims } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict));
+      const { articles, claims } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict), opts.jobs);
       // Every file is rendered before any is written (a bad id stops the run with nothing written), then
       // each is written to a temporary file and renamed: a reader sees the old file or the new, never a mix.
       const files = writeClaimsToStore(resolve(io.cwd, opts.out), articles, claims);
@@ -148,9 +149,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--decisions <file>', 'editor decisions from corroborate review: accepted and rejected findings no longer fail --fail-on')
     .option('--strict', 'fail (exit 2) when an article cannot be read, instead of skipping it with a warning')
     .option('-q, --quiet', 'no warnings or summary on stderr')
-    .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean; strict?: boolean; decisions?: string }) => {
+    .option('-j, --jobs <n>', 'threads for extraction (default: number of CPUs; 1 = single-threaded)', parseJobs)
+    .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean; strict?: boolean; decisions?: string; jobs?: number }) => {
       const rules = rulesFor(opts.rules, io);
-      const { articles, claims, root } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict));
+      const { articles, claims, root } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict), opts.jobs);
       let report: Report = checkClaims(articles, claims, rules);
       if (opts.decisions) {
         const file = resolve(io.cwd, opts.decisions);

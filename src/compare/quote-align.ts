@@ -93,8 +93,25 @@ function tokensOf(words: string, vocabulary: Vocabulary): QWord[] {
   return out;
 }
 
-/** Folds a quote for alignment. */
+const QUOTE_WORDS = new WeakMap<Vocabulary, Map<string, QuoteWords>>();
+
+/**
+ * Folds a quote for alignment. Memoized per vocabulary: every pair a quote is compared in folds it
+ * again otherwise. The result is shared: read it, never change it.
+ */
 export function quoteWords(words: string, vocabulary: Vocabulary): QuoteWords {
+  let memo = QUOTE_WORDS.get(vocabulary);
+  if (!memo) QUOTE_WORDS.set(vocabulary, (memo = new Map()));
+  let q = memo.get(words);
+  if (!q) {
+    q = foldQuote(words, vocabulary);
+    if (memo.size >= 50000) memo.clear();
+    memo.set(words, q);
+  }
+  return q;
+}
+
+function foldQuote(words: string, vocabulary: Vocabulary): QuoteWords {
   const plain = tokensOf(words, vocabulary);
   const canon: string[] = [];
   const applied: QuoteWords['applied'] = [];

@@ -1,5 +1,6 @@
 import type { Article, Claim, DateClaim, DateGrain, DateValue, Extractor, Hedge } from '../types';
 import { makeSpan } from '../text/span';
+import { chooseLongest } from '../text/lookup';
 import { contextAround } from '../text/context';
 import {
   GRAIN_ORDER, MONTH_NAMES, MONTH_SOURCE, SEASONS, WEEKDAYS, WEEKDAY_NAMES, WEEKDAY_SOURCE, addDays, centuryInterval,
@@ -517,13 +518,8 @@ function relativeDate(m: RegExpExecArray, ref: string | undefined): Found | null
 
 /** Longest candidate wins where candidates overlap; ties go to the earlier one. Result sorted by start. */
 function choose(found: Found[]): Found[] {
-  const order = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const taken: Found[] = [];
-  for (const f of order) {
-    if (taken.some((t) => t.start < f.end && f.start < t.end)) continue;
-    taken.push(f);
-  }
-  return taken.sort((a, b) => a.start - b.start);
+  // Marks taken characters instead of testing each candidate against every range taken (a 4 MB article has 50k).
+  return chooseLongest(found);
 }
 
 const DAY_TIME_GAP = /^(?:,?\s+at\s+|,?\s+|\s*,\s*)$/;

@@ -1,5 +1,6 @@
 import type { Article, Claim, Extractor, PersonClaim, PersonValue, Vocabulary } from '../types';
 import { makeSpan } from '../text/span';
+import { inSortedRanges } from '../text/lookup';
 import { contextAround } from '../text/context';
 import { REPORTING_VERBS } from './people/lexicon';
 import { nameKey, nameWords } from './people/names';
@@ -34,8 +35,9 @@ function isHeadline(line: string): boolean {
   return caps / long.length >= 0.75;
 }
 
+// Headline ranges are lines in order: a binary search, not a scan per candidate.
 function inRanges(ranges: readonly [number, number][], offset: number): boolean {
-  return ranges.some(([s, e]) => offset >= s && offset < e);
+  return inSortedRanges(ranges, offset);
 }
 
 interface Candidate {

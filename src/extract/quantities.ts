@@ -1,5 +1,6 @@
 import type { Article, Claim, Extractor, Hedge, QuantityClaim, QuantityDimension, QuantityValue, Vocabulary } from '../types';
 import { makeSpan } from '../text/span';
+import { chooseLongest } from '../text/lookup';
 import { contextAround } from '../text/context';
 import { SPELLED_NUMBER_SOURCE, parseNumeral, parseSpelledNumber, scaleFactor } from '../normalize/numbers';
 import {
@@ -152,10 +153,8 @@ function mergeRanges(r: [number, number][]): [number, number][] {
 }
 
 function choose(found: Found[]): Found[] {
-  const order = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const taken: Found[] = [];
-  for (const f of order) if (!taken.some((t) => t.start < f.end && f.start < t.end)) taken.push(f);
-  return taken.sort((a, b) => a.start - b.start);
+  // Marks taken characters instead of testing each candidate against every range taken (a 4 MB article has 50k).
+  return chooseLongest(found);
 }
 
 function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {

@@ -1,5 +1,6 @@
 import type { Article, Claim, Extractor, QuoteClaim, QuoteValue, Speaker, Vocabulary } from '../types';
 import { makeSpan } from '../text/span';
+import { firstAtOrAfter, inSortedRanges } from '../text/lookup';
 import { contextAround, sentenceAt } from '../text/context';
 import { splitSentences } from '../text/sentences';
 import { tokenize } from '../text/tokens';
@@ -48,7 +49,7 @@ const POST_AUTHOR = /^[ \t]*[\u2014\u2013]{1,2}[ \t]*([^\n(]{1,120}?)[ \t]*\(@[A
 function findQuotes(article: Article, vocabulary: Vocabulary, earlier: readonly Claim[]): Claim[] {
   const text = article.text;
   const heads = headlineRanges(article);
-  const paras = paragraphs(text, article.bodyStart, (s) => heads.some(([a, b]) => s >= a && s < b));
+  const paras = paragraphs(text, article.bodyStart, (s) => inSortedRanges(heads, s));
   const mentions = findMentions(article, earlier);
   const quotations: Quotation[] = [];
 
@@ -167,12 +168,29 @@ function brokenByAttribution(text: string, prev: Segment, s: Segment, vocabulary
 function isPartial(text: string, article: Article, s: Segment, vocabulary: Vocabulary): boolean {
   const si = sentenceAt(article.sentences, s.open);
   const from = si >= 0 ? article.sentences[si].start : s.open;
-  const before = text.slice(from, s.open).trim();
+  // Only the end of the words before the mark is read (a long sentence is not copied per quote).
+  let e = s.open;
+  while (e > from && /\s/.test(text[e - 1])) e--;
   const startsLower = /^\s*[\p{Ll}]/u.test(text.slice(s.innerStart, s.innerStart + 3));
-  if (!before) return startsLower;
-  if (/[,:\u2014\u2013]$/.test(before)) return startsLower;
-  const lastWord = /([\p{L}]+)$/u.exec(before)?.[1] ?? '';
+  if (e === from) return startsLower;
+  if (/[,:\u2014\u2013]/.test(text[e - 1])) return startsLower;
+  const lastWord = lastLetters(text, from, e);
   if (isReportingVerb(lastWord, vocabulary)) return startsLower;
+  return true;
+}
+
+// The run of letters ending at `end` (after `from`): "the mayor said" -> "said". Reads a short tail,
+// and the whole stretch only when the tail is all letters.
+function lastLetters(text: string, from: number, end: number): string {
+  const tailStart = Math.max(from, end - 64);
+  const m = /([\p{L}]+)$/u.exec(text.slice(tailStart, end));
+  if (m && m.index <= 1 && tailStart > from) return /([\p{L}]+)$/u.exec(text.slice(from, end))?.[1] ?? '';
+  return m?.[1] ?? '';
+}
+
+// `text.slice(from, to).trim() === ''`, read backwards from `to` so a long line is not copied per quote.
+function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  for (let k = to - 1; k >= from; k--) if (!/\s/.test(text[k])) return false;
   return true;
 }
 
@@ -200,7 +218,7 @@ function findSpeaker(text: string, article: Article, paras: Paragraph[], q: Quot
     if (sp) return statementHow(text, sStart, first.open, sp);
   }
   // The paragraph before ends with a colon: 'Roe told reporters:' then the quote on its own line.
-  if (text.slice(paras[first.paragraph].start, first.open).trim() === '' && first.paragraph > 0) {
+  if (onlySpaceBetween(text, paras[first.paragraph].start, first.open) && first.paragraph > 0) {
     const p = paras[first.paragraph - 1];
     if (/:\s*$/.test(text.slice(p.start, p.end))) {
       const psi = sentenceAt(article.sentences, Math.max(p.start, p.end - 1));
@@ -228,7 +246,11 @@ function postAuthor(article: Article, author: string, start: number, mentions: r
   const text = article.text;
   const end = start + author.length;
   const span = makeSpan(text, article.lineStarts, start, end);
-  const m = mentions.find((x) => x.start >= start && x.end <= end);
+  // Mentions are sorted by start: look only at those starting inside the author's words.
+  let m: Mention | undefined;
+  for (let i = firstAtOrAfter(mentions, start, (x) => x.start); i < mentions.length && mentions[i].start < end && !m; i++) {
+    if (mentions[i].end <= end) m = mentions[i];
+  }
   if (m && m.start === start && m.end === end) return { name: m.name, key: m.key, kind: 'person', span, how: 'post author' };
   // An account named after a person of the article ("Jane Roe Posts") carries that person's words.
   if (m) return { name: m.name, key: m.key, kind: 'person', span, how: `post author (account naming ${m.name})` };

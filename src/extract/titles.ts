@@ -7,6 +7,7 @@ import { findMentions, type Mention } from './people/mentions';
 import { MULTIWORD_ROLES, ORG_WORDS, ROLE_WORDS, SENTENCE_STARTERS } from './people/lexicon';
 import { TITLE_MODIFIERS } from './people/runs';
 import { parseTitle } from './people/title-parse';
+import { coveredByOther, inSortedRanges, lfLineStart, nextNewline, rangeIndex, type RangeIndex } from '../text/lookup';
 
 /**
  * Finds the titles people hold, before the name ("former US President Jane Roe", "Port Authority
@@ -31,7 +32,8 @@ const LOWER_TITLE = new Set(['former', 'acting', 'deputy', 'then', 'interim', 'u
 
 function titleWord(t: Token): boolean {
   const w = t.text.toLowerCase().replace(/\u2019/g, "'").replace(/'s$/, '');
-  if (/^\p{Lu}/u.test(t.text)) return !SENTENCE_STARTERS.has(w) || w === 'first';
+  // "Former transport minister Jo Roe" opens its sentence with a capital that is still part of the title.
+  if (/^\p{Lu}/u.test(t.text)) return !SENTENCE_STARTERS.has(w) || w === 'first' || w === 'former';
   return ROLE_WORDS.has(w) || TITLE_MODIFIERS.has(w) || ORG_WORDS.has(w) || LOWER_TITLE.has(w);
 }
 
@@ -53,30 +55,54 @@ function hasRole(text: string): boolean {
 }
 
 // "former US President Jane Roe": title words right before the name, back to the first word that is not one.
-function titleBefore(text: string, lineStart: number, m: Mention, others: readonly Mention[]): [number, number] | null {
+// `self` is the mention's index in `others`, whose other mentions stop the title.
+function titleBefore(text: string, lineStart: number, m: Mention, others: RangeIndex<Mention>, self: number): [number, number] | null {
   let end = m.start;
   // "Port Authority chief of staff, Jane Roe": one comma after a role word.
   const commaGap = /,\s+$/.exec(text.slice(Math.max(lineStart, end - 4), end));
-  const toks = tokenize(text, lineStart, commaGap ? end - commaGap[0].length : end);
-  if (!toks.length) return null;
-  const lastTok = toks[toks.length - 1];
-  if (commaGap && !endsWithRole(text.slice(lineStart, lastTok.end))) return null;
-  if (!commaGap && !/^\s+$/.test(text.slice(lastTok.end, end))) return null;
-  let i = toks.length - 1;
-  let start = -1;
-  for (; i >= 0 && toks.length - i <= 12; i--) {
-    const t = toks[i];
-    if (others.some((o) => t.start >= o.start && t.start < o.end)) break;
-    const next = toks[i + 1];
-    if (next && !/^[ \t]+$/.test(text.slice(t.end, next.start))) break;
-    if (titleWord(t)) start = i;
-    else if (!CONNECT.has(t.text.toLowerCase())) break;
+  const tokEnd = commaGap ? end - commaGap[0].length : end;
+  // Only the words just before the name matter: tokenize a short window that starts at a space (so it
+  // cuts no word and yields the very tokens the whole line would), and widen it only when the scan below
+  // runs out of words before the line does.
+  for (let reach = 48; ; reach *= 4) {
+    const from = windowStart(text, lineStart, tokEnd - reach);
+    const whole = from === lineStart;
+    const toks = tokenize(text, from, tokEnd);
+    if (!toks.length) {
+      if (whole) return null;
+      continue;
+    }
+    const lastTok = toks[toks.length - 1];
+    // endsWithRole reads up to 24 characters back ("chief executive officer").
+    if (!whole && lastTok.end - from < 32) continue;
+    if (commaGap && !endsWithRole(text.slice(from, lastTok.end))) return null;
+    if (!commaGap && !/^\s+$/.test(text.slice(lastTok.end, end))) return null;
+    let i = toks.length - 1;
+    let start = -1;
+    for (; i >= 0 && toks.length - i <= 12; i--) {
+      const t = toks[i];
+      if (coveredByOther(others, t.start, self)) break;
+      const next = toks[i + 1];
+      if (next && !/^[ \t]+$/.test(text.slice(t.end, next.start))) break;
+      if (titleWord(t)) start = i;
+      else if (!CONNECT.has(t.text.toLowerCase())) break;
+    }
+    if (i < 0 && !whole) continue;
+    if (start < 0) return null;
+    end = commaGap ? lastTok.end : toks[toks.length - 1].end;
+    const s = toks[start].start;
+    if (!hasRole(text.slice(s, end))) return null;
+    return [s, end];
   }
-  if (start < 0) return null;
-  end = commaGap ? lastTok.end : toks[toks.length - 1].end;
-  const s = toks[start].start;
-  if (!hasRole(text.slice(s, end))) return null;
-  return [s, end];
+}
+
+// The offset of a space at or before `at` (never before `lineStart`), else `lineStart`: a word boundary.
+function windowStart(text: string, lineStart: number, at: number): number {
+  for (let k = at; k > lineStart; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9 || c === 10 || c === 13) return k;
+  }
+  return lineStart;
 }
 
 // "Jane Roe, chief of staff at the harbor ministry, said": the appositive up to the next comma or period.
@@ -110,14 +136,15 @@ function findTitles(article: Article, vocabulary: Vocabulary, earlier: readonly 
   const mentions = findMentions(article, earlier);
   const heads = headlineRanges(article);
   const claims: TitleClaim[] = [];
-  const held: { person: string; role: string; org?: string; place?: string; former: boolean }[] = [];
-  for (const m of mentions) {
-    if (heads.some(([a, b]) => m.start >= a && m.start < b)) continue;
-    const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
-    let lineEnd = text.indexOf('\n', m.end);
+  const held = new Map<string, { org?: string; place?: string }[]>();
+  const index = rangeIndex(mentions);
+  for (let mi = 0; mi < mentions.length; mi++) {
+    const m = mentions[mi];
+    if (inSortedRanges(heads, m.start)) continue;
+    const lineStart = lfLineStart(article, m.start);
+    let lineEnd = nextNewline(article, m.end);
     if (lineEnd < 0) lineEnd = text.length;
-    const others = mentions.filter((o) => o !== m);
-    for (const range of [titleBefore(text, lineStart, m, others), titleAfter(text, m, lineEnd)]) {
+    for (const range of [titleBefore(text, lineStart, m, index, mi), titleAfter(text, m, lineEnd)]) {
       if (!range) continue;
       const [s, e] = range;
       let title = text.slice(s, e);
@@ -126,12 +153,13 @@ function findTitles(article: Article, vocabulary: Vocabulary, earlier: readonly 
       const parsed = parseTitle(title, vocabulary);
       if (!parsed) continue;
       // "U.S. President Jane Roe" then "President Roe": the second says the same post with less detail.
-      const subsumed = held.some(
-        (h) => h.person === m.key && h.role === parsed.role && h.former === parsed.former &&
-          (!parsed.org || parsed.org === h.org) && (!parsed.place || parsed.place === h.place),
-      );
+      // Grouped by person, role and former, so a long article compares only the posts of one person.
+      const heldKey = JSON.stringify([m.key, parsed.role, parsed.former]);
+      let same = held.get(heldKey);
+      if (!same) held.set(heldKey, (same = []));
+      const subsumed = same.some((h) => (!parsed.org || parsed.org === h.org) && (!parsed.place || parsed.place === h.place));
       if (subsumed) continue;
-      held.push({ person: m.key, role: parsed.role, org: parsed.org, place: parsed.place, former: parsed.former });
+      same.push({ org: parsed.org, place: parsed.place });
       const end = s + title.length;
       const value: TitleValue = {
         type: 'title',

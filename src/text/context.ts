@@ -1,5 +1,6 @@
 import type { Article, ClaimContext, Sentence, Vocabulary } from '../types';
 import { STOPWORDS, lemma, tokenize, type Token } from './tokens';
+import { RecentArticles } from './lookup';
 
 /** Index of the sentence holding `offset`, or -1. Binary search: sentences are sorted and disjoint. */
 export function sentenceAt(sentences: readonly Sentence[], offset: number): number {
@@ -26,6 +27,47 @@ export function insideQuotes(text: string, sentence: Sentence, start: number): b
     else if (c === 0x201d) open = false;
   }
   return open;
+}
+
+const QUOTE_STATES = new RecentArticles<Map<number, { at: number[]; open: boolean[] }>>();
+
+/**
+ * `insideQuotes` for a claim of sentence `si`: near the sentence start it scans; farther in, it looks up
+ * the quote state after each mark of the sentence, computed once, so a 5 MB sentence is not rescanned
+ * for each of its claims.
+ */
+function insideQuotesAt(article: Article, si: number, sentence: Sentence, start: number): boolean {
+  if (start - sentence.start < 512) return insideQuotes(article.text, sentence, start);
+  let bySentence = QUOTE_STATES.get(article);
+  if (!bySentence) QUOTE_STATES.set(article, (bySentence = new Map()));
+  let states = bySentence.get(si);
+  if (!states) {
+    const text = article.text;
+    states = { at: [], open: [] };
+    let open = false;
+    for (let i = sentence.start; i < sentence.end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) open = !open; // "
+      else if (c === 0x201c || c === 0x201e) open = true;
+      else if (c === 0x201d) open = false;
+      else continue;
+      states.at.push(i);
+      states.open.push(open);
+    }
+    bySentence.set(si, states);
+  }
+  // The state after the last mark before `start`.
+  let lo = 0;
+  let hi = states.at.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (states.at[mid] < start) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 ? states.open[found] : false;
 }
 
 // Event words are recognised by form when no lexicon says otherwise: "withdrew", "constructed", "withdrawal".
@@ -215,7 +257,7 @@ export function contextAround(
     predicates: [...kept].sort(),
     entities: [...entities].sort(),
     words: [...words].sort(),
-    inQuote: si >= 0 ? insideQuotes(article.text, sentence, start) : false,
+    inQuote: si >= 0 ? insideQuotesAt(article, si, sentence, start) : false,
   };
 }
 
@@ -239,7 +281,12 @@ function hasPairs(v: Vocabulary): boolean {
   return p;
 }
 
-const SENTENCE_CACHE = new WeakMap<Article, Map<Vocabulary | null, Map<number, { tokens: Token[]; infos: (TokenInfo | undefined)[] }>>>();
+const SENTENCE_CACHE = new RecentArticles<Map<Vocabulary | null, Map<number, { tokens: Token[]; infos: (TokenInfo | undefined)[] }>>>();
+// Sentences kept per article and vocabulary: all of them up to 8 MB of text (every extractor reads the
+// same sentences), else a window of recent ones: claims come in text order, so the window serves each
+// extractor, and a 20 MB article does not keep every token of its text.
+const SENTENCES_KEPT = 4096;
+const WHOLE_MEMO_LIMIT = 8 << 20;
 
 function sentenceInfo(article: Article, si: number, sentence: Sentence, vocabulary: Vocabulary | undefined): { tokens: Token[]; infos: (TokenInfo | undefined)[] } {
   let byVocab = SENTENCE_CACHE.get(article);
@@ -251,6 +298,7 @@ function sentenceInfo(article: Article, si: number, sentence: Sentence, vocabula
   if (!hit) {
     const tokens = tokenize(article.text, sentence.start, sentence.end);
     hit = { tokens, infos: new Array<TokenInfo | undefined>(tokens.length) };
+    if (bySentence.size >= SENTENCES_KEPT && article.text.length > WHOLE_MEMO_LIMIT) bySentence.clear();
     bySentence.set(key, hit);
   }
   return hit;

@@ -24,6 +24,31 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return out;
 }
 
+const FIRST_WORD = new RegExp(WORD.source, WORD.flags);
+
+/**
+ * The first `limit` tokens of `text[from, to)` that `keep` accepts: the same as
+ * `tokenize(text, from, to).filter(keep).slice(0, limit)`, but it stops reading once it has them.
+ */
+export function firstTokens(text: string, from: number, to: number, limit: number, keep: (t: Token) => boolean): Token[] {
+  const out: Token[] = [];
+  if (limit <= 0) return out;
+  // Its own copy of WORD: `keep` may call tokenize, which moves WORD.lastIndex.
+  FIRST_WORD.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = FIRST_WORD.exec(text)) !== null) {
+    if (m.index >= to) break;
+    let word = m[0];
+    if (word.endsWith('.') && !/\.[\p{L}]\.$/u.test(word) && !/^\p{L}\.$/u.test(word)) word = word.slice(0, -1);
+    const end = Math.min(m.index + word.length, to);
+    const t = { text: text.slice(m.index, end), start: m.index, end };
+    if (!keep(t)) continue;
+    out.push(t);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
 export const STOPWORDS = new Set(
   (
     'a an the and or but nor of in on at to for from by with without about as into onto over under after before ' +
@@ -52,6 +77,19 @@ const IRREGULAR: Record<string, string> = {
  * "construct", "negotiations" -> "negotiat". Two forms of one word must meet; nothing more is promised.
  */
 export function lemma(word: string): string {
+  // Memoized: comparison asks for the same few thousand words millions of times.
+  let l = LEMMA_MEMO.get(word);
+  if (l === undefined) {
+    l = computeLemma(word);
+    if (LEMMA_MEMO.size >= 100000) LEMMA_MEMO.clear();
+    LEMMA_MEMO.set(word, l);
+  }
+  return l;
+}
+
+const LEMMA_MEMO = new Map<string, string>();
+
+function computeLemma(word: string): string {
   let w = word.toLowerCase().replace(/\u2019/g, "'").replace(/'s$/, '');
   if (IRREGULAR[w]) return IRREGULAR[w];
   if (w.length <= 4) return w;

@@ -1,6 +1,7 @@
 import type { Article, Claim, PersonClaim } from '../../types';
 import { isHonorific, nonNameWord, wordTokens } from './runs';
 import { foldNameWord, nameKey } from './names';
+import { RecentArticles, coveredByOther, lastAtOrBefore, rangeIndex } from '../../text/lookup';
 
 /** A place in the article where a person is named: in full, by surname, or as "President Roe". */
 export interface Mention {
@@ -25,12 +26,27 @@ export function personClaims(earlier: readonly Claim[]): PersonClaim[] {
  */
 export function findMentions(article: Article, earlier: readonly Claim[]): Mention[] {
   const people = personClaims(earlier).filter((c) => c.source === article.id);
+  // Titles and quotes both ask, with the same person claims: answer the second from the first.
+  const last = LAST.get(article);
+  if (last && last.people.length === people.length && last.people.every((c, i) => c === people[i])) return last.mentions.slice();
+  const mentions = computeMentions(article, people);
+  LAST.set(article, { people, mentions: mentions.slice() });
+  return mentions;
+}
+
+const LAST = new RecentArticles<{ people: PersonClaim[]; mentions: Mention[] }>(1);
+
+function computeMentions(article: Article, people: PersonClaim[]): Mention[] {
   const out: Mention[] = people.map((c) => ({ start: c.span.start, end: c.span.end, key: c.value.key, name: c.value.name, how: 'full' as const }));
-  const covered = (s: number) => people.some((c) => s >= c.span.start && s < c.span.end);
+  const spans = rangeIndex(people.map((c) => c.span));
+  const covered = (s: number) => coveredByOther(spans, s);
+  // Each list stays sorted by start, as `people` is.
   const bySurname = new Map<string, PersonClaim[]>();
   for (const c of people) {
     const k = foldNameWord(c.value.surname);
-    bySurname.set(k, [...(bySurname.get(k) ?? []), c]);
+    const list = bySurname.get(k);
+    if (list) list.push(c);
+    else bySurname.set(k, [c]);
   }
   const toks = wordTokens(article);
   for (let i = 0; i < toks.length; i++) {
@@ -39,8 +55,8 @@ export function findMentions(article: Article, earlier: readonly Claim[]): Menti
     const known = bySurname.get(foldNameWord(t.text));
     if (known) {
       // A later mention belongs to the nearest full name before it: two Roes are told apart by order.
-      const before = known.filter((c) => c.span.start < t.start);
-      const p = before.length ? before[before.length - 1] : known[0];
+      const b = lastAtOrBefore(known, t.start - 1, (c) => c.span.start);
+      const p = b >= 0 ? known[b] : known[0];
       out.push({ start: t.start, end: t.end, key: p.value.key, name: p.value.name, how: 'surname' });
       continue;
     }

@@ -1,6 +1,7 @@
 import type { Article } from '../../types';
 import { tokenize, type Token } from '../../text/tokens';
 import { sentenceAt } from '../../text/context';
+import { RecentArticles } from '../../text/lookup';
 import { CALENDAR_WORDS, HONORIFICS, NAME_PARTICLES, ORG_WORDS, ROLE_WORDS, SENTENCE_STARTERS } from './lexicon';
 
 /** Words that qualify a role and are peeled off the front of a name run: "Staff" in "Chief of Staff Jane Roe". */
@@ -29,10 +30,33 @@ export interface WordTok extends Token {
 const CAP_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019\-]*$/u;
 const ALL_CAPS = /^[\p{Lu}'\u2019\-]{2,}$/u;
 
-/** Word tokens of the article body with possessives split off and sentence-initial words marked. */
+const WORD_TOKENS = new RecentArticles<WordTok[]>();
+const MEMO_LIMIT = 8 << 20;
+
+/**
+ * Word tokens of the article body with possessives split off and sentence-initial words marked.
+ * Memoized per article (people, titles and quotes all read them): treat the result as read-only.
+ */
 export function wordTokens(article: Article): WordTok[] {
+  let toks = WORD_TOKENS.get(article);
+  if (!toks) {
+    toks = computeWordTokens(article);
+    // A huge article's tokens (a 20 MB text has 3M) would weigh on every later collection: recompute those.
+    if (article.text.length <= MEMO_LIMIT) WORD_TOKENS.set(article, toks);
+  }
+  return toks;
+}
+
+function computeWordTokens(article: Article): WordTok[] {
   const out: WordTok[] = [];
-  for (const t of tokenize(article.text, article.bodyStart)) {
+  const src = article.text;
+  const sentences = article.sentences;
+  // Tokens come in text order: a moving pointer finds each one's sentence, and that sentence's first
+  // word is looked up once.
+  let sp = 0;
+  let firstOf = -1;
+  let first = -1;
+  for (const t of tokenize(src, article.bodyStart)) {
     let text = t.text;
     let end = t.end;
     let possessive = false;
@@ -42,11 +66,14 @@ export function wordTokens(article: Article): WordTok[] {
       end -= 2;
       possessive = true;
     }
-    const si = sentenceAt(article.sentences, t.start);
+    while (sp < sentences.length && sentences[sp].end <= t.start) sp++;
+    const si = sp < sentences.length && sentences[sp].start <= t.start ? sp : -1;
+    if (si >= 0 && firstOf !== si) {
+      firstOf = si;
+      first = firstWordStart(src, sentences[si].start, sentences[si].end);
+    }
     // A word opening a quotation or following a colon opens a clause too: '"If Jane Roe' starts with "If".
-    const initial =
-      (si >= 0 && firstWordStart(article.text, article.sentences[si].start, article.sentences[si].end) === t.start) ||
-      /(^|[\n"\u201c\u2018(:\u2014\u2013]\s*)$/.test(article.text.slice(Math.max(0, t.start - 3), t.start));
+    const initial = (si >= 0 && first === t.start) || opensClause(src, t.start);
     out.push({
       text,
       start: t.start,
@@ -58,6 +85,21 @@ export function wordTokens(article: Article): WordTok[] {
     });
   }
   return out;
+}
+
+const CLAUSE_OPENERS = new Set(['\n', '"', '\u201c', '\u2018', '(', ':', '\u2014', '\u2013']);
+
+// The same test as /(^|[\n"\u201c\u2018(:\u2014\u2013]\s*)$/ on the three characters before `at`, without
+// slicing: true at the text's start, or when an opening mark (or a line break) ends them, spaces aside.
+function opensClause(text: string, at: number): boolean {
+  const from = Math.max(0, at - 3);
+  if (at === from) return true;
+  let k = at;
+  while (k > from && /\s/.test(text[k - 1])) {
+    if (text[k - 1] === '\n') return true;
+    k--;
+  }
+  return k > from && CLAUSE_OPENERS.has(text[k - 1]);
 }
 
 function firstWordStart(text: string, from: number, to: number): number {

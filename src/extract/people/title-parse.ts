@@ -50,6 +50,22 @@ export function normalizeOrg(org: string, vocabulary: Vocabulary): string {
  * place ruritania. Returns null when no role word is present.
  */
 export function parseTitle(title: string, vocabulary: Vocabulary): ParsedTitle | null {
+  // News repeats its titles ("Mayor", "Defense Minister"): parse each wording once per vocabulary.
+  let memo = PARSED.get(vocabulary);
+  if (!memo) PARSED.set(vocabulary, (memo = new Map()));
+  let hit = memo.get(title);
+  if (hit === undefined) {
+    hit = parseTitleUncached(title, vocabulary);
+    if (memo.size > 10000) memo.clear();
+    memo.set(title, hit);
+  }
+  // A copy, so that no caller can change what the next one gets.
+  return hit && { ...hit };
+}
+
+const PARSED = new WeakMap<Vocabulary, Map<string, ParsedTitle | null>>();
+
+function parseTitleUncached(title: string, vocabulary: Vocabulary): ParsedTitle | null {
   const raw = title.replace(/\u2019/g, "'").replace(/[,;]/g, ' ');
   const toks = raw.split(/\s+/).filter(Boolean);
   const lower = toks.map((t) => spell(t.toLowerCase().replace(/'s$/, ''), vocabulary));

@@ -1,11 +1,12 @@
 import type { Article, Speaker, SpeakerKind, Vocabulary } from '../../types';
 import { makeSpan } from '../../text/span';
 import { sentenceAt } from '../../text/context';
-import { STOPWORDS, tokenize, type Token } from '../../text/tokens';
+import { STOPWORDS, firstTokens, tokenize, type Token } from '../../text/tokens';
 import { ORG_HEADS, ORG_WORDS, PERSON_NOUNS, PRONOUNS, REPORTING_VERBS, ROLE_WORDS, SENTENCE_STARTERS } from '../people/lexicon';
 import { TITLE_MODIFIERS } from '../people/runs';
 import type { Mention } from '../people/mentions';
 import { nameKey } from '../people/names';
+import { firstAtOrAfter, lastAtOrBefore } from '../../text/lookup';
 
 /** A noun phrase naming who speaks, as tokens of the article. */
 interface NounPhrase {
@@ -86,6 +87,8 @@ function phraseForward(text: string, toks: Token[], start: number): Token[] {
   return i >= start ? toks.slice(start, i + 1) : [];
 }
 
+const hasLetter = (t: Token) => /[\p{L}]/u.test(t.text);
+
 /** Tokens of `[from, to)` that are words. */
 function words(text: string, from: number, to: number): Token[] {
   return tokenize(text, from, to).filter((t) => /[\p{L}]/u.test(t.text));
@@ -96,7 +99,8 @@ export function afterAttribution(text: string, from: number, to: number, vocabul
   if (!/^[\s,]*[\p{L}]/u.test(text.slice(from, Math.min(to, from + 4)))) {
     if (!/^[\s,]*[\u2014\u2013-]\s*\p{L}/u.test(text.slice(from, Math.min(to, from + 5)))) return null;
   }
-  const toks = words(text, from, to).slice(0, 12);
+  // The first 12 words only: the rest of a long paragraph is never tokenized.
+  const toks = firstTokens(text, from, to, 12, hasLetter);
   if (!toks.length) return null;
   const first = toks[0].text.toLowerCase();
   if (isReportingVerb(toks[0].text, vocabulary)) {
@@ -201,9 +205,13 @@ export function resolveSpeaker(np: NounPhrase, ctx: SpeakerContext): Speaker | n
     return { name: g.name, key: g.key, kind: g.kind, span, how: `pronoun ${pron} -> ${g.name} (${how})` };
   }
   // A person named in the phrase: "Defense Minister Jane Roe", "Roe".
-  const inside = mentions.filter((m) => m.start >= start && m.end <= end);
-  if (inside.length) {
-    const m = inside[inside.length - 1];
+  // Mentions are sorted by start: only those starting inside the phrase can lie in it; the last one counts.
+  let inPhrase: Mention | undefined;
+  for (let i = firstAtOrAfter(mentions, start, mStart); i < mentions.length && mentions[i].start < end; i++) {
+    if (mentions[i].end <= end) inPhrase = mentions[i];
+  }
+  if (inPhrase) {
+    const m = inPhrase;
     const resolved = m.how === 'surname' && nameKey(text.slice(m.start, m.end)) !== m.key ? `; surname ${text.slice(m.start, m.end)} -> ${m.name}` : '';
     return { name: m.name, key: m.key, kind: 'person', span: makeSpan(text, article.lineStarts, m.start, m.end), how: how + resolved };
   }
@@ -226,23 +234,26 @@ export function resolveSpeaker(np: NounPhrase, ctx: SpeakerContext): Speaker | n
  * "Roe criticized Smith, whom he called ..." -> Roe; "Roe spoke. He said ..." -> Roe.
  */
 function nearestPersonBefore(mentions: readonly Mention[], at: number, ctx: SpeakerContext): Mention | undefined {
-  const candidates = mentions.filter((m) => m.start < at && !(m.start >= ctx.quoteStart && m.end <= ctx.quoteEnd));
-  if (!candidates.length) return undefined;
+  // Candidates are the mentions before `at` outside the quotation; found by binary search, not a filter.
+  const candidate = (m: Mention) => !(m.start >= ctx.quoteStart && m.end <= ctx.quoteEnd);
+  let li = lastAtOrBefore(mentions, at - 1, mStart);
+  while (li >= 0 && !candidate(mentions[li])) li--;
+  if (li < 0) return undefined;
   const sentences = ctx.article.sentences;
-  const last = candidates[candidates.length - 1];
+  const last = mentions[li];
   const si = sentenceAt(sentences, last.start);
   if (si < 0) return last;
-  return candidates.find((m) => m.start >= sentences[si].start) ?? last;
+  for (let i = firstAtOrAfter(mentions, sentences[si].start, mStart); i <= li; i++) if (candidate(mentions[i])) return mentions[i];
+  return last;
 }
+
+const mStart = (m: Mention) => m.start;
 
 /** The nearest person named before `at` within `[from, at)`: a weak guess for a partial quote. */
 export function personInRange(mentions: readonly Mention[], from: number, at: number): Mention | undefined {
-  let best: Mention | undefined;
-  for (const m of mentions) {
-    if (m.start >= at) break;
-    if (m.start >= from) best = m;
-  }
-  return best;
+  // The last mention starting before `at` (sorted by start), if it starts at or after `from`.
+  const i = lastAtOrBefore(mentions, at - 1, mStart);
+  return i >= 0 && mentions[i].start >= from ? mentions[i] : undefined;
 }
 
 const BUILTIN_SPELLINGS: Record<string, string> = { defence: 'defense', offence: 'offense', organisation: 'organization' };

@@ -1,0 +1,180 @@
+import type { Article } from '../types';
+
+/**
+ * Look-ups that replace scans from the start of a line or over every claim: binary searches over
+ * sorted offsets, so an extractor stays O(n log n) on a 20 MB article or a single 5 MB line.
+ */
+
+/**
+ * A memo for the articles being extracted right now: it holds the values of the last `slots` articles
+ * only. A WeakMap on articles would keep every article's tokens alive for as long as the corpus is
+ * (hundreds of MB for 8k articles); extraction reads one article at a time, so two slots lose nothing.
+ */
+export class RecentArticles<V> {
+  private keys: Article[] = [];
+  private values: V[] = [];
+  constructor(private readonly slots = 2) {}
+  get(article: Article): V | undefined {
+    const i = this.keys.indexOf(article);
+    return i >= 0 ? this.values[i] : undefined;
+  }
+  set(article: Article, value: V): void {
+    const i = this.keys.indexOf(article);
+    if (i >= 0) {
+      this.values[i] = value;
+      return;
+    }
+    this.keys.push(article);
+    this.values.push(value);
+    if (this.keys.length > this.slots) {
+      this.keys.shift();
+      this.values.shift();
+    }
+  }
+}
+
+/** Index of the last element of `sorted` that is <= `value` (by `key`), or -1. */
+export function lastAtOrBefore<T>(sorted: readonly T[], value: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(sorted[mid]) <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Index of the first element of `sorted` that is >= `value` (by `key`); `sorted.length` when none. */
+export function firstAtOrAfter<T>(sorted: readonly T[], value: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(sorted[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const startOf = (r: readonly [number, number]) => r[0];
+
+/**
+ * True when `offset` lies in one of `ranges`, which are sorted by start and do not overlap (lines):
+ * the same answer as `ranges.some(([s, e]) => offset >= s && offset < e)` in O(log n).
+ */
+export function inSortedRanges(ranges: readonly (readonly [number, number])[], offset: number): boolean {
+  const i = lastAtOrBefore(ranges, offset, startOf);
+  return i >= 0 && offset < ranges[i][1];
+}
+
+const NEWLINES = new RecentArticles<number[]>();
+
+/** Offsets of every "\n" of the article text, ascending (memoized per article). */
+export function newlineOffsets(article: Article): number[] {
+  let nl = NEWLINES.get(article);
+  if (!nl) {
+    nl = [];
+    const text = article.text;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) nl.push(i);
+    NEWLINES.set(article, nl);
+  }
+  return nl;
+}
+
+const ident = (x: number) => x;
+
+/** `text.lastIndexOf('\n', offset - 1) + 1` for offset >= 1, by binary search: where the "\n"-line of `offset` starts. */
+export function lfLineStart(article: Article, offset: number): number {
+  const nl = newlineOffsets(article);
+  const i = lastAtOrBefore(nl, Math.max(0, offset - 1), ident);
+  return i >= 0 ? nl[i] + 1 : 0;
+}
+
+/** `text.indexOf('\n', offset)` by binary search: -1 when no line break follows. */
+export function nextNewline(article: Article, offset: number): number {
+  const nl = newlineOffsets(article);
+  const i = firstAtOrAfter(nl, offset, ident);
+  return i < nl.length ? nl[i] : -1;
+}
+
+/** Ranges sorted by start (ties in any order), with what is needed to ask "which contain offset p?" fast. */
+export interface RangeIndex<T extends { start: number; end: number }> {
+  items: readonly T[];
+  /** `maxEnd[i]` = the largest `end` among `items[0..i]`. */
+  maxEnd: number[];
+}
+
+/** Indexes items already sorted by `start`. */
+export function rangeIndex<T extends { start: number; end: number }>(items: readonly T[]): RangeIndex<T> {
+  const maxEnd = new Array<number>(items.length);
+  let m = -Infinity;
+  for (let i = 0; i < items.length; i++) {
+    if (items[i].end > m) m = items[i].end;
+    maxEnd[i] = m;
+  }
+  return { items, maxEnd };
+}
+
+/**
+ * True when some item other than `items[except]` has `start <= p < end`: the same answer as
+ * `items.some((o, j) => j !== except && p >= o.start && p < o.end)`, walking back only over items
+ * that can still reach `p`.
+ */
+export function coveredByOther<T extends { start: number; end: number }>(index: RangeIndex<T>, p: number, except = -1): boolean {
+  const { items, maxEnd } = index;
+  for (let j = lastAtOrBefore(items, p, (x) => x.start); j >= 0 && maxEnd[j] > p; j--) {
+    if (j !== except && items[j].end > p) return true;
+  }
+  return false;
+}
+
+/**
+ * Tells whether `[start, end)` overlaps any range marked so far, for ranges inside `[lo, hi)`: the same
+ * answer as `taken.some((t) => t.start < end && start < t.end)` when every range is non-empty, in time
+ * proportional to the range's length rather than to the number taken.
+ */
+export class Occupancy {
+  private readonly marks: Uint8Array;
+  constructor(private readonly lo: number, hi: number) {
+    this.marks = new Uint8Array(Math.max(0, hi - lo));
+  }
+  overlaps(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.marks[i - this.lo] === 1) return true;
+    return false;
+  }
+  mark(start: number, end: number): void {
+    this.marks.fill(1, start - this.lo, end - this.lo);
+  }
+}
+
+/**
+ * Longest range wins where ranges overlap; ties go to the earlier one. Result sorted by start.
+ * "May 5, 2024" beats "May 5" and "2024" inside it.
+ */
+export function chooseLongest<T extends { start: number; end: number }>(found: readonly T[]): T[] {
+  const order = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: T[] = [];
+  if (found.some((f) => f.end <= f.start)) {
+    // An empty range can sit strictly inside another: keep the plain pairwise test for those inputs.
+    for (const f of order) if (!taken.some((t) => t.start < f.end && f.start < t.end)) taken.push(f);
+  } else {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const f of found) {
+      if (f.start < lo) lo = f.start;
+      if (f.end > hi) hi = f.end;
+    }
+    const occupied = new Occupancy(lo, hi);
+    for (const f of order) {
+      if (occupied.overlaps(f.start, f.end)) continue;
+      taken.push(f);
+      occupied.mark(f.start, f.end);
+    }
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
