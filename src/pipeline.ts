@@ -1,6 +1,6 @@
 import type { Article, Claim, ExtractContext, Finding, RuleSet } from './types';
 import { EXTRACTORS, REFINERS } from './extract';
-import { compareAll, compareClaimOrder } from './compare/engine';
+import { compareAll, compareClaimOrder, type CompareOptions } from './compare/engine';
 import { buildReport, type Report } from './report/json';
 
 /**
@@ -26,8 +26,13 @@ function spanIsExact(article: Article, claim: Claim): boolean {
 }
 
 /** Compares the claims of all articles and builds the report. */
-export function checkClaims(articles: readonly Article[], claimsByArticle: ReadonlyMap<string, Claim[]>, rules: RuleSet): Report {
+export function checkClaims(
+  articles: readonly Article[],
+  claimsByArticle: ReadonlyMap<string, Claim[]>,
+  rules: RuleSet,
+  options: CompareOptions = {},
+): Report {
   const all = articles.flatMap((a) => claimsByArticle.get(a.id) ?? []);
-  const findings: Finding[] = compareAll(all, rules, new Map(articles.map((a) => [a.id, a])));
+  const findings: Finding[] = compareAll(all, rules, new Map(articles.map((a) => [a.id, a])), options);
   return buildReport(articles, claimsByArticle, findings);
 }

@@ -282,7 +282,10 @@ export interface Vocabulary {
   aliases: Map<string, { canonical: string; rule: string }>;
   /** Verb and noun lemmas that mean the same event: "built" -> "build", "constructed" -> "build". */
   predicates: Map<string, string>;
-  /** Reporting verbs ("say", "tell", "state"): weak evidence that two dates are the same fact. */
+  /**
+   * Weak predicates: reporting verbs ("say", "tell") and verbs that name no event of their own ("begin",
+   * "start"): weak evidence that two dates are the same fact.
+   */
   reportingVerbs: Set<string>;
 }
 

@@ -80,3 +80,16 @@ describe('findingsForRule', () => {
     expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
   });
 });
+
+describe('findingsForRule with a focus (the CI gate)', () => {
+  test('only findings holding a focused article are reported; old against old is not compared', () => {
+    const claims = [claim('old1', 5, ['strong']), claim('old2', 6, ['strong']), claim('new', 5, ['strong']), claim('old3', 9, ['weak'])];
+    const all = findingsForRule(claims, toy, ctx);
+    expect(all.length).toBeGreaterThan(0);
+    const focused = findingsForRule(claims, toy, ctx, new Set(['new']));
+    expect(focused.length).toBeGreaterThan(0);
+    for (const f of focused) expect(f.readings.flatMap((r) => r.claims.map((c) => c.source))).toContain('new');
+    // old1 ~ old2 (5 vs 6, strongly linked) is not compared: no finding sets them against each other alone.
+    expect(findingsForRule([claims[0], claims[1]], toy, ctx, new Set(['new']))).toEqual([]);
+  });
+});

@@ -7,7 +7,15 @@ import { byCodeUnit, shortHash, slug } from '../util/stable';
 const VERDICT_RANK: Record<Verdict, number> = { conflict: 0, variant: 1, agree: 2 };
 
 /** Buckets larger than this are too common a key to pair all their members (a word in every article). */
-export const MAX_BUCKET = 400;
+export const MAX_BUCKET = 120;
+
+export interface CompareOptions {
+  /**
+   * Only pairs with at least one claim from these articles are compared, and only findings holding one
+   * are reported: the CI gate checks a new article against the store without comparing old with old.
+   */
+  focus?: ReadonlySet<string>;
+}
 
 /** Orders claims the same way whatever order the articles were read in. */
 export function compareClaimOrder(a: Claim, b: Claim): number {
@@ -18,7 +26,12 @@ export function compareClaimOrder(a: Claim, b: Claim): number {
  * Runs every comparator rule over the claims and returns the findings, conflicts first.
  * Claims from all articles are pooled; a finding may also hold claims of one article that contradict each other.
  */
-export function compareAll(claims: readonly Claim[], ruleSet: RuleSet, articles: ReadonlyMap<string, Article>): Finding[] {
+export function compareAll(
+  claims: readonly Claim[],
+  ruleSet: RuleSet,
+  articles: ReadonlyMap<string, Article>,
+  options: CompareOptions = {},
+): Finding[] {
   const sorted = [...claims].sort(compareClaimOrder);
   const findings: Finding[] = [];
   for (const rule of [...ruleSet.rules].sort((a, b) => byCodeUnit(a.id, b.id))) {
@@ -27,7 +40,7 @@ export function compareAll(claims: readonly Claim[], ruleSet: RuleSet, articles:
     const ctx: CompareContext = { rule, vocabulary: ruleSet.vocabulary, articles, memo: new Map() };
     const pool = sorted.filter((c) => rule.appliesTo.includes(c.kind) && (comparator.accepts?.(c, ctx) ?? true));
     ctx.pool = pool;
-    findings.push(...findingsForRule(pool, comparator, ctx));
+    findings.push(...findingsForRule(pool, comparator, ctx, options.focus));
   }
   const ids = new Map<string, number>();
   for (const f of findings.sort(compareFindings)) {
@@ -54,7 +67,7 @@ interface Pair {
 }
 
 /** Clusters one rule's claims into facts and turns each fact seen by two sources, or disputed, into a finding. */
-export function findingsForRule(pool: readonly Claim[], comparator: Comparator, ctx: CompareContext): Finding[] {
+export function findingsForRule(pool: readonly Claim[], comparator: Comparator, ctx: CompareContext, focus?: ReadonlySet<string>): Finding[] {
   const linkAgree = numberParam(ctx.rule, 'link-agree', 0.25);
   const linkConflict = numberParam(ctx.rule, 'link-conflict', 0.75);
   const n = pool.length;
@@ -81,9 +94,18 @@ export function findingsForRule(pool: readonly Claim[], comparator: Comparator, 
     }
   });
   const candidates = new Set<number>();
+  const inFocus = (i: number) => !focus || focus.has(pool[i].source);
   for (const key of [...buckets.keys()].sort(byCodeUnit)) {
     const members = buckets.get(key)!;
     if (members.length < 2 || members.length > MAX_BUCKET) continue;
+    if (focus) {
+      // Each focused claim against every member: linear in the bucket, not quadratic.
+      for (const f of members) {
+        if (!inFocus(f)) continue;
+        for (const m of members) if (m !== f) candidates.add(Math.min(f, m) * n + Math.max(f, m));
+      }
+      continue;
+    }
     for (let a = 0; a < members.length; a++) for (let b = a + 1; b < members.length; b++) candidates.add(members[a] * n + members[b]);
   }
 
@@ -128,7 +150,7 @@ export function findingsForRule(pool: readonly Claim[], comparator: Comparator, 
 
   const findings: Finding[] = [];
   for (const [, idx] of [...members.entries()].sort((a, b) => a[0] - b[0])) {
-    if (idx.length < 2) continue;
+    if (idx.length < 2 || (focus && !idx.some(inFocus))) continue;
     const finding = buildFinding(idx, pool, comparator, ctx, pairOf);
     if (finding) findings.push(finding);
   }

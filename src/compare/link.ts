@@ -1,4 +1,4 @@
-import type { Article, Claim, ClaimContext, Vocabulary } from '../types';
+import type { Article, Claim, ClaimContext, CompareContext, Vocabulary } from '../types';
 import { sentenceAt } from '../text/context';
 
 /** Weights of shared context words: a shared event word says more than a shared name. */
@@ -18,7 +18,12 @@ function shared(a: readonly string[], b: readonly string[]): string[] {
  * "Built in the early 1950s with Soviet assistance" ~ "constructed by Soviet forces in the 1980s"
  * share build (via predicate-synonyms) and soviet: 0.75.
  */
-export function contextLink(a: ClaimContext, b: ClaimContext, vocabulary: Vocabulary): { score: number; shared: string[] } {
+export function contextLink(
+  a: ClaimContext,
+  b: ClaimContext,
+  vocabulary: Vocabulary,
+  entityWeight: (entity: string) => number = () => 1,
+): { score: number; shared: string[] } {
   let score = 0;
   const names: string[] = [];
   for (const p of shared(a.predicates, b.predicates)) {
@@ -26,7 +31,7 @@ export function contextLink(a: ClaimContext, b: ClaimContext, vocabulary: Vocabu
     names.push(p);
   }
   for (const e of shared(a.entities, b.entities)) {
-    score += LINK_WEIGHTS.entity;
+    score += LINK_WEIGHTS.entity * entityWeight(e);
     names.push(e);
   }
   for (const w of shared(a.words, b.words)) {
@@ -34,6 +39,30 @@ export function contextLink(a: ClaimContext, b: ClaimContext, vocabulary: Vocabu
     names.push(w);
   }
   return { score: Math.min(1, score / 2), shared: names };
+}
+
+/**
+ * How much a shared name counts: a name found around claims of every article of three or more is the
+ * story's topic ("the ferry company" in a story about its strike) and says little about which fact two
+ * claims speak of, so it counts half. With two articles nothing can be told apart: every name counts.
+ */
+export function topicWeights(ctx: CompareContext): (entity: string) => number {
+  const cached = ctx.memo?.get('link:topic-weights') as ((entity: string) => number) | undefined;
+  if (cached) return cached;
+  const sourcesOf = new Map<string, Set<string>>();
+  const all = new Set<string>();
+  for (const c of ctx.pool ?? []) {
+    all.add(c.source);
+    for (const e of c.context.entities) {
+      let s = sourcesOf.get(e);
+      if (!s) sourcesOf.set(e, (s = new Set()));
+      s.add(c.source);
+    }
+  }
+  const n = all.size;
+  const weight = (entity: string) => (n >= 3 && (sourcesOf.get(entity)?.size ?? 0) >= n ? 0.5 : 1);
+  ctx.memo?.set('link:topic-weights', weight);
+  return weight;
 }
 
 /** Block keys from a claim's context: claims sharing no context word are never paired. */

@@ -123,7 +123,8 @@ export function buildPool(opts: PoolOptions): Pool {
     articles.push(a);
   }
   articles.sort((a, b) => byCodeUnit(a.id, b.id));
-  const all = checkClaims(articles, claims, opts.rules).findings;
+  // Only pairs that involve a new article are compared: old against old was settled when they were published.
+  const all = checkClaims(articles, claims, opts.rules, newIds.size ? { focus: newIds } : {}).findings;
   const relevant = newIds.size ? all.filter((f) => claimsOf(f).some((c) => newIds.has(c.source))) : all;
   return { storeDir, root, newArticles, newIds, replaced, articles, claims, paths, warnings, all, relevant };
 }
@@ -248,6 +249,8 @@ export function judge(pool: Pool, opts: JudgeOptions): Judgement {
   for (const e of opts.baseline?.entries ?? []) {
     const expired = isExpired(e, opts.today);
     if (!expired && seen.has(e.fingerprint)) continue;
+    // An entry about published articles only was not compared this run (old against old): not stale.
+    if (!expired && pool.newIds.size && !e.sources.some((s) => pool.newIds.has(s))) continue;
     stale.push(e);
     const why = expired ? `expired on ${e.expires}` : 'not seen in this run (fixed, or the articles changed)';
     notices.push({ level: 'warning', code: 'stale-baseline-entry', message: `stale baseline entry ${e.fingerprint} (${e.subject || e.kind}): ${why}; remove it with --prune` });

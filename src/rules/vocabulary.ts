@@ -94,4 +94,17 @@ export const VOCABULARY_KINDS: VocabularyKind[] = [
       for (const w of params.words as string[]) v.reportingVerbs.add(clean(w));
     },
   },
+  {
+    id: 'weak-predicates',
+    description: 'Verbs that say little about which event is meant ("begin", "start", "continue"); like reporting verbs they are weak evidence that two dates are one fact.',
+    paramsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['words'],
+      properties: { words: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } } },
+    },
+    merge(v, params) {
+      for (const w of params.words as string[]) v.reportingVerbs.add(clean(w));
+    },
+  },
 ];

@@ -1,5 +1,5 @@
 import type { Claim, Comparator, CompareContext, DateGrain, DateValue, PairJudgement } from '../../types';
-import { contextBlockKeys, contextLink, contextSubject, sameSentence } from '../link';
+import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence } from '../link';
 import { WEEKDAY_NAMES, addDays, daysInMonth, displayDate, weekdayOf } from '../../normalize/dates';
 
 /**
@@ -48,7 +48,7 @@ export const dateInterval: Comparator = {
     // A weekday without a day cannot be the same fact as a month or a year: weekdays name recent days.
     const coarse = (v: DateValue) => v.start !== undefined && v.grain !== 'day' && v.grain !== 'hour' && v.grain !== 'minute' && v.grain !== 'week';
     if ((va.start === undefined && coarse(vb)) || (vb.start === undefined && coarse(va))) return 0;
-    let score = contextLink(a.context, b.context, ctx.vocabulary).score;
+    let score = contextLink(a.context, b.context, ctx.vocabulary, topicWeights(ctx)).score;
     const bonus = num(ctx.rule.params['same-day-link'], 0.25);
     const dayA = va.start && va.start === va.end ? va.start : undefined;
     const dayB = vb.start && vb.start === vb.end ? vb.start : undefined;

@@ -1,5 +1,5 @@
 import type { Claim, Comparator, CompareContext, PairJudgement, QuantityValue } from '../../types';
-import { contextBlockKeys, contextLink, contextSubject, sameSentence } from '../link';
+import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence } from '../link';
 import { toCanonical, unitById } from '../../normalize/units';
 
 /**
@@ -54,7 +54,7 @@ export const numericTolerance: Comparator = {
     const vb = b.value as QuantityValue;
     if (groupKey(va) !== groupKey(vb) || sameSentence(a, b, ctx.articles)) return 0;
     const unique = onlyOneInArticle(a, ctx) && onlyOneInArticle(b, ctx) ? VALUE_EVIDENCE.onlyOne : 0;
-    return Math.min(1, contextLink(a.context, b.context, ctx.vocabulary).score + valueEvidence(va, vb, options(ctx)) + unique);
+    return Math.min(1, contextLink(a.context, b.context, ctx.vocabulary, topicWeights(ctx)).score + valueEvidence(va, vb, options(ctx)) + unique);
   },
   compare(a, b, ctx) {
     return compareQuantities(a.value as QuantityValue, b.value as QuantityValue, options(ctx));
