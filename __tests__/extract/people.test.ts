@@ -72,3 +72,24 @@ describe('people: not people', () => {
     for (const s of ['', '"', '\u201c\u201c\u201c', 'A B C D E F G H', '— (@x)', 'Dr.', 'Mr. Mr. Mr.']) expect(() => people(s)).not.toThrow();
   });
 });
+
+describe('a title of several capitalized words before the name', () => {
+  const { buildArticle } = require('../../src/ingest/article') as typeof import('../../src/ingest/article');
+  const { loadRules } = require('../../src/rules/loader') as typeof import('../../src/rules/loader');
+  const { extractArticle } = require('../../src/pipeline') as typeof import('../../src/pipeline');
+  const loaded = loadRules([]);
+  if (!loaded.ok) throw new Error('rules');
+  const people = (text: string) => {
+    const r = buildArticle('a.txt', '/x/a.txt', text);
+    if (!r.ok) throw new Error('article');
+    return extractArticle(r.value, { rules: loaded.value }).filter((c) => c.kind === 'person').map((c) => c.span.text);
+  };
+  test.each([
+    ['Fire Chief Helga Marsch said the roof fell.', ['Helga Marsch']],
+    ['Crews fought on, Harbour Master Tomas Leclair said.', ['Tomas Leclair']],
+    ['The Saltmere Grain Cooperative said it would rebuild.', []],
+    ['Jane Roe King spoke first.', []],
+  ])('%s', (text, expected) => {
+    expect(people(text)).toEqual(expected);
+  });
+});

@@ -162,6 +162,16 @@ function candidatesOf(run: WordTok[], placeLike: (lower: string) => boolean): Om
     break;
   }
   let rest = run.slice(i);
+  // "Fire Chief Helga Marsh", "Harbour Master Tomas Leclair": a title of several capitalized words before
+  // the name. The name is what follows the last honorific, when that is at least two words.
+  for (let k = rest.length - 3; k >= 0; k--) {
+    if (rest[k].cap && isHonorific(rest[k].lower)) {
+      honor.length = 0;
+      honor.push(rest[k]);
+      rest = rest.slice(k + 1);
+      break;
+    }
+  }
   // A run that goes on into org words is an organization's name: "Jane Roe Foundation", "Truth Social".
   if (rest.some((t) => nonNameWord(t.lower) && !isHonorific(t.lower))) return [];
   if (rest.some((t) => t.cap && isHonorific(t.lower))) {

@@ -69,6 +69,8 @@ export const ORG_WORDS = words(`
   province state states kingdom republic emirate emirates federation territory county district city town
   village island islands region north south east west northern southern eastern western central middle
   international national global world united watch amnesty rights human organization organisation
+  cooperative co-op coop society council club institute laboratory lab museum library theatre theater
+  ministry's firm studio studios works factory mill mills warehouse terminal depot market exchange
   program programme project initiative agreement accord treaty deal pact summit conference war wars game games
   cup championship olympics day week act law bill plan strategy doctrine revolution crisis operation
   museum gallery library studio studios records entertainment club team fc queen king burger dairy pizza cafe
