@@ -7,7 +7,7 @@ import { byCodeUnit, shortHash, slug } from '../util/stable';
 const VERDICT_RANK: Record<Verdict, number> = { conflict: 0, variant: 1, agree: 2 };
 
 /** Buckets larger than this are too common a key to pair all their members (a word in every article). */
-export const MAX_BUCKET = 120;
+export const MAX_BUCKET = 64;
 
 export interface CompareOptions {
   /**

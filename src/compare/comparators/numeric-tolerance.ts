@@ -90,16 +90,15 @@ export const VALUE_EVIDENCE = { sameCounted: 0.25, sameFigure: 0.25, lookAlike: 
 function onlyOneInArticle(claim: Claim, ctx: CompareContext): boolean {
   const v = claim.value as QuantityValue;
   if (!ctx.pool || (v.dimension !== 'count' && v.dimension !== 'money')) return false;
-  let counts = ctx.memo?.get('numeric-tolerance:group-counts') as Map<string, number> | undefined;
-  if (!counts) {
-    counts = new Map();
-    for (const c of ctx.pool) {
-      const key = `${c.source}\u0000${groupKey(c.value as QuantityValue)}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    ctx.memo?.set('numeric-tolerance:group-counts', counts);
+  let only = ctx.memo?.get('numeric-tolerance:only-one') as Map<Claim, boolean> | undefined;
+  if (!only) {
+    const counts = new Map<string, number>();
+    const keys = ctx.pool.map((c) => `${c.source}\u0000${groupKey(c.value as QuantityValue)}`);
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    only = new Map(ctx.pool.map((c, i) => [c, counts.get(keys[i]) === 1]));
+    ctx.memo?.set('numeric-tolerance:only-one', only);
   }
-  return counts.get(`${claim.source}\u0000${groupKey(v)}`) === 1;
+  return only.get(claim) ?? false;
 }
 
 /**
@@ -110,7 +109,7 @@ function onlyOneInArticle(claim: Claim, ctx: CompareContext): boolean {
 export function valueEvidence(a: QuantityValue, b: QuantityValue, o: ToleranceOptions): number {
   let evidence = 0;
   if (a.dimension === 'count' && a.counted !== undefined && a.counted === b.counted) evidence += VALUE_EVIDENCE.sameCounted;
-  const relation = compareQuantities(a, b, o).relation;
+  const relation = overlaps(a, b, o) ? 'agree' : 'conflict';
   const da = digitsOf(a);
   const db = digitsOf(b);
   if (relation === 'agree' && significant(da) >= 2 && significant(db) >= 2) evidence += VALUE_EVIDENCE.sameFigure;
@@ -119,9 +118,15 @@ export function valueEvidence(a: QuantityValue, b: QuantityValue, o: ToleranceOp
 }
 
 /** Digits of the first amount as written: "$4.5 million" -> "45", "1,020 passengers" -> "1020"; "" when spelled. */
+const digitsCache = new WeakMap<QuantityValue, string>();
 function digitsOf(v: QuantityValue): string {
-  const m = /\d[\d,.]*/.exec(v.stated[0]?.text ?? '');
-  return m ? m[0].replace(/[^\d]/g, '') : '';
+  let d = digitsCache.get(v);
+  if (d === undefined) {
+    const m = /\d[\d,.]*/.exec(v.stated[0]?.text ?? '');
+    d = m ? m[0].replace(/[^\d]/g, '') : '';
+    digitsCache.set(v, d);
+  }
+  return d;
 }
 
 /** Significant digits: "1200" -> 2, "120" -> 2, "20" -> 1, "74.56" -> 4. */
@@ -129,10 +134,21 @@ function significant(digits: string): number {
   return digits.replace(/^0+/, '').replace(/0+$/, '').length;
 }
 
+const sortedCache = new Map<string, string>();
+function sortedDigits(x: string): string {
+  let s = sortedCache.get(x);
+  if (s === undefined) {
+    s = [...x].sort().join('');
+    if (sortedCache.size > 10000) sortedCache.clear();
+    sortedCache.set(x, s);
+  }
+  return s;
+}
+
 /** Same digits in another order, or one digit changed: "45"/"54", "1200"/"1020", "460"/"640", "1962"/"1926". */
 export function lookAlike(x: string, y: string): boolean {
   if (x.length < 2 || x.length !== y.length || x === y) return false;
-  if ([...x].sort().join('') === [...y].sort().join('')) return true;
+  if (sortedDigits(x) === sortedDigits(y)) return true;
   let diff = 0;
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) diff++;
   return diff === 1 && x.length >= 3;
@@ -167,8 +183,21 @@ export function roundingOf(stated: { value: number; text: string }): number {
   return 0.5 * Math.pow(10, -decimals) * Math.abs(scale);
 }
 
+// Values are compared pairwise many times in a big corpus: their intervals and displays are computed once.
+const allowedCache = new WeakMap<QuantityValue, { key: string; intervals: [number, number][] }>();
+const displayCache = new WeakMap<QuantityValue, string>();
+
 /** Intervals (canonical unit) a value allows: one for its hedged amount, one per further stated amount. */
 export function allowed(v: QuantityValue, o: ToleranceOptions): [number, number][] {
+  const key = `${o.relative}|${o.rounding}`;
+  const hit = allowedCache.get(v);
+  if (hit && hit.key === key) return hit.intervals;
+  const intervals = computeAllowed(v, o);
+  allowedCache.set(v, { key, intervals });
+  return intervals;
+}
+
+function computeAllowed(v: QuantityValue, o: ToleranceOptions): [number, number][] {
   const out: [number, number][] = [];
   v.stated.forEach((s, i) => {
     const unit = unitById(s.unit);
@@ -190,6 +219,14 @@ export function allowed(v: QuantityValue, o: ToleranceOptions): [number, number]
   });
   if (out.length === 0) out.push([v.low, v.high]);
   return out;
+}
+
+/** True when two values of one dimension and unit agree within rounding and tolerance (no reason built). */
+function overlaps(a: QuantityValue, b: QuantityValue, o: ToleranceOptions): boolean {
+  if (a.dimension !== b.dimension || a.unit !== b.unit) return true;
+  const ia = allowed(a, o);
+  const ib = allowed(b, o);
+  return ia.some(([l1, h1]) => ib.some(([l2, h2]) => l1 <= h2 && l2 <= h1));
 }
 
 /** How two quantity values relate, with a readable reason. */
@@ -223,6 +260,15 @@ const CANONICAL_LABEL: Record<string, string> = { m: 'm', m2: 'm²', l: 'l', kg:
  * parentheses, durations in years: "50 km (31.06 mi)", "nearly 20 years", "6 workers", "$5,000,000".
  */
 export function displayQuantity(v: QuantityValue): string {
+  let shown = displayCache.get(v);
+  if (shown === undefined) {
+    shown = computeDisplay(v);
+    displayCache.set(v, shown);
+  }
+  return shown;
+}
+
+function computeDisplay(v: QuantityValue): string {
   const hedge = v.hedge ? `${HEDGE_WORDS[v.hedge] ?? v.hedge} ` : '';
   const first = v.stated[0];
   const isRange = first && v.hedge === undefined && v.low !== v.high;
