@@ -1,4 +1,4 @@
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCorpus, readText } from '../../src/ingest/corpus';
@@ -12,33 +12,40 @@ const MB = 1024 * 1024;
 const sentence = 'On Monday, Mayor Ilse Brand said the ferry carried 1,200 passengers, "more than ever." ';
 
 type Outcome = { read: true } | { skipped: RegExp };
-const cases: [string, string | Buffer, Outcome][] = [
-  ['empty.txt', '', { read: true }],
-  ['whitespace.txt', ' \n\t\n   \r\n', { read: true }],
-  ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]), { skipped: /binary file/ }],
-  ['invalid-utf8.txt', Buffer.from([0x48, 0x69, 0xff, 0xfe, 0x21]), { skipped: /not valid UTF-8/ }],
-  ['bom.txt', '\ufeffThe ferry left on Monday.', { read: true }],
-  ['utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('The ferry left on Monday.', 'utf16le')]), { read: true }],
-  ['crlf.txt', 'Line one.\r\nLine two on Monday.\r\n', { read: true }],
-  ['lone-cr.txt', 'Line one.\rLine two on Monday.\r', { read: true }],
-  ['unbalanced-quotes.txt', '"'.repeat(5000) + ' he said "yes and "no ' + '\u201c'.repeat(3000), { read: true }],
-  ['nested-quotes.txt', '"She said \'he said "they said \u2018we said "no"\u2019"\'" ' .repeat(200), { read: true }],
-  ['rtl-mixed.txt', 'The minister \u202eسلام\u202c said "مرحبا world" on Monday. שלום 12 km.', { read: true }],
-  ['zero-width.txt', 'The\u200b ferry\u200c carried\u200d 1,200\u2060 passengers on\ufeff Monday.', { read: true }],
-  ['malformed-front-matter.md', '---\ntitle: [oops\n---\nBody.', { skipped: /front matter/ }],
-  ['bad-published.md', '---\npublished: yesterday-ish\n---\nBody.', { skipped: /is not a date/ }],
-  ['unclosed-front-matter.md', '---\ntitle: x\nBody with no end.', { skipped: /never closed/ }],
+// The small fixtures are files in __tests__/fixtures/hostile/, one per row; the symlink loop and the big
+// articles are made at run time (a loop in the repository would trap other tools; 25 MB does not belong in git).
+const FIXTURES = join(__dirname, '..', 'fixtures', 'hostile');
+const cases: [string, Outcome][] = [
+  ['empty.txt', { read: true }],
+  ['whitespace.txt', { read: true }],
+  ['binary.txt', { skipped: /binary file/ }],
+  ['invalid-utf8.txt', { skipped: /not valid UTF-8/ }],
+  ['bom.txt', { read: true }],
+  ['utf16.txt', { read: true }],
+  ['crlf.txt', { read: true }],
+  ['lone-cr.txt', { read: true }],
+  ['unbalanced-quotes.txt', { read: true }],
+  ['nested-quotes.txt', { read: true }],
+  ['rtl-mixed.txt', { read: true }],
+  ['zero-width.txt', { read: true }],
+  ['malformed-front-matter.md', { skipped: /front matter/ }],
+  ['bad-published.md', { skipped: /is not a date/ }],
+  ['unclosed-front-matter.md', { skipped: /never closed/ }],
 ];
 
 describe('hostile inputs', () => {
   const rules = loadRules([]);
   if (!rules.ok) throw new Error('rules');
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-hostile-'));
-  for (const [name, content] of cases) writeFileSync(join(dir, name), content);
+  for (const name of readdirSync(FIXTURES)) copyFileSync(join(FIXTURES, name), join(dir, name));
   symlinkSync(dir, join(dir, 'loop'));
   const corpus = loadCorpus([dir]);
 
-  test.each(cases)('%s', (name, _content, outcome) => {
+  test('every fixture file has a row and every row a file', () => {
+    expect(readdirSync(FIXTURES).sort()).toEqual(cases.map(([name]) => name).sort());
+  });
+
+  test.each(cases)('%s', (name, outcome) => {
     const article = corpus.articles.find((a) => a.id === name);
     const warning = corpus.warnings.find((w: Problem) => w.file === name);
     if ('read' in outcome) {
@@ -64,7 +71,7 @@ describe('hostile inputs', () => {
   });
 
   test.each([
-    ['a 20 MB article', () => sentence.repeat(Math.ceil((20 * MB) / sentence.length)).replace(/\. /g, '.\n')],
+    ['a 20 MB article', () => sentence.repeat(Math.ceil((20 * MB) / sentence.length)).replace(/\." /g, '."\n')],
     ['a single 5 MB line', () => sentence.repeat(Math.ceil((5 * MB) / sentence.length))],
   ])('%s is read and extracted', (_name, make) => {
     const big = mkdtempSync(join(tmpdir(), 'corroborate-big-'));
