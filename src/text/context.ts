@@ -101,6 +101,9 @@ const NOT_NAMES = new Set(
 
 // Hard clause boundaries (see isBreak): "He left (in July 2021) for good" keeps "in July 2021" apart.
 
+/** Words before a relative clause's comma that name what the clause speaks of ("The route, which ..."). */
+export const ANTECEDENT_WORDS = 3;
+
 /** Characters read on each side of a claim: enough for `window` words of ordinary prose. */
 export const CONTEXT_CHARS = 160;
 const LETTERS3 = /\p{L}{3,}/u;
@@ -195,14 +198,23 @@ export function contextAround(
     }
   }
   // Going back, a subordinate clause the claim sits in starts at its comma: "..., after he left in 2021".
+  let antecedentEnd = -1;
   {
     const head = text.slice(clauseStart, start);
     if (head.includes(',')) {
       const re = /,\s+(?:after|before|when|while|as|though|although|but|which|who|because|since|until|whereas)\b/gi;
       let m: RegExpExecArray | null;
       let last = -1;
-      while ((m = re.exec(head)) !== null) last = m.index;
-      if (last >= 0) clauseStart += last + 1;
+      let relative = false;
+      while ((m = re.exec(head)) !== null) {
+        last = m.index;
+        relative = /(which|who)$/i.test(m[0]);
+      }
+      if (last >= 0) {
+        // "The route, which opened in the 1990s": the clause is about its antecedent, just before the comma.
+        if (relative) antecedentEnd = clauseStart + last;
+        clauseStart += last + 1;
+      }
     }
   }
   const { tokens, infos } = sentenceInfo(article, si, sentence, vocabulary);
@@ -226,6 +238,14 @@ export function contextAround(
   const picked: number[] = [];
   for (let k = lastBefore, n = 0; k >= 0 && n < window && tokens[k].start >= lo; k--, n++) picked.unshift(k);
   for (let k = firstAfter, n = 0; k < tokens.length && n < window && tokens[k].end <= hi; k++, n++) picked.push(k);
+  if (antecedentEnd >= 0) {
+    // The antecedent: up to ANTECEDENT_WORDS words before the comma that opens the relative clause.
+    const before: number[] = [];
+    for (let k = lastBefore; k >= 0 && before.length < ANTECEDENT_WORDS; k--) {
+      if (tokens[k].end <= antecedentEnd && !picked.includes(k)) before.unshift(k);
+    }
+    picked.unshift(...before);
+  }
 
   const predicates: { word: string; distance: number }[] = [];
   const entities = new Set<string>();
