@@ -78,3 +78,40 @@ describe('claims files', () => {
     expect(readFileSync).toBeDefined();
   });
 });
+
+describe('the parsed-store cache', () => {
+  const { loadClaimsFolder, CLAIMS_CACHE_FILE } = require('../../src/claims/io') as typeof import('../../src/claims/io');
+  const { mkdirSync } = require('node:fs') as typeof import('node:fs');
+  function store() {
+    const { yaml, claimsDir } = sample();
+    mkdirSync(claimsDir, { recursive: true });
+    writeFileSync(join(claimsDir, 'a.txt.yaml'), yaml);
+    return claimsDir;
+  }
+
+  test('a second load reads the cache and gives the same claims; a changed file is parsed again', () => {
+    const dir = store();
+    const first = loadClaimsFolder(dir, dir, { cache: true });
+    if (!first.ok) throw new Error(JSON.stringify(first.error));
+    expect(readFileSync(join(dir, CLAIMS_CACHE_FILE), 'utf8')).toMatch(/corroborate\/claims-cache@1/);
+    const second = loadClaimsFolder(dir, dir, { cache: true });
+    expect(second).toEqual(first);
+    const path = join(dir, 'a.txt.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('low: 1200', 'low: 1300'));
+    const third = loadClaimsFolder(dir, dir, { cache: true });
+    if (!third.ok) throw new Error('third');
+    expect((third.value[0].claims[0].value as { low: number }).low).toBe(1300);
+  });
+
+  test.each([
+    ['garbage', 'not json at all'],
+    ['a tampered entry that breaks the schema', null],
+  ])('a cache holding %s is ignored, never trusted', (_name, content) => {
+    const dir = store();
+    const clean = loadClaimsFolder(dir, dir, { cache: true });
+    const cacheFile = join(dir, CLAIMS_CACHE_FILE);
+    const tampered = content ?? readFileSync(cacheFile, 'utf8').replace('"dimension":"count"', '"dimension":"mood"');
+    writeFileSync(cacheFile, tampered);
+    expect(loadClaimsFolder(dir, dir, { cache: true })).toEqual(clean);
+  });
+});

@@ -7,6 +7,7 @@ import type { Article, ArticleMeta, Claim, Problem, ReferenceDate, Result } from
 import { CLAIMS_FORMAT, CLAIMS_SCHEMA } from './schema';
 import { locateInYaml } from '../util/yaml-locate';
 import { byCodeUnit } from '../util/stable';
+import { writeFileAtomic } from '../util/fs-atomic';
 import { computeLineStarts, lineColumn } from '../text/span';
 
 /** One article's claims as stored: enough to compare without the article text. */
@@ -158,19 +159,72 @@ export function isClaimsFolder(dir: string): boolean {
   }
 }
 
-/** Reads and validates every claims file in `dir`; all problems of all files are returned together. */
-export function loadClaimsFolder(dir: string, cwd = process.cwd()): Result<ClaimsFile[]> {
+/** Parsed claims files kept beside the store, keyed by the SHA-256 of each file's YAML text. */
+export const CLAIMS_CACHE_FILE = '.corroborate-cache.json';
+const CACHE_FORMAT = 'corroborate/claims-cache@1';
+
+interface ClaimsCache {
+  format: typeof CACHE_FORMAT;
+  entries: Record<string, { sha256: string; file: ClaimsFile }>;
+}
+
+function readCache(dir: string): Map<string, { sha256: string; file: ClaimsFile }> {
+  try {
+    const data = JSON.parse(readFileSync(join(dir, CLAIMS_CACHE_FILE), 'utf8')) as ClaimsCache;
+    if (data?.format !== CACHE_FORMAT || typeof data.entries !== 'object' || data.entries === null) return new Map();
+    return new Map(Object.entries(data.entries));
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * Reads and validates every claims file in `dir`; all problems of all files are returned together.
+ * With `cache`, a file whose YAML text is unchanged since the last run (same SHA-256) is taken from
+ * `.corroborate-cache.json` in the store instead of being parsed again; the cache is still checked
+ * against the schema, and rewritten (atomically) when anything changed. Parsing YAML is most of the cost
+ * of a gate run against a large store.
+ */
+export function loadClaimsFolder(dir: string, cwd = process.cwd(), options: { cache?: boolean } = {}): Result<ClaimsFile[]> {
   const problems: Problem[] = [];
   const files: ClaimsFile[] = [];
+  const cache = options.cache ? readCache(dir) : new Map<string, { sha256: string; file: ClaimsFile }>();
+  const next: ClaimsCache = { format: CACHE_FORMAT, entries: Object.create(null) as ClaimsCache['entries'] };
+  let changed = false;
   for (const abs of listClaimsFiles(dir)) {
     const shown = relative(cwd, abs).split(sep).join('/');
-    const parsed = parseClaimsFile(shown, readFileSync(abs, 'utf8'), abs);
-    if (parsed.ok) files.push(parsed.value);
-    else problems.push(...parsed.error);
+    const key = relative(dir, abs).split(sep).join('/');
+    const source = readFileSync(abs, 'utf8');
+    const hash = options.cache ? sha256(source) : '';
+    const hit = cache.get(key);
+    if (hit && hit.sha256 === hash && validateSchema(stripSources(hit.file))) {
+      for (const c of hit.file.claims) c.source = hit.file.article.id;
+      files.push(hit.file);
+      next.entries[key] = hit;
+      continue;
+    }
+    const parsed = parseClaimsFile(shown, source, abs);
+    if (parsed.ok) {
+      files.push(parsed.value);
+      next.entries[key] = { sha256: hash, file: parsed.value };
+      changed = true;
+    } else problems.push(...parsed.error);
   }
   if (problems.length) return { ok: false, error: problems };
+  if (options.cache && (changed || cache.size !== Object.keys(next.entries).length)) {
+    try {
+      writeFileAtomic(join(dir, CLAIMS_CACHE_FILE), JSON.stringify(next));
+    } catch {
+      /* a read-only store still loads; it is only slower next time */
+    }
+  }
   files.sort((a, b) => byCodeUnit(a.article.id, b.article.id));
   return { ok: true, value: files };
+}
+
+/** The claims file as the schema sees it: claims carry no `source` on disk. */
+function stripSources(file: ClaimsFile): unknown {
+  return { format: CLAIMS_FORMAT, article: file.article, claims: file.claims.map(({ source: _s, ...rest }) => rest) };
 }
 
 /** An Article without text, standing in for one whose claims were read from a claims file. */

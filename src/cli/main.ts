@@ -73,7 +73,7 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: bool
   if (inputs.length === 1) {
     const dir = resolve(io.cwd, inputs[0]);
     if (existsSync(dir) && statSync(dir).isDirectory() && isClaimsFolder(dir)) {
-      const loaded = loadClaimsFolder(dir, io.cwd);
+      const loaded = loadClaimsFolder(dir, io.cwd, { cache: true });
       if (!loaded.ok) throw new Failure(loaded.error);
       const articles = loaded.value.map((f) => articleFromClaims(f, dir));
       return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir };

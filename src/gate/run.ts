@@ -70,7 +70,7 @@ export function buildPool(opts: PoolOptions): Pool {
   } else if (!statSync(storeDir).isDirectory()) {
     throw new GateFailure([{ file: opts.against, line: 1, column: 1, message: 'not a folder' }]);
   } else {
-    const loaded = loadClaimsFolder(storeDir, opts.cwd);
+    const loaded = loadClaimsFolder(storeDir, opts.cwd, { cache: true });
     if (!loaded.ok) throw new GateFailure(loaded.error);
     stored = loaded.value;
   }

@@ -324,28 +324,61 @@ function sentenceInfo(article: Article, si: number, sentence: Sentence, vocabula
   return hit;
 }
 
+const NO_INFO: TokenInfo = {};
+const CLASSIFIED = new WeakMap<Vocabulary, Map<string, TokenInfo>>();
+const CLASSIFIED_NO_VOCAB = new Map<string, TokenInfo>();
+
+/**
+ * What token `k` contributes. Apart from a two-word event with the next token, the answer depends only
+ * on the token's text, whether it opens its sentence (or a quotation) and the vocabulary: news repeats
+ * its words, so that part is memoized across sentences and articles. Treat the result as read-only.
+ */
 function classify(text: string, sentence: Sentence, tokens: readonly Token[], k: number, vocabulary: Vocabulary | undefined): TokenInfo {
   const t = tokens[k];
   const raw = t.text;
   const c0 = raw.charCodeAt(0);
-  if (c0 >= 48 && c0 <= 57) return {};
-  if (/^\p{N}/u.test(raw)) return {};
-  const lower = raw.toLowerCase().replace(/\u2019/g, "'");
-  const info: TokenInfo = {};
+  if (c0 >= 48 && c0 <= 57) return NO_INFO;
+  // "Built in ...": only a capitalized word cares whether it opens its sentence.
+  const initial =
+    ((c0 >= 65 && c0 <= 90) || c0 >= 128) &&
+    (t.start === sentence.start || /["\u201c:]\s*$/.test(text.slice(Math.max(sentence.start, t.start - 3), t.start)));
+  let memo: Map<string, TokenInfo> | undefined;
+  if (vocabulary) {
+    memo = CLASSIFIED.get(vocabulary);
+    if (!memo) CLASSIFIED.set(vocabulary, (memo = new Map()));
+  } else memo = CLASSIFIED_NO_VOCAB;
+  const key = initial ? '1' + raw : '0' + raw;
+  let base = memo.get(key);
+  if (base === undefined) {
+    base = classifyWord(raw, initial, vocabulary);
+    if (raw.length <= 64) {
+      if (memo.size >= 100000) memo.clear();
+      memo.set(key, base);
+    }
+  }
+  if (base === NO_INFO && /^\p{N}/u.test(raw)) return NO_INFO;
   // Two-word events: "pulled out", "stepped down".
   const next = tokens[k + 1];
   if (next && next.start - t.end <= 1 && vocabulary && hasPairs(vocabulary)) {
-    const p2 = vocabulary.predicates.get(`${lower} ${next.text.toLowerCase()}`);
-    if (p2) info.pair = p2;
+    const p2 = vocabulary.predicates.get(`${raw.toLowerCase().replace(/\u2019/g, "'")} ${next.text.toLowerCase()}`);
+    if (p2) return { ...base, pair: p2 };
   }
+  return base;
+}
+
+/** `classify` without the two-word event: the same for every occurrence of `raw` with the same `initial`. */
+function classifyWord(raw: string, sentenceInitial: boolean, vocabulary: Vocabulary | undefined): TokenInfo {
+  if (/^\p{N}/u.test(raw)) return NO_INFO;
+  const lower = raw.toLowerCase().replace(/\u2019/g, "'");
+  const info: TokenInfo = {};
   if (REPORTING_WORDS[lower]) {
     info.predicate = REPORTING_WORDS[lower];
     return info;
   }
+  const c0 = raw.charCodeAt(0);
   const upper = c0 >= 65 && c0 <= 90 ? true : c0 < 128 ? false : /^\p{Lu}/u.test(raw);
   let isEntity = upper && !NOT_NAMES.has(lower.replace(/\.$/, ''));
   if (isEntity && /^\p{Lu}\p{Ll}/u.test(raw)) {
-    const sentenceInitial = t.start === sentence.start || /["\u201c:]\s*$/.test(text.slice(Math.max(sentence.start, t.start - 3), t.start));
     // "Built in the early 1950s ...": a capital at the start of a sentence is not a name by itself.
     if (sentenceInitial && (STOPWORDS.has(lower) || lookupPredicate(lower, lemmaOf(lower), vocabulary) || /(ed|ing|ly)$/.test(lower))) isEntity = false;
   }

@@ -7,15 +7,27 @@ import levenshtein from 'fast-levenshtein';
 
 /** Lower-case key of a name: diacritics folded, curly apostrophes plain, periods dropped, spaces single. */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/\./g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  // Memoized: the same few name words are keyed over and over (mentions, titles, speakers).
+  let k = NAME_KEYS.get(name);
+  if (k === undefined) {
+    k = name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[\u2018\u2019\u02bc]/g, "'")
+      .replace(/\./g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
+    if (name.length <= 64) {
+      if (NAME_KEYS.size >= 50000) NAME_KEYS.clear();
+      NAME_KEYS.set(name, k);
+    }
+  }
+  return k;
 }
+
+const NAME_KEYS = new Map<string, string>();
+const FOLDED = new Map<string, string>();
 
 /**
  * A spelling-tolerant form of one name word, for transliteration variants:
@@ -23,12 +35,20 @@ export function nameKey(name: string): string {
  * "Fasihuddin" -> "fasihudin", "Yaqoob" -> "yaqub", "Mohammad" -> "mohamad".
  */
 export function foldNameWord(word: string): string {
-  return nameKey(word)
-    .replace(/['\-]/g, '')
-    .replace(/ph/g, 'f')
-    .replace(/oo/g, 'u')
-    .replace(/ee/g, 'i')
-    .replace(/(.)\1+/g, '$1');
+  let f = FOLDED.get(word);
+  if (f === undefined) {
+    f = nameKey(word)
+      .replace(/['\-]/g, '')
+      .replace(/ph/g, 'f')
+      .replace(/oo/g, 'u')
+      .replace(/ee/g, 'i')
+      .replace(/(.)\1+/g, '$1');
+    if (word.length <= 64) {
+      if (FOLDED.size >= 50000) FOLDED.clear();
+      FOLDED.set(word, f);
+    }
+  }
+  return f;
 }
 
 /**
