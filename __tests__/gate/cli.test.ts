@@ -358,3 +358,22 @@ describe('the store stays consistent', () => {
     expect(readdirSync(join(dir, 'claims')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 30_000);
 });
+
+describe('gate --cache', () => {
+  test('keeps parsed claims beside the store and gives the same report; without the flag nothing is written', () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      'published/a.md': '---\npublished: 2026-04-01\n---\nThe ferry carried 1,200 passengers on Monday, the port said.\n',
+      'new/b.md': '---\npublished: 2026-04-02\n---\nThe ferry carried 1,020 passengers on Monday, the port said.\n',
+    });
+    expect(runCli(bin, ['extract', 'published', '--out', 'claims', '-q'], dir).code).toBe(0);
+    const plain = runCli(bin, ['gate', 'new/b.md', '--against', 'claims', '--format', 'json', '-q'], dir);
+    expect(existsSync(join(dir, 'claims', '.corroborate-cache.json'))).toBe(false);
+    const cold = runCli(bin, ['gate', 'new/b.md', '--against', 'claims', '--format', 'json', '-q', '--cache'], dir);
+    expect(existsSync(join(dir, 'claims', '.corroborate-cache.json'))).toBe(true);
+    const warm = runCli(bin, ['gate', 'new/b.md', '--against', 'claims', '--format', 'json', '-q', '--cache'], dir);
+    expect(cold.stdout).toBe(plain.stdout);
+    expect(warm.stdout).toBe(plain.stdout);
+    expect(warm.code).toBe(plain.code);
+  });
+});

@@ -69,11 +69,11 @@ export interface Loaded {
 }
 
 /** Articles from a folder or files, or stored claims from a claims folder. */
-export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: boolean, strict = false, jobs?: number): Loaded {
+export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: boolean, strict = false, jobs?: number, cache = false): Loaded {
   if (inputs.length === 1) {
     const dir = resolve(io.cwd, inputs[0]);
     if (existsSync(dir) && statSync(dir).isDirectory() && isClaimsFolder(dir)) {
-      const loaded = loadClaimsFolder(dir, io.cwd, { cache: true });
+      const loaded = loadClaimsFolder(dir, io.cwd, { cache });
       if (!loaded.ok) throw new Failure(loaded.error);
       const articles = loaded.value.map((f) => articleFromClaims(f, dir));
       return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir };
@@ -150,9 +150,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--strict', 'fail (exit 2) when an article cannot be read, instead of skipping it with a warning')
     .option('-q, --quiet', 'no warnings or summary on stderr')
     .option('-j, --jobs <n>', 'threads for extraction (default: number of CPUs; 1 = single-threaded)', parseJobs)
-    .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean; strict?: boolean; decisions?: string; jobs?: number }) => {
+    .option('--cache', 'for a claims folder: keep parsed claims files in its .corroborate-cache.json (faster next time)')
+    .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean; strict?: boolean; decisions?: string; jobs?: number; cache?: boolean }) => {
       const rules = rulesFor(opts.rules, io);
-      const { articles, claims, root } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict), opts.jobs);
+      const { articles, claims, root } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict), opts.jobs, Boolean(opts.cache));
       let report: Report = checkClaims(articles, claims, rules);
       if (opts.decisions) {
         const file = resolve(io.cwd, opts.decisions);

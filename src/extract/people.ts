@@ -35,6 +35,13 @@ function isHeadline(line: string): boolean {
   return caps / long.length >= 0.75;
 }
 
+// `/^\p{Lu}/u.test(word)` without a regex for ASCII: "Roe" yes, "roe" and "2021" no.
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
+}
+
 // Headline ranges are lines in order: a binary search, not a scan per candidate.
 function inRanges(ranges: readonly [number, number][], offset: number): boolean {
   return inSortedRanges(ranges, offset);
@@ -72,7 +79,7 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
   const toks = wordTokens(article);
   const headlines = headlineRanges(article);
   const lowerWords = new Set<string>();
-  for (const t of toks) if (!/^\p{Lu}/u.test(t.text)) lowerWords.add(t.lower);
+  for (const t of toks) if (!startsUpper(t.text)) lowerWords.add(t.lower);
   const candidates: Candidate[] = [];
   // Capitalized words standing alone elsewhere: a place or org that may lead a run ("to Ruritania Jane Roe").
   const alone = new Map<string, number>();
@@ -85,19 +92,26 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
   for (const c of candidates) {
     if (!c.headline && !c.initial) confirmed.add(keyOf(c));
   }
-  // "Roe told reporters" elsewhere shows that a sentence-initial "Jane Roe" is a name.
-  const actsAlone = new Set<string>();
-  for (let i = 0; i + 1 < toks.length; i++) {
-    const t = toks[i];
-    if (t.cap && evidenceAfter(text, t.end, t, extraVerbs)) actsAlone.add(t.lower);
-  }
+  // "Roe told reporters" elsewhere shows that a sentence-initial "Jane Roe" is a name. Read only when a
+  // sentence-initial candidate needs it.
+  let actsAloneSet: Set<string> | undefined;
+  const actsAlone = (lower: string): boolean => {
+    if (!actsAloneSet) {
+      actsAloneSet = new Set<string>();
+      for (let i = 0; i + 1 < toks.length; i++) {
+        const t = toks[i];
+        if (t.cap && evidenceAfter(text, t.end, t, extraVerbs)) actsAloneSet.add(t.lower);
+      }
+    }
+    return actsAloneSet.has(lower);
+  };
   const claims: PersonClaim[] = [];
   for (const c0 of candidates) {
     const c = c0.headline ? headlinePart(c0, confirmed) : c0;
     if (!c) continue;
     const key = keyOf(c);
     const last = c.words[c.words.length - 1];
-    if (c.initial && !confirmed.has(key) && !evidenceAfter(text, c.end, last, extraVerbs) && !actsAlone.has(last.lower)) continue;
+    if (c.initial && !confirmed.has(key) && !evidenceAfter(text, c.end, last, extraVerbs) && !actsAlone(last.lower)) continue;
     if (c.initial && !confirmed.has(key) && c.words.some((w) => lowerWords.has(w.lower))) continue;
     const name = text.slice(c.start, c.end);
     const ws = nameWords(name);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { CLAIMS_CACHE_FILE } from '../claims/io';
 import { DECISIONS_FILE, loadDecisions, type Decisions } from '../review/decisions';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
@@ -78,6 +79,7 @@ interface GateOpts {
   maxWarnings?: number;
   baseline?: string | false;
   prune?: boolean;
+  cache?: boolean;
   decisions?: string;
   update?: boolean;
   root?: string;
@@ -109,6 +111,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
     .option('--max-warnings <n>', 'exit 1 when more than this many variants involve a new article', nonNegativeInt)
     .option('--baseline <file>', `accepted findings (default: ${DEFAULT_BASELINE} when present)`)
     .option('--no-baseline', 'apply no baseline')
+    .option('--cache', `keep parsed claims files in the store's ${CLAIMS_CACHE_FILE} (faster on a large store)`)
     .option('--decisions <file>', 'editor decisions from corroborate review (default: decisions.yaml in the store when present)')
     .option('--prune', 'remove stale entries (expired, or not seen in this run) from the baseline file')
     .option('--update', 'when the gate passes, add the new articles\' claims to the store (one atomic write per file)')
@@ -121,7 +124,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
         const rules = rulesFor(opts.rules, cwd);
         const bFile = baselineFile(opts.baseline, cwd);
         const baseline = loadBaselineAt(bFile);
-        const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd, allowMissingStore: Boolean(opts.update) });
+        const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd, allowMissingStore: Boolean(opts.update), cache: Boolean(opts.cache) });
         const quiet = Boolean(opts.quiet);
         if (!quiet) for (const p of pool.warnings) io.stderr(`warning: ${p.file}:${p.line}:${p.column}: ${p.message}\n`);
         const today = todayIso();

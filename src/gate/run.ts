@@ -21,6 +21,8 @@ export class GateFailure extends Error {
 }
 
 export interface PoolOptions {
+  /** Keep parsed claims files in the store's `.corroborate-cache.json` (opt-in: `--cache`). */
+  cache?: boolean;
   /** Articles to check (files or folders), as given on the command line. */
   inputs: readonly string[];
   /** The claims store folder. */
@@ -70,7 +72,7 @@ export function buildPool(opts: PoolOptions): Pool {
   } else if (!statSync(storeDir).isDirectory()) {
     throw new GateFailure([{ file: opts.against, line: 1, column: 1, message: 'not a folder' }]);
   } else {
-    const loaded = loadClaimsFolder(storeDir, opts.cwd, { cache: true });
+    const loaded = loadClaimsFolder(storeDir, opts.cwd, { cache: Boolean(opts.cache) });
     if (!loaded.ok) throw new GateFailure(loaded.error);
     stored = loaded.value;
   }

@@ -31,6 +31,8 @@ const CAP_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019\-]*$/u;
 const ALL_CAPS = /^[\p{Lu}'\u2019\-]{2,}$/u;
 
 const WORD_TOKENS = new RecentArticles<WordTok[]>();
+// A word's lower-case form and capital test, by its text: news repeats its words.
+const FORMS = new Map<string, { lower: string; cap: boolean }>();
 const MEMO_LIMIT = 8 << 20;
 
 /**
@@ -74,12 +76,20 @@ function computeWordTokens(article: Article): WordTok[] {
     }
     // A word opening a quotation or following a colon opens a clause too: '"If Jane Roe' starts with "If".
     const initial = (si >= 0 && first === t.start) || opensClause(src, t.start);
+    let form = FORMS.get(text);
+    if (form === undefined) {
+      form = { lower: text.toLowerCase().replace(/\u2019/g, "'").replace(/\./g, ''), cap: CAP_WORD.test(text) && !ALL_CAPS.test(text) };
+      if (text.length <= 64) {
+        if (FORMS.size >= 100000) FORMS.clear();
+        FORMS.set(text, form);
+      }
+    }
     out.push({
       text,
       start: t.start,
       end,
-      lower: text.toLowerCase().replace(/\u2019/g, "'").replace(/\./g, ''),
-      cap: CAP_WORD.test(text) && !ALL_CAPS.test(text),
+      lower: form.lower,
+      cap: form.cap,
       possessive,
       initial,
     });
@@ -95,11 +105,18 @@ function opensClause(text: string, at: number): boolean {
   const from = Math.max(0, at - 3);
   if (at === from) return true;
   let k = at;
-  while (k > from && /\s/.test(text[k - 1])) {
+  while (k > from && isSpace(text.charCodeAt(k - 1))) {
     if (text[k - 1] === '\n') return true;
     k--;
   }
   return k > from && CLAUSE_OPENERS.has(text[k - 1]);
+}
+
+/** `/\s/.test(String.fromCharCode(c))` for one UTF-16 unit, without the regex. */
+export function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function firstWordStart(text: string, from: number, to: number): number {
