@@ -109,6 +109,10 @@ const RELATIVE_RE = new RegExp(
   'gi',
 );
 
+/** Words one of which each match of a pattern holds: "Sept" holds "Sep", "tonight" holds "night". */
+const MONTH_ABBRS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const RELATIVE_WORDS = ['day', 'tomorrow', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'decade'];
+
 const FUTURE_BEFORE = /\b(will|shall|'ll|\u2019ll|is due|are due|is expected|are expected|is scheduled|are scheduled|is set|are set|plans? to|planning to|going to|upcoming|next)\b/i;
 const YEAR_PREP = /(?:^|[^\p{L}])(in|since|by|from|until|till|through|throughout|during|before|after|around|about|circa|c\.|approximately|roughly|year|between|early|late|mid|spring|summer|autumn|fall|winter|of)(?:\s+the(?:\s+year)?)?\s*-?\s*$/iu;
 const OF_HEAD = /\b(end|start|beginning|middle|half|quarter|course|rest|spring|summer|autumn|fall|winter|year|class|months?)\s+of\s*$/i;
@@ -243,7 +247,13 @@ export function extractDates(article: Article): Found[] {
     }
   };
 
-  each(ISO_RE, (m) => {
+  // A pattern runs only when the text holds a word it cannot match without (a cheap look first):
+  // no "century" in the text, no century to find. `lower` only answers "is it there at all?".
+  const lower = text.toLowerCase();
+  const monthy = MONTH_ABBRS.some((w) => text.includes(w));
+  const monthish = monthy || MONTH_ABBRS.some((w) => lower.includes(w.toLowerCase()));
+
+  if (text.includes('-')) each(ISO_RE, (m) => {
     const iso = isoDay(+m[1], +m[2], +m[3]);
     if (!iso) return null;
     const v = dayValue(iso);
@@ -255,7 +265,7 @@ export function extractDates(article: Article): Found[] {
     return { start: m.index, end: m.index + m[0].length, value: v };
   });
 
-  each(MDY_RE, (m) => {
+  if (monthy) each(MDY_RE, (m) => {
     const month = monthNumber(m[2]);
     // "May 5" needs a capital M: "may 5" is a verb and a number.
     if (!/^[A-Z]/.test(m[2])) return null;
@@ -267,13 +277,13 @@ export function extractDates(article: Article): Found[] {
     return { start: m.index, end: m.index + m[0].length, value: v };
   });
 
-  each(DMY_RE, (m) => {
+  if (monthy) each(DMY_RE, (m) => {
     if (!/^[A-Z]/.test(m[3])) return null;
     const v = monthDay(m[0], monthNumber(m[3]), +m[2], m[4], m[1], ref);
     return v ? { start: m.index, end: m.index + m[0].length, value: v } : null;
   });
 
-  each(MY_RE, (m) => {
+  if (monthish) each(MY_RE, (m) => {
     if (!/^[A-Z]/.test(m[2])) return null;
     const year = +m[3];
     if (year < 1000 || year > 2100) return null;
@@ -281,7 +291,7 @@ export function extractDates(article: Article): Found[] {
     return { start: m.index, end: m.index + m[0].length, value: interval('month', monthInterval(year, monthNumber(m[2]), part), part) };
   });
 
-  each(MONTH_RE, (m) => {
+  if (monthish) each(MONTH_RE, (m) => {
     if (!/^[A-Z]/.test(m[2])) return null;
     const lead = m[1].toLowerCase();
     // "of May" only after "the end of", "the month of"; "may" and "march" as verbs are lower case.
@@ -309,7 +319,7 @@ export function extractDates(article: Article): Found[] {
     return { start, end: m.index + m[0].length, value: v };
   });
 
-  each(DECADE_RE, (m) => {
+  if (lower.includes('0s') || lower.includes("0's")) each(DECADE_RE, (m) => {
     let first: number;
     if (m[3]) first = +m[3];
     else {
@@ -323,7 +333,7 @@ export function extractDates(article: Article): Found[] {
     return { start: m.index, end: m.index + m[0].length, value: interval('decade', decadeInterval(first, part), part) };
   });
 
-  each(CENTURY_RE, (m) => {
+  if (lower.includes('century')) each(CENTURY_RE, (m) => {
     const word = m[3].toLowerCase();
     const n = /^\d/.test(word) ? parseInt(word, 10) : ORDINAL_WORDS[word];
     if (!n || n > 22) return null;
@@ -354,7 +364,7 @@ export function extractDates(article: Article): Found[] {
     return { start: y.start, end: e, value: interval('year', yearInterval(year, y.part), y.approx ? 'approx' : y.part) };
   });
 
-  each(SEASON_RE, (m) => {
+  if (lower.includes('spring') || lower.includes('summer') || lower.includes('autumn') || lower.includes('fall') || lower.includes('winter')) each(SEASON_RE, (m) => {
     const year = +m[3];
     if (year < 1000 || year > 2100) return null;
     const season = m[2].toLowerCase();
@@ -363,7 +373,7 @@ export function extractDates(article: Article): Found[] {
     return { start: m.index, end: m.index + m[0].length, value: interval('season', seasonInterval(year, season), part) };
   });
 
-  each(QUARTER_RE, (m) => {
+  if (text.includes('Q') || text.includes('quarter')) each(QUARTER_RE, (m) => {
     const q = m[1] ? +m[1] : ['first', 'second', 'third', 'fourth'].indexOf(m[2].toLowerCase()) + 1;
     const year = +m[3];
     const [a] = monthInterval(year, q * 3 - 2);
@@ -371,7 +381,7 @@ export function extractDates(article: Article): Found[] {
     return { start: m.index, end: m.index + m[0].length, value: interval('quarter', [a, b]) };
   });
 
-  each(WEEKDAY_RE, (m) => {
+  if (text.includes('day')) each(WEEKDAY_RE, (m) => {
     const weekday = WEEKDAYS[m[2].toLowerCase()];
     const start = m.index;
     const end = m.index + m[0].length;
@@ -393,7 +403,7 @@ export function extractDates(article: Article): Found[] {
     return { start, end, value: dayValue(iso, { relative: { expression: expr, referenceDate: ref, how: `${expr} (${describeRef(ref)}) = ${iso}, ${rule}` } }) };
   });
 
-  each(TIME_RE, (m) => {
+  if (text.includes(':') || lower.includes('am') || lower.includes('pm') || lower.includes('a.m') || lower.includes('p.m')) each(TIME_RE, (m) => {
     let hour: number;
     let minute: number;
     let zone: string | undefined;
@@ -418,7 +428,7 @@ export function extractDates(article: Article): Found[] {
     return { start: m.index, end: m.index + m[0].length, value: v, timeOnly: true };
   });
 
-  each(RELATIVE_RE, (m) => relativeDate(m, ref));
+  if (RELATIVE_WORDS.some((w) => lower.includes(w))) each(RELATIVE_RE, (m) => relativeDate(m, ref));
 
   return merge(text, choose(found));
 }

@@ -1,4 +1,5 @@
 import type { Vocabulary } from '../types';
+import { foldKey } from '../text/tokens';
 
 /** What `canonicalKey` found: the key names the same thing as `canonical`, by the alias rule `rule`. */
 export interface AliasMatch {
@@ -10,14 +11,7 @@ const LEADING_ARTICLE = /^(?:the|a|an) /;
 
 /** The form alias keys are stored in (see the `alias` data kind): "The U.S." -> "the us". */
 function aliasForm(key: string): string {
-  return key
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/\./g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return foldKey(key);
 }
 
 /**

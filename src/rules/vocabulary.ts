@@ -37,6 +37,23 @@ const phraseSets = {
 
 const clean = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
 
+/** A kind whose words join the weak predicates: reporting verbs, aspect verbs. */
+function weakWords(id: string, description: string): VocabularyKind {
+  return {
+    id,
+    description,
+    paramsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['words'],
+      properties: { words: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } } },
+    },
+    merge(v, params) {
+      for (const w of params.words as string[]) v.reportingVerbs.add(clean(w));
+    },
+  };
+}
+
 export const VOCABULARY_KINDS: VocabularyKind[] = [
   {
     id: 'paraphrase',
@@ -81,30 +98,6 @@ export const VOCABULARY_KINDS: VocabularyKind[] = [
       }
     },
   },
-  {
-    id: 'reporting-verbs',
-    description: 'Verbs that report speech ("say", "tell", "state"); a shared reporting verb alone does not make two dates one fact.',
-    paramsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['words'],
-      properties: { words: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } } },
-    },
-    merge(v, params) {
-      for (const w of params.words as string[]) v.reportingVerbs.add(clean(w));
-    },
-  },
-  {
-    id: 'weak-predicates',
-    description: 'Verbs that say little about which event is meant ("begin", "start", "continue"); like reporting verbs they are weak evidence that two dates are one fact.',
-    paramsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['words'],
-      properties: { words: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } } },
-    },
-    merge(v, params) {
-      for (const w of params.words as string[]) v.reportingVerbs.add(clean(w));
-    },
-  },
+  weakWords('reporting-verbs', 'Verbs that report speech ("say", "tell", "state"); a shared reporting verb alone does not make two dates one fact.'),
+  weakWords('weak-predicates', 'Verbs that say little about which event is meant ("begin", "start", "continue"); like reporting verbs they are weak evidence that two dates are one fact.'),
 ];

@@ -236,7 +236,10 @@ export function contextAround(
   const lo = useClause ? clauseStart : reachStart;
   const hi = useClause ? clauseEnd : reachEnd;
   const picked: number[] = [];
-  for (let k = lastBefore, n = 0; k >= 0 && n < window && tokens[k].start >= lo; k--, n++) picked.unshift(k);
+  // Up to `window` tokens before the claim, in text order, then up to `window` after it.
+  let kLo = lastBefore;
+  for (let n = 0; kLo >= 0 && n < window && tokens[kLo].start >= lo; kLo--, n++);
+  for (let k = kLo + 1; k <= lastBefore; k++) picked.push(k);
   for (let k = firstAfter, n = 0; k < tokens.length && n < window && tokens[k].end <= hi; k++, n++) picked.push(k);
   if (antecedentEnd >= 0) {
     // The antecedent: up to ANTECEDENT_WORDS words before the comma that opens the relative clause.
@@ -325,8 +328,15 @@ function sentenceInfo(article: Article, si: number, sentence: Sentence, vocabula
 }
 
 const NO_INFO: TokenInfo = {};
-const CLASSIFIED = new WeakMap<Vocabulary, Map<string, TokenInfo>>();
-const CLASSIFIED_NO_VOCAB = new Map<string, TokenInfo>();
+
+/** A word's contribution, whether its sentence opens with it or not (`initial` only when that matters). */
+interface WordInfo {
+  plain: TokenInfo;
+  initial?: TokenInfo;
+}
+
+const CLASSIFIED = new WeakMap<Vocabulary, Map<string, WordInfo>>();
+const CLASSIFIED_NO_VOCAB = new Map<string, WordInfo>();
 
 /**
  * What token `k` contributes. Apart from a two-word event with the next token, the answer depends only
@@ -338,25 +348,27 @@ function classify(text: string, sentence: Sentence, tokens: readonly Token[], k:
   const raw = t.text;
   const c0 = raw.charCodeAt(0);
   if (c0 >= 48 && c0 <= 57) return NO_INFO;
-  // "Built in ...": only a capitalized word cares whether it opens its sentence.
-  const initial =
-    ((c0 >= 65 && c0 <= 90) || c0 >= 128) &&
-    (t.start === sentence.start || /["\u201c:]\s*$/.test(text.slice(Math.max(sentence.start, t.start - 3), t.start)));
-  let memo: Map<string, TokenInfo> | undefined;
+  let memo: Map<string, WordInfo> | undefined;
   if (vocabulary) {
     memo = CLASSIFIED.get(vocabulary);
     if (!memo) CLASSIFIED.set(vocabulary, (memo = new Map()));
   } else memo = CLASSIFIED_NO_VOCAB;
-  const key = initial ? '1' + raw : '0' + raw;
-  let base = memo.get(key);
-  if (base === undefined) {
-    base = classifyWord(raw, initial, vocabulary);
+  let w = memo.get(raw);
+  if (w === undefined) {
+    const plain = classifyWord(raw, false, vocabulary);
+    const initial = plain.entities ? classifyWord(raw, true, vocabulary) : undefined;
+    // Only a capitalized word the sentence start can demote ("Built in ...") reads its position.
+    w = initial && initial.entities === undefined ? { plain, initial } : { plain };
     if (raw.length <= 64) {
       if (memo.size >= 100000) memo.clear();
-      memo.set(key, base);
+      memo.set(raw, w);
     }
   }
-  if (base === NO_INFO && /^\p{N}/u.test(raw)) return NO_INFO;
+  let base = w.plain;
+  if (w.initial !== undefined && (t.start === sentence.start || /["\u201c:]\s*$/.test(text.slice(Math.max(sentence.start, t.start - 3), t.start)))) {
+    base = w.initial;
+  }
+  if (base === NO_INFO) return NO_INFO;
   // Two-word events: "pulled out", "stepped down".
   const next = tokens[k + 1];
   if (next && next.start - t.end <= 1 && vocabulary && hasPairs(vocabulary)) {

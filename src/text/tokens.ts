@@ -109,6 +109,21 @@ function computeLemma(word: string): string {
   return w;
 }
 
+/**
+ * The key form of a name: accents folded, curly apostrophes plain, periods dropped, spaces single,
+ * lower case. "Dr. José  O’Neil" -> "dr jose o'neil".
+ */
+export function foldKey(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/\./g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
 /** Lower-case, curly quotes and dashes made plain, accents folded: for comparing wordings. */
 export function foldText(s: string): string {
   return s

@@ -17,8 +17,7 @@ export const dateInterval: Comparator = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      'link-agree': { type: 'number', minimum: 0, maximum: 1, default: 0.25 },
-      'link-conflict': { type: 'number', minimum: 0, maximum: 1, default: 0.75 },
+      // link-agree and link-conflict are added to every comparator's schema by the rule loader.
       'same-day-link': {
         type: 'number', minimum: 0, maximum: 1, default: 0.25,
         description: 'Added to the context link of two claims naming the same single day: a day is specific.',

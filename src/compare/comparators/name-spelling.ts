@@ -16,8 +16,7 @@ export const nameSpelling: Comparator = {
   paramsSchema: {
     type: 'object',
     properties: {
-      'link-agree': { type: 'number', minimum: 0, maximum: 1, default: 0.25 },
-      'link-conflict': { type: 'number', minimum: 0, maximum: 1, default: 0.75 },
+      // link-agree and link-conflict are added to every comparator's schema by the rule loader.
     },
     additionalProperties: false,
   },

@@ -17,8 +17,7 @@ export const numericTolerance: Comparator = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      'link-agree': { type: 'number', minimum: 0, maximum: 1, default: 0.25 },
-      'link-conflict': { type: 'number', minimum: 0, maximum: 1, default: 0.75 },
+      // link-agree and link-conflict are added to every comparator's schema by the rule loader.
       relative: {
         type: 'number', minimum: 0, maximum: 1, default: 0.01,
         description: 'Relative tolerance added on each side of every amount (0.01 = 1 %).',

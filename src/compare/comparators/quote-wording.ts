@@ -16,8 +16,7 @@ export const quoteWording: Comparator = {
   paramsSchema: {
     type: 'object',
     properties: {
-      'link-agree': { type: 'number', minimum: 0, maximum: 1, default: 0.25 },
-      'link-conflict': { type: 'number', minimum: 0, maximum: 1, default: 0.75 },
+      // link-agree and link-conflict are added to every comparator's schema by the rule loader.
       'variant-similarity': {
         type: 'number', minimum: 0, maximum: 1, default: 0.45,
         description: 'Least word similarity (0..1) for two different wordings to be one quote told two ways; below it they are different parts of a longer quote.',

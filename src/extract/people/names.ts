@@ -1,4 +1,5 @@
 import levenshtein from 'fast-levenshtein';
+import { foldKey } from '../../text/tokens';
 
 /**
  * Name keys and spelling similarity, shared by the people extractor, the quote speaker resolution and
@@ -10,14 +11,7 @@ export function nameKey(name: string): string {
   // Memoized: the same few name words are keyed over and over (mentions, titles, speakers).
   let k = NAME_KEYS.get(name);
   if (k === undefined) {
-    k = name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[\u2018\u2019\u02bc]/g, "'")
-      .replace(/\./g, '')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .toLowerCase();
+    k = foldKey(name);
     if (name.length <= 64) {
       if (NAME_KEYS.size >= 50000) NAME_KEYS.clear();
       NAME_KEYS.set(name, k);

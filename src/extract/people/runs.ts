@@ -62,8 +62,10 @@ function computeWordTokens(article: Article): WordTok[] {
     let text = t.text;
     let end = t.end;
     let possessive = false;
-    const m = /['\u2019]s$/.exec(text);
-    if (m && text.length > 2) {
+    // "Roe's": the same test as /['\u2019]s$/ with more than the "'s" itself.
+    const n = text.length;
+    const q = n > 2 ? text.charCodeAt(n - 2) : 0;
+    if (n > 2 && text.charCodeAt(n - 1) === 115 && (q === 39 || q === 0x2019)) {
       text = text.slice(0, -2);
       end -= 2;
       possessive = true;
@@ -144,16 +146,22 @@ export function capitalRuns(text: string, toks: readonly WordTok[]): WordTok[][]
   const runs: WordTok[][] = [];
   let cur: WordTok[] = [];
   const flush = () => {
-    if (cur.length) runs.push(cur);
-    cur = [];
+    if (cur.length) {
+      runs.push(cur);
+      cur = [];
+    }
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    const prev = cur[cur.length - 1];
-    const joinable = prev !== undefined && !prev.possessive && /^(\s|\.\s)$/.test(gapOf(text, prev, t)) &&
-      (gapOf(text, prev, t) === ' ' || /^\p{Lu}$/u.test(prev.text) || HONORIFICS.has(prev.lower));
-    const particle = !t.cap && NAME_PARTICLES.has(t.lower) && toks[i + 1]?.cap === true && cur.length > 0;
+    const particle = !t.cap && cur.length > 0 && NAME_PARTICLES.has(t.lower) && toks[i + 1]?.cap === true;
     if (t.cap || particle) {
+      // Joinable to the run so far: only asked of a word that may extend one.
+      const prev = cur[cur.length - 1];
+      let joinable = false;
+      if (prev !== undefined && !prev.possessive) {
+        const gap = gapOf(text, prev, t);
+        joinable = /^(\s|\.\s)$/.test(gap) && (gap === ' ' || /^\p{Lu}$/u.test(prev.text) || HONORIFICS.has(prev.lower));
+      }
       if (!joinable && cur.length) flush();
       cur.push(t);
       if (t.possessive) flush();
@@ -165,6 +173,7 @@ export function capitalRuns(text: string, toks: readonly WordTok[]): WordTok[][]
 
 function gapOf(text: string, a: Token, b: Token): string {
   // A line break never joins two words of a name: a headline's last word and the next line's first.
+  if (b.start - a.end > 2) return 'x';
   const g = text.slice(a.end, b.start);
   return g.length <= 2 && !/[\n\r]/.test(g) ? g.replace(/[ \t\u00a0]/g, ' ') : 'x';
 }
