@@ -1,6 +1,6 @@
 import type { Article, Claim, Extractor, PersonClaim, PersonValue, Vocabulary } from '../types';
 import { makeSpan } from '../text/span';
-import { inSortedRanges } from '../text/lookup';
+import { RecentArticles, inSortedRanges } from '../text/lookup';
 import { contextAround } from '../text/context';
 import { REPORTING_VERBS } from './people/lexicon';
 import { nameKey, nameWords } from './people/names';
@@ -12,6 +12,15 @@ import { capitalRuns, isHonorific, isSentenceStarter, nonNameWord, peelWord, wor
  * Returns `[start, end)` ranges.
  */
 export function headlineRanges(article: Article): [number, number][] {
+  // People, titles and quotes all ask: computed once per article. Treat the result as read-only.
+  let memo = HEADLINES.get(article);
+  if (!memo) HEADLINES.set(article, (memo = computeHeadlineRanges(article)));
+  return memo;
+}
+
+const HEADLINES = new RecentArticles<[number, number][]>();
+
+function computeHeadlineRanges(article: Article): [number, number][] {
   const out: [number, number][] = [];
   const text = article.text;
   let start = article.bodyStart;
@@ -78,15 +87,27 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
   const text = article.text;
   const toks = wordTokens(article);
   const headlines = headlineRanges(article);
-  const lowerWords = new Set<string>();
-  for (const t of toks) if (!startsUpper(t.text)) lowerWords.add(t.lower);
+  // Words the article also writes in lower case: read only for a sentence-initial candidate.
+  let lowerSet: Set<string> | undefined;
+  const lowerWords = (lower: string): boolean => {
+    if (!lowerSet) {
+      lowerSet = new Set<string>();
+      for (const t of toks) if (!startsUpper(t.text)) lowerSet.add(t.lower);
+    }
+    return lowerSet.has(lower);
+  };
   const candidates: Candidate[] = [];
   // Capitalized words standing alone elsewhere: a place or org that may lead a run ("to Ruritania Jane Roe").
   const alone = new Map<string, number>();
   const runs = capitalRuns(text, toks);
   for (const run of runs) if (run.length === 1) alone.set(run[0].lower, (alone.get(run[0].lower) ?? 0) + 1);
   for (const run of runs) {
-    for (const c of candidatesOf(run, (w) => (alone.get(w) ?? 0) >= 2 || vocabulary.aliases.has(w))) candidates.push({ ...c, headline: inRanges(headlines, c.start) });
+    for (const c of candidatesOf(run, (w) => (alone.get(w) ?? 0) >= 2 || vocabulary.aliases.has(w))) {
+      // candidatesOf made `c` for this call alone: completed in place rather than copied.
+      const cand = c as Candidate;
+      cand.headline = inRanges(headlines, c.start);
+      candidates.push(cand);
+    }
   }
   const confirmed = new Set<string>();
   for (const c of candidates) {
@@ -112,7 +133,7 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
     const key = keyOf(c);
     const last = c.words[c.words.length - 1];
     if (c.initial && !confirmed.has(key) && !evidenceAfter(text, c.end, last, extraVerbs) && !actsAlone(last.lower)) continue;
-    if (c.initial && !confirmed.has(key) && c.words.some((w) => lowerWords.has(w.lower))) continue;
+    if (c.initial && !confirmed.has(key) && c.words.some((w) => lowerWords(w.lower))) continue;
     const name = text.slice(c.start, c.end);
     const ws = nameWords(name);
     const surnameTok = c.words[c.words.length - 1];

@@ -323,6 +323,8 @@ function unitId(u: UnitDef | CurrencyDef | 'count'): string {
 }
 
 function round(x: number): number {
+  // A whole number of up to 12 digits is its own 12-digit rounding: "1,200 passengers" needs no printing.
+  if (Number.isInteger(x) && x !== 0 && x > -1e12 && x < 1e12) return x;
   return Number(x.toPrecision(12));
 }
 

@@ -293,12 +293,13 @@ interface TokenInfo {
   pair?: string;
 }
 
-const PAIRS = new WeakMap<Vocabulary, boolean>();
-/** Does the vocabulary name any two-word event ("pull out")? */
-function hasPairs(v: Vocabulary): boolean {
+const PAIRS = new WeakMap<Vocabulary, Set<string>>();
+/** First words of the vocabulary's two-word events ("pull out" -> "pull"); empty when it names none. */
+function pairFirsts(v: Vocabulary): Set<string> {
   let p = PAIRS.get(v);
   if (p === undefined) {
-    p = [...v.predicates.keys()].some((k) => k.includes(' '));
+    p = new Set<string>();
+    for (const k of v.predicates.keys()) if (k.includes(' ')) p.add(k.slice(0, k.indexOf(' ')));
     PAIRS.set(v, p);
   }
   return p;
@@ -331,6 +332,8 @@ const NO_INFO: TokenInfo = {};
 
 /** A word's contribution, whether its sentence opens with it or not (`initial` only when that matters). */
 interface WordInfo {
+  /** The word in lower case, curly apostrophes plain: "Pulled" -> "pulled". */
+  lower: string;
   plain: TokenInfo;
   initial?: TokenInfo;
 }
@@ -358,7 +361,8 @@ function classify(text: string, sentence: Sentence, tokens: readonly Token[], k:
     const plain = classifyWord(raw, false, vocabulary);
     const initial = plain.entities ? classifyWord(raw, true, vocabulary) : undefined;
     // Only a capitalized word the sentence start can demote ("Built in ...") reads its position.
-    w = initial && initial.entities === undefined ? { plain, initial } : { plain };
+    const lower = raw.toLowerCase().replace(/\u2019/g, "'");
+    w = initial && initial.entities === undefined ? { lower, plain, initial } : { lower, plain };
     if (raw.length <= 64) {
       if (memo.size >= 100000) memo.clear();
       memo.set(raw, w);
@@ -371,8 +375,8 @@ function classify(text: string, sentence: Sentence, tokens: readonly Token[], k:
   if (base === NO_INFO) return NO_INFO;
   // Two-word events: "pulled out", "stepped down".
   const next = tokens[k + 1];
-  if (next && next.start - t.end <= 1 && vocabulary && hasPairs(vocabulary)) {
-    const p2 = vocabulary.predicates.get(`${raw.toLowerCase().replace(/\u2019/g, "'")} ${next.text.toLowerCase()}`);
+  if (next && next.start - t.end <= 1 && vocabulary && pairFirsts(vocabulary).has(w.lower)) {
+    const p2 = vocabulary.predicates.get(`${w.lower} ${next.text.toLowerCase()}`);
     if (p2) return { ...base, pair: p2 };
   }
   return base;

@@ -19,7 +19,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     // A trailing period belongs to the word only in abbreviations: "U.S." keeps it, "Kabul." does not.
     if (word.endsWith('.') && !/\.[\p{L}]\.$/u.test(word) && !/^\p{L}\.$/u.test(word)) word = word.slice(0, -1);
     const end = Math.min(m.index + word.length, to);
-    out.push({ text: text.slice(m.index, end), start: m.index, end });
+    // The word itself unless the range cut it: no second copy of every token.
+    out.push({ text: end === m.index + word.length ? word : text.slice(m.index, end), start: m.index, end });
   }
   return out;
 }
@@ -41,7 +42,7 @@ export function firstTokens(text: string, from: number, to: number, limit: numbe
     let word = m[0];
     if (word.endsWith('.') && !/\.[\p{L}]\.$/u.test(word) && !/^\p{L}\.$/u.test(word)) word = word.slice(0, -1);
     const end = Math.min(m.index + word.length, to);
-    const t = { text: text.slice(m.index, end), start: m.index, end };
+    const t = { text: end === m.index + word.length ? word : text.slice(m.index, end), start: m.index, end };
     if (!keep(t)) continue;
     out.push(t);
     if (out.length >= limit) break;
