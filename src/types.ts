@@ -139,12 +139,12 @@ export type SpeakerKind = 'person' | 'organization' | 'description' | 'unknown';
 export interface Speaker {
   /** As written, or the resolved full name for a pronoun or a surname. */
   name: string;
-  /** Lower-case key used to compare speakers ("fasihuddin fitrat", "afghan government"). */
+  /** Lower-case key used to compare speakers ("marit oyelaran", "ruritanian government"). */
   key: string;
   kind: SpeakerKind;
   /** The words in the article that name the speaker (the pronoun for a resolved pronoun). */
   span?: Span;
-  /** "X said", "said X", "according to X", "pronoun he -> Fasihuddin Fitrat", "none found", ... */
+  /** "X said", "said X", "according to X", "pronoun she -> Marit Oyelaran", "none found", ... */
   how: string;
 }
 
@@ -163,9 +163,9 @@ export interface QuoteValue {
 
 export interface PersonValue {
   type: 'person';
-  /** The full name as written, without honorifics ("Fasihuddin Fitrat"). */
+  /** The full name as written, without honorifics ("Marit Oyelaran"). */
   name: string;
-  /** Lower-case key, diacritics folded ("fasihuddin fitrat"). */
+  /** Lower-case key, diacritics folded ("marit oyelaran"). */
   key: string;
   honorific?: string;
   given?: string;
@@ -178,13 +178,13 @@ export interface TitleValue {
   person: string;
   /** The person's name as written in this article. */
   personName: string;
-  /** The title as written ("Chief of Staff at Afghanistan's Ministry of Defence"). */
+  /** The title as written ("Chief of Staff at Ruritania's Ministry of Defence"). */
   title: string;
   /** Normalized role words ("chief of staff", "president"). */
   role: string;
   /** Normalized organization or country the role belongs to ("ministry of defense"), when stated. */
   org?: string;
-  /** Country or place qualifier ("afghanistan", "united states"), when stated. */
+  /** Country or place qualifier ("ruritania", "united states"), when stated. */
   place?: string;
   former: boolean;
 }
@@ -194,7 +194,7 @@ export type ClaimKind = ClaimValue['type'];
 
 /**
  * Words around a claim that say what it is about, used to decide whether two claims speak of the same fact.
- * "U.S. and NATO troops withdrew from Bagram in July 2021" -> predicates ["withdraw"], entities ["us", "nato", "bagram"].
+ * "U.S. and NATO troops withdrew from Velmar in July 2021" -> predicates ["withdraw"], entities ["us", "nato", "velmar"].
  */
 export interface ClaimContext {
   /** Lower-case lemmas of verbs and event nouns near the claim. */
@@ -341,7 +341,7 @@ export interface Comparator {
   display(claim: Claim, ctx: CompareContext): string;
   /** JSON value of a reading for the report. */
   readingValue(claim: Claim, ctx: CompareContext): unknown;
-  /** What the fact is about, in a few words ("withdraw us nato bagram"). */
+  /** What the fact is about, in a few words ("withdraw us nato velmar"). */
   subject(claims: readonly Claim[], ctx: CompareContext): string;
   /*
    * The engine reads two params of every rule: `link-agree` (default 0.25), the least link for two

@@ -73,8 +73,8 @@ export function contextBlockKeys(claim: Claim, prefix: string): string[] {
 
 /**
  * A few words naming what claims are about: their most frequent event words, then names, then other
- * words (ties alphabetical, reporting verbs left out). Three claims around "withdrew ... Bagram" ->
- * "withdraw bagram nato us".
+ * words (ties alphabetical, reporting verbs left out). Three claims around "withdrew ... Velmar" ->
+ * "withdraw nato us velmar".
  */
 export function contextSubject(claims: readonly Claim[], vocabulary: Vocabulary, lead: string[] = []): string {
   const top = (pick: (c: ClaimContext) => readonly string[], n: number) => {

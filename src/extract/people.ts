@@ -8,7 +8,7 @@ import { capitalRuns, isHonorific, isSentenceStarter, nonNameWord, peelWord, wor
 
 /**
  * Lines written in Title Case without a final period: headlines and section heads, where every word
- * is capitalized and a capital says nothing about a name ("Taliban Rejects Smith's Demand").
+ * is capitalized and a capital says nothing about a name ("Union Rejects Smith's Demand").
  * Returns `[start, end)` ranges.
  */
 export function headlineRanges(article: Article): [number, number][] {
@@ -67,7 +67,7 @@ interface Candidate {
 
 /**
  * Finds full names (given name and surname) in an article: "Qari Jane Roe" -> name "Jane Roe",
- * honorific "Qari". Bare surnames, organizations ("White House", "Truth Social"), places and
+ * honorific "Qari". Bare surnames, organizations ("White House", "Harbor Watch"), places and
  * capitalized headline words are not people. One claim per full-name mention.
  */
 export const peopleExtractor: Extractor = {
@@ -207,7 +207,7 @@ function candidatesOf(run: WordTok[], placeLike: (lower: string) => boolean): Om
       break;
     }
   }
-  // A run that goes on into org words is an organization's name: "Jane Roe Foundation", "Truth Social".
+  // A run that goes on into org words is an organization's name: "Jane Roe Foundation", "Harbor Watch".
   if (rest.some((t) => nonNameWord(t.lower) && !isHonorific(t.lower))) return [];
   if (rest.some((t) => t.cap && isHonorific(t.lower))) {
     // "Jane Roe King" (an honorific after the name) is not a name pattern we trust.

@@ -370,7 +370,7 @@ function countedNoun(text: string, at: number): { noun: string; end: number } | 
     if (NOT_COUNTED.has(lw)) return null;
     const plural = IRREGULAR_PLURALS.has(lw) || (lw.length > 3 && /s$/.test(lw) && !/(ss|us|is|ous|ics)$/.test(lw) && !/^[A-Z]/.test(word));
     if (plural && !NOT_COUNT_NOUNS.has(lw)) return { noun: singularNoun(lw), end: pos + w[0].length - (w[1].length - word.length) };
-    // Modifiers are adjectives and names ("new", "Afghan", "US"), never a verb form ending the phrase.
+    // Modifiers are adjectives and names ("new", "Ruritanian", "US"), never a verb form ending the phrase.
     if (/(ed|ly)$/.test(lw) && !/^[A-Z]/.test(word)) return null;
     pos += w[0].length;
   }

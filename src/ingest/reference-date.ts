@@ -57,7 +57,7 @@ export function parseFullDate(s: string): { date: string; start: number; end: nu
 export const REFERENCE_DATE_WINDOW = 600;
 
 /**
- * A full date stated near the top of the body: " date 2025-09-21 Taliban ..." -> 2025-09-21.
+ * A full date stated near the top of the body: " date 2026-03-14 Ferry crews ..." -> 2026-03-14.
  * Only the first `REFERENCE_DATE_WINDOW` characters of the body are read.
  */
 export function findStatedDate(text: string, bodyStart: number): { date: string; start: number; end: number } | null {

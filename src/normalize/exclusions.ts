@@ -1,7 +1,7 @@
 /**
  * Stretches of text where no date or quantity may be read: URLs, social handles and hashtags, e-mail
  * addresses and phone numbers. "pic.twitter.com/x55mv1cbZb" holds digits that are not amounts;
- * "(@MoDAfghanistan2)" is a handle, not the number 2.
+ * "(@PortAuthority2)" is a handle, not the number 2.
  */
 // Every alternative starts at a rare character ("h", "w", ".", "@", "#", "+", "(", a digit), so the scan is
 // cheap; the part of a bare-domain URL or e-mail address before its "." or "@" is found by walking back.
@@ -11,7 +11,7 @@ const EXCLUDED = new RegExp(
     String.raw`(?:https?:\/\/|www\.)[^\s<>"'\u201c\u201d)\]]+`,
     // bare-domain URLs from their top-level domain on: "pic.twitter.com/x55mv1cbZb" (".com/x55mv1cbZb")
     String.raw`\.(?:com|org|net|gov|edu|io|co|uk|af|int|info|ly|be|me|tv)\/[^\s<>"'\u201c\u201d)\]]*`,
-    // @handles, e-mail domains and #hashtags: "@MoDAfghanistan2", "name@example.org"
+    // @handles, e-mail domains and #hashtags: "@PortAuthority2", "name@example.org"
     String.raw`[@#][\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_-]+)*`,
     // phone numbers: "+1 202-555-0143", "(202) 555-0143", "202.555.0143"
     String.raw`(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\b\d{3}[ .-])\d{3}[ .-]\d{4}\b`,

@@ -98,7 +98,8 @@ export const CURRENCIES: CurrencyDef[] = [
   { code: 'CNY', prefixes: ['CNY', 'RMB'], names: ['yuan', 'renminbi', 'cny'] },
   { code: 'INR', prefixes: ['₹', 'Rs.', 'Rs', 'INR'], names: ['rupees', 'rupee', 'inr'] },
   { code: 'RUB', prefixes: ['₽', 'RUB'], names: ['roubles', 'rubles', 'rouble', 'ruble'] },
-  { code: 'AFN', prefixes: ['AFN'], names: ['afghanis', 'afghani'] },
+  { code: 'ZAR', prefixes: ['ZAR'], names: ['south african rand', 'rands'] },
+  { code: 'BRL', prefixes: ['R$', 'BRL'], names: ['brazilian reais', 'reais'] },
   { code: 'CHF', prefixes: ['CHF'], names: ['swiss francs', 'francs'] },
 ];
 

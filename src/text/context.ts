@@ -131,7 +131,7 @@ function lemmaOf(word: string): string {
   return l;
 }
 
-// A comma before a subordinate clause also ends a clause: "said Sunday, after Trump threatened ...".
+// A comma before a subordinate clause also ends a clause: "said Sunday, after the mayor threatened ...".
 const SUBORDINATE = /^,\s+(?:after|before|when|while|as|though|although|but|which|who|because|since|until|whereas|even as)\b/i;
 
 /** Reporting verbs kept as (weak) predicates even without a vocabulary: "said Sunday" is a statement's date. */
@@ -166,8 +166,8 @@ function lookupReporting(lower: string, l: string, vocabulary: Vocabulary | unde
  * to its sentence when the clause holds no other word); predicates keep only the `MAX_PREDICATES` event
  * words nearest to the claim. Reporting verbs from the vocabulary ("stated") are kept as predicates under
  * their own name, so `contextLink` can weigh them lightly.
- * "U.S. and NATO troops withdrew from Bagram in July 2021" around "July 2021" ->
- * predicates [withdraw], entities [bagram, nato, us], words [troop].
+ * "U.S. and NATO troops withdrew from Velmar in July 2021" around "July 2021" ->
+ * predicates [withdraw], entities [nato, us, velmar], words [troop].
  */
 export function contextAround(
   article: Article,
@@ -399,7 +399,7 @@ function classifyWord(raw: string, sentenceInitial: boolean, vocabulary: Vocabul
     if (sentenceInitial && (STOPWORDS.has(lower) || lookupPredicate(lower, lemmaOf(lower), vocabulary) || /(ed|ing|ly)$/.test(lower))) isEntity = false;
   }
   if (isEntity) {
-    // "U.S.-led" -> us; "U.S.-Taliban" -> us, taliban.
+    // "U.S.-led" -> us; "U.S.-Ruritania" -> us, ruritania.
     const keys: string[] = [];
     for (const part of raw.includes('-') ? raw.split(/-(?=\p{Lu})|-(?=\p{Ll}+$)/u) : [raw]) {
       if (!/^\p{Lu}/u.test(part)) continue;
@@ -422,7 +422,7 @@ function classifyWord(raw: string, sentenceInitial: boolean, vocabulary: Vocabul
   return info;
 }
 
-/** "U.S." and "US" meet, "Afghanistan's" and "Afghanistan" meet; aliases from the rules apply. */
+/** "U.S." and "US" meet, "Ruritania's" and "Ruritania" meet; aliases from the rules apply. */
 export function entityKey(word: string, vocabulary: Vocabulary | undefined): string {
   const bare = word.toLowerCase().replace(/\u2019/g, "'").replace(/'s$/, '').replace(/\./g, '');
   return vocabulary?.aliases.get(bare)?.canonical ?? bare;

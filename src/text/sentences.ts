@@ -84,7 +84,7 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
-// "U.S. President Donald Trump": a capitalized title word after an abbreviation continues the sentence.
+// "U.S. President Ada Ross": a capitalized title word after an abbreviation continues the sentence.
 const TITLE_WORDS = /^(President|Secretary|Senator|Minister|Ambassador|Army|Navy|Air|Department|State|Government|Congress|Forces|Officials?|Troops|Military|Defense|Embassy|Treasury|Attorney|Supreme|Court|Senate|House|Postal|Open|Dollar|Dollars)\b/;
 function isTitleWord(text: string, at: number): boolean {
   return TITLE_WORDS.test(text.slice(at, at + 20));

@@ -16,7 +16,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   while ((m = WORD.exec(text)) !== null) {
     if (m.index >= to) break;
     let word = m[0];
-    // A trailing period belongs to the word only in abbreviations: "U.S." keeps it, "Kabul." does not.
+    // A trailing period belongs to the word only in abbreviations: "U.S." keeps it, "Porthaven." does not.
     if (word.endsWith('.') && !/\.[\p{L}]\.$/u.test(word) && !/^\p{L}\.$/u.test(word)) word = word.slice(0, -1);
     const end = Math.min(m.index + word.length, to);
     // The word itself unless the range cut it: no second copy of every token.

@@ -22,7 +22,7 @@ export const nameSpelling: Comparator = {
   },
   // A one-word name takes part only when an alias rule names it ("DJT" = "Donald J. Trumpet").
   accepts: (c, ctx) => c.kind === 'person' && (nameWords(person(c).name).length >= 2 || aliasOf(person(c).key, ctx.vocabulary) !== undefined),
-  // Surname folded, and its first three letters: "Fitrat"/"Fitrath" meet, so do "Yaqoob"/"Yaqub".
+  // Surname folded, and its first three letters: "Oyelaran"/"Oyelarran" meet, so do "Yusuf"/"Yousuf".
   // Names under one alias meet by the alias's canonical key.
   blockKeys: (c, ctx) => {
     const s = foldNameWord(surnameKey(person(c).name));

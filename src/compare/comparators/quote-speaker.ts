@@ -12,7 +12,7 @@ const GENERIC = new Set(['the', 'a', 'an', 'official', 'officials', 'spokesman',
 /**
  * Who the same words are given to, across sources. Quotes are aligned as by quote-wording; the readings
  * are speakers. One person (any spelling) agrees; an organization and a described member of it
- * ("the Afghan government" / "an Afghan government official") are a variant; a named person against an
+ * ("the Ruritanian government" / "a Ruritanian government official") are a variant; a named person against an
  * organization, or two different people, is a conflict: the same words given to a different speaker.
  */
 export const quoteSpeaker: Comparator = {

@@ -54,7 +54,7 @@ export const MULTIWORD_ROLES = [
 
 /**
  * Words that make a capitalized run an organization, building, event or thing rather than a person:
- * "Truth Social", "White House", "Air Force", "Human Rights Watch", "Wall Street Journal".
+ * "Harbor Watch", "White House", "Air Force", "Human Rights Watch", "Wall Street Journal".
  */
 export const ORG_WORDS = words(`
   ministry ministries department dept office bureau agency authority administration government govt council
@@ -117,12 +117,12 @@ export const PERSON_NOUNS = words(`
   commentator commentators reporter reporters journalist journalists critic critics observer observers
 `);
 
-/** Heads of organization noun phrases: "the Afghan government", "the ministry", "the company". */
+/** Heads of organization noun phrases: "the Ruritanian government", "the ministry", "the company". */
 export const ORG_HEADS = words(`
   government ministry department office administration agency authority authorities council committee
   commission court police army military navy embassy company firm group party movement organization
   organisation union federation alliance coalition regime cabinet parliament senate congress house
-  presidency palace campaign team club board bank university school hospital spokesperson's taliban
+  presidency palace campaign team club board bank university school hospital spokesperson's
   newspaper network channel broadcaster agency service services
 `);
 

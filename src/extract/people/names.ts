@@ -76,7 +76,7 @@ export function nameWords(name: string): string[] {
     .filter((w) => w && !PARTICLE.test(w));
 }
 
-/** Last word of a name, the surname key: "Mohammad Yaqoob Mujahid" -> "mujahid". */
+/** Last word of a name, the surname key: "Maria Elena Quist" -> "quist". */
 export function surnameKey(name: string): string {
   const w = nameWords(name);
   return w[w.length - 1] ?? '';
@@ -86,7 +86,7 @@ export function surnameKey(name: string): string {
  * How surely two names are one person, 0..1, from spelling alone. Surnames must match within the
  * allowed edits; first names too when both give one (a middle name on one side only is allowed).
  * A bare surname matches any full name with that surname, weakly (0.6).
- * "Fasihuddin Fitrat" ~ "Fasihudin Fitrat" 0.91; "Jon Smith" ~ "Joan Smith" 0; "Fitrat" ~ "Fasihuddin Fitrat" 0.6.
+ * "Marit Oyelaran" ~ "Marit Oyelarran" (one letter more); "Jon Smith" ~ "Joan Smith" 0; "Oyelaran" ~ "Marit Oyelaran" 0.6.
  */
 export function nameSimilarity(a: string, b: string): number {
   const wa = nameWords(a);
@@ -97,7 +97,7 @@ export function nameSimilarity(a: string, b: string): number {
   if (wa.length === 1 || wb.length === 1) return wa.length === wb.length ? sur : 0.6 * sur;
   const given = nameWordSimilarity(wa[0], wb[0]);
   if (given === 0) return 0;
-  // Middle names: "Mohammad Yaqoob Mujahid" and "Mohammad Mujahid" are one person, a little less surely.
+  // Middle names: "Maria Elena Quist" and "Maria Quist" are one person, a little less surely.
   let middle = 1;
   if (wa.length !== wb.length) middle = 0.95;
   else {

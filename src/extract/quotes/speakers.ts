@@ -50,7 +50,7 @@ function headOk(t: Token): boolean {
 // Only spaces between two words of one phrase: a comma or quote mark ends it.
 const joined = (text: string, a: Token, b: Token) => /^[ \t]+$/.test(text.slice(a.end, b.start)) || a.end === b.start;
 
-/** The noun phrase ending at token `end` (inclusive), read backwards: "An Afghan defence official". */
+/** The noun phrase ending at token `end` (inclusive), read backwards: "A Ruritanian defence official". */
 function phraseBackward(text: string, toks: Token[], end: number): Token[] {
   let i = end;
   if (i < 0 || !headOk(toks[i])) return [];
