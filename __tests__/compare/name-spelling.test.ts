@@ -27,7 +27,7 @@ describe('name-spelling: one person or two', () => {
     ['Fasihuddin Okonkwo', 'Fasihudin Okonkwo', true],
     ['Mohammad Quill', 'Muhammad Quill', true],
     ['Yaqoob Renner', 'Yaqub Renner', true],
-    ['Mohammad Yaqoob Mujahid', 'Mohammad Mujahid', true],
+    ['Maria Elena Quist', 'Maria Quist', true],
     ['José Ortega', 'Jose Ortega', true],
     ['Jon Smith', 'Joan Smith', false],
     ['Jon Smith', 'John Smith', false],
@@ -44,7 +44,7 @@ describe('name-spelling: one person or two', () => {
   test.each([
     [p('Fasihuddin Okonkwo'), p('Fasihudin Okonkwo'), 'variant', /given name "fasihuddin" \/ "fasihudin"/],
     [p('Liesel Okonkwo', 'Qari'), p('Liesel Okonkwo'), 'agree', /both spell/],
-    [p('Mohammad Yaqoob Mujahid'), p('Mohammad Mujahid'), 'variant', /3 names, the other 2/],
+    [p('Maria Elena Quist'), p('Maria Quist'), 'variant', /3 names, the other 2/],
   ])('%#', (a, b, relation, reason) => {
     const j = nameSpelling.compare(a, b, ctx);
     expect(j.relation).toBe(relation);

@@ -35,7 +35,7 @@ describe('dates: one expression per sentence', () => {
     ['The mill was sold during 1998 to a rival.', '1998', '1998-01-01', '1998-12-31', 'year', undefined],
     ['The 2020 agreement set the terms.', '2020', '2020-01-01', '2020-12-31', 'year', undefined],
     ['Candidates prepare for the 2026 midterm elections.', '2026', '2026-01-01', '2026-12-31', 'year', undefined],
-    ['Critics blamed him for the chaotic 2021 withdrawal.', '2021', '2021-01-01', '2021-12-31', 'year', undefined],
+    ['Critics blamed her for the messy 2021 merger.', '2021', '2021-01-01', '2021-12-31', 'year', undefined],
     ['The dam was built in the 1980s by engineers.', 'the 1980s', '1980-01-01', '1989-12-31', 'decade', undefined],
     ['The fort was built in the early 1950s with loans.', 'the early 1950s', '1950-01-01', '1953-12-31', 'decade', 'early'],
     ['The army left in the late 1980s after a long war.', 'the late 1980s', '1987-01-01', '1989-12-31', 'decade', 'late'],

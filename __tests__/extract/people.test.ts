@@ -48,7 +48,7 @@ describe('people: full names found', () => {
 
 describe('people: not people', () => {
   test.each([
-    ['He posted the message on Truth Social before noon.'],
+    ['He posted the message on Harbor Social before noon.'],
     ['Reporters waited outside the White House all day.'],
     ['The Air Force flew two planes over the Coral Sea.'],
     ['Groups such as Harbor Rights Watch and Amnesty International objected.'],

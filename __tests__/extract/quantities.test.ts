@@ -104,7 +104,7 @@ describe('quantities: counts', () => {
 
 describe('quantities: what is not an amount', () => {
   test.each([
-    ['Bagram and the Great Game 3.0 are unfolding.'],
+    ['Velmar and the Grand Plan 3.0 are unfolding.'],
     ['See pic.twitter.com/x55mv1cbZb for the photo.'],
     ['Follow @station42 for news.'],
     ['Call 202-555-0143 for tickets.'],
@@ -117,7 +117,7 @@ describe('quantities: what is not an amount', () => {
     ['The man is 45 years old.'],
     ['She finished 21st in the race.'],
     ['One of the guards fled.'],
-    ['Not even an inch of soil will be given.'],
+    ['Not even an inch of the park will be sold.'],
     ['He spoke four years after the troops withdrew.'],
     ['The well dried up three years ago in the village.'],
     ['They won 3-2 after extra time.'],

@@ -62,7 +62,7 @@ describe('calendar', () => {
 describe('exclusions', () => {
   test.each([
     ['see pic.twitter.com/x55mv1cbZb now', 'pic.twitter.com/x55mv1cbZb'],
-    ['by (@MoDAfghanistan2) today', '@MoDAfghanistan2'],
+    ['by (@PortAuthority2) today', '@PortAuthority2'],
     ['mail jo.doe@example.org soon', 'jo.doe@example.org'],
     ['call (202) 555-0143 now', '(202) 555-0143'],
     ['visit https://example.com/2021/07 today', 'https://example.com/2021/07'],
