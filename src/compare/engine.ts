@@ -40,7 +40,7 @@ export function compareAll(
     const ctx: CompareContext = { rule, vocabulary: ruleSet.vocabulary, articles, memo: new Map() };
     const pool = sorted.filter((c) => rule.appliesTo.includes(c.kind) && (comparator.accepts?.(c, ctx) ?? true));
     ctx.pool = pool;
-    findings.push(...findingsForRule(pool, comparator, ctx, options.focus));
+    for (const f of findingsForRule(pool, comparator, ctx, options.focus)) findings.push(f);
   }
   const ids = new Map<string, number>();
   for (const f of findings.sort(compareFindings)) {

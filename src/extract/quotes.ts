@@ -75,7 +75,8 @@ function findQuotes(article: Article, vocabulary: Vocabulary, earlier: readonly 
   }
 
   const segs: Segment[] = [];
-  for (let i = 0; i < paras.length; i++) if (!postParas.has(i)) segs.push(...segmentsOf(text, paras[i], i));
+  // One push per segment: spreading a paragraph of 100k+ segments into push() would overflow the stack.
+  for (let i = 0; i < paras.length; i++) if (!postParas.has(i)) for (const seg of segmentsOf(text, paras[i], i)) segs.push(seg);
 
   // Group segments into quotations: continued over a paragraph break, or broken by an attribution.
   let current: Segment[] = [];
