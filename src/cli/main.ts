@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Article, Claim, Problem, RuleSet } from '../types';
 import { InputError, loadCorpus } from '../ingest/corpus';
-import { loadRules, findUserRulesDir } from '../rules/loader';
+import { loadRulesFor } from '../rules/loader';
 import { checkClaims } from '../pipeline';
 import { extractWithProgress, parseJobs } from '../pipeline/cli';
 import { runAllExamples } from '../rules/examples';
@@ -15,6 +15,9 @@ import { applyDecisions, countFailing, loadDecisions } from '../review/decisions
 import { appendStepSummary } from '../gate/summary';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { VERSION } from '../version';
+import { formatProblem, formatProblems } from '../util/problem';
+
+export { formatProblem };
 import { registerGate } from '../gate/command';
 import { registerReview } from '../review/command';
 
@@ -24,13 +27,10 @@ export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
 /** A failure already explained to the user: print the problems, exit 2. */
 export class Failure extends Error {
   constructor(readonly problems: Problem[] | string) {
-    super(typeof problems === 'string' ? problems : problems.map(formatProblem).join('\n'));
+    super(typeof problems === 'string' ? problems : formatProblems(problems));
   }
 }
 
-export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
-}
 
 export interface Io {
   stdout: (s: string) => void;
@@ -45,8 +45,7 @@ const defaultIo: Io = {
 };
 
 export function rulesFor(option: string | undefined, io: Io): RuleSet {
-  const dir = option ? resolve(io.cwd, option) : findUserRulesDir(io.cwd);
-  const loaded = loadRules(dir ? [dir] : [], { cwd: io.cwd });
+  const loaded = loadRulesFor(option, io.cwd);
   if (!loaded.ok) throw new Failure(loaded.error);
   return loaded.value;
 }

@@ -1,4 +1,4 @@
-import type { Article, Claim, DateClaim, DateGrain, DateValue, Extractor, Hedge } from '../types';
+import type { Article, DateClaim, DateGrain, DateValue, Extractor, Hedge } from '../types';
 import { makeSpan } from '../text/span';
 import { chooseLongest } from '../text/lookup';
 import { contextAround } from '../text/context';
@@ -585,7 +585,4 @@ function withTime(day: Found, time: Found, start: number, end: number): Found {
   return { start, end, value: v };
 }
 
-/** For tests: the date claims of an article with an empty vocabulary. */
-export function isDateClaim(c: Claim): c is DateClaim {
-  return c.kind === 'date';
-}
+

@@ -95,15 +95,6 @@ const NOT_COUNTED = new Set([
 const NOT_COUNT_NOUNS = new Set(['times', 'thirds', 'quarters', 'halves', 'ones', 'others', 'things', 'minus', 'plus', 'bus', 'status', 'news', 'series']);
 const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'troops', 'cattle', 'sheep', 'fish', 'aircraft', 'deer', 'feet', 'teeth', 'mice', 'geese', 'civilians']);
 
-interface Amount {
-  /** As stated: 5 for "$5 million" before the scale, 5e6 after. */
-  value: number;
-  end: number;
-  spelled: boolean;
-  native: boolean;
-  currency?: CurrencyDef;
-}
-
 function readNumber(raw: string): { value: number; spelled: boolean; native: boolean } | null {
   if (/^[\d\u06f0-\u06f9\u0660-\u0669]/.test(raw)) {
     const n = parseNumeral(raw);
@@ -377,7 +368,4 @@ function countedNoun(text: string, at: number): { noun: string; end: number } | 
   return null;
 }
 
-/** For tests: the quantity claims among claims. */
-export function isQuantityClaim(c: Claim): c is QuantityClaim {
-  return c.kind === 'quantity';
-}
+

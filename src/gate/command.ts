@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
+import { formatProblem } from '../util/problem';
 import { CLAIMS_CACHE_FILE } from '../claims/io';
 import { DECISIONS_FILE, loadDecisions, type Decisions } from '../review/decisions';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { RuleSet } from '../types';
 import type { Io } from '../cli/main';
-import { loadRules, findUserRulesDir } from '../rules/loader';
+import { loadRulesFor } from '../rules/loader';
 import { RENDERERS } from '../report';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { buildPool, judge, GateFailure, type FailOn } from './run';
@@ -20,8 +21,7 @@ const OK = 0;
 const FAILURE = 2;
 
 function rulesFor(option: string | undefined, cwd: string): RuleSet {
-  const dir = option ? resolve(cwd, option) : findUserRulesDir(cwd);
-  const loaded = loadRules(dir ? [dir] : [], { cwd });
+  const loaded = loadRulesFor(option, cwd);
   if (!loaded.ok) throw new GateFailure(loaded.error);
   return loaded.value;
 }
@@ -126,7 +126,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
         const baseline = loadBaselineAt(bFile);
         const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd, allowMissingStore: Boolean(opts.update), cache: Boolean(opts.cache) });
         const quiet = Boolean(opts.quiet);
-        if (!quiet) for (const p of pool.warnings) io.stderr(`warning: ${p.file}:${p.line}:${p.column}: ${p.message}\n`);
+        if (!quiet) for (const p of pool.warnings) io.stderr(`warning: ${formatProblem(p)}\n`);
         const today = todayIso();
         const j = judge(pool, {
           failOn: opts.failOn,

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { formatProblems } from '../util/problem';
 import type { Decisions } from '../review/decisions';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Article, Claim, Finding, Problem, RuleSet, Verdict } from '../types';
@@ -16,7 +17,7 @@ import type { GateNotice, GateReport, SuppressedFinding } from './types';
 /** A mistake in the input, already explained: the command prints the problems and exits 2. */
 export class GateFailure extends Error {
   constructor(readonly problems: Problem[]) {
-    super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+    super(formatProblems(problems));
   }
 }
 

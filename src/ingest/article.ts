@@ -1,5 +1,5 @@
 import { parseDocument, isMap } from 'yaml';
-import type { Article, ArticleMeta, Problem, ReferenceDate, Result } from '../types';
+import type { Article, ArticleMeta, ReferenceDate, Result } from '../types';
 import { computeLineStarts, lineColumn, makeSpan } from '../text/span';
 import { splitSentences } from '../text/sentences';
 import { findStatedDate, normalizeDay } from './reference-date';

@@ -1,5 +1,6 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { formatProblems } from '../util/problem';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import Ajv from 'ajv';
 import type { Article, ArticleMeta, Problem } from '../types';
@@ -24,7 +25,7 @@ export interface Corpus {
 /** A fault in the input that stops the run (exit 2): malformed corpus.yaml or front matter, missing path. */
 export class InputError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+    super(formatProblems(problems));
   }
 }
 
@@ -213,9 +214,4 @@ function readCorpusFiles(files: { abs: string }[], root: string): Map<string, Ar
 function locateOffset(source: string, offset: number): { line: number; column: number } {
   const before = source.slice(0, offset).split(/\r\n|\n|\r/);
   return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
-/** The base name of an article id: "world/003.txt" -> "003.txt". */
-export function articleName(id: string): string {
-  return basename(id);
 }

@@ -1,4 +1,4 @@
-import type { DateGrain, DateValue, Hedge } from '../types';
+import type { DateGrain, DateValue } from '../types';
 
 /**
  * Calendar vocabulary and arithmetic for the date extractor and comparator. All days are ISO
@@ -76,10 +76,6 @@ export function weekdayOf(iso: string): number {
   return toDate(iso).getUTCDay();
 }
 
-/** Whole days from `a` to `b` (b - a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((toDate(b).getTime() - toDate(a).getTime()) / 86400000);
-}
 
 /** Part of an interval named by "early", "mid" or "late". */
 export type Part = 'early' | 'mid' | 'late' | undefined;
@@ -148,10 +144,6 @@ export function resolveWeekday(ref: string, weekday: number, mode: 'past' | 'fut
 /** Finer grains first: compare with `GRAIN_ORDER.indexOf`. */
 export const GRAIN_ORDER: DateGrain[] = ['minute', 'hour', 'day', 'week', 'month', 'season', 'quarter', 'year', 'decade', 'century'];
 
-/** "early 1950s", "mid-2010": the part word as a hedge. */
-export function partHedge(part: Part): Hedge | undefined {
-  return part;
-}
 
 function ordinal(n: number): string {
   const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd', 'th', 'th', 'th', 'th', 'th', 'th'][n % 10];

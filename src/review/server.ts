@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { formatProblems } from '../util/problem';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Article } from '../types';
@@ -43,7 +44,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
   const token = options.token ?? randomBytes(32).toString('hex');
   const findingIds = new Map(options.report.findings.map((f) => [f.id, f]));
   const first = loadDecisions(options.decisionsPath);
-  if (!first.ok) throw new DecisionsFileError(first.error.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+  if (!first.ok) throw new DecisionsFileError(formatProblems(first.error));
   let port = 0;
 
   const server = createServer((req, res) => {

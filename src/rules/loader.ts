@@ -307,6 +307,15 @@ export function didYouMean(word: string, known: readonly string[]): string | und
 }
 
 /**
+ * The rules in force for a run: the shipped ones plus the user's folder (`--rules DIR`, else the one a
+ * `.corroboraterc.yaml` names). Every command loads its rules through this.
+ */
+export function loadRulesFor(option: string | undefined, cwd: string): Result<RuleSet> {
+  const dir = option ? resolve(cwd, option) : findUserRulesDir(cwd);
+  return loadRules(dir ? [dir] : [], { cwd });
+}
+
+/**
  * The user's rules folder: `--rules DIR` if given, else `rules:` in the nearest `.corroboraterc.yaml`
  * in the working folder or a parent (relative to that file).
  */

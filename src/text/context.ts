@@ -108,10 +108,6 @@ export const ANTECEDENT_WORDS = 3;
 export const CONTEXT_CHARS = 160;
 const LETTERS3 = /\p{L}{3,}/u;
 
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
-}
-
 function isBreak(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   // ; ( ) [ ] : em dash, en dash, and a spaced hyphen " - "

@@ -34,10 +34,3 @@ export function makeSpan(text: string, lineStarts: readonly number[], start: num
   const { line, column } = lineColumn(lineStarts, start);
   return { start, end, text: text.slice(start, end), line, column };
 }
-
-/** Shrinks `[start, end)` so it neither starts nor ends with whitespace. */
-export function trimRange(text: string, start: number, end: number): [number, number] {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return [start, end];
-}

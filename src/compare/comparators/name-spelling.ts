@@ -1,5 +1,5 @@
 import type { Claim, Comparator, PersonValue } from '../../types';
-import { foldNameWord, nameSimilarity, nameWordSimilarity, nameWords, surnameKey } from '../../extract/people/names';
+import { foldNameWord, nameSimilarity, nameWords, surnameKey } from '../../extract/people/names';
 import { aliasJoining, aliasOf } from '../../rules/aliases';
 
 const person = (c: Claim) => c.value as PersonValue;
@@ -56,5 +56,3 @@ export const nameSpelling: Comparator = {
   },
 };
 
-/** True when two name words are one spelling apart at most as the name-spelling rule allows. */
-export const sameNameWord = (a: string, b: string) => nameWordSimilarity(a, b) > 0;

@@ -1,6 +1,5 @@
 import type { Article } from '../../types';
 import { tokenize, type Token } from '../../text/tokens';
-import { sentenceAt } from '../../text/context';
 import { RecentArticles } from '../../text/lookup';
 import { CALENDAR_WORDS, HONORIFICS, NAME_PARTICLES, ORG_WORDS, ROLE_WORDS, SENTENCE_STARTERS } from './lexicon';
 
