@@ -43,6 +43,14 @@ describe('quote-wording compare', () => {
     ['We lost 40 boats in the storm last night', 'We lost 14 boats in the storm last night', 'conflict', /number/, undefined],
     ['The ferry to Velmora leaves every day at noon', 'The ferry to Castrelle leaves every day at noon', 'conflict', /name changed/, undefined],
     ['The storm destroyed our fishing fleet entirely', 'Tourists will come back in the spring season', 'agree', /different parts/, undefined],
+    // Quotations of several sentences are judged by the sentences both quote.
+    ['The pier is gone. We will rebuild it by May. Nobody was hurt.', 'We will rebuild it by May. Nobody was hurt.', 'agree', /is part of/, undefined],
+    ['The pier is gone. We will rebuild it by May.', 'We will rebuild it by May. The town will pay for it.', 'agree', /sentence both quote reads alike; one quotes more/, undefined],
+    ['The pier is gone. We want the ferry back soon, right away.', 'We want the ferry back soon, immediately. Nobody was hurt in the storm.', 'variant', /"right away" -> "immediately"/, 'paraphrases'],
+    ['Two tugs will begin towing the barges right away.', 'Two tugs will begin towing the barges immediately. Families go first.', 'variant', /right away/, 'paraphrases'],
+    ['We lost the pier. If they refuse it, you will see what we do.', 'We lost the pier. If they refuse, you will see what we do.', 'variant', /"it" left out/, undefined],
+    ['The pier is gone. We will reopen the harbor to all ships next week.', 'We will not reopen the harbor to all ships next week. Nobody was hurt.', 'conflict', /negation/, undefined],
+    ['The pier is gone. Tourists will come back in the spring season.', 'The storm destroyed our fishing fleet. We start over.', 'agree', /different parts/, undefined],
   ])('%s | %s -> %s', (a, b, relation, reason, rule) => {
     const j = quoteWording.compare(q(a), q(b), ctx);
     expect(j.relation).toBe(relation);
@@ -50,9 +58,9 @@ describe('quote-wording compare', () => {
     expect(j.rule).toBe(rule);
   });
 
-  test('two sentences of one quotation agree', () => {
+  test('two parts of one quotation agree', () => {
     const j = quoteWording.compare(q('The storm destroyed our fleet.', 'a.txt', 'q@1-9'), q('Tourists will come back in spring.', 'a.txt', 'q@1-9'), ctx);
-    expect(j).toMatchObject({ relation: 'agree', reason: 'two sentences of one quotation' });
+    expect(j).toMatchObject({ relation: 'agree', reason: 'two parts of one quotation' });
   });
 });
 

@@ -55,9 +55,9 @@ describe('quotes: words and speakers', () => {
     expect(q.speaker?.span?.text).toBe('he');
   });
 
-  test('a quote broken by its attribution is one quotation of two sentences sharing the speaker', () => {
+  test('a quote broken by its attribution is one quotation of two segments sharing the speaker', () => {
     const qs = quotes('"The storm took the pier," Okafor Lindqvist said. "We will build it again. It will take a year."');
-    expect(qs.map((q) => q.words)).toEqual(['The storm took the pier', 'We will build it again.', 'It will take a year.']);
+    expect(qs.map((q) => q.words)).toEqual(['The storm took the pier', 'We will build it again. It will take a year.']);
     expect(new Set(qs.map((q) => q.quotation)).size).toBe(1);
     expect(qs.every((q) => q.speaker?.name === 'Okafor Lindqvist')).toBe(true);
   });
@@ -79,7 +79,7 @@ describe('quotes: words and speakers', () => {
 
   test('an embedded post is a quote of its author', () => {
     const qs = quotes('The envoy replied online.\nThe harbor is open again. Come visit!\n\u2014 Mara Quell (@maraquell) March 9, 2024\nShips returned.');
-    expect(qs.map((q) => q.words)).toEqual(['The harbor is open again.', 'Come visit!']);
+    expect(qs.map((q) => q.words)).toEqual(['The harbor is open again. Come visit!']);
     expect(qs[0]).toMatchObject({ post: true, partial: false });
     expect(qs[0].speaker).toMatchObject({ name: 'Mara Quell', kind: 'person', how: 'post author' });
   });

@@ -1,6 +1,7 @@
 import { diffArrays, diffWords } from 'diff';
 import type { Vocabulary } from '../types';
 import { STOPWORDS, foldText, lemma } from '../text/tokens';
+import { splitSentences } from '../text/sentences';
 
 /**
  * Aligning two quoted segments from different articles (or one): are they the same words, a fragment
@@ -148,7 +149,7 @@ export function contentLemmas(words: string, vocabulary: Vocabulary): string[] {
   return [...new Set(content(quoteWords(words, vocabulary).canon).map(lemma))].sort();
 }
 
-function containsRun(long: readonly string[], short: readonly string[]): boolean {
+export function containsRun(long: readonly string[], short: readonly string[]): boolean {
   if (short.length === 0 || short.length > long.length) return false;
   outer: for (let i = 0; i + short.length <= long.length; i++) {
     for (let k = 0; k < short.length; k++) if (long[i + k] !== short[k]) continue outer;
@@ -319,4 +320,64 @@ export function paraphraseRule(al: Alignment): string | undefined {
   }
   for (const y of al.b.applied) if (!al.a.applied.some((z) => z.set === y.set)) return y.rule;
   return undefined;
+}
+
+/** The sentences of two quotations and which sentence of one matches which of the other, in order. */
+export interface SentenceAlignment {
+  left: string[];
+  right: string[];
+  /** [index in left, index in right, link]: a monotone matching, strongest total link first. */
+  matches: [number, number, number][];
+}
+
+// More sentences than this in one quotation are compared as a whole: the matching is quadratic.
+const MAX_SENTENCES = 40;
+const SENTENCES = new Map<string, string[]>();
+
+/** "We won. We will rebuild." -> ["We won.", "We will rebuild."]; memoized, shared: read, never change. */
+export function quoteSentences(words: string): string[] {
+  let s = SENTENCES.get(words);
+  if (!s) {
+    s = splitSentences(words).map((x) => words.slice(x.start, x.end));
+    if (!s.length) s = [words];
+    if (SENTENCES.size >= 50000) SENTENCES.clear();
+    SENTENCES.set(words, s);
+  }
+  return s;
+}
+
+/**
+ * Matches the sentences of two quotations: each sentence of one to at most one of the other, keeping
+ * their order, so that the matched pairs have the largest total link (an LCS weighted by link). A pair
+ * counts when its link reaches 0.25 (the default link-agree): one shared common word does not.
+ * '"We will rebuild. It takes years."' against '"It will take years, we know."' matches the second
+ * sentence of the first to the only one of the second.
+ */
+export function alignSentences(aWords: string, bWords: string, vocabulary: Vocabulary): SentenceAlignment {
+  const left = quoteSentences(aWords);
+  const right = quoteSentences(bWords);
+  if (left.length > MAX_SENTENCES || right.length > MAX_SENTENCES || (left.length < 2 && right.length < 2)) {
+    return { left, right, matches: [] };
+  }
+  const link = left.map((x) => right.map((y) => {
+    const l = alignQuotes(x, y, vocabulary).link;
+    return l >= 0.25 ? l : 0;
+  }));
+  // best[i][j]: the largest total link matching left[i..] with right[j..].
+  const best = Array.from({ length: left.length + 1 }, () => new Array<number>(right.length + 1).fill(0));
+  for (let i = left.length - 1; i >= 0; i--) {
+    for (let j = right.length - 1; j >= 0; j--) {
+      best[i][j] = Math.max(best[i + 1][j], best[i][j + 1], link[i][j] > 0 ? link[i][j] + best[i + 1][j + 1] : 0);
+    }
+  }
+  const matches: [number, number, number][] = [];
+  for (let i = 0, j = 0; i < left.length && j < right.length; ) {
+    if (link[i][j] > 0 && best[i][j] === link[i][j] + best[i + 1][j + 1]) {
+      matches.push([i, j, link[i][j]]);
+      i++;
+      j++;
+    } else if (best[i][j] === best[i + 1][j]) i++;
+    else j++;
+  }
+  return { left, right, matches };
 }

@@ -2,7 +2,6 @@ import type { Article, Claim, Extractor, QuoteClaim, QuoteValue, Speaker, Vocabu
 import { makeSpan } from '../text/span';
 import { firstAtOrAfter, inSortedRanges } from '../text/lookup';
 import { contextAround, sentenceAt } from '../text/context';
-import { splitSentences } from '../text/sentences';
 import { tokenize } from '../text/tokens';
 import { headlineRanges } from './people';
 import { findMentions, type Mention } from './people/mentions';
@@ -27,7 +26,8 @@ interface Quotation {
 }
 
 /**
- * Finds quotations and embedded social posts, one claim per sentence of quoted words, each with its
+ * Finds quotations and embedded social posts, one claim per run of words between quote marks (all its
+ * sentences; a quote broken by an attribution is two claims of one quotation), each with its
  * speaker when the article says who spoke: '"We will rebuild," Roe said.' -> words "We will rebuild",
  * speaker Jane Roe (resolved from the surname), how "X said".
  */
@@ -110,8 +110,8 @@ function findQuotes(article: Article, vocabulary: Vocabulary, earlier: readonly 
     }
     if (q.speaker && (q.speaker.kind === 'organization' || q.speaker.kind === 'description')) groups.push(q.speaker);
     for (const s of q.segments) {
-      for (const sent of splitSentences(text, s.innerStart, s.innerEnd)) {
-        const [a, b] = trimmed(text, sent.start, sent.end, true);
+      for (const line of linesOf(text, s.innerStart, s.innerEnd)) {
+        const [a, b] = trimmed(text, line.start, line.end, true);
         if (b <= a || !/\p{L}/u.test(text.slice(a, b))) continue;
         const value: QuoteValue = {
           type: 'quote',
@@ -135,6 +135,23 @@ function findQuotes(article: Article, vocabulary: Vocabulary, earlier: readonly 
   }
   claims.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
   return claims.filter((c, i) => i === 0 || c.id !== claims[i - 1].id);
+}
+
+/**
+ * The words between one pair of quote marks are one claim, all their sentences together: outlets quote
+ * more or fewer sentences of the same words, and the comparator matches them sentence by sentence. Only a
+ * line break parts them: the text of a post and the signature line under it ("- President Roe").
+ */
+function linesOf(text: string, start: number, end: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === '\n' || text[i] === '\r') {
+      if (i > from) out.push({ start: from, end: i });
+      from = i + 1;
+    }
+  }
+  return out;
 }
 
 // Trims spaces, and with `punct` also stray quote marks and a trailing comma: '"not possible,"' -> "not possible".

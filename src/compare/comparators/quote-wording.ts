@@ -1,5 +1,5 @@
 import type { Claim, Comparator, CompareContext, PairJudgement, QuoteValue } from '../../types';
-import { alignQuotes, contentLemmas, contradiction, foldWords, paraphraseRule, wordDiff } from '../quote-align';
+import { alignQuotes, alignSentences, containsRun, quoteSentences, contentLemmas, contradiction, foldWords, paraphraseRule, wordDiff } from '../quote-align';
 
 const words = (c: Claim) => (c.value as QuoteValue).words;
 
@@ -49,7 +49,7 @@ function quotationText(c: Claim, ctx: CompareContext): string | undefined {
  * against the first sentence of a two-sentence quotation holding both).
  */
 export function quoteLink(a: Claim, b: Claim, ctx: CompareContext): number {
-  const own = alignQuotes(words(a), words(b), ctx.vocabulary).link;
+  const own = passageLink(words(a), words(b), ctx);
   if (own >= 0.25) return own;
   for (const [x, y] of [[a, b], [b, a]] as const) {
     const whole = quotationText(y, ctx);
@@ -72,29 +72,84 @@ export function quoteSubject(claims: readonly Claim[]): string {
 }
 
 function compareWording(a: Claim, b: Claim, ctx: CompareContext): PairJudgement {
-  const wa = words(a);
-  const wb = words(b);
+  const judged = judgeWording(words(a), words(b), ctx);
+  if (judged) return judged;
+  const qa = (a.value as QuoteValue).quotation;
+  const qb = (b.value as QuoteValue).quotation;
+  if (a.source === b.source && qa === qb) return { relation: 'agree', reason: 'two parts of one quotation' };
+  return { relation: 'agree', reason: 'different parts of one longer quote (no words in common)' };
+}
+
+const OTHER_WORDING = 'other wording of the same quote';
+const OTHER_TERMS = 'the same words in other terms';
+
+/**
+ * Two wordings: the same words, a part of the other, other words for the same, or (null) too little in
+ * common to say. Quotations of several sentences that are not one run of the other are judged by the
+ * sentences they share (comparePassages).
+ */
+function judgeWording(wa: string, wb: string, ctx: CompareContext): PairJudgement | null {
   if (wa === wb) return { relation: 'agree', reason: 'the same words' };
   if (foldWords(wa) === foldWords(wb)) return { relation: 'agree', reason: 'the same words; only punctuation or case differ' };
   const al = alignQuotes(wa, wb, ctx.vocabulary);
   if (al.a.plain.map((w) => w.w).join(' ') === al.b.plain.map((w) => w.w).join(' ')) {
     return { relation: 'agree', reason: `the same words; only contractions or spelling differ (${wordDiff(wa, wb)})` };
   }
-  if (al.relation === 'contained') {
-    const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
-    return { relation: 'agree', reason: `"${short}" is part of "${long}"` };
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  const [ps, pl] = [al.a.plain, al.b.plain].map((q) => q.map((w) => w.w)).sort((x, y) => x.length - y.length);
+  const partWord = al.relation === 'contained' && containsRun(pl, ps);
+  if (partWord) return { relation: 'agree', reason: `"${short}" is part of "${long}"` };
+  if (al.relation !== 'same' && (quoteSentences(wa).length > 1 || quoteSentences(wb).length > 1)) {
+    const passage = comparePassages(wa, wb, ctx);
+    if (passage) return passage;
   }
-  const threshold = Number(ctx.rule.params['variant-similarity'] ?? 0.45);
-  if (al.relation === 'same' || al.similarity >= threshold) {
+  if (al.relation === 'contained') {
+    // '"impossible"' within "...is not possible.": a fragment taken up in other terms is still a part; the
+    // words the sources differ in are reported where both quote them whole ("the same words in other terms").
+    const rule = paraphraseRule(al);
+    return { relation: 'agree', reason: `"${short}" is part of "${long}" in other terms${rule ? ` (${rule})` : ''}`, ...(rule ? { rule } : {}) };
+  }
+  if (al.relation === 'same' || al.similarity >= Number(ctx.rule.params['variant-similarity'] ?? 0.45)) {
     const why = contradiction(al);
     if (why) return { relation: 'conflict', reason: `the same quote with different content: ${why}` };
     const rule = paraphraseRule(al);
-    const diff = wordDiff(wa, wb);
-    const how = al.relation === 'same' ? 'the same words in other terms' : 'other wording of the same quote';
-    return { relation: 'variant', reason: `${how}: ${diff}`, ...(rule ? { rule } : {}) };
+    const how = al.relation === 'same' ? OTHER_TERMS : OTHER_WORDING;
+    return { relation: 'variant', reason: `${how}: ${wordDiff(wa, wb)}`, ...(rule ? { rule } : {}) };
   }
-  const qa = (a.value as QuoteValue).quotation;
-  const qb = (b.value as QuoteValue).quotation;
-  if (a.source === b.source && qa === qb) return { relation: 'agree', reason: 'two sentences of one quotation' };
-  return { relation: 'agree', reason: 'different parts of one longer quote (no words in common)' };
+  return null;
+}
+
+/**
+ * Two quotations told in several sentences, judged by the sentences they share: a sentence quoted by one
+ * outlet only is a shorter excerpt, not a difference ('"We won. We rebuild."' against '"We rebuild."'
+ * agree); a shared sentence in other words makes a variant, a flipped negation or number in one makes a
+ * conflict. Null when no sentence of one matches a sentence of the other.
+ */
+function comparePassages(wa: string, wb: string, ctx: CompareContext): PairJudgement | null {
+  const aligned = alignSentences(wa, wb, ctx.vocabulary);
+  const judged = aligned.matches
+    .map(([i, j]) => judgeWording(aligned.left[i], aligned.right[j], ctx))
+    .filter((j): j is PairJudgement => j !== null);
+  if (!judged.length) return null;
+  const conflict = judged.find((j) => j.relation === 'conflict');
+  if (conflict) return conflict;
+  const variants = judged.filter((j) => j.relation === 'variant');
+  if (variants.length) {
+    const rule = variants.find((v) => v.rule)?.rule;
+    const how = variants.every((v) => v.reason.startsWith(OTHER_TERMS)) ? OTHER_TERMS : OTHER_WORDING;
+    const diffs = variants.map((v) => v.reason.slice(v.reason.indexOf(': ') + 2));
+    return { relation: 'variant', reason: `${how}: ${diffs.join('; ')}`, ...(rule ? { rule } : {}) };
+  }
+  const n = judged.length;
+  const more = aligned.left.length !== n || aligned.right.length !== n ? '; one quotes more sentences than the other' : '';
+  return { relation: 'agree', reason: `${n === 1 ? 'the sentence both quote reads' : `the ${n} sentences both quote read`} alike${more}` };
+}
+
+/** Link of two wordings: as wholes, or through their best-matching sentences. */
+function passageLink(wa: string, wb: string, ctx: CompareContext): number {
+  const whole = alignQuotes(wa, wb, ctx.vocabulary);
+  if (whole.relation === 'same' || whole.relation === 'contained') return whole.link;
+  const aligned = alignSentences(wa, wb, ctx.vocabulary);
+  if (aligned.left.length < 2 && aligned.right.length < 2) return whole.link;
+  return Math.max(whole.link, ...aligned.matches.map(([, , link]) => link));
 }
