@@ -22,6 +22,12 @@ describe('reference date of an article', () => {
     ['day month year', 'Updated 4 July 2024. The council met.', '2024-07-04', 'text'],
     ['no full date: none', 'On Saturday the council met in July.', null, null],
     ['impossible day is not a date', 'Dated February 30, 2026. Body.', null, null],
+    // A date inside a running sentence is a fact of the story, not the day the article was written.
+    ['date in the lead sentence is no dateline', 'Storm in Velmora\n\nThe storm began on July 8, 2025, and closed the port.', null, null],
+    ['sentence date skipped, dateline further on', 'The storm began on July 8, 2025.\nVELMORA, July 9, 2025 - Crews worked.', '2025-07-09', 'text'],
+    ['date line of its own', 'Storm in Velmora\nJuly 9, 2025\nCrews worked all night.', '2025-07-09', 'text'],
+    ['date under an embedded post', 'The port is closed.\n- Mayor Roe (@mayorroe) July 9, 2025\nCrews worked.', '2025-07-09', 'text'],
+    ['published label', 'Published: July 9, 2025 at 10:00\nCrews worked.', '2025-07-09', 'text'],
   ])('%s', (_name, text, date, source) => {
     const r = buildArticle('a.md', '/x/a.md', text);
     if (!r.ok) throw new Error(JSON.stringify(r.error));

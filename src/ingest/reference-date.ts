@@ -56,12 +56,39 @@ export function parseFullDate(s: string): { date: string; start: number; end: nu
 /** How far into the body a stated date still counts as the article's own date (a dateline or byline). */
 export const REFERENCE_DATE_WINDOW = 600;
 
+// Words that label a date as the article's own: "date 2026-03-14", "Published: March 14, 2026".
+const DATE_LABELS = new Set(['date', 'dated', 'published', 'updated', 'posted', 'modified', 'created', 'issued', 'filed']);
+
 /**
- * A full date stated near the top of the body: " date 2026-03-14 Ferry crews ..." -> 2026-03-14.
- * Only the first `REFERENCE_DATE_WINDOW` characters of the body are read.
+ * A full date stated near the top of the body as the article's own date: a dateline ("SALTMERE, June 10,
+ * 2026 — ..."), a labelled or bare date line (" date 2026-03-14 ...", "Published: March 14, 2026"), or the
+ * date under an embedded post ("(@harbormaster) June 9, 2026"). A date inside a running sentence is a
+ * fact of the story, not the article's date: "The fire began on July 8, 2025" is skipped and the search
+ * goes on. Only the first `REFERENCE_DATE_WINDOW` characters of the body are read.
  */
 export function findStatedDate(text: string, bodyStart: number): { date: string; start: number; end: number } | null {
   const head = text.slice(bodyStart, bodyStart + REFERENCE_DATE_WINDOW);
-  const d = parseFullDate(head);
-  return d ? { date: d.date, start: bodyStart + d.start, end: bodyStart + d.end } : null;
+  for (let from = 0; from < head.length; ) {
+    const d = parseFullDate(head.slice(from));
+    if (!d) return null;
+    const start = from + d.start;
+    if (standsAlone(head, start)) return { date: d.date, start: bodyStart + start, end: bodyStart + from + d.end };
+    from += d.end;
+  }
+  return null;
+}
+
+/**
+ * True unless the date continues a sentence: the word right before it on its line (only spaces between) is
+ * a lower-case word that is no label, as in "began on July 8, 2025".
+ */
+function standsAlone(head: string, start: number): boolean {
+  const lineStart = head.lastIndexOf('\n', start - 1) + 1;
+  const before = head.slice(lineStart, start);
+  const m = /([\p{L}]+)([^\p{L}\p{N}]*)$/u.exec(before);
+  // "(@harbormaster) June 9, 2026", "SALTMERE, June 10, 2026": punctuation parts the date from the words before it.
+  if (!m || m[2].trim() !== '') return true;
+  const word = m[1];
+  if (DATE_LABELS.has(word.toLowerCase())) return true;
+  return !/^\p{Ll}/u.test(word);
 }
