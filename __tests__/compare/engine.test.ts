@@ -1,6 +1,7 @@
 import type { Claim, Comparator, CompareContext, QuantityValue, Rule } from '../../src/types';
 import { findingsForRule } from '../../src/compare/engine';
 import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { articleNames, differentStories } from '../../src/compare/link';
 
 // A toy comparator: claims link when they share a topic word (strength given per word), values are
 // numbers that agree when equal and conflict otherwise.
@@ -91,5 +92,43 @@ describe('findingsForRule with a focus (the CI gate)', () => {
     for (const f of focused) expect(f.readings.flatMap((r) => r.claims.map((c) => c.source))).toContain('new');
     // old1 ~ old2 (5 vs 6, strongly linked) is not compared: no finding sets them against each other alone.
     expect(findingsForRule([claims[0], claims[1]], toy, ctx, new Set(['new']))).toEqual([]);
+  });
+});
+
+describe('candidate pairs in a large corpus', () => {
+  // 40 articles name "weak" (a common key); two of them also share the rare key "strong". Each claim is
+  // compared with its NEAREST nearest claims only: the rare key keeps the pair that matters.
+  test('a pair sharing a rare key is still compared when a common key holds more claims than NEAREST', () => {
+    const pool = Array.from({ length: 40 }, (_, i) => claim(`s${String(i).padStart(2, '0')}`, i, ['weak']));
+    pool.push(claim('t1', 7, ['weak', 'strong']), claim('t2', 8, ['weak', 'strong']));
+    let calls = 0;
+    const counting: Comparator = { ...toy, link: (a, b, c) => (calls++, toy.link(a, b, c)) };
+    const f = findingsForRule(pool, counting, ctx);
+    expect(f.filter((x) => x.verdict === 'conflict').map((x) => x.readings.map((r) => r.display))).toEqual([['7', '8']]);
+    // All pairs would be 42 * 41 / 2 = 861; each claim keeps at most NEAREST (24) neighbours.
+    expect(calls).toBeLessThan(861);
+    expect(calls).toBeGreaterThan(0);
+  });
+});
+
+describe('differentStories', () => {
+  const c = (source: string, entities: string[]): Claim => ({ ...claim(source, 1, []), context: { predicates: [], entities, words: [] } });
+  test.each([
+    ['no name shared', [['velmora', 'roe'], ['castrelle', 'quist']], true],
+    ['one name shared', [['velmora', 'roe'], ['velmora', 'quist']], false],
+    ['one article names only one thing: cannot tell', [['velmora'], ['castrelle', 'quist']], false],
+    ['same article', null, false],
+  ] as const)('%s', (_name, names, expected) => {
+    const a = c('a', names ? [...names[0]] : ['x', 'y']);
+    const b = c(names ? 'b' : 'a', names ? [...names[1]] : ['z', 'w']);
+    const memo = new Map<string, unknown>();
+    expect(differentStories(a, b, { ...ctx, pool: [a, b], memo })).toBe(expected);
+  });
+
+  test('a name in many articles of a large corpus tells no story from another', () => {
+    const claims = Array.from({ length: 60 }, (_, i) => c(`a${i}`, ['minister', `place${i}`, `person${i}`]));
+    const names = articleNames(claims);
+    expect([...names.get('a0')!]).toEqual(['place0', 'person0']);
+    expect(articleNames(claims.slice(0, 5)).get('a0')!.has('minister')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { Claim, Comparator, CompareContext, DateGrain, DateValue, PairJudgement } from '../../types';
-import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence } from '../link';
+import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence, differentStories } from '../link';
 import { WEEKDAY_NAMES, addDays, daysInMonth, displayDate, weekdayOf } from '../../normalize/dates';
 
 /**
@@ -43,7 +43,7 @@ export const dateInterval: Comparator = {
   link(a, b, ctx) {
     const va = a.value as DateValue;
     const vb = b.value as DateValue;
-    if (sameSentence(a, b, ctx.articles)) return 0;
+    if (sameSentence(a, b, ctx.articles) || differentStories(a, b, ctx)) return 0;
     // A weekday without a day cannot be the same fact as a month or a year: weekdays name recent days.
     const coarse = (v: DateValue) => v.start !== undefined && v.grain !== 'day' && v.grain !== 'hour' && v.grain !== 'minute' && v.grain !== 'week';
     if ((va.start === undefined && coarse(vb)) || (vb.start === undefined && coarse(va))) return 0;

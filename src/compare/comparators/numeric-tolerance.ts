@@ -1,5 +1,5 @@
 import type { Claim, Comparator, CompareContext, PairJudgement, QuantityValue } from '../../types';
-import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence } from '../link';
+import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence, differentStories } from '../link';
 import { toCanonical, unitById } from '../../normalize/units';
 
 /**
@@ -51,7 +51,7 @@ export const numericTolerance: Comparator = {
   link(a, b, ctx) {
     const va = a.value as QuantityValue;
     const vb = b.value as QuantityValue;
-    if (groupKey(va) !== groupKey(vb) || sameSentence(a, b, ctx.articles)) return 0;
+    if (groupKey(va) !== groupKey(vb) || sameSentence(a, b, ctx.articles) || differentStories(a, b, ctx)) return 0;
     const unique = onlyOneInArticle(a, ctx) && onlyOneInArticle(b, ctx) ? VALUE_EVIDENCE.onlyOne : 0;
     return Math.min(1, contextLink(a.context, b.context, ctx.vocabulary, topicWeights(ctx)).score + valueEvidence(va, vb, options(ctx)) + unique);
   },
