@@ -36,6 +36,22 @@ describe('title-match compare', () => {
   });
 });
 
+describe('a bare title takes the body other sources name for the same post', () => {
+  const bare = t('nadia vell', 'general secretary', 'general secretary');
+  const full = { ...t('nadia vell', 'general secretary of the dockers union', 'general secretary', { org: 'dockers union' }), source: 'b.txt' };
+  const president = { ...t('nadia vell', 'Dockers Union president', 'president', { org: 'dockers union' }), source: 'c.txt' };
+  const otherBody = { ...t('nadia vell', 'general secretary of the sailors guild', 'general secretary', { org: 'sailors guild' }), source: 'd.txt' };
+  test.each([
+    ['another source names the union: two posts at one union', [bare, full, president], 'conflict', /two posts at dockers union/],
+    ['no source names a body: two roles that may both be held', [bare, president], 'variant', /may both be held/],
+    ['sources name two bodies: no guess', [bare, full, otherBody, president], 'variant', /may both be held/],
+  ])('%s', (_name, pool, relation, reason) => {
+    const j = titleMatch.compare(bare, president, { ...ctx, pool, memo: new Map() });
+    expect(j.relation).toBe(relation);
+    expect(j.reason).toMatch(reason);
+  });
+});
+
 describe('title-match link and blocking', () => {
   test.each([
     ['fasihuddin okonkwo', 'fasihudin okonkwo', true],

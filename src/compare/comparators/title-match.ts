@@ -1,5 +1,5 @@
-import type { Claim, Comparator, PairJudgement, TitleValue } from '../../types';
-import { foldNameWord, nameSimilarity, surnameKey } from '../../extract/people/names';
+import type { Claim, Comparator, CompareContext, PairJudgement, TitleValue } from '../../types';
+import { foldNameWord, nameSimilarity, SAME_PERSON, surnameKey } from '../../extract/people/names';
 import { aliasJoining, aliasOf } from '../../rules/aliases';
 
 const title = (c: Claim) => c.value as TitleValue;
@@ -65,7 +65,7 @@ export const titleMatch: Comparator = {
     if (sim === 0) return 0;
     return pa.includes(' ') && pb.includes(' ') ? sim : Math.max(sim, 0.8);
   },
-  compare: (a, b) => compareTitles(title(a), title(b)),
+  compare: (a, b, ctx) => compareTitles(withPeerOrg(a, ctx), withPeerOrg(b, ctx)),
   readingKey: (c) => show(title(c)),
   display: (c) => title(c).title,
   readingValue: (c) => {
@@ -74,6 +74,30 @@ export const titleMatch: Comparator = {
   },
   subject: (claims) => `title of ${claims.length ? title(claims[0]).personName : ''}`,
 };
+
+/**
+ * A title without its body, told with one by another source: "general secretary" in one article,
+ * "general secretary of the union" in another, for the same person. The body the other sources name
+ * (only when they all name one) is the body of the bare title, so that "general secretary" against
+ * "union president" is two posts at one union, not two roles that may both be held.
+ */
+function withPeerOrg(c: Claim, ctx: CompareContext): TitleValue {
+  const t = title(c);
+  if (t.org || !ctx.pool) return t;
+  const key = `title-match:peer-org:${c.source}:${c.id}`;
+  const memo = ctx.memo?.get(key) as TitleValue | undefined;
+  if (memo) return memo;
+  const orgs: string[] = [];
+  for (const other of ctx.pool) {
+    const o = title(other);
+    if (other === c || !o.org || !sameRole(o.role, t.role) || o.former !== t.former) continue;
+    if (o.person !== t.person && nameSimilarity(o.person, t.person) < SAME_PERSON) continue;
+    if (!orgs.some((x) => sameOrg(x, o.org!))) orgs.push(o.org);
+  }
+  const out = orgs.length === 1 ? { ...t, org: orgs[0] } : t;
+  ctx.memo?.set(key, out);
+  return out;
+}
 
 /** How two titles of one person relate. */
 export function compareTitles(a: TitleValue, b: TitleValue): PairJudgement {
