@@ -115,3 +115,48 @@ describe('the parsed-store cache', () => {
     expect(loadClaimsFolder(dir, dir, { cache: true })).toEqual(clean);
   });
 });
+
+describe('claims files known without reading them back', () => {
+  const { claimsFileOf, claimsFileHolds } = require('../../src/claims/io') as typeof import('../../src/claims/io');
+  const { mkdirSync } = require('node:fs') as typeof import('node:fs');
+
+  // Words YAML could take for something else, or must quote: each as a context word and inside the article.
+  const tricky = ['yes', 'null', '0x1F', '1e3', '- dash', '#hash', 'key: value', ' lead', 'trail ', "it's", '"quoted"', 'back\\slash', 'ünïcode', '🚢', 'tab\there', '~', '@at', '*star', '&amp'];
+
+  test.each(tricky)('claimsFileOf gives what parsing the written YAML gives, with %j', (word) => {
+    const dir = mkdtempSync(join(tmpdir(), 'corroborate-claims-'));
+    const text = `The ferry ${word} carried 1,200 passengers.\n`;
+    writeFileSync(join(dir, 'a.txt'), text);
+    const r = buildArticle('a.txt', join(dir, 'a.txt'), text);
+    if (!r.ok) throw new Error('article');
+    const start = text.indexOf(word);
+    const claim: Claim = {
+      id: `quantity@${start}-${start + word.length}`,
+      source: 'a.txt',
+      kind: 'quantity',
+      extractor: 'quantities',
+      span: makeSpan(text, r.value.lineStarts, start, start + word.length),
+      value: { type: 'quantity', dimension: 'count', unit: 'count', low: 1200, high: 1200, stated: [{ value: 1200, unit: 'count', text: word }], counted: word },
+      context: { predicates: [word], entities: [word.toLowerCase()], words: ['ferry', word], inQuote: false },
+    };
+    const claimsDir = join(dir, 'claims');
+    const path = claimsPathFor(claimsDir, 'a.txt');
+    const parsed = parseClaimsFile('a.txt.yaml', serializeClaims(r.value, [claim], claimsDir), path);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    const known = claimsFileOf(r.value, [claim], claimsDir);
+    expect(known).toEqual(parsed.value);
+    mkdirSync(claimsDir, { recursive: true });
+    expect(claimsFileHolds(known, path)).toBe(true);
+  });
+
+  test.each([
+    ['a span whose text is not the article\'s there', (c: Claim) => ({ ...c, span: { ...c.span, text: '1,300 passengers' } }), false],
+    ['a kind that does not match the value', (c: Claim) => ({ ...c, kind: 'date' as const }), false],
+    ['a value the schema refuses', (c: Claim) => ({ ...c, value: { ...c.value, dimension: 'mood' } }) as unknown as Claim, false],
+    ['nothing wrong', (c: Claim) => c, true],
+  ])('claimsFileHolds with %s', (_name, edit, holds) => {
+    const { article, claim, claimsDir } = sample();
+    const file = claimsFileOf(article, [edit(claim)], claimsDir);
+    expect(claimsFileHolds(file, claimsPathFor(claimsDir, 'a.txt'))).toBe(holds);
+  });
+});

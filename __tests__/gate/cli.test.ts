@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parseClaimsFile } from '../../src/claims/io';
@@ -76,15 +77,18 @@ function sarifOf(dir: string, ...args: string[]): { run: Run; log: Sarif } {
 }
 
 describe('corroborate gate: exit codes and what counts', () => {
-  test('a new article with nothing against the store passes (exit 0) and the store is untouched', () => {
+  test('a new article with nothing against the store passes (exit 0) and no claims file is touched', () => {
     const dir = newsroom({ 'articles/calm.md': CALM_TEXT });
-    const before = readdirSync(join(dir, 'claims')).sort();
+    const claimsFiles = () => readdirSync(join(dir, 'claims')).filter((f) => f.endsWith('.yaml')).sort().map((f) => [f, readFileSync(join(dir, 'claims', f), 'utf8')]);
+    const before = claimsFiles();
     const r = cli(dir, 'gate', 'articles/calm.md', '--against', 'claims', '--format', 'json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.gate.newArticles).toEqual(['calm.md']);
     expect(report.summary.conflict).toBe(0);
-    expect(readdirSync(join(dir, 'claims')).sort()).toEqual(before);
+    // The only file a gate without --update writes is the store's index.
+    expect(claimsFiles()).toEqual(before);
+    expect(readdirSync(join(dir, 'claims')).filter((f) => !f.endsWith('.yaml'))).toEqual(['.corroborate-index.json']);
     expect(r.stderr).toMatch(/gate: 1 new article against 2 stored: .*passed/);
   });
 
@@ -310,7 +314,7 @@ describe('the store stays consistent', () => {
     // The new versions, as a plain extract writes them (same relative layout: the texts are byte-identical).
     writeTree(dir, Object.fromEntries(STORY.map((n) => [`articles/${n}.md`, body(n, 2)])));
     expect(cli(dir, 'extract', 'articles', '--out', 'expected', '-q').code).toBe(0);
-    const expected = new Map(readdirSync(join(dir, 'expected')).map((f) => [f, readFileSync(join(dir, 'expected', f), 'utf8')]));
+    const expected = new Map(readdirSync(join(dir, 'expected')).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(dir, 'expected', f), 'utf8')]));
 
     const child = spawn(process.execPath, [bin, 'gate', ...STORY.map((n) => `articles/${n}.md`), '--against', 'claims', '--update', '-q'], {
       cwd: dir,
@@ -360,7 +364,9 @@ describe('the store stays consistent', () => {
 });
 
 describe('gate --cache', () => {
-  test('keeps parsed claims beside the store and gives the same report; without the flag nothing is written', () => {
+  // The store's index spares a gate reading most claims files; the parsed-store cache only helps a full
+  // load (no index yet, rules changed, --no-index). The flag is still accepted everywhere.
+  test('keeps parsed claims beside the store on a full load and gives the same report; without the flag no cache is written', () => {
     const dir = tempDir();
     writeTree(dir, {
       'published/a.md': '---\npublished: 2026-04-01\n---\nThe ferry carried 1,200 passengers on Monday, the port said.\n',
@@ -369,11 +375,87 @@ describe('gate --cache', () => {
     expect(runCli(bin, ['extract', 'published', '--out', 'claims', '-q'], dir).code).toBe(0);
     const plain = runCli(bin, ['gate', 'new/b.md', '--against', 'claims', '--format', 'json', '-q'], dir);
     expect(existsSync(join(dir, 'claims', '.corroborate-cache.json'))).toBe(false);
-    const cold = runCli(bin, ['gate', 'new/b.md', '--against', 'claims', '--format', 'json', '-q', '--cache'], dir);
+    const indexed = runCli(bin, ['gate', 'new/b.md', '--against', 'claims', '--format', 'json', '-q', '--cache'], dir);
+    const cold = runCli(bin, ['gate', 'new/b.md', '--against', 'claims', '--format', 'json', '-q', '--cache', '--no-index'], dir);
     expect(existsSync(join(dir, 'claims', '.corroborate-cache.json'))).toBe(true);
-    const warm = runCli(bin, ['gate', 'new/b.md', '--against', 'claims', '--format', 'json', '-q', '--cache'], dir);
+    const warm = runCli(bin, ['gate', 'new/b.md', '--against', 'claims', '--format', 'json', '-q', '--cache', '--no-index'], dir);
+    expect(indexed.stdout).toBe(plain.stdout);
     expect(cold.stdout).toBe(plain.stdout);
     expect(warm.stdout).toBe(plain.stdout);
     expect(warm.code).toBe(plain.code);
+  });
+});
+
+describe('the store index (.corroborate-index.json)', () => {
+  const INDEX = '.corroborate-index.json';
+
+  test.each([['json'], ['markdown'], ['sarif']])('gate prints the same bytes with the index as with --no-index (%s)', (format) => {
+    const dir = newsroom({ 'articles/coast.md': coastText('1,020'), 'articles/calm.md': CALM_TEXT });
+    // A fresh store has no index: the first gate ("cold") builds it, the next ones use it.
+    expect(existsSync(join(dir, 'claims', INDEX))).toBe(false);
+    const args = ['gate', 'articles/coast.md', 'articles/calm.md', 'articles/port.md', '--against', 'claims', '--format', format];
+    const full = cli(dir, ...args, '--no-index');
+    const cold = cli(dir, ...args);
+    expect(existsSync(join(dir, 'claims', INDEX))).toBe(true);
+    const warm = cli(dir, ...args);
+    expect(full.code).toBe(1);
+    for (const r of [cold, warm]) {
+      expect(r.stdout).toBe(full.stdout);
+      expect(r.stderr).toBe(full.stderr);
+      expect(r.code).toBe(full.code);
+    }
+  });
+
+  test('--no-index leaves the store alone; a plain gate only ever refreshes the index, never a claims file', () => {
+    const dir = newsroom({ 'articles/calm.md': CALM_TEXT });
+    rmSync(join(dir, 'claims', INDEX), { force: true });
+    const claimsBefore = readdirSync(join(dir, 'claims')).map((f) => [f, readFileSync(join(dir, 'claims', f), 'utf8')]);
+    expect(cli(dir, 'gate', 'articles/calm.md', '--against', 'claims', '--no-index', '-q').code).toBe(0);
+    expect(readdirSync(join(dir, 'claims')).sort()).toEqual(claimsBefore.map(([f]) => f).sort());
+    expect(cli(dir, 'gate', 'articles/calm.md', '--against', 'claims', '-q').code).toBe(0);
+    expect(readdirSync(join(dir, 'claims')).filter((f) => f !== INDEX).map((f) => [f, readFileSync(join(dir, 'claims', f), 'utf8')])).toEqual(claimsBefore);
+    expect(existsSync(join(dir, 'claims', INDEX))).toBe(true);
+  });
+
+  test('a gate --update killed between two claims files leaves the old index whole; the next gate still reports as a full load', async () => {
+    const dir = newsroom({ 'articles/coast.md': coastText('1,020'), 'articles/new-a.md': coastText('1,200'), 'articles/new-b.md': coastText('1,300') });
+    const child = spawn(process.execPath, [bin, 'gate', 'articles/new-a.md', 'articles/new-b.md', '--against', 'claims', '--update', '--fail-on', 'never', '-q'], {
+      cwd: dir,
+      env: cliEnv({ CORROBORATE_TEST_SLOW_WRITE_MS: '5000' }),
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | null>((res) => child.on('exit', (_code, signal) => res(signal)));
+    const deadline = Date.now() + 20_000;
+    while (readdirSync(join(dir, 'claims')).filter((f) => f.endsWith('.yaml')).length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    // The claims file of new-a.md is there, new-b.md's not; the index is whole (its body hashes as its
+    // header says) and still the one from before the writes: it does not know new-a.md yet.
+    expect(readdirSync(join(dir, 'claims')).filter((f) => f.endsWith('.yaml')).sort()).toEqual(['calm-old.md.yaml', 'new-a.md.yaml', 'port.md.yaml']);
+    const bytes = readFileSync(join(dir, 'claims', INDEX));
+    const nl = bytes.indexOf(10);
+    const header = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as { bodyBytes: number; body: string };
+    const body = bytes.subarray(nl + 1, nl + 1 + header.bodyBytes);
+    expect(createHash('sha256').update(body).digest('hex')).toBe(header.body);
+    expect(body.toString('utf8')).not.toContain('new-a.md');
+    expect(readdirSync(join(dir, 'claims')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const args = ['gate', 'articles/coast.md', '--against', 'claims', '--format', 'json'];
+    const full = cli(dir, ...args, '--no-index');
+    expect(cli(dir, ...args).stdout).toBe(full.stdout);
+    expect(JSON.parse(full.stdout).summary.conflict).toBeGreaterThan(0);
+  }, 30_000);
+
+  test('gate --update adds the new articles to the index; a file edited by hand afterwards is read again', () => {
+    const dir = newsroom({ 'articles/coast.md': coastText('1,020'), 'articles/new-a.md': coastText('1,200') });
+    expect(cli(dir, 'gate', 'articles/new-a.md', '--against', 'claims', '--update', '-q').code).toBe(0);
+    const index = readFileSync(join(dir, 'claims', INDEX), 'utf8');
+    expect(index).toContain('"new-a.md.yaml"');
+    // A hand edit after the update: port's figure becomes 1,020, so coast now agrees with it.
+    writeFileSync(join(dir, 'claims', 'port.md.yaml'), plantedPort('port.md', 1020));
+    const args = ['gate', 'articles/coast.md', '--against', 'claims', '--format', 'json'];
+    const full = cli(dir, ...args, '--no-index');
+    const indexed = cli(dir, ...args);
+    expect(indexed.stdout).toBe(full.stdout);
+    expect(indexed.stderr).toBe(full.stderr);
   });
 });

@@ -2,8 +2,10 @@
  * One measured step of the scaling benchmark, in its own process so sizes do not share a heap:
  *   node dist/bench/child.js check <dir> <report.json> [jobs]
  *   node dist/bench/child.js extract <dir> <store> [jobs]
- *   node dist/bench/child.js gate <store> <new-article-file>
+ *   node dist/bench/child.js gate <store> <new-article-file> [--no-index]
  * Prints one JSON line: wall ms (and the parts), peak RSS in MB (getrusage maxRSS: every thread of the process).
+ * For `gate`, also what the store index made it do: claims files listed, hashed (checked after a change of
+ * size or time, or written too recently to trust their time), parsed, and read for the comparison.
  */
 import { main } from '../cli/main';
 import { buildPool, judge } from '../gate/run';
@@ -25,8 +27,16 @@ async function run(): Promise<void> {
     if (!rules.ok) throw new Error('rules');
     out.startupMs = performance.now() - t0;
     const t1 = performance.now();
-    const pool = buildPool({ inputs: [b], against: a, rules: rules.value, cwd: process.cwd() });
+    const pool = buildPool({ inputs: [b], against: a, rules: rules.value, cwd: process.cwd(), index: jobs !== '--no-index' });
     out.poolMs = performance.now() - t1;
+    out.stored = pool.stored;
+    out.loadedFiles = pool.loadedFiles;
+    if (pool.view) {
+      out.rebuilt = pool.view.rebuilt ? 1 : 0;
+      out.listed = pool.view.stats.listed;
+      out.hashed = pool.view.stats.hashed;
+      out.parsed = pool.view.stats.parsed;
+    }
     const t2 = performance.now();
     judge(pool, { failOn: 'conflict', maxWarnings: -1, today: '2025-01-01', ruleIds: new Set(rules.value.rules.map((r) => r.id)) });
     out.judgeMs = performance.now() - t2;

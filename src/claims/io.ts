@@ -37,9 +37,8 @@ export function claimsPathFor(dir: string, articleId: string): string {
   return join(dir, ...parts) + '.yaml';
 }
 
-/** The YAML text of a claims file: a header comment, then format, article and claims. */
-export function serializeClaims(article: Article, claims: readonly Claim[], claimsDir: string): string {
-  const body = {
+function claimsBody(article: Article, claims: readonly Claim[], claimsDir: string) {
+  return {
     format: CLAIMS_FORMAT,
     article: {
       id: article.id,
@@ -52,6 +51,24 @@ export function serializeClaims(article: Article, claims: readonly Claim[], clai
     // `source` is the file's own article: not repeated on every claim.
     claims: claims.map(({ source: _source, ...rest }) => stripUndefined(rest)),
   };
+}
+
+/**
+ * The ClaimsFile that reading back `serializeClaims(article, claims, claimsDir)` gives, without writing
+ * and parsing YAML: what a store writer knows of the files it has just written. Strings are made
+ * well-formed as UTF-8 makes them on disk (a lone surrogate becomes U+FFFD).
+ */
+export function claimsFileOf(article: Article, claims: readonly Claim[], claimsDir: string): ClaimsFile {
+  const file = JSON.parse(JSON.stringify(claimsBody(article, claims, claimsDir)), (_k, v: unknown) =>
+    typeof v === 'string' && /[\ud800-\udfff]/.test(v) ? Buffer.from(v, 'utf8').toString('utf8') : v,
+  ) as ClaimsFile;
+  for (const c of file.claims) c.source = file.article.id;
+  return file;
+}
+
+/** The YAML text of a claims file: a header comment, then format, article and claims. */
+export function serializeClaims(article: Article, claims: readonly Claim[], claimsDir: string): string {
+  const body = claimsBody(article, claims, claimsDir);
   const header =
     `# corroborate claims for ${article.id}\n` +
     `# Offsets are [start, end) into the article text as read; line and column are 1-based.\n` +
@@ -92,19 +109,32 @@ export function parseClaimsFile(displayName: string, source: string, absPath?: s
     return { ok: false, error: [...problems.values()] };
   }
   const file = data as unknown as ClaimsFile;
-  const problems: Problem[] = [];
-  let text: string | undefined;
-  if (absPath && file.article.file) {
-    const articlePath = resolve(absPath, '..', file.article.file);
-    if (existsSync(articlePath)) {
-      const t = readFileSync(articlePath, 'utf8');
-      if (sha256(t) === file.article.sha256) text = t;
-    }
+  const found = contentProblems(file, articleTextFor(file, absPath));
+  if (found.length) {
+    return {
+      ok: false,
+      error: found.map((p) => ({ file: displayName, ...locateInYaml(doc, source, `/claims/${p.index}${p.sub}`, { lineStarts }), message: `claims.${p.index}: ${p.message}` })),
+    };
   }
+  for (const c of file.claims) c.source = file.article.id;
+  return { ok: true, value: file };
+}
+
+/** The article's text when the claims file at `absPath` names it, it is at hand, and it is the text the claims were made from. */
+function articleTextFor(file: ClaimsFile, absPath: string | undefined): string | undefined {
+  if (!absPath || !file.article.file) return undefined;
+  const articlePath = resolve(absPath, '..', file.article.file);
+  if (!existsSync(articlePath)) return undefined;
+  const t = readFileSync(articlePath, 'utf8');
+  return sha256(t) === file.article.sha256 ? t : undefined;
+}
+
+/** What the schema cannot say: kinds, duplicate ids, span lengths and, with the article text, span texts. */
+function contentProblems(file: ClaimsFile, text: string | undefined): { index: number; sub: string; message: string }[] {
+  const problems: { index: number; sub: string; message: string }[] = [];
   const ids = new Set<string>();
   file.claims.forEach((c, i) => {
-    const at = (sub: string) => locateInYaml(doc, source, `/claims/${i}${sub}`, { lineStarts });
-    const fail = (sub: string, message: string) => problems.push({ file: displayName, ...at(sub), message: `claims.${i}: ${message}` });
+    const fail = (sub: string, message: string) => problems.push({ index: i, sub, message });
     if (c.kind !== c.value.type) fail('/kind', `kind "${c.kind}" does not match value type "${c.value.type}"`);
     if (ids.has(c.id)) fail('/id', `duplicate claim id "${c.id}"`);
     ids.add(c.id);
@@ -117,9 +147,19 @@ export function parseClaimsFile(displayName: string, source: string, absPath?: s
       fail('/span/text', `span text ${JSON.stringify(c.span.text)} is not what the article has there (${JSON.stringify(text.slice(c.span.start, c.span.end))})`);
     }
   });
-  if (problems.length) return { ok: false, error: problems };
+  return problems;
+}
+
+/**
+ * True when a claims file held in another form than its YAML (the store index's JSON copy, a writer's
+ * own data) passes every check `parseClaimsFile` makes after parsing: the schema, and the claims against
+ * each other and against the article at hand. `absPath` is the claims file's path. Sets each claim's `source`.
+ */
+export function claimsFileHolds(file: ClaimsFile, absPath: string): boolean {
+  if (!validateSchema(stripSources(file))) return false;
+  if (contentProblems(file, articleTextFor(file, absPath)).length) return false;
   for (const c of file.claims) c.source = file.article.id;
-  return { ok: true, value: file };
+  return true;
 }
 
 /** An `if` failure only says which branch applied; the branch's own errors say what is wrong. */
@@ -132,20 +172,40 @@ function allowed(params: Record<string, unknown>): string {
   return '';
 }
 
+/** A claims file found in a store folder, with what `stat` said before it was read. */
+export interface ListedClaimsFile {
+  abs: string;
+  /** Path relative to the store folder, `/`-separated. */
+  rel: string;
+  size: number;
+  mtimeMs: number;
+}
+
 /** Every `*.yaml` under `dir` (recursively), sorted. */
 export function listClaimsFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
+  return listClaimsFilesWithStats(dir).map((f) => f.abs);
+}
+
+/**
+ * Every `*.yaml` under `dir` (recursively), sorted, with size and modification time: one `stat` per
+ * entry, which the walk needs anyway to tell folders from files. Dot-files and dot-folders are skipped
+ * (the store's own `.corroborate-*` files among them).
+ */
+export function listClaimsFilesWithStats(dir: string): ListedClaimsFile[] {
+  const out: ListedClaimsFile[] = [];
+  const walk = (d: string, prefix: string) => {
     for (const name of readdirSync(d).sort(byCodeUnit)) {
       if (name.startsWith('.')) continue;
       const abs = join(d, name);
       const st = statSync(abs);
-      if (st.isDirectory()) walk(abs);
+      if (st.isDirectory()) walk(abs, `${prefix}${name}/`);
       // decisions.yaml beside the claims holds editors' decisions (corroborate review), not claims.
-      else if ((name.endsWith('.yaml') || name.endsWith('.yml')) && !(d === dir && name === 'decisions.yaml')) out.push(abs);
+      else if ((name.endsWith('.yaml') || name.endsWith('.yml')) && !(d === dir && name === 'decisions.yaml')) {
+        out.push({ abs, rel: prefix + name, size: st.size, mtimeMs: st.mtimeMs });
+      }
     }
   };
-  walk(dir);
+  walk(dir, '');
   return out;
 }
 
@@ -163,14 +223,14 @@ export function isClaimsFolder(dir: string): boolean {
 export const CLAIMS_CACHE_FILE = '.corroborate-cache.json';
 const CACHE_FORMAT = 'corroborate/claims-cache@1';
 
-interface ClaimsCache {
+interface ClaimsCacheData {
   format: typeof CACHE_FORMAT;
   entries: Record<string, { sha256: string; file: ClaimsFile }>;
 }
 
 function readCache(dir: string): Map<string, { sha256: string; file: ClaimsFile }> {
   try {
-    const data = JSON.parse(readFileSync(join(dir, CLAIMS_CACHE_FILE), 'utf8')) as ClaimsCache;
+    const data = JSON.parse(readFileSync(join(dir, CLAIMS_CACHE_FILE), 'utf8')) as ClaimsCacheData;
     if (data?.format !== CACHE_FORMAT || typeof data.entries !== 'object' || data.entries === null) return new Map();
     return new Map(Object.entries(data.entries));
   } catch {
@@ -178,46 +238,95 @@ function readCache(dir: string): Map<string, { sha256: string; file: ClaimsFile 
   }
 }
 
-/**
- * Reads and validates every claims file in `dir`; all problems of all files are returned together.
- * With `cache`, a file whose YAML text is unchanged since the last run (same SHA-256) is taken from
- * `.corroborate-cache.json` in the store instead of being parsed again; the cache is still checked
- * against the schema, and rewritten (atomically) when anything changed. Parsing YAML is most of the cost
- * of a gate run against a large store.
- */
-export function loadClaimsFolder(dir: string, cwd = process.cwd(), options: { cache?: boolean } = {}): Result<ClaimsFile[]> {
-  const problems: Problem[] = [];
-  const files: ClaimsFile[] = [];
-  const cache = options.cache ? readCache(dir) : new Map<string, { sha256: string; file: ClaimsFile }>();
-  const next: ClaimsCache = { format: CACHE_FORMAT, entries: Object.create(null) as ClaimsCache['entries'] };
-  let changed = false;
-  for (const abs of listClaimsFiles(dir)) {
-    const shown = relative(cwd, abs).split(sep).join('/');
-    const key = relative(dir, abs).split(sep).join('/');
-    const source = readFileSync(abs, 'utf8');
-    const hash = options.cache ? sha256(source) : '';
-    const hit = cache.get(key);
-    if (hit && hit.sha256 === hash && validateSchema(stripSources(hit.file))) {
-      for (const c of hit.file.claims) c.source = hit.file.article.id;
-      files.push(hit.file);
-      next.entries[key] = hit;
-      continue;
-    }
-    const parsed = parseClaimsFile(shown, source, abs);
-    if (parsed.ok) {
-      files.push(parsed.value);
-      next.entries[key] = { sha256: hash, file: parsed.value };
-      changed = true;
-    } else problems.push(...parsed.error);
+/** A claims file read from a store: the listing's stat, the SHA-256 of its text, and the parsed file. */
+export interface ReadClaimsFile extends ListedClaimsFile {
+  sha256: string;
+  file: ClaimsFile;
+}
+
+/** The parsed-store cache of `dir`, ready to serve `readListedClaimsFile`; `save` rewrites it when anything changed. */
+export class ClaimsCache {
+  private readonly old: Map<string, { sha256: string; file: ClaimsFile }>;
+  private readonly next: ClaimsCacheData = { format: CACHE_FORMAT, entries: Object.create(null) as ClaimsCacheData['entries'] };
+  private changed = false;
+
+  constructor(private readonly dir: string) {
+    this.old = readCache(dir);
   }
-  if (problems.length) return { ok: false, error: problems };
-  if (options.cache && (changed || cache.size !== Object.keys(next.entries).length)) {
+
+  /** The cached parse of the file at `rel` when its text still has this SHA-256 and passes the schema. */
+  get(rel: string, hash: string): ClaimsFile | undefined {
+    const hit = this.old.get(rel);
+    if (!hit || hit.sha256 !== hash || !validateSchema(stripSources(hit.file))) return undefined;
+    for (const c of hit.file.claims) c.source = hit.file.article.id;
+    this.next.entries[rel] = hit;
+    return hit.file;
+  }
+
+  put(rel: string, hash: string, file: ClaimsFile): void {
+    this.next.entries[rel] = { sha256: hash, file };
+    this.changed = true;
+  }
+
+  /** Writes the cache (atomically) when a file was parsed or one went away; a read-only store is left alone. */
+  save(): void {
+    if (!this.changed && this.old.size === Object.keys(this.next.entries).length) return;
     try {
-      writeFileAtomic(join(dir, CLAIMS_CACHE_FILE), JSON.stringify(next));
+      writeFileAtomic(join(this.dir, CLAIMS_CACHE_FILE), JSON.stringify(this.next));
     } catch {
       /* a read-only store still loads; it is only slower next time */
     }
   }
+}
+
+/**
+ * Reads one listed claims file, hashes its text and parses it (or takes it from `cache`). The stat in
+ * `listed` was taken before the read, so a file replaced in between is at worst seen as changed next time.
+ */
+export function readListedClaimsFile(listed: ListedClaimsFile, cwd: string, cache?: ClaimsCache): Result<ReadClaimsFile> {
+  const source = readFileSync(listed.abs, 'utf8');
+  return parseListedClaimsFile(listed, source, sha256(source), cwd, cache);
+}
+
+/** `readListedClaimsFile` for a caller that has already read the file's text and hashed it. */
+export function parseListedClaimsFile(listed: ListedClaimsFile, source: string, hash: string, cwd: string, cache?: ClaimsCache): Result<ReadClaimsFile> {
+  const hit = cache?.get(listed.rel, hash);
+  if (hit) return { ok: true, value: { ...listed, sha256: hash, file: hit } };
+  const parsed = parseClaimsFile(relative(cwd, listed.abs).split(sep).join('/'), source, listed.abs);
+  if (!parsed.ok) return parsed;
+  cache?.put(listed.rel, hash, parsed.value);
+  return { ok: true, value: { ...listed, sha256: hash, file: parsed.value } };
+}
+
+/**
+ * Reads and validates every claims file in `dir`; all problems of all files are returned together.
+ * With `cache`, a file whose YAML text is unchanged since the last run (same SHA-256) is taken from
+ * `.corroborate-cache.json` in the store instead of being parsed again; the cache is still checked
+ * against the schema, and rewritten (atomically) when anything changed. Files come in listing order
+ * (sorted by path).
+ */
+export function readClaimsFolder(dir: string, cwd = process.cwd(), options: { cache?: boolean } = {}): Result<ReadClaimsFile[]> {
+  const problems: Problem[] = [];
+  const files: ReadClaimsFile[] = [];
+  const cache = options.cache ? new ClaimsCache(dir) : undefined;
+  for (const listed of listClaimsFilesWithStats(dir)) {
+    const r = readListedClaimsFile(listed, cwd, cache);
+    if (r.ok) files.push(r.value);
+    else problems.push(...r.error);
+  }
+  if (problems.length) return { ok: false, error: problems };
+  cache?.save();
+  return { ok: true, value: files };
+}
+
+/**
+ * Reads and validates every claims file in `dir` (see `readClaimsFolder`), sorted by article id.
+ * Parsing YAML is most of the cost of loading a large store.
+ */
+export function loadClaimsFolder(dir: string, cwd = process.cwd(), options: { cache?: boolean } = {}): Result<ClaimsFile[]> {
+  const read = readClaimsFolder(dir, cwd, options);
+  if (!read.ok) return read;
+  const files = read.value.map((f) => f.file);
   files.sort((a, b) => byCodeUnit(a.article.id, b.article.id));
   return { ok: true, value: files };
 }

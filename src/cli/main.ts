@@ -119,7 +119,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const { articles, claims } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict), opts.jobs);
       // Every file is rendered before any is written (a bad id stops the run with nothing written), then
       // each is written to a temporary file and renamed: a reader sees the old file or the new, never a mix.
-      const files = writeClaimsToStore(resolve(io.cwd, opts.out), articles, claims);
+      const files = writeClaimsToStore(resolve(io.cwd, opts.out), articles, claims, { rules, cwd: io.cwd });
       if (!opts.quiet) io.stderr(`wrote ${files.length} claims file${files.length === 1 ? '' : 's'} to ${opts.out}\n`);
       setExit(EXIT.ok);
     });

@@ -2,7 +2,7 @@ import type {
   Article, Claim, ClaimRef, CompareContext, Comparator, Finding, PairJudgement, Reading, ReadingRelation, Rule, RuleSet, Verdict,
 } from '../types';
 import { comparatorById } from './comparators';
-import { ARTICLE_NAMES, articleNames } from './link';
+import { ARTICLE_NAMES, articleNames, type NameCounts } from './link';
 import { byCodeUnit, shortHash, slug } from '../util/stable';
 
 const VERDICT_RANK: Record<Verdict, number> = { conflict: 0, variant: 1, agree: 2 };
@@ -16,6 +16,23 @@ export interface CompareOptions {
    * are reported: the CI gate checks a new article against the store without comparing old with old.
    */
   focus?: ReadonlySet<string>;
+  /**
+   * Per rule id: block keys whose bucket in the whole claims store holds more than MAX_BUCKET claims. The
+   * gate's store index loads only the articles a new article can pair with, so such a bucket may look
+   * small here; it is skipped as a full load would skip it.
+   */
+  overfull?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Per rule id: entries the rule's per-run memo (CompareContext.memo) starts with: statistics a
+   * comparator derives from the whole pool (link.ts topic weights), computed by a caller that compares
+   * only part of the pool (the gate's store index) from counts over all of it.
+   */
+  memo?: ReadonlyMap<string, ReadonlyMap<string, unknown>>;
+  /**
+   * Whole-corpus counts of the names around compared claims (link.ts articleNames), when the claims given
+   * are only part of the corpus: which names are too common to tell stories apart is a whole-corpus count.
+   */
+  nameCounts?: NameCounts;
 }
 
 /** Orders claims the same way whatever order the articles were read in. */
@@ -34,15 +51,22 @@ export function compareAll(
   options: CompareOptions = {},
 ): Finding[] {
   const sorted = [...claims].sort(compareClaimOrder);
-  const names = articleNames(sorted);
   const findings: Finding[] = [];
+  const runs: { comparator: Comparator; ctx: CompareContext; pool: Claim[] }[] = [];
   for (const rule of [...ruleSet.rules].sort((a, b) => byCodeUnit(a.id, b.id))) {
     const comparator = comparatorById(rule.extends);
     if (!comparator) continue;
-    const ctx: CompareContext = { rule, vocabulary: ruleSet.vocabulary, articles, memo: new Map<string, unknown>([[ARTICLE_NAMES, names]]) };
+    const ctx: CompareContext = { rule, vocabulary: ruleSet.vocabulary, articles, memo: new Map(options.memo?.get(rule.id)) };
     const pool = sorted.filter((c) => rule.appliesTo.includes(c.kind) && (comparator.accepts?.(c, ctx) ?? true));
     ctx.pool = pool;
-    for (const f of findingsForRule(pool, comparator, ctx, options.focus)) findings.push(f);
+    runs.push({ comparator, ctx, pool });
+  }
+  // Names around the claims some rule compares, per article: which articles can tell one story from another.
+  const compared = new Set(runs.flatMap((r) => r.pool));
+  const names = articleNames(sorted.filter((c) => compared.has(c)), options.nameCounts);
+  for (const { comparator, ctx, pool } of runs) {
+    if (!ctx.memo!.has(ARTICLE_NAMES)) ctx.memo!.set(ARTICLE_NAMES, names);
+    for (const f of findingsForRule(pool, comparator, ctx, options.focus, options.overfull?.get(ctx.rule.id))) findings.push(f);
   }
   const ids = new Map<string, number>();
   for (const f of findings.sort(compareFindings)) {
@@ -70,7 +94,13 @@ interface Pair {
 }
 
 /** Clusters one rule's claims into facts and turns each fact seen by two sources, or disputed, into a finding. */
-export function findingsForRule(pool: readonly Claim[], comparator: Comparator, ctx: CompareContext, focus?: ReadonlySet<string>): Finding[] {
+export function findingsForRule(
+  pool: readonly Claim[],
+  comparator: Comparator,
+  ctx: CompareContext,
+  focus?: ReadonlySet<string>,
+  overfull?: ReadonlySet<string>,
+): Finding[] {
   const linkAgree = numberParam(ctx.rule, 'link-agree', 0.25);
   const linkConflict = numberParam(ctx.rule, 'link-conflict', 0.75);
   const n = pool.length;
@@ -106,7 +136,7 @@ export function findingsForRule(pool: readonly Claim[], comparator: Comparator, 
   const inFocus = (i: number) => !focus || focus.has(pool[i].source);
   for (const key of [...buckets.keys()].sort(byCodeUnit)) {
     const members = buckets.get(key)!;
-    if (members.length < 2 || members.length > MAX_BUCKET) continue;
+    if (members.length < 2 || members.length > MAX_BUCKET || overfull?.has(key)) continue;
     if (focus) {
       // Each focused claim against every member: linear in the bucket, not quadratic.
       for (const f of members) {

@@ -107,12 +107,21 @@ export function sameSentence(a: Claim, b: Claim, articles: ReadonlyMap<string, A
 /** Memo key of the names each article gives around all its claims (set by the engine for every rule). */
 export const ARTICLE_NAMES = 'link:article-names';
 
+/** Whole-corpus counts for `articleNames` when only part of the corpus is at hand (the gate's store index). */
+export interface NameCounts {
+  /** Articles with at least one compared claim. */
+  articles: number;
+  /** Of those, the articles whose compared claims carry this name. */
+  articlesWith(entity: string): number;
+}
+
 /**
  * Names (context entities) around every claim of each article, leaving out names so common that they
  * tell no story from another: in more than COMMON_NAME articles and more than 5 % of all ("minister",
- * a frequent given name, the capital every story mentions).
+ * a frequent given name, the capital every story mentions). `counts` gives those numbers for the whole
+ * corpus when `claims` are only part of it.
  */
-export function articleNames(claims: readonly Claim[]): Map<string, Set<string>> {
+export function articleNames(claims: readonly Claim[], counts?: NameCounts): Map<string, Set<string>> {
   const names = new Map<string, Set<string>>();
   const articlesWith = new Map<string, number>();
   for (const c of claims) {
@@ -124,8 +133,9 @@ export function articleNames(claims: readonly Claim[]): Map<string, Set<string>>
       articlesWith.set(e, (articlesWith.get(e) ?? 0) + 1);
     }
   }
-  const limit = Math.max(COMMON_NAME, 0.05 * names.size);
-  for (const s of names.values()) for (const e of s) if (articlesWith.get(e)! > limit) s.delete(e);
+  const limit = Math.max(COMMON_NAME, 0.05 * (counts ? counts.articles : names.size));
+  const howMany = counts ? (e: string) => counts.articlesWith(e) : (e: string) => articlesWith.get(e)!;
+  for (const s of names.values()) for (const e of s) if (howMany(e) > limit) s.delete(e);
   return names;
 }
 
@@ -144,7 +154,7 @@ const ENOUGH_NAMES = 2;
  */
 export function differentStories(a: Claim, b: Claim, ctx: CompareContext): boolean {
   if (a.source === b.source) return false;
-  let names = ctx.memo?.get(ARTICLE_NAMES) as Map<string, Set<string>> | undefined;
+  let names = ctx.memo?.get(ARTICLE_NAMES) as ReadonlyMap<string, ReadonlySet<string>> | undefined;
   if (!names) {
     names = articleNames(ctx.pool ?? []);
     ctx.memo?.set(ARTICLE_NAMES, names);

@@ -13,6 +13,7 @@ import { buildPool, judge, GateFailure, type FailOn } from './run';
 import { DEFAULT_BASELINE, entryFor, isIsoDay, readBaseline, serializeBaseline, todayIso, type Baseline } from './baseline';
 import { fingerprintOf } from './fingerprint';
 import { writeClaimsToStore } from './store';
+import { INDEX_FILE } from './store-index';
 import { appendStepSummary } from './summary';
 import { relativePath } from './locate';
 
@@ -80,6 +81,7 @@ interface GateOpts {
   baseline?: string | false;
   prune?: boolean;
   cache?: boolean;
+  index?: boolean;
   decisions?: string;
   update?: boolean;
   root?: string;
@@ -111,7 +113,8 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
     .option('--max-warnings <n>', 'exit 1 when more than this many variants involve a new article', nonNegativeInt)
     .option('--baseline <file>', `accepted findings (default: ${DEFAULT_BASELINE} when present)`)
     .option('--no-baseline', 'apply no baseline')
-    .option('--cache', `keep parsed claims files in the store's ${CLAIMS_CACHE_FILE} (faster on a large store)`)
+    .option('--cache', `when the whole store must be read (no index yet, rules changed, --no-index): keep parsed claims files in its ${CLAIMS_CACHE_FILE}`)
+    .option('--no-index', `read every claims file and leave the store's ${INDEX_FILE} alone (same findings, slower)`)
     .option('--decisions <file>', 'editor decisions from corroborate review (default: decisions.yaml in the store when present)')
     .option('--prune', 'remove stale entries (expired, or not seen in this run) from the baseline file')
     .option('--update', 'when the gate passes, add the new articles\' claims to the store (one atomic write per file)')
@@ -124,7 +127,8 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
         const rules = rulesFor(opts.rules, cwd);
         const bFile = baselineFile(opts.baseline, cwd);
         const baseline = loadBaselineAt(bFile);
-        const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd, allowMissingStore: Boolean(opts.update), cache: Boolean(opts.cache) });
+        const index = opts.index !== false;
+        const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd, allowMissingStore: Boolean(opts.update), cache: Boolean(opts.cache), index });
         const quiet = Boolean(opts.quiet);
         if (!quiet) for (const p of pool.warnings) io.stderr(`warning: ${formatProblem(p)}\n`);
         const today = todayIso();
@@ -161,14 +165,14 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
           const inline = j.suppressed.length - baselined;
           const changed = pool.replaced.length ? ` (${pool.replaced.length} changed)` : '';
           io.stderr(
-            `gate: ${pool.newArticles.length} new article${pool.newArticles.length === 1 ? '' : 's'}${changed} against ${pool.articles.length - pool.newArticles.length} stored: ` +
+            `gate: ${pool.newArticles.length} new article${pool.newArticles.length === 1 ? '' : 's'}${changed} against ${pool.stored} stored: ` +
               `${s.conflict} conflicts, ${s.variant} variants, ${s.agree} agreements; ${baselined} baselined, ${inline} ignored inline` +
               `${opts.out ? ` -> ${opts.out}` : ''}; ${j.exitCode === 0 ? 'passed' : `failed (${j.failing} at or above --fail-on ${opts.failOn}${j.failing === 0 ? `, ${j.variants} variants > --max-warnings ${opts.maxWarnings}` : ''})`}\n`,
           );
         }
         if (opts.update) {
           if (j.exitCode === 0) {
-            const written = writeClaimsToStore(pool.storeDir, pool.newArticles, pool.claims);
+            const written = writeClaimsToStore(pool.storeDir, pool.newArticles, pool.claims, index ? { rules, cwd } : undefined);
             if (!quiet) io.stderr(`gate: stored the claims of ${written.length} article${written.length === 1 ? '' : 's'} in ${relativePath(cwd, pool.storeDir) || '.'}\n`);
           } else if (!quiet) io.stderr('gate: store not updated (the gate failed)\n');
         }

@@ -1,15 +1,18 @@
 import { existsSync, statSync } from 'node:fs';
 import { formatProblems } from '../util/problem';
 import type { Decisions } from '../review/decisions';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Article, Claim, Finding, Problem, RuleSet, Verdict } from '../types';
 import { InputError, loadCorpus } from '../ingest/corpus';
-import { articleFromClaims, claimsPathFor, loadClaimsFolder, type ClaimsFile } from '../claims/io';
+import { articleFromClaims, claimsPathFor, loadClaimsFolder, readListedClaimsFile, type ClaimsFile } from '../claims/io';
+import type { CompareOptions } from '../compare/engine';
 import { extractArticle, checkClaims } from '../pipeline';
 import { buildReport } from '../report/json';
 import { byCodeUnit } from '../util/stable';
 import { fingerprintOf } from './fingerprint';
 import { claimsOf, relativePath } from './locate';
+import { claimsOfArticles, closeStore, nameCountsFor, openStore, planLoad, recordOf, saveIndex, topicWeightSeeds, type StoreView } from './store-index';
+import type { NameCounts } from '../compare/link';
 import { parseDirectives, directiveCovers, type Directive } from './directives';
 import { isExpired, type Baseline, type BaselineEntry } from './baseline';
 import type { GateNotice, GateReport, SuppressedFinding } from './types';
@@ -22,8 +25,18 @@ export class GateFailure extends Error {
 }
 
 export interface PoolOptions {
-  /** Keep parsed claims files in the store's `.corroborate-cache.json` (opt-in: `--cache`). */
+  /**
+   * Keep parsed claims files in the store's `.corroborate-cache.json` (opt-in: `--cache`). Only a full
+   * load uses it (no index yet, a changed rule set, `index: false`): the index already spares a gate
+   * reading the files it does not need.
+   */
   cache?: boolean;
+  /**
+   * Use the store's index (`.corroborate-index.json`, src/gate/store-index.ts) to read only the claims
+   * files the new articles' claims can pair with, and keep it current (default true). False reads every
+   * claims file and writes nothing (`--no-index`). The findings are the same either way.
+   */
+  index?: boolean;
   /** Articles to check (files or folders), as given on the command line. */
   inputs: readonly string[];
   /** The claims store folder. */
@@ -45,9 +58,18 @@ export interface Pool {
   newIds: Set<string>;
   /** Stored articles replaced by a new version given on the command line. */
   replaced: string[];
-  /** Every article compared (stored and new), sorted by id. */
+  /**
+   * Every article compared (stored and new), sorted by id. With the store's index, only the stored
+   * articles the new ones can pair with are loaded; the others cannot take part in a finding.
+   */
   articles: Article[];
   claims: Map<string, Claim[]>;
+  /** Stored articles the new ones were checked against (the store less the replaced ones), loaded or not. */
+  stored: number;
+  /** Claims files read from the store this run (all of them in a full load). */
+  loadedFiles: number;
+  /** The store as indexed, when the index was used (absent with `index: false` or without a store). */
+  view?: StoreView;
   /** Article id -> path relative to the working folder. */
   paths: Record<string, string>;
   /** Input files skipped (unreadable, binary). */
@@ -62,22 +84,38 @@ export interface Pool {
  * Loads the store (no re-extraction), extracts only the new articles, lets a new version of a stored
  * article replace it, and compares everything. The new articles get ids relative to the folder the store's
  * articles live in, so `gate articles/b.md --against claims/` gives `b.md`, the id `extract articles/` gave.
+ *
+ * With the store's index, only the claims files sharing a usable block key with a new claim are read, and
+ * the comparison is told which buckets the whole store makes too large and what its topic statistics
+ * are, so the findings are those of a full load. A full load is still made when no new article is given
+ * (everything is compared), when two stored files hold one article id, or with `index: false`.
  */
 export function buildPool(opts: PoolOptions): Pool {
   const storeDir = resolve(opts.cwd, opts.against);
-  let stored: ClaimsFile[] = [];
   if (!existsSync(storeDir)) {
     if (!opts.allowMissingStore) {
       throw new GateFailure([{ file: opts.against, line: 1, column: 1, message: 'no such claims folder (give --update to start a new store)' }]);
     }
-  } else if (!statSync(storeDir).isDirectory()) {
-    throw new GateFailure([{ file: opts.against, line: 1, column: 1, message: 'not a folder' }]);
-  } else {
-    const loaded = loadClaimsFolder(storeDir, opts.cwd, { cache: Boolean(opts.cache) });
-    if (!loaded.ok) throw new GateFailure(loaded.error);
-    stored = loaded.value;
+    return poolOf(opts, storeDir, undefined, []);
   }
+  if (!statSync(storeDir).isDirectory()) {
+    throw new GateFailure([{ file: opts.against, line: 1, column: 1, message: 'not a folder' }]);
+  }
+  if (opts.index === false) return poolOf(opts, storeDir, undefined, loadAll(storeDir, opts));
+  const opened = openStore(storeDir, opts.rules, opts.cwd, { cache: Boolean(opts.cache) });
+  if (!opened.ok) throw new GateFailure(opened.error);
+  const view = opened.value!;
+  try {
+    // A gate that had to read files refreshes the index; a read-only store is only slower next time.
+    saveIndex(view);
+    return poolOf(opts, storeDir, view, undefined);
+  } finally {
+    closeStore(view);
+  }
+}
 
+/** The pool from a store opened with its index (`view`) or loaded whole (`everything`). */
+function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined, everything: ClaimsFile[] | undefined): Pool {
   let newArticles: Article[] = [];
   let warnings: Problem[] = [];
   let corpusRoot = opts.cwd;
@@ -92,7 +130,8 @@ export function buildPool(opts: PoolOptions): Pool {
       throw err;
     }
   }
-  const root = opts.root ? resolve(opts.cwd, opts.root) : (inferRoot(stored, storeDir) ?? corpusRoot);
+  const storedFiles = everything ?? view!.data.files.map((f) => ({ article: { id: f.id, file: f.file } }));
+  const root = opts.root ? resolve(opts.cwd, opts.root) : (inferRoot(storedFiles, storeDir) ?? corpusRoot);
   for (const a of newArticles) {
     const rel = relativePath(root, a.path);
     if (rel && rel !== '..' && !rel.startsWith('../') && !isAbsolute(rel)) a.id = rel;
@@ -103,15 +142,34 @@ export function buildPool(opts: PoolOptions): Pool {
     throw new GateFailure([{ file: opts.inputs[0] ?? '.', line: 1, column: 1, message: 'two inputs name the same article id' }]);
   }
 
+  const fresh = new Map<string, Claim[]>();
+  for (const a of newArticles) {
+    const found = extractArticle(a, { rules: opts.rules });
+    for (const c of found) c.source = a.id;
+    fresh.set(a.id, found);
+  }
+
+  let stored: ClaimsFile[];
+  let options: CompareOptions = newIds.size ? { focus: newIds } : {};
+  let replaced: string[];
+  let storedTotal: number;
+  const partial = view && !everything && newIds.size && !view.duplicateIds ? partialLoad(view, opts, newArticles, fresh, newIds) : undefined;
+  if (partial) {
+    stored = partial.files;
+    options = { focus: newIds, overfull: partial.overfull, memo: partial.memo, nameCounts: partial.nameCounts };
+    replaced = partial.replaced;
+    storedTotal = view!.data.files.length;
+  } else {
+    stored = everything ?? allFiles(view!, storeDir, opts);
+    replaced = stored.filter((f) => newIds.has(f.article.id)).map((f) => f.article.id);
+    storedTotal = stored.length;
+  }
+
   const claims = new Map<string, Claim[]>();
   const paths: Record<string, string> = {};
   const articles: Article[] = [];
-  const replaced: string[] = [];
   for (const f of stored) {
-    if (newIds.has(f.article.id)) {
-      replaced.push(f.article.id);
-      continue;
-    }
+    if (newIds.has(f.article.id)) continue;
     articles.push(articleFromClaims(f, storeDir));
     claims.set(f.article.id, f.claims);
     paths[f.article.id] = f.article.file
@@ -119,28 +177,110 @@ export function buildPool(opts: PoolOptions): Pool {
       : f.article.id;
   }
   for (const a of newArticles) {
-    const found = extractArticle(a, { rules: opts.rules });
-    for (const c of found) c.source = a.id;
-    claims.set(a.id, found);
+    claims.set(a.id, fresh.get(a.id)!);
     paths[a.id] = relativePath(opts.cwd, a.path);
     articles.push(a);
   }
   articles.sort((a, b) => byCodeUnit(a.id, b.id));
   // Only pairs that involve a new article are compared: old against old was settled when they were published.
-  const all = checkClaims(articles, claims, opts.rules, newIds.size ? { focus: newIds } : {}).findings;
+  const all = checkClaims(articles, claims, opts.rules, options).findings;
   const relevant = newIds.size ? all.filter((f) => claimsOf(f).some((c) => newIds.has(c.source))) : all;
-  return { storeDir, root, newArticles, newIds, replaced, articles, claims, paths, warnings, all, relevant };
+  return {
+    storeDir,
+    root,
+    newArticles,
+    newIds,
+    replaced,
+    articles,
+    claims,
+    stored: storedTotal - replaced.length,
+    loadedFiles: partial ? partial.files.length : stored.length,
+    view,
+    paths,
+    warnings,
+    all,
+    relevant,
+  };
+}
+
+/** Every claims file of the store, parsed (a full load, as without an index). */
+function loadAll(storeDir: string, opts: PoolOptions): ClaimsFile[] {
+  const loaded = loadClaimsFolder(storeDir, opts.cwd, { cache: Boolean(opts.cache) });
+  if (!loaded.ok) throw new GateFailure(loaded.error);
+  return loaded.value;
+}
+
+/** Every file of an indexed store: those parsed while indexing, the others read now. */
+function allFiles(view: StoreView, storeDir: string, opts: PoolOptions): ClaimsFile[] {
+  if (view.read.size === view.data.files.length) return [...view.read.values()].sort((a, b) => byCodeUnit(a.article.id, b.article.id));
+  return loadAll(storeDir, opts);
+}
+
+/**
+ * The stored files the new claims can pair with (see planLoad), read and checked against the index's
+ * hash; undefined when one changed after the store was listed (the caller then loads everything).
+ */
+function partialLoad(
+  view: StoreView,
+  opts: PoolOptions,
+  newArticles: readonly Article[],
+  fresh: ReadonlyMap<string, Claim[]>,
+  newIds: ReadonlySet<string>,
+): { files: ClaimsFile[]; overfull: Map<string, Set<string>>; memo: Map<string, Map<string, unknown>>; nameCounts: NameCounts; replaced: string[] } | undefined {
+  const { data } = view;
+  const replaced = new Set<number>();
+  data.files.forEach((f, i) => {
+    if (newIds.has(f.id)) replaced.add(i);
+  });
+  const newClaims = claimsOfArticles(newArticles, fresh);
+  const plan = planLoad(data, opts.rules, newClaims, replaced);
+  const files: ClaimsFile[] = [];
+  for (const i of plan.files) {
+    const e = data.files[i];
+    const known = view.read.get(e.path) ?? recordOf(view, e);
+    if (known) {
+      files.push(known);
+      continue;
+    }
+    let r: ReturnType<typeof readListedClaimsFile>;
+    try {
+      r = readListedClaimsFile({ abs: join(view.dir, ...e.path.split('/')), rel: e.path, size: e.size, mtimeMs: e.mtimeMs }, opts.cwd);
+    } catch {
+      return undefined;
+    }
+    if (!r.ok || !r.value.sha256.startsWith(e.hash)) return undefined;
+    files.push(r.value.file);
+  }
+  files.sort((a, b) => byCodeUnit(a.article.id, b.article.id));
+  const memo = topicWeightSeeds(data, opts.rules, files.flatMap((f) => f.claims), newClaims, replaced);
+  const replacedIds = [...replaced].map((i) => data.files[i].id).sort(byCodeUnit);
+  return { files, overfull: plan.overfull, memo, nameCounts: nameCountsFor(data, opts.rules, newClaims, replaced), replaced: replacedIds };
 }
 
 /**
  * The folder the stored articles' ids are relative to: a claims file for id `world/a.md` whose article
  * file is `/news/articles/world/a.md` says `/news/articles`. The most common answer wins; none without paths.
  */
-export function inferRoot(stored: readonly ClaimsFile[], storeDir: string): string | undefined {
+export function inferRoot(stored: readonly { article: { id: string; file?: string } }[], storeDir: string): string | undefined {
   const votes = new Map<string, number>();
+  // "../articles/world/a.md" for id "world/a.md": the root is "../articles/" from the claims file's folder.
+  // Ids have no "." or ".." parts, so that prefix says it all; one path resolution per distinct prefix.
+  const prefixes = new Map<string, string>();
   for (const f of stored) {
-    if (!f.article.file) continue;
-    const abs = resolve(dirname(claimsPathFor(storeDir, f.article.id)), f.article.file);
+    const file = f.article.file;
+    if (!file) continue;
+    const id = f.article.id;
+    if (plainId(id) && file.endsWith(id) && (file.length === id.length || file[file.length - id.length - 1] === '/')) {
+      const key = `${id.slice(0, id.lastIndexOf('/') + 1)}\0${file.slice(0, file.length - id.length)}`;
+      let root = prefixes.get(key);
+      if (root === undefined) {
+        root = resolve(dirname(claimsPathFor(storeDir, id)), file.slice(0, file.length - id.length) || '.');
+        prefixes.set(key, root);
+      }
+      votes.set(root, (votes.get(root) ?? 0) + 1);
+      continue;
+    }
+    const abs = resolve(dirname(claimsPathFor(storeDir, f.article.id)), file);
     const rel = f.article.id.split('/');
     const parts = abs.split(/[\\/]/);
     const tail = parts.slice(parts.length - rel.length);
@@ -153,6 +293,11 @@ export function inferRoot(stored: readonly ClaimsFile[], storeDir: string): stri
     if (best === undefined || n > votes.get(best)!) best = root;
   }
   return best;
+}
+
+/** An id `claimsPathFor` takes as it is: `/`-separated plain names, no drive, no backslash, no "." or "..". */
+function plainId(id: string): boolean {
+  return !/^[a-zA-Z]:/.test(id) && !id.includes('\\') && id.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
 }
 
 /** Which verdicts make the gate fail. */

@@ -1,7 +1,10 @@
-import type { Article, Claim } from '../types';
-import { claimsPathFor, serializeClaims } from '../claims/io';
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Article, Claim, RuleSet } from '../types';
+import { claimsFileHolds, claimsFileOf, claimsPathFor, serializeClaims, sha256, type ClaimsFile } from '../claims/io';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { byCodeUnit } from '../util/stable';
+import { INDEX_FILE, closeStore, openStore, saveIndex } from './store-index';
 
 /**
  * Test hook, not a setting: `CORROBORATE_TEST_SLOW_WRITE_MS=2000` makes the store writer sleep that many
@@ -19,19 +22,53 @@ function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** Keeping the store's index current after a write (`extract --out`, `gate --update`). */
+export interface IndexUpdate {
+  /** The rules the index is keyed for: those of the run that wrote. */
+  rules: RuleSet;
+  cwd: string;
+}
+
 /**
  * Writes one claims file per article into the store, each atomically (temporary file, then rename), so a
  * run killed halfway or two runs at once leave every file either as it was or wholly new. All texts are
  * rendered before the first write: a bad id stops the run with nothing written. Returns the paths written.
+ *
+ * With `index`, a store index (src/gate/store-index.ts) usable with these rules then records the files
+ * written, from what was written (nothing is read back); without one, the next gate builds it. The index
+ * is written last, atomically: a run killed before leaves the old index, whose entries for the new files
+ * no longer match their size and time, so they are read again.
  */
-export function writeClaimsToStore(storeDir: string, articles: readonly Article[], claims: ReadonlyMap<string, Claim[]>): string[] {
+export function writeClaimsToStore(storeDir: string, articles: readonly Article[], claims: ReadonlyMap<string, Claim[]>, index?: IndexUpdate): string[] {
   const files = [...articles]
     .sort((a, b) => byCodeUnit(a.id, b.id))
-    .map((a) => ({ path: claimsPathFor(storeDir, a.id), text: serializeClaims(a, claims.get(a.id) ?? [], storeDir) }));
+    .map((a) => ({ article: a, path: claimsPathFor(storeDir, a.id), text: serializeClaims(a, claims.get(a.id) ?? [], storeDir) }));
   const pause = pauseMs();
   for (const f of files) {
     writeFileAtomic(f.path, f.text);
     if (pause) sleepSync(pause);
   }
+  // Without an index to keep current there is nothing to prepare (a new store gets one from its first gate).
+  if (index && existsSync(join(storeDir, INDEX_FILE))) {
+    const known = new Map<string, { sha256: string; file: ClaimsFile }>();
+    for (const f of files) {
+      const file = claimsFileOf(f.article, claims.get(f.article.id) ?? [], storeDir);
+      // A file that would not load is left for the next reader to parse, and to report.
+      if (claimsFileHolds(file, f.path)) known.set(relative(storeDir, f.path).split(sep).join('/'), { sha256: sha256(f.text), file });
+    }
+    updateIndex(storeDir, known, index);
+  }
   return files.map((f) => f.path);
+}
+
+function updateIndex(storeDir: string, known: ReadonlyMap<string, { sha256: string; file: ClaimsFile }>, index: IndexUpdate): void {
+  try {
+    const opened = openStore(storeDir, index.rules, index.cwd, { known, onlyIfIndexed: true });
+    if (opened.ok && opened.value) {
+      saveIndex(opened.value);
+      closeStore(opened.value);
+    }
+  } catch {
+    /* The claims are written; an index that could not follow is stale, and stale entries are re-read. */
+  }
 }
