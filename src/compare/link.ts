@@ -41,13 +41,16 @@ export function contextLink(
   return { score: Math.min(1, score / 2), shared: names };
 }
 
+/** Memo key of the topic weights (CompareContext.memo); the gate's store index seeds it from whole-store counts. */
+export const TOPIC_WEIGHTS = 'link:topic-weights';
+
 /**
  * How much a shared name counts: a name found around claims of every article of three or more is the
  * story's topic ("the ferry company" in a story about its strike) and says little about which fact two
  * claims speak of, so it counts half. With two articles nothing can be told apart: every name counts.
  */
 export function topicWeights(ctx: CompareContext): (entity: string) => number {
-  const cached = ctx.memo?.get('link:topic-weights') as ((entity: string) => number) | undefined;
+  const cached = ctx.memo?.get(TOPIC_WEIGHTS) as ((entity: string) => number) | undefined;
   if (cached) return cached;
   const sourcesOf = new Map<string, Set<string>>();
   const all = new Set<string>();
@@ -61,7 +64,7 @@ export function topicWeights(ctx: CompareContext): (entity: string) => number {
   }
   const n = all.size;
   const weight = (entity: string) => (n >= 3 && (sourcesOf.get(entity)?.size ?? 0) >= n ? 0.5 : 1);
-  ctx.memo?.set('link:topic-weights', weight);
+  ctx.memo?.set(TOPIC_WEIGHTS, weight);
   return weight;
 }
 

@@ -44,7 +44,7 @@ import {
 } from '../claims/io';
 import { comparatorById } from '../compare/comparators';
 import { MAX_BUCKET } from '../compare/engine';
-import { topicWeights, type NameCounts } from '../compare/link';
+import { TOPIC_WEIGHTS, topicWeights, type NameCounts } from '../compare/link';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { byCodeUnit } from '../util/stable';
 
@@ -53,8 +53,6 @@ export const INDEX_FILE = '.corroborate-index.json';
 export const INDEX_FORMAT = 'corroborate/store-index@1';
 /** A file modified less than this long before it was indexed is checked by its hash until indexed again. */
 export const RACY_MS = 2000;
-/** The memo entry link.ts keeps its topic weights under (CompareContext.memo). */
-const TOPIC_WEIGHTS_MEMO = 'link:topic-weights';
 
 /** One stored claims file as the index knows it. */
 export interface IndexedFile {
@@ -756,7 +754,7 @@ export function topicWeightSeeds(
       for (let i = 0; i < Math.min(n, storedWith + freshWith); i++) stand[i].context.entities.push(e);
     }
     const weights = topicWeights({ ...ctx, pool: stand as unknown as Claim[], memo: new Map() });
-    seeds.set(id, new Map([[TOPIC_WEIGHTS_MEMO, weights]]));
+    seeds.set(id, new Map([[TOPIC_WEIGHTS, weights]]));
   }
   return seeds;
 }
