@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildArticle } from '../../src/ingest/article';
-import { InputError, loadCorpus } from '../../src/ingest/corpus';
+import { loadCorpus } from '../../src/ingest/corpus';
+import { Failure } from '../../src/util/problem';
 import { normalizeDay } from '../../src/ingest/reference-date';
 
 function folder(files: Record<string, string>): string {
@@ -91,11 +92,11 @@ describe('loadCorpus', () => {
     const dir = folder({ 'a.txt': 'x', 'corpus.yaml': 'articles:\n  a.txt:\n    outlett: Gazette\n' });
     try {
       loadCorpus([dir]);
-      throw new Error('expected an InputError');
+      throw new Error('expected a Failure');
     } catch (err) {
-      expect(err).toBeInstanceOf(InputError);
-      expect((err as InputError).problems[0]).toMatchObject({ file: 'corpus.yaml', line: 3, column: 5 });
-      expect((err as InputError).problems[0].message).toMatch(/unknown key "outlett"/);
+      expect(err).toBeInstanceOf(Failure);
+      expect((err as Failure).problems[0]).toMatchObject({ file: 'corpus.yaml', line: 3, column: 5 });
+      expect((err as Failure).problems[0].message).toMatch(/unknown key "outlett"/);
     }
   });
 
@@ -123,6 +124,6 @@ describe('loadCorpus', () => {
   });
 
   test('a missing input is an error', () => {
-    expect(() => loadCorpus(['nope/'], folder({}))).toThrow(InputError);
+    expect(() => loadCorpus(['nope/'], folder({}))).toThrow(Failure);
   });
 });

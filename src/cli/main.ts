@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Article, Claim, Problem, RuleSet } from '../types';
-import { InputError, loadCorpus } from '../ingest/corpus';
+import { loadCorpus } from '../ingest/corpus';
 import { loadRulesFor } from '../rules/loader';
 import { checkClaims } from '../pipeline';
 import { extractWithProgress, parseJobs } from '../pipeline/cli';
@@ -15,7 +15,7 @@ import { applyDecisions, countFailing, loadDecisions } from '../review/decisions
 import { appendStepSummary } from '../gate/summary';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { VERSION } from '../version';
-import { formatProblem, formatProblems } from '../util/problem';
+import { Failure, formatProblem } from '../util/problem';
 
 export { formatProblem };
 import { registerGate } from '../gate/command';
@@ -24,12 +24,6 @@ import { registerReview } from '../review/command';
 /** Exit codes, as CI expects them. */
 export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
 
-/** A failure already explained to the user: print the problems, exit 2. */
-export class Failure extends Error {
-  constructor(readonly problems: Problem[] | string) {
-    super(typeof problems === 'string' ? problems : formatProblems(problems));
-  }
-}
 
 
 export interface Io {
@@ -78,13 +72,7 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: bool
       return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir };
     }
   }
-  let corpus;
-  try {
-    corpus = loadCorpus(inputs, io.cwd);
-  } catch (err) {
-    if (err instanceof InputError) throw new Failure(err.problems);
-    throw err;
-  }
+  const corpus = loadCorpus(inputs, io.cwd);
   warn(io, corpus.warnings, quiet, strict);
   const claims = extractWithProgress(corpus.articles, rules, { jobs, quiet });
   return { articles: corpus.articles, claims, root: corpus.root };

@@ -9,7 +9,8 @@ import type { Io } from '../cli/main';
 import { loadRulesFor } from '../rules/loader';
 import { RENDERERS } from '../report';
 import { writeFileAtomic } from '../util/fs-atomic';
-import { buildPool, judge, GateFailure, type FailOn } from './run';
+import { buildPool, judge, type FailOn } from './run';
+import { Failure } from '../util/problem';
 import { DEFAULT_BASELINE, entryFor, isIsoDay, readBaseline, serializeBaseline, todayIso, type Baseline } from './baseline';
 import { fingerprintOf } from './fingerprint';
 import { writeClaimsToStore } from './store';
@@ -23,7 +24,7 @@ const FAILURE = 2;
 
 function rulesFor(option: string | undefined, cwd: string): RuleSet {
   const loaded = loadRulesFor(option, cwd);
-  if (!loaded.ok) throw new GateFailure(loaded.error);
+  if (!loaded.ok) throw new Failure(loaded.error);
   return loaded.value;
 }
 
@@ -37,13 +38,13 @@ function isoDayArg(value: string): string {
   return value;
 }
 
-/** Runs an action; a GateFailure is printed and becomes exit 2 (the CLI's own Failure is not importable here). */
+/** Runs an action; a Failure is printed and becomes exit 2. */
 function guarded<A extends unknown[]>(io: Io, setExit: (code: number) => void, action: (...args: A) => void): (...args: A) => void {
   return (...args: A) => {
     try {
       action(...args);
     } catch (err) {
-      if (err instanceof GateFailure) {
+      if (err instanceof Failure) {
         io.stderr(err.message + '\n');
         setExit(FAILURE);
         return;
@@ -58,7 +59,7 @@ function baselineFile(option: string | false | undefined, cwd: string): { abs: s
   if (option === false) return undefined;
   if (typeof option === 'string') {
     const abs = resolve(cwd, option);
-    if (!existsSync(abs)) throw new GateFailure([{ file: option, line: 1, column: 1, message: 'no such baseline file' }]);
+    if (!existsSync(abs)) throw new Failure([{ file: option, line: 1, column: 1, message: 'no such baseline file' }]);
     return { abs, shown: option };
   }
   const abs = resolve(cwd, DEFAULT_BASELINE);
@@ -68,7 +69,7 @@ function baselineFile(option: string | false | undefined, cwd: string): { abs: s
 function loadBaselineAt(file: { abs: string; shown: string } | undefined): Baseline | undefined {
   if (!file) return undefined;
   const b = readBaseline(file.abs, file.shown);
-  if (!b.ok) throw new GateFailure(b.error);
+  if (!b.ok) throw new Failure(b.error);
   return b.value;
 }
 
@@ -196,11 +197,11 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
     .action(
       guarded(io, setExit, (inputs: string[], opts: BaselineCreateOpts) => {
         const cwd = io.cwd;
-        if (!opts.by.trim() || !opts.reason.trim()) throw new GateFailure([{ file: opts.out, line: 1, column: 1, message: '--by and --reason must not be empty' }]);
+        if (!opts.by.trim() || !opts.reason.trim()) throw new Failure([{ file: opts.out, line: 1, column: 1, message: '--by and --reason must not be empty' }]);
         const rules = rulesFor(opts.rules, cwd);
         const abs = resolve(cwd, opts.out);
         const existing = readBaseline(abs, opts.out);
-        if (!existing.ok) throw new GateFailure(existing.error);
+        if (!existing.ok) throw new Failure(existing.error);
         const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd });
         const today = todayIso();
         // Findings a directive in the article already ignores need no baseline entry.
@@ -223,10 +224,10 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
 function decisionsFor(option: string | undefined, storeDir: string, cwd: string): Decisions | undefined {
   const abs = option ? resolve(cwd, option) : resolve(storeDir, DECISIONS_FILE);
   if (!existsSync(abs)) {
-    if (option) throw new GateFailure([{ file: option, line: 1, column: 1, message: 'no such decisions file' }]);
+    if (option) throw new Failure([{ file: option, line: 1, column: 1, message: 'no such decisions file' }]);
     return undefined;
   }
   const loaded = loadDecisions(abs, option ?? relativePath(cwd, abs));
-  if (!loaded.ok) throw new GateFailure(loaded.error);
+  if (!loaded.ok) throw new Failure(loaded.error);
   return loaded.value;
 }

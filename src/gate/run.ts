@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
-import { formatProblems } from '../util/problem';
+import { Failure } from '../util/problem';
 import type { Decisions } from '../review/decisions';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Article, Claim, Finding, Problem, RuleSet, Verdict } from '../types';
-import { InputError, loadCorpus } from '../ingest/corpus';
+import { loadCorpus } from '../ingest/corpus';
 import { articleFromClaims, claimsPathFor, loadClaimsFolder, readListedClaimsFile, type ClaimsFile } from '../claims/io';
 import type { CompareOptions } from '../compare/engine';
 import { extractArticle, checkClaims } from '../pipeline';
@@ -17,12 +17,6 @@ import { parseDirectives, directiveCovers, type Directive } from './directives';
 import { isExpired, type Baseline, type BaselineEntry } from './baseline';
 import type { GateNotice, GateReport, SuppressedFinding } from './types';
 
-/** A mistake in the input, already explained: the command prints the problems and exits 2. */
-export class GateFailure extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(formatProblems(problems));
-  }
-}
 
 export interface PoolOptions {
   /**
@@ -94,16 +88,16 @@ export function buildPool(opts: PoolOptions): Pool {
   const storeDir = resolve(opts.cwd, opts.against);
   if (!existsSync(storeDir)) {
     if (!opts.allowMissingStore) {
-      throw new GateFailure([{ file: opts.against, line: 1, column: 1, message: 'no such claims folder (give --update to start a new store)' }]);
+      throw new Failure([{ file: opts.against, line: 1, column: 1, message: 'no such claims folder (give --update to start a new store)' }]);
     }
     return poolOf(opts, storeDir, undefined, []);
   }
   if (!statSync(storeDir).isDirectory()) {
-    throw new GateFailure([{ file: opts.against, line: 1, column: 1, message: 'not a folder' }]);
+    throw new Failure([{ file: opts.against, line: 1, column: 1, message: 'not a folder' }]);
   }
   if (opts.index === false) return poolOf(opts, storeDir, undefined, loadAll(storeDir, opts));
   const opened = openStore(storeDir, opts.rules, opts.cwd, { cache: Boolean(opts.cache) });
-  if (!opened.ok) throw new GateFailure(opened.error);
+  if (!opened.ok) throw new Failure(opened.error);
   const view = opened.value!;
   try {
     // A gate that had to read files refreshes the index; a read-only store is only slower next time.
@@ -120,15 +114,10 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
   let warnings: Problem[] = [];
   let corpusRoot = opts.cwd;
   if (opts.inputs.length) {
-    try {
-      const corpus = loadCorpus(opts.inputs, opts.cwd);
-      newArticles = corpus.articles;
-      warnings = corpus.warnings;
-      corpusRoot = corpus.root;
-    } catch (err) {
-      if (err instanceof InputError) throw new GateFailure(err.problems);
-      throw err;
-    }
+    const corpus = loadCorpus(opts.inputs, opts.cwd);
+    newArticles = corpus.articles;
+    warnings = corpus.warnings;
+    corpusRoot = corpus.root;
   }
   const storedFiles = everything ?? view!.data.files.map((f) => ({ article: { id: f.id, file: f.file } }));
   const root = opts.root ? resolve(opts.cwd, opts.root) : (inferRoot(storedFiles, storeDir) ?? corpusRoot);
@@ -139,7 +128,7 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
   newArticles.sort((a, b) => byCodeUnit(a.id, b.id));
   const newIds = new Set(newArticles.map((a) => a.id));
   if (newIds.size !== newArticles.length) {
-    throw new GateFailure([{ file: opts.inputs[0] ?? '.', line: 1, column: 1, message: 'two inputs name the same article id' }]);
+    throw new Failure([{ file: opts.inputs[0] ?? '.', line: 1, column: 1, message: 'two inputs name the same article id' }]);
   }
 
   const fresh = new Map<string, Claim[]>();
@@ -206,7 +195,7 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
 /** Every claims file of the store, parsed (a full load, as without an index). */
 function loadAll(storeDir: string, opts: PoolOptions): ClaimsFile[] {
   const loaded = loadClaimsFolder(storeDir, opts.cwd, { cache: Boolean(opts.cache) });
-  if (!loaded.ok) throw new GateFailure(loaded.error);
+  if (!loaded.ok) throw new Failure(loaded.error);
   return loaded.value;
 }
 

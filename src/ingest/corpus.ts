@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { formatProblems } from '../util/problem';
+import { Failure } from '../util/problem';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import Ajv from 'ajv';
@@ -22,12 +22,6 @@ export interface Corpus {
   warnings: Problem[];
 }
 
-/** A fault in the input that stops the run (exit 2): malformed corpus.yaml or front matter, missing path. */
-export class InputError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(formatProblems(problems));
-  }
-}
 
 /**
  * Reads articles from a folder (recursively; hidden entries, node_modules and symlink loops skipped) or
@@ -53,7 +47,7 @@ export function loadCorpus(inputs: readonly string[], cwd = process.cwd()): Corp
       }
     }
   }
-  if (problems.length) throw new InputError(problems);
+  if (problems.length) throw new Failure(problems);
   const corpusMeta = readCorpusFiles(files, root);
   const articles: Article[] = [];
   const seen = new Set<string>();
@@ -66,7 +60,7 @@ export function loadCorpus(inputs: readonly string[], cwd = process.cwd()): Corp
     if (result.ok) articles.push(result.value);
     else warnings.push(...result.error.map((p) => ({ ...p, message: `${p.message}; skipped` })));
   }
-  if (problems.length) throw new InputError(problems);
+  if (problems.length) throw new Failure(problems);
   return { root, articles, warnings };
 }
 
@@ -207,7 +201,7 @@ function readCorpusFiles(files: { abs: string }[], root: string): Map<string, Ar
       byPath.set(join(dir, name), { ...articles[name] });
     }
   }
-  if (problems.length) throw new InputError(problems);
+  if (problems.length) throw new Failure(problems);
   return byPath;
 }
 

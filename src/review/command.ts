@@ -2,11 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Article, Claim } from '../types';
-import { EXIT, Failure, loadInputs, rulesFor, type Io, type Loaded } from '../cli/main';
+import { EXIT, loadInputs, rulesFor, type Io, type Loaded } from '../cli/main';
+import { Failure } from '../util/problem';
 import { isClaimsFolder } from '../claims/io';
 import { loadCorpus } from '../ingest/corpus';
 import { checkClaims } from '../pipeline';
-import { DecisionsFileError, startReviewServer, type ReviewServer } from './server';
+import { startReviewServer, type ReviewServer } from './server';
 import { DECISIONS_FILE } from './decisions';
 
 export interface ReviewCommandOptions {
@@ -54,7 +55,6 @@ export async function openReview(dir: string, opts: ReviewCommandOptions, io: Io
     const server = await startReviewServer({ report, articles: new Map(articles.map((a) => [a.id, a])), decisionsPath, port });
     return { ...server, decisionsPath };
   } catch (err) {
-    if (err instanceof DecisionsFileError) throw new Failure(err.message);
     const e = err as NodeJS.ErrnoException;
     if (e?.code === 'EADDRINUSE') throw new Failure(`port ${port} is in use: pick another with --port, or leave it out`);
     if (e?.code === 'EACCES') throw new Failure(`port ${port} may not be used by this user: pick another with --port`);

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { formatProblems } from '../util/problem';
+import { Failure } from '../util/problem';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Article } from '../types';
@@ -44,7 +44,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
   const token = options.token ?? randomBytes(32).toString('hex');
   const findingIds = new Map(options.report.findings.map((f) => [f.id, f]));
   const first = loadDecisions(options.decisionsPath);
-  if (!first.ok) throw new DecisionsFileError(formatProblems(first.error));
+  if (!first.ok) throw new Failure(first.error);
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -150,8 +150,6 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
   };
 }
 
-/** The decisions file is not valid YAML of the expected shape; the message lists the problems. */
-export class DecisionsFileError extends Error {}
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
