@@ -1,6 +1,6 @@
 import { buildArticle } from '../../src/ingest/article';
 import { emptyVocabulary } from '../../src/rules/vocabulary';
-import { dateExtractor } from '../../src/extract/dates';
+import { dateCandidates, dateExtractor } from '../../src/extract/dates';
 import type { Article, DateClaim } from '../../src/types';
 
 const REF = '2025-09-21'; // a Sunday
@@ -177,5 +177,61 @@ describe('dates: what is not a date', () => {
       for (const c of found) expect(a.text.slice(c.span.start, c.span.end)).toBe(c.span.text);
     }
     expect(dates('It was February 30, 2021.').map((c) => c.value.start)).not.toContain('2021-02-30');
+  });
+});
+
+// Offsets of a global scan's matches, the way extractDates read them before it tried candidates only.
+function globalMatchStarts(pattern: RegExp, text: string, from: number): number[] {
+  const re = new RegExp(pattern.source, pattern.flags);
+  re.lastIndex = from;
+  const out: number[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) re.lastIndex++;
+    else out.push(m.index);
+  }
+  return out;
+}
+
+describe('dates: each pattern is tried wherever a global scan matches', () => {
+  const missed = (body: string) => {
+    const a = article(body);
+    const out: string[] = [];
+    for (const { pattern, starts } of dateCandidates(a)) {
+      const tried = new Set(starts);
+      for (const at of globalMatchStarts(pattern, a.text, a.bodyStart)) if (!tried.has(at)) out.push(`${pattern.source.slice(0, 30)} @${a.text.slice(at, at + 20)}`);
+    }
+    return out;
+  };
+
+  test.each([
+    ['The dock opened on Saturday, September 20, 2025 and closed 20 Sep 17:29 ET.'],
+    ['Work ran from March to May, in late July 2021, and again in the early 1950s and the \'80s.'],
+    ['The 19th century mill, the twentieth-century pier and mid-2010 repairs cost more in Q3 2021.'],
+    ['Between 2019 and 2021, and from 2019 to 2021, the 2020 agreement held; 2019\u201321 too.'],
+    ['Last Saturday, three years ago, earlier this week and over the past month the crew met at 5 p.m.'],
+    ['In spring 2021 and the summer of 2019 the third quarter of 2020 was slow; 2025-09-21T08:00Z.'],
+    ['A hundred days ago, yesterday and tonight; the 21st of September; Sept. 21; May 5th, 2024.'],
+  ])('%s', (body) => {
+    expect(missed(body)).toEqual([]);
+  });
+
+  test('generated text of date words, numbers and punctuation', () => {
+    const words = [
+      'May', 'may', 'MARCH', 'Sept.', 'September', 'Monday', 'last', 'Next', 'this', 'the', 'The', 'early', 'mid', 'mid-',
+      'late', 'in', 'of', 'from', 'between', 'and', 'to', 'until', 'through', '2021', '1999', '1990s', "'80s", '\u201990s',
+      '21', '5th', '17:29', '5', 'p.m.', 'PM', 'ET', 'ago', 'days', 'weeks', 'years', 'earlier', 'later', 'week', 'past',
+      'over', 'during', 'two', 'twenty-one', 'a', 'hundred', 'century', '19th', 'twentieth', 'Q2', 'quarter', 'first',
+      'spring', 'summer', 'fall', 'today', 'yesterday', '2025-09-21', '-', '\u2013', ',', '.', "'", '\u017fix', '_2021',
+    ];
+    const seps = [' ', ' ', ', ', '-', '\n', '', ' \u2013 '];
+    let seed = 20250921;
+    // A 32-bit LCG in integer arithmetic (Math.imul), so that every draw keeps its low bits.
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+    for (let k = 0; k < 400; k++) {
+      let body = '';
+      for (let i = next(30) + 1; i > 0; i--) body += words[next(words.length)] + seps[next(seps.length)];
+      expect(missed(body)).toEqual([]);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { buildArticle } from '../../src/ingest/article';
 import { emptyVocabulary } from '../../src/rules/vocabulary';
 import { dateExtractor } from '../../src/extract/dates';
-import { quantityExtractor } from '../../src/extract/quantities';
+import { quantityCandidates, quantityExtractor } from '../../src/extract/quantities';
 import type { QuantityClaim } from '../../src/types';
 
 function quantities(body: string): QuantityClaim[] {
@@ -133,5 +133,50 @@ describe('quantities: what is not an amount', () => {
     const found = quantities(text);
     for (let i = 1; i < found.length; i++) expect(found[i].span.start).toBeGreaterThan(found[i - 1].span.start);
     expect(found.slice(0, 3).map((c) => c.span.text)).toEqual(['Some 20 km', '30 km', '5 workers']);
+  });
+});
+
+describe('quantities: each pattern is tried wherever a global scan matches', () => {
+  const missed = (body: string) => {
+    const r = buildArticle('t.txt', '/t.txt', body);
+    if (!r.ok) throw new Error('bad article');
+    const a = r.value;
+    const out: string[] = [];
+    for (const { pattern, starts } of quantityCandidates(a)) {
+      const tried = new Set(starts);
+      const re = new RegExp(pattern.source, pattern.flags);
+      re.lastIndex = a.bodyStart;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(a.text)) !== null) {
+        if (m[0].length === 0) re.lastIndex++;
+        else if (!tried.has(m.index)) out.push(`${pattern.source.slice(0, 30)} @${m[0]}`);
+      }
+    }
+    return out;
+  };
+
+  test.each([
+    ['The pier cost US$5 million, \u20ac3bn, Rs. 500, A$3 and 2,000 dollars; \u06f1\u06f2\u06f4 boats.'],
+    ['Twenty-one crews, a dozen tugs, two hundred and five nets and \u017fix masts.'],
+    ['A decade of work, a decade-long dispute, one century and a year-long wait.'],
+  ])('%s', (body) => {
+    expect(missed(body)).toEqual([]);
+  });
+
+  test('generated text of numbers, currencies and number words', () => {
+    const words = [
+      '5', '2,000', '1.6', 'US', 'US$', 'USD', '$', '\u20ac', '\u00a3', 'Rs.', 'A$', 'C$', 'R$', 'CHF', 'twenty', 'twenty-one',
+      'a', 'an', 'A', 'hundred', 'dozen', 'thousand', 'one', 'seven', 'SEVEN', '\u017feven', 'decade', 'decades', 'century',
+      'year', 'month', 'week', 'long', '-long', 'km', 'per', 'and', 'to', 'x5', '_5', '\u0661\u0662',
+    ];
+    const seps = [' ', ' ', ', ', '-', '\n', ''];
+    let seed = 7;
+    // A 32-bit LCG in integer arithmetic (Math.imul), so that every draw keeps its low bits.
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+    for (let k = 0; k < 400; k++) {
+      let body = '';
+      for (let i = next(30) + 1; i > 0; i--) body += words[next(words.length)] + seps[next(seps.length)];
+      expect(missed(body)).toEqual([]);
+    }
   });
 });

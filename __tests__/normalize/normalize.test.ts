@@ -1,9 +1,10 @@
 import { parseNumeral, parseSpelledNumber, asciiDigits } from '../../src/normalize/numbers';
 import { lookupUnit, lookupCurrencyName, lookupCurrencyPrefix, toCanonical } from '../../src/normalize/units';
 import { lookupHedge, hedgeInterval } from '../../src/normalize/hedges';
-import { resolveWeekday, decadeInterval, yearInterval, monthInterval, isoDay, displayDate, addDays } from '../../src/normalize/dates';
+import { resolveWeekday, decadeInterval, yearInterval, monthInterval, isoDay, displayDate, addDays, daysInMonth } from '../../src/normalize/dates';
 import { singularNoun } from '../../src/normalize/nouns';
-import { excludedRanges } from '../../src/normalize/exclusions';
+import { excludedRanges, excludedRangesOf } from '../../src/normalize/exclusions';
+import { buildArticle } from '../../src/ingest/article';
 
 describe('numbers', () => {
   test.each([
@@ -68,5 +69,36 @@ describe('exclusions', () => {
     ['visit https://example.com/2021/07 today', 'https://example.com/2021/07'],
   ])('%s', (text, excluded) => {
     expect(excludedRanges(text).map(([s, e]) => text.slice(s, e))).toEqual([excluded]);
+  });
+});
+
+describe('numerals and calendar days, the fast paths', () => {
+  test.each([
+    ['007', 7, 1],
+    ['1,000.50', 1000.5, 0.01],
+    ['\u0663\u066b\u0665', 3.5, 0.1],
+    ['\u06f2\u066c\u06f0\u06f0\u06f0', 2000, 1],
+  ])('numeral %s', (raw, value, step) => expect(parseNumeral(raw)).toEqual({ value, step }));
+  test.each([['1.2.3'], ['1,2345'], [''], ['9'.repeat(400)]])('not a numeral: %s', (raw) => expect(parseNumeral(raw)).toBeNull());
+
+  test.each([
+    [2024, 2, 29], [2023, 2, 28], [1900, 2, 28], [2000, 2, 29], [2025, 9, 30], [2025, 12, 31],
+    // Date.UTC reads the years 0-99 as 1900-1999 and carries a month out of range: so does daysInMonth.
+    [50, 2, 28], [4, 2, 29], [2025, 13, 31], [2025, 0, 31], [2025, -4, 31],
+  ])('daysInMonth(%d, %d) = %d', (year, month, days) => expect(daysInMonth(year, month)).toBe(days));
+});
+
+describe('excluded ranges of an article', () => {
+  test.each([
+    ['See https://x.co/a1 or call (202) 555-0143 about 2021.', ['https://x.co/a1', '(202) 555-0143']],
+    // A bare-domain URL runs to the next space, a comma included.
+    ['Photos at pic.twitter.com/x55mv1cbZb, mail name@example.org, tag #Flood2021.', ['pic.twitter.com/x55mv1cbZb,', 'name@example.org', '#Flood2021']],
+    ['The 3 boats left at 5.30 on 202 days.', []],
+  ])('%s', (text, expected) => {
+    const r = buildArticle('a.txt', '/x/a.txt', text);
+    if (!r.ok) throw new Error('article');
+    const ranges = excludedRangesOf(r.value);
+    expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(expected);
+    expect(ranges).toEqual(excludedRanges(text));
   });
 });

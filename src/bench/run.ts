@@ -70,10 +70,23 @@ function writeRoom(work: string, room: Newsroom, name: string): string {
   return dir;
 }
 
-/** Extraction MB/s of all extractors in this thread, against chrono-node parsing dates in the same text. */
+/** Least amount of text the extraction speed is measured on: enough for the JIT to settle and timers to be fair. */
+const EXTRACTION_MIN_BYTES = 5 * MB;
+
+/**
+ * Extraction MB/s of all extractors in this thread, against chrono-node parsing dates in the same text, on
+ * at least EXTRACTION_MIN_BYTES: the bench corpus when it is that large, else a larger newsroom of the same
+ * seed (BENCH_SIZES=1000 gives 0.5 MB, too little to time anything by).
+ */
 function extractionSpeed(room: Newsroom): void {
-  const texts = [...room.articles.values()];
-  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
+  let texts = [...room.articles.values()];
+  let bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
+  for (let count = texts.length; bytes > 0 && bytes < EXTRACTION_MIN_BYTES; ) {
+    // Articles needed at the mean size so far, and a few more: a newsroom's articles vary in length.
+    count = Math.max(count + 1, Math.ceil((EXTRACTION_MIN_BYTES / bytes) * count * 1.02));
+    texts = [...newsroom(SEED, count).articles.values()];
+    bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
+  }
   const articles: Article[] = [];
   texts.forEach((t, i) => {
     const r = buildArticle(`b${i}.txt`, `/bench/b${i}.txt`, t);

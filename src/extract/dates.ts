@@ -7,7 +7,8 @@ import {
   decadeInterval, isoDay, monthInterval, monthNumber, resolveWeekday, seasonInterval, weekInterval, weekdayOf,
   yearInterval, type Part,
 } from '../normalize/dates';
-import { SPELLED_NUMBER_SOURCE, parseSpelledNumber } from '../normalize/numbers';
+import { SPELLED_NUMBER_SOURCE, SPELLED_NUMBER_WORDS, parseSpelledNumber } from '../normalize/numbers';
+import { APOSTROPHE, DIGITS, LETTERS, WordTable, capOf, execAt, isSpaceCode, keyOf, kindOf, lenOf, marksOf, sticky, type Marks } from '../text/scan';
 import { excludedRangesOf, overlapsAny } from '../normalize/exclusions';
 
 /**
@@ -109,9 +110,200 @@ const RELATIVE_RE = new RegExp(
   'gi',
 );
 
-/** Words one of which each match of a pattern holds: "Sept" holds "Sep", "tonight" holds "night". */
-const MONTH_ABBRS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const RELATIVE_WORDS = ['day', 'tomorrow', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'decade'];
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
+  eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty-second': 22,
+};
+
+// Sticky copies, tried only at the offsets `startsOf` lists (see text/scan.ts).
+const ISO_Y = sticky(ISO_RE);
+const MDY_Y = sticky(MDY_RE);
+const DMY_Y = sticky(DMY_RE);
+const MY_Y = sticky(MY_RE);
+const MONTH_Y = sticky(MONTH_RE);
+const DECADE_Y = sticky(DECADE_RE);
+const CENTURY_Y = sticky(CENTURY_RE);
+const YEAR_RANGE_Y = sticky(YEAR_RANGE_RE);
+const YEAR_Y = sticky(YEAR_RE);
+const SEASON_Y = sticky(SEASON_RE);
+const QUARTER_Y = sticky(QUARTER_RE);
+const WEEKDAY_Y = sticky(WEEKDAY_RE);
+const TIME_Y = sticky(TIME_RE);
+const RELATIVE_Y = sticky(RELATIVE_RE);
+
+// The words a match can open with, or must go on with, as classes of one table (see text/scan.ts).
+const WORDS = new WordTable();
+const MONTH = WORDS.add(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+const WEEKDAY = WORDS.add(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
+const EARLY_MID_LATE = WORDS.add(['early', 'late'], ['mid']);
+const THE = WORDS.add([], ['the']);
+const OF = WORDS.add([], ['of']);
+const MONTH_LEAD = WORDS.add(
+  ['since', 'from', 'until', 'till', 'during', 'through', 'last', 'next', 'this', 'early', 'late', 'between'],
+  ['in', 'by', 'mid', 'to', 'and', 'of'],
+);
+const SEASON = WORDS.add(['spring', 'summer', 'autumn', 'fall', 'winter']);
+const RANGE_LEAD = WORDS.add(['between', 'from']);
+const THIS_LAST_NEXT = WORDS.add(['this', 'last', 'next']);
+const PAST_LAST = WORDS.add(['past', 'last']);
+const OVER_IN_DURING = WORDS.add(['over', 'during'], ['in']);
+const TODAY = WORDS.add(['today', 'yesterday', 'tomorrow', 'tonight']);
+const EARLIER_LATER = WORDS.add(['earlier', 'later']);
+const RELATIVE_UNIT = WORDS.add(['week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening']);
+const COUNT_UNIT = WORDS.add(['day', 'week', 'month', 'year', 'decade']);
+const SPELLED = WORDS.add(SPELLED_NUMBER_WORDS);
+const A_AN = WORDS.add([], ['a', 'an']);
+const SCALE_NOUN = WORDS.add(['hundred', 'thousand', 'dozen', 'million', 'billion']);
+const CENTURY = WORDS.add(['century']);
+const ORDINAL = WORDS.add(Object.keys(ORDINAL_WORDS));
+const Q = WORDS.add([], ['q']);
+const FIRST_TO_FOURTH = WORDS.add(['first', 'second', 'third', 'fourth']);
+const QUARTER = WORDS.add(['quarter']);
+
+/**
+ * Offsets where each pattern may match: a superset of the offsets a global scan would match at, told by
+ * the mark there, the mark after it and a character or two (only spaces, a hyphen or a comma lie between
+ * the words of a date, so the next word of "in March" or "last Saturday" is the next mark).
+ */
+interface Starts {
+  iso: number[];
+  time: number[];
+  year: number[];
+  yearRange: number[];
+  mdy: number[];
+  dmy: number[];
+  my: number[];
+  month: number[];
+  decade: number[];
+  century: number[];
+  season: number[];
+  quarter: number[];
+  weekday: number[];
+  relative: number[];
+}
+
+
+function startsOf(text: string, marks: Marks): Starts {
+  const s: Starts = {
+    iso: [], time: [], year: [], yearRange: [], mdy: [], dmy: [], my: [], month: [], decade: [], century: [], season: [], quarter: [], weekday: [], relative: [],
+  };
+  const { pos, info } = marks;
+  // A century needs the word ("the 19th century", "twentieth-century"): its candidates are kept only then.
+  let century = false;
+  let nextInfo = pos.length ? info[0] : 0;
+  let nextBits = WORDS.classes(nextInfo);
+  for (let i = 0; i < pos.length; i++) {
+    const p = pos[i];
+    const inf = nextInfo;
+    const bits = nextBits;
+    nextInfo = i + 1 < pos.length ? info[i + 1] : 0;
+    nextBits = WORDS.classes(nextInfo);
+    const nextKind = kindOf(nextInfo);
+    const k = kindOf(inf);
+    if (k === DIGITS) {
+      const len = lenOf(inf);
+      const q = p + len;
+      const after = text.charCodeAt(q);
+      if (len === 4) {
+        if (after === 45) s.iso.push(p); // "2025-09-21"
+        // "the 1990s", "1980's"
+        if (text.charCodeAt(p + 3) === 48 && (after === 39 || after === 115 || after === 83)) s.decade.push(p);
+        const first = keyOf(inf);
+        if (first === 49 || first === 50) {
+          s.year.push(p); // 1000 to 2100
+          // "2019-2021", "2019 to 2021": a dash, or spaces and a joining word.
+          const c2 = text.charCodeAt(p + 1);
+          if ((first === 49 && (c2 === 56 || c2 === 57)) || (first === 50 && c2 === 48)) {
+            const j = skipSpaces(text, q);
+            const c = text.charCodeAt(j);
+            if (c === 45 || c === 0x2013 || c === 0x2014 || (j > q && (c === 97 || c === 116 || c === 117))) s.yearRange.push(p);
+          }
+        }
+      }
+      if (len <= 2) {
+        // "1:30 a.m.", "5 p.m.", "17:29"
+        if (after === 58 || after === 46 || after === 97 || after === 65 || after === 112 || after === 80) s.time.push(p);
+        else if (isSpaceCode(after)) {
+          const c = text.charCodeAt(q + 1);
+          if (c === 97 || c === 65 || c === 112 || c === 80) s.time.push(p);
+        }
+        // "20 September", "21st of September".
+        if (nextKind === LETTERS && (nextBits & (MONTH | OF)) !== 0) s.dmy.push(p);
+        s.century.push(p); // "the 19th century"
+      }
+      // "3 days ago"
+      if (len <= 3 && nextKind === LETTERS && (nextBits & COUNT_UNIT) !== 0) s.relative.push(p);
+      continue;
+    }
+    if (k === APOSTROPHE) {
+      const c = text.charCodeAt(p + 1);
+      if (c >= 48 && c <= 57) s.decade.push(p); // "the '80s"
+      continue;
+    }
+    if (k !== LETTERS || bits === 0) continue;
+    const cap = capOf(inf) === 1;
+    if (bits & MONTH) {
+      // "Sept. 21", "July 2021", "July of 2021".
+      if (cap && nextKind === DIGITS) s.mdy.push(p);
+      if ((nextKind === DIGITS && lenOf(nextInfo) === 4) || (nextKind === LETTERS && (nextBits & OF) !== 0)) s.my.push(p);
+    }
+    if (cap && bits & WEEKDAY) {
+      // "Saturday, September 20", "Saturday 20 September", "Saturday".
+      if (nextKind === LETTERS && capOf(nextInfo) === 1 && (nextBits & MONTH) !== 0) s.mdy.push(p);
+      if (nextKind === DIGITS) s.dmy.push(p);
+      s.weekday.push(p);
+    } else if (bits & THIS_LAST_NEXT && nextKind === LETTERS && capOf(nextInfo) === 1 && (nextBits & WEEKDAY) !== 0) {
+      s.weekday.push(p); // "last Saturday"
+    }
+    if (bits & (EARLY_MID_LATE | THE)) {
+      // "late July 2021", "the early 1990s", "mid-2010s", "the '80s", "the 19th century".
+      if (nextKind === LETTERS && (nextBits & (EARLY_MID_LATE | MONTH)) !== 0) s.my.push(p);
+      if (nextKind === DIGITS || nextKind === APOSTROPHE || (nextKind === LETTERS && (nextBits & EARLY_MID_LATE) !== 0)) s.decade.push(p);
+      s.century.push(p);
+    }
+    if (bits & ORDINAL) s.century.push(p); // "the twentieth century"
+    if (bits & CENTURY) century = true;
+    if (bits & MONTH_LEAD && nextKind === LETTERS && (nextBits & MONTH) !== 0) s.month.push(p); // "in March"
+    // "spring 2021", "the summer of 2019", "late spring 2020".
+    if (nextKind === DIGITS ? (bits & SEASON) !== 0 : nextKind === LETTERS && (bits & SEASON ? nextBits & OF : bits & EARLY_MID_LATE && nextBits & SEASON)) s.season.push(p);
+    if (bits & RANGE_LEAD && nextKind === DIGITS) s.yearRange.push(p); // "between 2019 and 2021"
+    if (bits & Q || (bits & FIRST_TO_FOURTH && nextKind === LETTERS && nextBits & QUARTER)) s.quarter.push(p); // "Q3 2021"
+    if (
+      bits & (TODAY | SPELLED) ||
+      (nextKind === LETTERS &&
+        ((bits & EARLIER_LATER && nextBits & THIS_LAST_NEXT) ||
+          (bits & THIS_LAST_NEXT && nextBits & RELATIVE_UNIT) ||
+          (bits & THE && nextBits & PAST_LAST) ||
+          (bits & OVER_IN_DURING && nextBits & THE) ||
+          (bits & A_AN && nextBits & SCALE_NOUN)))
+    ) {
+      s.relative.push(p); // "yesterday", "earlier this week", "the past month", "two years ago"
+    }
+  }
+  if (!century) s.century.length = 0;
+  return s;
+}
+
+/**
+ * Each date pattern as a global regex, with the offsets of the article where `extractDates` tries it.
+ * For tests: the offsets must hold every offset where a global scan of the pattern finds a match.
+ */
+export function dateCandidates(article: Article): { pattern: RegExp; starts: number[] }[] {
+  const s = startsOf(article.text, marksOf(article));
+  return [
+    { pattern: ISO_RE, starts: s.iso }, { pattern: MDY_RE, starts: s.mdy }, { pattern: DMY_RE, starts: s.dmy },
+    { pattern: MY_RE, starts: s.my }, { pattern: MONTH_RE, starts: s.month }, { pattern: DECADE_RE, starts: s.decade },
+    { pattern: CENTURY_RE, starts: s.century }, { pattern: YEAR_RANGE_RE, starts: s.yearRange }, { pattern: YEAR_RE, starts: s.year },
+    { pattern: SEASON_RE, starts: s.season }, { pattern: QUARTER_RE, starts: s.quarter }, { pattern: WEEKDAY_RE, starts: s.weekday },
+    { pattern: TIME_RE, starts: s.time }, { pattern: RELATIVE_RE, starts: s.relative },
+  ];
+}
+
+function skipSpaces(text: string, at: number): number {
+  while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
+  return at;
+}
 
 const FUTURE_BEFORE = /\b(will|shall|'ll|\u2019ll|is due|are due|is expected|are expected|is scheduled|are scheduled|is set|are set|plans? to|planning to|going to|upcoming|next)\b/i;
 const YEAR_PREP = /(?:^|[^\p{L}])(in|since|by|from|until|till|through|throughout|during|before|after|around|about|circa|c\.|approximately|roughly|year|between|early|late|mid|spring|summer|autumn|fall|winter|of)(?:\s+the(?:\s+year)?)?\s*-?\s*$/iu;
@@ -140,6 +332,8 @@ const FUNCTION_WORD = /^(the|a|an|in|on|at|of|by|for|with|and|or|but|that|which|
  * "1500 meters": yes. "2021 withdrawal", "2026 midterm elections", "2021 and": no.
  */
 function countsSomething(text: string, end: number, limit: number): boolean {
+  // The words start after spaces: "2021," counts nothing.
+  if (end >= limit || !isSpaceCode(text.charCodeAt(end))) return false;
   const tail = text.slice(end, Math.min(limit, end + 60));
   const m = /^\s+((?:[\p{L}][\p{L}'\u2019-]*\s+){0,2}[\p{L}][\p{L}'\u2019-]*)/u.exec(tail);
   if (!m) return false;
@@ -157,6 +351,8 @@ function countsSomething(text: string, end: number, limit: number): boolean {
 
 /** Is the next word one a year can qualify ("the 2020 agreement")? Not a function word or a unit. */
 function qualifiesNoun(text: string, end: number, limit: number): boolean {
+  const c = text.charCodeAt(end);
+  if (end >= limit || !(c === 39 || c === 0x2019 || isSpaceCode(c))) return false;
   const m = /^(?:['\u2019]s)?\s+([\p{L}][\p{L}'\u2019-]*)/u.exec(text.slice(end, Math.min(limit, end + 40)));
   if (!m) return false;
   return !FUNCTION_WORD.test(m[1]) && !/^[A-Z]{2,5}$/.test(m[1]) && !countsSomething(text, end, limit);
@@ -235,25 +431,13 @@ export function extractDates(article: Article): Found[] {
     if (own && f && f.start === own.start && f.end === own.end) return;
     if (f && f.end > f.start && !overlapsAny(excluded, f.start, f.end)) found.push(f);
   };
-  const each = (re: RegExp, fn: (m: RegExpExecArray) => Found | null) => {
-    re.lastIndex = from;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      add(fn(m));
-    }
+  // The matches a global scan of each pattern finds, tried only where a match can begin.
+  const at = (re: RegExp, starts: readonly number[], fn: (m: RegExpExecArray) => Found | null) => {
+    if (starts.length) execAt(re, text, from, starts, (m) => add(fn(m)));
   };
+  const starts = startsOf(text, marksOf(article));
 
-  // A pattern runs only when the text holds a word it cannot match without (a cheap look first):
-  // no "century" in the text, no century to find. `lower` only answers "is it there at all?".
-  const lower = text.toLowerCase();
-  const monthy = MONTH_ABBRS.some((w) => text.includes(w));
-  const monthish = monthy || MONTH_ABBRS.some((w) => lower.includes(w.toLowerCase()));
-
-  if (text.includes('-')) each(ISO_RE, (m) => {
+  at(ISO_Y, starts.iso, (m) => {
     const iso = isoDay(+m[1], +m[2], +m[3]);
     if (!iso) return null;
     const v = dayValue(iso);
@@ -265,7 +449,7 @@ export function extractDates(article: Article): Found[] {
     return { start: m.index, end: m.index + m[0].length, value: v };
   });
 
-  if (monthy) each(MDY_RE, (m) => {
+  at(MDY_Y, starts.mdy, (m) => {
     const month = monthNumber(m[2]);
     // "May 5" needs a capital M: "may 5" is a verb and a number.
     if (!/^[A-Z]/.test(m[2])) return null;
@@ -277,13 +461,13 @@ export function extractDates(article: Article): Found[] {
     return { start: m.index, end: m.index + m[0].length, value: v };
   });
 
-  if (monthy) each(DMY_RE, (m) => {
+  at(DMY_Y, starts.dmy, (m) => {
     if (!/^[A-Z]/.test(m[3])) return null;
     const v = monthDay(m[0], monthNumber(m[3]), +m[2], m[4], m[1], ref);
     return v ? { start: m.index, end: m.index + m[0].length, value: v } : null;
   });
 
-  if (monthish) each(MY_RE, (m) => {
+  at(MY_Y, starts.my, (m) => {
     if (!/^[A-Z]/.test(m[2])) return null;
     const year = +m[3];
     if (year < 1000 || year > 2100) return null;
@@ -291,7 +475,7 @@ export function extractDates(article: Article): Found[] {
     return { start: m.index, end: m.index + m[0].length, value: interval('month', monthInterval(year, monthNumber(m[2]), part), part) };
   });
 
-  if (monthish) each(MONTH_RE, (m) => {
+  at(MONTH_Y, starts.month, (m) => {
     if (!/^[A-Z]/.test(m[2])) return null;
     const lead = m[1].toLowerCase();
     // "of May" only after "the end of", "the month of"; "may" and "march" as verbs are lower case.
@@ -319,7 +503,7 @@ export function extractDates(article: Article): Found[] {
     return { start, end: m.index + m[0].length, value: v };
   });
 
-  if (lower.includes('0s') || lower.includes("0's")) each(DECADE_RE, (m) => {
+  at(DECADE_Y, starts.decade, (m) => {
     let first: number;
     if (m[3]) first = +m[3];
     else {
@@ -333,7 +517,7 @@ export function extractDates(article: Article): Found[] {
     return { start: m.index, end: m.index + m[0].length, value: interval('decade', decadeInterval(first, part), part) };
   });
 
-  if (lower.includes('century')) each(CENTURY_RE, (m) => {
+  at(CENTURY_Y, starts.century, (m) => {
     const word = m[3].toLowerCase();
     const n = /^\d/.test(word) ? parseInt(word, 10) : ORDINAL_WORDS[word];
     if (!n || n > 22) return null;
@@ -341,7 +525,7 @@ export function extractDates(article: Article): Found[] {
     return { start: m.index, end: m.index + m[0].length, value: interval('century', centuryInterval(n, part), part) };
   });
 
-  each(YEAR_RANGE_RE, (m) => {
+  at(YEAR_RANGE_Y, starts.yearRange, (m) => {
     const y1 = +m[2];
     let y2 = +m[4];
     if (m[4].length === 2) y2 = Math.floor(y1 / 100) * 100 + y2;
@@ -354,7 +538,7 @@ export function extractDates(article: Article): Found[] {
     return { start: m.index, end, value: interval('year', [yearInterval(y1)[0], yearInterval(y2)[1]]) };
   });
 
-  each(YEAR_RE, (m) => {
+  at(YEAR_Y, starts.year, (m) => {
     const s = m.index;
     const e = s + m[0].length;
     const sent = sentenceBounds(article, s);
@@ -364,7 +548,7 @@ export function extractDates(article: Article): Found[] {
     return { start: y.start, end: e, value: interval('year', yearInterval(year, y.part), y.approx ? 'approx' : y.part) };
   });
 
-  if (lower.includes('spring') || lower.includes('summer') || lower.includes('autumn') || lower.includes('fall') || lower.includes('winter')) each(SEASON_RE, (m) => {
+  at(SEASON_Y, starts.season, (m) => {
     const year = +m[3];
     if (year < 1000 || year > 2100) return null;
     const season = m[2].toLowerCase();
@@ -373,7 +557,7 @@ export function extractDates(article: Article): Found[] {
     return { start: m.index, end: m.index + m[0].length, value: interval('season', seasonInterval(year, season), part) };
   });
 
-  if (text.includes('Q') || text.includes('quarter')) each(QUARTER_RE, (m) => {
+  at(QUARTER_Y, starts.quarter, (m) => {
     const q = m[1] ? +m[1] : ['first', 'second', 'third', 'fourth'].indexOf(m[2].toLowerCase()) + 1;
     const year = +m[3];
     const [a] = monthInterval(year, q * 3 - 2);
@@ -381,7 +565,7 @@ export function extractDates(article: Article): Found[] {
     return { start: m.index, end: m.index + m[0].length, value: interval('quarter', [a, b]) };
   });
 
-  if (text.includes('day')) each(WEEKDAY_RE, (m) => {
+  at(WEEKDAY_Y, starts.weekday, (m) => {
     const weekday = WEEKDAYS[m[2].toLowerCase()];
     const start = m.index;
     const end = m.index + m[0].length;
@@ -394,16 +578,18 @@ export function extractDates(article: Article): Found[] {
     const before = text.slice(Math.max(sent.start, start - 60), start);
     const mode = mod === 'last' ? 'last' : mod === 'next' ? 'next' : mod === 'this' || FUTURE_BEFORE.test(before) ? 'future' : 'past';
     const iso = resolveWeekday(ref, weekday, mode);
-    const rule = {
-      past: `the most recent ${WEEKDAY_NAMES[weekday]} on or before it`,
-      future: `the first ${WEEKDAY_NAMES[weekday]} on or after it (future tense)`,
-      last: `the ${WEEKDAY_NAMES[weekday]} before it`,
-      next: `the ${WEEKDAY_NAMES[weekday]} after it`,
-    }[mode];
+    const rule =
+      mode === 'past'
+        ? `the most recent ${WEEKDAY_NAMES[weekday]} on or before it`
+        : mode === 'future'
+          ? `the first ${WEEKDAY_NAMES[weekday]} on or after it (future tense)`
+          : mode === 'last'
+            ? `the ${WEEKDAY_NAMES[weekday]} before it`
+            : `the ${WEEKDAY_NAMES[weekday]} after it`;
     return { start, end, value: dayValue(iso, { relative: { expression: expr, referenceDate: ref, how: `${expr} (${describeRef(ref)}) = ${iso}, ${rule}` } }) };
   });
 
-  if (text.includes(':') || lower.includes('am') || lower.includes('pm') || lower.includes('a.m') || lower.includes('p.m')) each(TIME_RE, (m) => {
+  at(TIME_Y, starts.time, (m) => {
     let hour: number;
     let minute: number;
     let zone: string | undefined;
@@ -428,16 +614,11 @@ export function extractDates(article: Article): Found[] {
     return { start: m.index, end: m.index + m[0].length, value: v, timeOnly: true };
   });
 
-  if (RELATIVE_WORDS.some((w) => lower.includes(w))) each(RELATIVE_RE, (m) => relativeDate(m, ref));
+  at(RELATIVE_Y, starts.relative, (m) => relativeDate(m, ref));
 
   return merge(text, choose(found));
 }
 
-const ORDINAL_WORDS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-  eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty-second': 22,
-};
 
 function relativeDate(m: RegExpExecArray, ref: string | undefined): Found | null {
   const start = m.index;

@@ -4,7 +4,7 @@ import { RecentArticles, inSortedRanges } from '../text/lookup';
 import { contextAround } from '../text/context';
 import { REPORTING_VERBS } from './people/lexicon';
 import { nameKey, nameWords } from './people/names';
-import { capitalRuns, isHonorific, isSentenceStarter, nonNameWord, peelWord, wordTokens, type WordTok } from './people/runs';
+import { capitalRuns, isHonorific, isSentenceStarter, isSpace, nonNameWord, peelWord, wordTokens, type WordTok } from './people/runs';
 
 /**
  * Lines written in Title Case without a final period: headlines and section heads, where every word
@@ -27,12 +27,27 @@ function computeHeadlineRanges(article: Article): [number, number][] {
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    if (isHeadline(line)) out.push([start, end]);
+    // Most lines end in a period: told from their last characters, without copying the line.
+    if (mayBeHeadline(text, start, end) && isHeadline(text.slice(start, end).replace(/\r$/, ''))) out.push([start, end]);
     if (end >= text.length) break;
     start = end + 1;
   }
   return out;
+}
+
+// False where `isHeadline` is false for its ending alone: a blank line, more than 160 characters, or a
+// last character (spaces aside) of ".", ":" or ";", maybe followed by one quote mark.
+function mayBeHeadline(text: string, start: number, end: number): boolean {
+  let b = start;
+  let e = end;
+  while (b < e && isSpace(text.charCodeAt(b))) b++;
+  while (e > b && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e === b || e - b > 160) return false;
+  const isStop = (c: number) => c === 46 || c === 58 || c === 59;
+  const last = text.charCodeAt(e - 1);
+  if (isStop(last)) return false;
+  const quote = last === 34 || last === 39 || last === 0x201d || last === 0x2019;
+  return !(quote && e - 1 > b && isStop(text.charCodeAt(e - 2)));
 }
 
 function isHeadline(line: string): boolean {
@@ -40,8 +55,17 @@ function isHeadline(line: string): boolean {
   if (!trimmed || trimmed.length > 160 || /[.:;]["'\u201d\u2019]?$/.test(trimmed)) return false;
   const long = trimmed.match(/[\p{L}][\p{L}'\u2019\-]{3,}/gu) ?? [];
   if (long.length < 2) return false;
-  const caps = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const caps = long.filter(startsUpper).length;
   return caps / long.length >= 0.75;
+}
+
+/** `/^\p{Lu}$/u.test(word)`: one capital letter, an initial ("W"). */
+function isInitial(word: string): boolean {
+  if (word.length === 1) {
+    const c = word.charCodeAt(0);
+    if (c < 128) return c >= 65 && c <= 90;
+  } else if (word.length !== 2) return false;
+  return /^\p{Lu}$/u.test(word);
 }
 
 // `/^\p{Lu}/u.test(word)` without a regex for ASCII: "Roe" yes, "roe" and "2021" no.
@@ -98,11 +122,18 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
   };
   const candidates: Candidate[] = [];
   // Capitalized words standing alone elsewhere: a place or org that may lead a run ("to Ruritania Jane Roe").
-  const alone = new Map<string, number>();
+  // Counted when first asked: only a run of three words or more asks.
+  let alone: Map<string, number> | undefined;
   const runs = capitalRuns(text, toks);
-  for (const run of runs) if (run.length === 1) alone.set(run[0].lower, (alone.get(run[0].lower) ?? 0) + 1);
+  const placeLike = (w: string): boolean => {
+    if (!alone) {
+      alone = new Map<string, number>();
+      for (const run of runs) if (run.length === 1) alone.set(run[0].lower, (alone.get(run[0].lower) ?? 0) + 1);
+    }
+    return (alone.get(w) ?? 0) >= 2 || vocabulary.aliases.has(w);
+  };
   for (const run of runs) {
-    for (const c of candidatesOf(run, (w) => (alone.get(w) ?? 0) >= 2 || vocabulary.aliases.has(w))) {
+    for (const c of candidatesOf(run, placeLike)) {
       // candidatesOf made `c` for this call alone: completed in place rather than copied.
       const cand = c as Candidate;
       cand.headline = inRanges(headlines, c.start);
@@ -137,14 +168,10 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
     const name = text.slice(c.start, c.end);
     const ws = nameWords(name);
     const surnameTok = c.words[c.words.length - 1];
-    const value: PersonValue = {
-      type: 'person',
-      name,
-      key,
-      surname: surnameTok.text,
-      ...(ws.length > 1 ? { given: text.slice(c.start, surnameTok.start).trim() } : {}),
-      ...(c.honorific ? { honorific: c.honorific } : {}),
-    };
+    // Keys in this order (the order they are written out); optional ones only when present.
+    const value: PersonValue = { type: 'person', name, key, surname: surnameTok.text };
+    if (ws.length > 1) value.given = text.slice(c.start, surnameTok.start).trim();
+    if (c.honorific) value.honorific = c.honorific;
     claims.push({
       id: `person@${c.start}-${c.end}`,
       source: article.id,
@@ -183,6 +210,8 @@ function evidenceAfter(text: string, end: number, last: WordTok, verbs: Readonly
 
 /** Name candidates inside one run of capitalized words (normally zero or one). */
 function candidatesOf(run: WordTok[], placeLike: (lower: string) => boolean): Omit<Candidate, 'headline'>[] {
+  // One capitalized word ("Kaduna", "The") is never a full name: most runs end here.
+  if (run.length < 2) return [];
   let i = 0;
   const honor: WordTok[] = [];
   while (i < run.length) {
@@ -214,8 +243,8 @@ function candidatesOf(run: WordTok[], placeLike: (lower: string) => boolean): Om
     return [];
   }
   // Drop single-letter initials at either end ("W." alone is not a name).
-  while (rest.length && /^\p{Lu}$/u.test(rest[rest.length - 1].text)) rest = rest.slice(0, -1);
-  const nameToks = rest.filter((t) => t.cap && !/^\p{Lu}$/u.test(t.text));
+  while (rest.length && isInitial(rest[rest.length - 1].text)) rest = rest.slice(0, -1);
+  const nameToks = rest.filter((t) => t.cap && !isInitial(t.text));
   if (nameToks.length < 2 || nameToks.length > 4 || !rest[0].cap || !rest[rest.length - 1].cap) return [];
   if (nameToks.some((t) => t.text.length < 2)) return [];
   const first = rest[0];

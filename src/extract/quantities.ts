@@ -2,12 +2,13 @@ import type { Article, Claim, Extractor, Hedge, QuantityClaim, QuantityDimension
 import { makeSpan } from '../text/span';
 import { chooseLongest } from '../text/lookup';
 import { contextAround } from '../text/context';
-import { SPELLED_NUMBER_SOURCE, parseNumeral, parseSpelledNumber, scaleFactor } from '../normalize/numbers';
+import { SPELLED_NUMBER_SOURCE, SPELLED_NUMBER_WORDS, parseNumeral, parseSpelledNumber, scaleFactor } from '../normalize/numbers';
+import { DIGITS as DIGIT_MARK, FOLD, LETTERS, NATIVE, SYMBOL, WordTable, execAt, isSpaceCode, kindOf, marksOf, sticky as stickyCopy, type Marks } from '../text/scan';
 import {
-  currencyPrefixSource, lookupCurrencyName, lookupCurrencyPrefix, lookupUnit, toCanonical, unitNamesSource,
+  CURRENCIES, UNITS, currencyPrefixSource, lookupCurrencyName, lookupCurrencyPrefix, lookupUnit, toCanonical, unitNamesSource,
   unitSymbolsSource, type CurrencyDef, type UnitDef,
 } from '../normalize/units';
-import { HEDGE_SOURCE, hedgeInterval, lookupHedge } from '../normalize/hedges';
+import { HEDGE_SOURCE, QUANTITY_HEDGES, hedgeInterval, lookupHedge } from '../normalize/hedges';
 import { excludedRangesOf, overlapsAny } from '../normalize/exclusions';
 import { singularNoun } from '../normalize/nouns';
 
@@ -116,21 +117,86 @@ export function extractQuantities(article: Article, earlier: readonly Claim[] = 
   const ranges = mergeRanges(excluded);
   const found: Found[] = [];
   const tryAt = (start: number, numEnd: number, raw: string, prefix: string | undefined) => {
+    // An amount spans its number: a number a date or a URL holds ("21" in "March 21") gives nothing.
+    if (overlapsAny(ranges, start, numEnd)) return;
     const f = readAmountAt(text, start, numEnd, raw, prefix);
     if (f && !overlapsAny(ranges, f.start, f.end)) found.push(f);
   };
-  NUMERAL_RE.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = NUMERAL_RE.exec(text)) !== null) tryAt(m.index, m.index + m[0].length, m[2], m[1]);
-  SPELLED_RE.lastIndex = from;
-  while ((m = SPELLED_RE.exec(text)) !== null) tryAt(m.index, m.index + m[0].length, m[1], undefined);
-  LONG_RE.lastIndex = from;
-  while ((m = LONG_RE.exec(text)) !== null) {
+  // Each pattern is tried only where a match can begin (see text/scan.ts): the matches of a global scan.
+  const starts = startsOf(marksOf(article));
+  execAt(NUMERAL_Y, text, from, starts.numeral, (m) => tryAt(m.index, m.index + m[0].length, m[2], m[1]));
+  execAt(SPELLED_Y, text, from, starts.spelled, (m) => tryAt(m.index, m.index + m[0].length, m[1], undefined));
+  execAt(LONG_Y, text, from, starts.long, (m) => {
     const unit = lookupUnit((m[2] ?? m[3]).toLowerCase())!;
     const f = build(text, m.index, m.index + m[0].length, [{ value: 1, text: m[0], unit }], unit, undefined, undefined);
     if (!overlapsAny(ranges, f.start, f.end)) found.push(f);
-  }
+  });
   return choose(found);
+}
+
+const NUMERAL_Y = stickyCopy(NUMERAL_RE);
+const SPELLED_Y = stickyCopy(SPELLED_RE);
+const LONG_Y = stickyCopy(LONG_RE);
+
+// The words a match can open with, or must go on with (see text/scan.ts).
+const WORDS = new WordTable();
+// "US$5", "USD 5", "Rs. 500", "A$3": the letters of a currency prefix.
+const PREFIX_LETTERS = [...new Set(CURRENCIES.flatMap((c) => c.prefixes).map((p) => /^[A-Za-z]*/.exec(p)![0]))];
+const CURRENCY_LETTERS = WORDS.add(
+  PREFIX_LETTERS.filter((p) => p.length > 3),
+  PREFIX_LETTERS.filter((p) => p.length > 0 && p.length <= 3),
+);
+const SPELLED = WORDS.add(SPELLED_NUMBER_WORDS);
+const A_AN = WORDS.add([], ['a', 'an']);
+const SCALE_NOUN = WORDS.add(['hundred', 'thousand', 'dozen', 'million', 'billion']);
+const A_AN_ONE = WORDS.add([], ['a', 'an', 'one']);
+const DECADE_CENTURY = WORDS.add(['decade', 'century']);
+const LONG_UNIT = WORDS.add(['decade', 'century', 'year', 'month', 'week']);
+const LONG = WORDS.add(['long']);
+
+/**
+ * Each amount pattern as a global regex, with the offsets of the article where `extractQuantities` tries
+ * it. For tests: the offsets must hold every offset where a global scan of the pattern finds a match.
+ */
+export function quantityCandidates(article: Article): { pattern: RegExp; starts: number[] }[] {
+  const s = startsOf(marksOf(article));
+  return [
+    { pattern: NUMERAL_RE, starts: s.numeral },
+    { pattern: SPELLED_RE, starts: s.spelled },
+    { pattern: LONG_RE, starts: s.long },
+  ];
+}
+
+/** Offsets where each pattern may match: a superset of the offsets a global scan would match at. */
+function startsOf(marks: Marks): { numeral: number[]; spelled: number[]; long: number[] } {
+  const s = { numeral: [] as number[], spelled: [] as number[], long: [] as number[] };
+  const { pos, info } = marks;
+  for (let i = 0; i < pos.length; i++) {
+    const p = pos[i];
+    const k = kindOf(info[i]);
+    if (k === DIGIT_MARK || k === NATIVE || k === SYMBOL) {
+      s.numeral.push(p);
+      continue;
+    }
+    // A Unicode case-insensitive pattern reads "\u017f" as "s": "\u017fix" is "six".
+    if (k === FOLD) {
+      s.spelled.push(p);
+      continue;
+    }
+    if (k !== LETTERS) continue;
+    const bits = WORDS.classes(info[i]);
+    if (bits === 0) continue;
+    const next = i + 1 < pos.length ? info[i + 1] : 0;
+    const nextKind = kindOf(next);
+    const nextBits = WORDS.classes(next);
+    // "USD 5", "US$5": the letters, then the number or the sign.
+    if (bits & CURRENCY_LETTERS && (nextKind === DIGIT_MARK || nextKind === NATIVE || nextKind === SYMBOL)) s.numeral.push(p);
+    // "twenty-one", "a dozen".
+    if (bits & SPELLED || (bits & A_AN && nextBits & SCALE_NOUN)) s.spelled.push(p);
+    // "a decade", "decade-long".
+    if ((bits & A_AN_ONE && nextBits & DECADE_CENTURY) || (bits & LONG_UNIT && nextBits & LONG)) s.long.push(p);
+  }
+  return s;
 }
 
 function mergeRanges(r: [number, number][]): [number, number][] {
@@ -157,7 +223,7 @@ function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
 function readTail(text: string, at: number, money: boolean): { end: number; factor: number; unit?: UnitDef; currency?: CurrencyDef } {
   let end = at;
   let factor = 1;
-  const sc = sticky(SCALE_RE, text, end);
+  const sc = mayOpenScale(text, end) ? sticky(SCALE_RE, text, end) : null;
   if (sc) {
     // "$5m" and "5m dollars" are millions; "5m" alone is metres.
     const f = scaleFactor(sc[1], money || nextIsCurrencyName(text, end + sc[0].length));
@@ -166,7 +232,7 @@ function readTail(text: string, at: number, money: boolean): { end: number; fact
       end += sc[0].length;
     }
   }
-  const name = sticky(UNIT_NAME_RE, text, end);
+  const name = mayOpenUnitName(text, end) ? sticky(UNIT_NAME_RE, text, end) : null;
   if (name) {
     const cur = lookupCurrencyName(name[1]);
     if (cur) return { end: end + name[0].length, factor, currency: cur };
@@ -175,7 +241,7 @@ function readTail(text: string, at: number, money: boolean): { end: number; fact
     if (unit) return { end: end + name[0].length, factor, unit };
   }
   if (!money) {
-    const sym = sticky(UNIT_SYMBOL_RE, text, end);
+    const sym = mayOpenSymbol(text, end) ? sticky(UNIT_SYMBOL_RE, text, end) : null;
     const unit = sym ? lookupUnit(sym[1]) : undefined;
     if (sym && unit) return { end: end + sym[0].length, factor, unit };
   }
@@ -183,8 +249,78 @@ function readTail(text: string, at: number, money: boolean): { end: number; fact
 }
 
 function nextIsCurrencyName(text: string, at: number): boolean {
-  const n = sticky(UNIT_NAME_RE, text, at);
+  const n = mayOpenUnitName(text, at) ? sticky(UNIT_NAME_RE, text, at) : null;
   return !!n && !!lookupCurrencyName(n[1]);
+}
+
+// Quick looks at one or two characters, each true wherever the regex it guards can match: most numbers
+// have no range, scale, symbol, conversion or hedge, and the look spares the regex run.
+
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+
+/** `/^[\p{L}\p{N}]/u` on the one code unit `c` (NaN past the end: false). */
+function isLetterOrDigitUnit(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return c === c && /^[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+}
+
+function skipSpaces(text: string, at: number): number {
+  while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
+  return at;
+}
+
+// RANGE_RE: spaces, then a dash or "to", "and", "or" (no other letter folds to t, a or o).
+function mayOpenRange(text: string, at: number): boolean {
+  const c = text.charCodeAt(skipSpaces(text, at));
+  return c === 45 || c === 0x2013 || c === 0x2014 || c === 116 || c === 84 || c === 97 || c === 65 || c === 111 || c === 79;
+}
+
+// SCALE_RE: an optional space, then m, b, t, k or h of "million", ..., "k" (the Kelvin sign folds to k).
+const SCALE_FIRST = new Set([...'mbtkhMBTKH\u212a'].map((ch) => ch.charCodeAt(0)));
+function mayOpenScale(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return SCALE_FIRST.has(c) || (isSpaceCode(c) && SCALE_FIRST.has(text.charCodeAt(at + 1)));
+}
+
+// UNIT_NAME_RE opens with spaces or a hyphen.
+function mayOpenUnitName(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 45 || isSpaceCode(c);
+}
+
+// UNIT_SYMBOL_RE: an optional space, then the first character of a symbol (case-sensitive).
+const SYMBOL_FIRST = new Set(UNITS.flatMap((u) => u.symbols ?? []).map((sym) => sym.charCodeAt(0)));
+function mayOpenSymbol(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return SYMBOL_FIRST.has(c) || (isSpaceCode(c) && SYMBOL_FIRST.has(text.charCodeAt(at + 1)));
+}
+
+// CONVERSION_RE: spaces, then "(".
+function parenthesisAt(text: string, at: number): boolean {
+  return text.charCodeAt(skipSpaces(text, at)) === 40;
+}
+
+// HEDGE_BEFORE ends with a hedge phrase's last word and spaces: "about ", "more than ". Case-insensitive
+// with Unicode folding, so "\u017f" reads as s and the Kelvin sign as k.
+const HEDGE_LAST_WORDS = new Set(QUANTITY_HEDGES.map((h) => h.phrase.split(' ').pop()!.toLowerCase()));
+function mayEndWithHedge(before: string): boolean {
+  let e = before.length;
+  if (e === 0 || !isSpaceCode(before.charCodeAt(e - 1))) return false;
+  while (e > 0 && isSpaceCode(before.charCodeAt(e - 1))) e--;
+  let b = e;
+  let word = '';
+  while (b > 0) {
+    const c = before.charCodeAt(b - 1);
+    let l: number;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) l = c | 32;
+    else if (c === 0x17f) l = 115;
+    else if (c === 0x212a) l = 107;
+    else break;
+    word = String.fromCharCode(l) + word;
+    b--;
+    if (word.length > 16) return true;
+  }
+  return HEDGE_LAST_WORDS.has(word);
 }
 
 interface Stated {
@@ -201,10 +337,11 @@ function readAmountAt(text: string, start: number, numEnd: number, raw: string, 
   // "one" and "a" alone are words more than amounts ("one of them", "an inch").
   const loneOne = n.spelled && /^(one|a|an)$/.test(lower);
   // "17:29", "3.0.1", "21st": not amounts.
-  if (/^[:.]\d|^\.\d/.test(text.slice(numEnd, numEnd + 2))) return null;
+  const after = text.charCodeAt(numEnd);
+  if ((after === 58 || after === 46) && isAsciiDigit(text.charCodeAt(numEnd + 1))) return null;
   let end = numEnd;
   let second: { value: number; end: number } | undefined;
-  const rg = sticky(RANGE_RE, text, end);
+  const rg = mayOpenRange(text, end) ? sticky(RANGE_RE, text, end) : null;
   if (rg && !loneOne) {
     const v2 = readNumber(rg[2]);
     const lead = RANGE_LEAD.exec(text.slice(Math.max(0, start - 10), start));
@@ -223,7 +360,7 @@ function readAmountAt(text: string, start: number, numEnd: number, raw: string, 
     if (currency && currency.code !== tail.currency.code) return null;
     currency = tail.currency;
   }
-  if (/^[\p{L}\p{N}]/u.test(text.slice(numEnd, numEnd + 1)) && tail.end === numEnd) return null; // "90s", "3D", "4th"
+  if (tail.end === numEnd && isLetterOrDigitUnit(after)) return null; // "90s", "3D", "4th"
   const factor = tail.factor;
   end = tail.end;
   let unit: UnitDef | CurrencyDef | 'count' | undefined = currency ?? tail.unit;
@@ -251,7 +388,7 @@ function readAmountAt(text: string, start: number, numEnd: number, raw: string, 
   // "50 kilometers (31.06 miles)": a conversion in parentheses is the same amount stated again.
   let convEnd = end;
   if (unit !== 'count') {
-    const cv = sticky(CONVERSION_RE, text, end);
+    const cv = parenthesisAt(text, end) ? sticky(CONVERSION_RE, text, end) : null;
     if (cv) {
       const v = readNumber(cv[2]);
       const numAt = end + cv[0].length;
@@ -276,7 +413,7 @@ function readAmountAt(text: string, start: number, numEnd: number, raw: string, 
     const lead = RANGE_LEAD.exec(before);
     if (lead) spanStart = start - lead[0].length + (lead[0].length - lead[0].trimStart().length);
   } else {
-    const h = HEDGE_BEFORE.exec(before);
+    const h = mayEndWithHedge(before) ? HEDGE_BEFORE.exec(before) : null;
     if (h) {
       const found = lookupHedge(h[1]);
       // "over 20 years" is a span of time as often as a bound; read "over" as a bound except for durations.

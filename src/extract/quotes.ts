@@ -46,6 +46,14 @@ export const quoteExtractor: Extractor = {
 // "— Jane Roe (@janeroe) March 3, 2024": the line under an embedded post names its author.
 const POST_AUTHOR = /^[ \t]*[\u2014\u2013]{1,2}[ \t]*([^\n(]{1,120}?)[ \t]*\(@[A-Za-z0-9_]{1,30}\)/;
 
+// POST_AUTHOR opens with spaces or tabs and a dash: "\u2014 Jane Roe (@janeroe)". Most paragraphs do not.
+function dashOpens(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const c = text.charCodeAt(i);
+  return i < end && (c === 0x2014 || c === 0x2013);
+}
+
 function findQuotes(article: Article, vocabulary: Vocabulary, earlier: readonly Claim[]): Claim[] {
   const text = article.text;
   const heads = headlineRanges(article);
@@ -56,6 +64,7 @@ function findQuotes(article: Article, vocabulary: Vocabulary, earlier: readonly 
   // Embedded posts first: their lines are post text, not prose with quote marks.
   const postParas = new Set<number>();
   for (let i = 0; i < paras.length; i++) {
+    if (!dashOpens(text, paras[i].start, paras[i].end)) continue;
     const m = POST_AUTHOR.exec(text.slice(paras[i].start, paras[i].end));
     if (!m) continue;
     let j = i - 1;
@@ -113,14 +122,10 @@ function findQuotes(article: Article, vocabulary: Vocabulary, earlier: readonly 
       for (const line of linesOf(text, s.innerStart, s.innerEnd)) {
         const [a, b] = trimmed(text, line.start, line.end, true);
         if (b <= a || !/\p{L}/u.test(text.slice(a, b))) continue;
-        const value: QuoteValue = {
-          type: 'quote',
-          words: text.slice(a, b),
-          quotation: `q@${qStart}-${qEnd}`,
-          partial: q.partial,
-          ...(q.post ? { post: true } : {}),
-          speaker: q.speaker,
-        };
+        // Keys in this order (the order they are written out); `post` only for a post.
+        const value = { type: 'quote', words: text.slice(a, b), quotation: `q@${qStart}-${qEnd}`, partial: q.partial } as QuoteValue;
+        if (q.post) value.post = true;
+        value.speaker = q.speaker;
         claims.push({
           id: `quote@${a}-${b}`,
           source: article.id,

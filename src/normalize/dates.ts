@@ -53,8 +53,16 @@ export function isoDay(year: number, month: number, day: number): string | null 
 }
 
 export function daysInMonth(year: number, month: number): number {
+  // The common case by arithmetic; anything else (years 0-99, which Date.UTC reads as 1900-1999, months out
+  // of range, which it carries over) by the Date itself.
+  if (month >= 1 && month <= 12 && year >= 100 && year <= 9999 && Number.isInteger(year) && Number.isInteger(month)) {
+    if (month !== 2) return MONTH_DAYS[month - 1];
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function toDate(iso: string): Date {
   return new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));

@@ -1,3 +1,6 @@
+import type { Article } from '../types';
+import { DIGITS, kindOf, lenOf, marksOf, sticky } from '../text/scan';
+
 /**
  * Stretches of text where no date or quantity may be read: URLs, social handles and hashtags, e-mail
  * addresses and phone numbers. "pic.twitter.com/x55mv1cbZb" holds digits that are not amounts;
@@ -49,13 +52,80 @@ export function excludedRanges(text: string, from = 0, to = text.length): [numbe
 const CACHE = new WeakMap<object, [number, number][]>();
 
 /** `excludedRanges` of an article body, computed once per article (dates and quantities share it). */
-export function excludedRangesOf(article: { text: string; bodyStart: number }): [number, number][] {
+export function excludedRangesOf(article: Article): [number, number][] {
   let r = CACHE.get(article);
   if (!r) {
-    r = excludedRanges(article.text, article.bodyStart);
+    r = excludedRangesAt(article.text, article.bodyStart, candidates(article));
     CACHE.set(article, r);
   }
   return r;
+}
+
+const EXCLUDED_Y = sticky(EXCLUDED);
+
+/**
+ * Offsets where an alternative of EXCLUDED can begin, ascending: "http" and "www.", a period before a
+ * lower-case letter (".com/"), "@" and "#", "+" or "(" before a digit, and a run of exactly three digits
+ * before a space, period or hyphen ("202 555-0143"). Found with indexOf and the article's marks rather than
+ * a regex attempt at every character.
+ */
+function candidates(article: Article): Int32Array {
+  const text = article.text;
+  const from = article.bodyStart;
+  const out: number[] = [];
+  const every = (needle: string, ok: (at: number) => boolean) => {
+    for (let at = text.indexOf(needle, from); at >= 0; at = text.indexOf(needle, at + 1)) if (ok(at)) out.push(at);
+  };
+  const always = () => true;
+  const lowerAfter = (at: number) => {
+    const c = text.charCodeAt(at + 1);
+    return c >= 97 && c <= 122;
+  };
+  const digitAfter = (at: number) => {
+    const c = text.charCodeAt(at + 1);
+    return c >= 48 && c <= 57;
+  };
+  every('http', always);
+  every('www.', always);
+  every('.', lowerAfter);
+  every('@', always);
+  every('#', always);
+  every('+', digitAfter);
+  every('(', digitAfter);
+  const { pos, info } = marksOf(article);
+  for (let i = 0; i < pos.length; i++) {
+    if (kindOf(info[i]) !== DIGITS || lenOf(info[i]) !== 3) continue;
+    const c = text.charCodeAt(pos[i] + 3);
+    if (c === 32 || c === 46 || c === 45) out.push(pos[i]);
+  }
+  return Int32Array.from(out).sort();
+}
+
+/** `excludedRanges(text, from)` with EXCLUDED tried only at `starts` (ascending). */
+function excludedRangesAt(text: string, from: number, starts: Int32Array): [number, number][] {
+  const out: [number, number][] = [];
+  let next = from;
+  for (let k = 0; k < starts.length; k++) {
+    const p = starts[k];
+    if (p < next) continue;
+    EXCLUDED_Y.lastIndex = p;
+    const m = EXCLUDED_Y.exec(text);
+    if (m === null) continue;
+    if (m[0].length === 0) {
+      next = p + 1;
+      continue;
+    }
+    next = p + m[0].length;
+    let s = m.index;
+    const first = m[0].charCodeAt(0);
+    // ".com/..." and "@example.org" belong to the address before them: "pic.twitter", "name".
+    if (first === 46 || first === 64) while (s > from && isAddressChar(text.charCodeAt(s - 1))) s--;
+    const e = m.index + m[0].length;
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
 }
 
 /** True when `[start, end)` overlaps one of the sorted ranges (binary search). */

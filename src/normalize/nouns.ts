@@ -11,6 +11,19 @@ export const IRREGULAR_SINGULARS: Record<string, string> = {
  * "workers" -> "worker", "casualties" -> "casualty", "buses" -> "bus", "churches" -> "church".
  */
 export function singularNoun(word: string): string {
+  // Memoized: a corpus counts the same few nouns again and again.
+  let s = SINGULARS.get(word);
+  if (s === undefined) {
+    s = computeSingular(word);
+    if (SINGULARS.size >= 10000) SINGULARS.clear();
+    SINGULARS.set(word, s);
+  }
+  return s;
+}
+
+const SINGULARS = new Map<string, string>();
+
+function computeSingular(word: string): string {
   const w = word.toLowerCase();
   if (IRREGULAR_SINGULARS[w]) return IRREGULAR_SINGULARS[w];
   if (/[^aeiou]ies$/.test(w)) return w.slice(0, -3) + 'y';

@@ -37,7 +37,10 @@ export const SCALE_WORDS: Record<string, { factor: number; moneyOnly?: boolean }
 /** Number nouns used like numerals: "a dozen workers" -> 12, "a decade" is a unit, not here. */
 export const NUMBER_NOUNS: Record<string, number> = { dozen: 12, score: 20 };
 
-const WORD_ALT = [...Object.keys(UNIT_WORDS), ...Object.keys(TENS_WORDS)].sort((a, b) => b.length - a.length).join('|');
+/** Every word a spelled number can open with, apart from "a"/"an" before a scale word. */
+export const SPELLED_NUMBER_WORDS: readonly string[] = [...Object.keys(UNIT_WORDS), ...Object.keys(TENS_WORDS)];
+
+const WORD_ALT = [...SPELLED_NUMBER_WORDS].sort((a, b) => b.length - a.length).join('|');
 
 /**
  * A spelled number of up to "nine hundred ninety-nine thousand ...": words joined by spaces, hyphens or "and".
@@ -63,13 +66,20 @@ export function asciiDigits(s: string): string {
  * Null when it is not a well-formed numeral ("1,20" is not one).
  */
 export function parseNumeral(raw: string): { value: number; step: number } | null {
-  const s = asciiDigits(raw).replace(/\u066c/g, ',').replace(/\u066b/g, '.');
-  if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(s)) return null;
-  const [int, frac] = s.replace(/,/g, '').split('.');
-  const value = Number(frac !== undefined ? `${int}.${frac}` : int);
+  // Plain ASCII ("2,000", "31.06") has nothing to convert.
+  let ascii = true;
+  for (let i = 0; i < raw.length && ascii; i++) ascii = raw.charCodeAt(i) < 128;
+  const s = ascii ? raw : asciiDigits(raw).replace(/\u066c/g, ',').replace(/\u066b/g, '.');
+  if (!NUMERAL.test(s)) return null;
+  // At most one period, and commas only before it: the number is the text without its commas.
+  const digits = s.indexOf(',') >= 0 ? s.replace(/,/g, '') : s;
+  const value = Number(digits);
   if (!Number.isFinite(value)) return null;
-  return { value, step: frac !== undefined ? Math.pow(10, -frac.length) : 1 };
+  const dot = digits.indexOf('.');
+  return { value, step: dot >= 0 ? Math.pow(10, -(digits.length - dot - 1)) : 1 };
 }
+
+const NUMERAL = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
 /**
  * A spelled number: "twenty-one" -> 21, "two hundred and five" -> 205, "a dozen" -> 12,

@@ -1,6 +1,7 @@
 import type { Article, ClaimContext, Sentence, Vocabulary } from '../types';
-import { STOPWORDS, lemma, tokenize, type Token } from './tokens';
-import { RecentArticles } from './lookup';
+import { STOPWORDS, lemma, lowerPlain, rangeTokens, type Token } from './tokens';
+import { RecentArticles, insertAt } from './lookup';
+import { isSpaceCode } from './scan';
 
 /** Index of the sentence holding `offset`, or -1. Binary search: sentences are sorted and disjoint. */
 export function sentenceAt(sentences: readonly Sentence[], offset: number): number {
@@ -27,47 +28,6 @@ export function insideQuotes(text: string, sentence: Sentence, start: number): b
     else if (c === 0x201d) open = false;
   }
   return open;
-}
-
-const QUOTE_STATES = new RecentArticles<Map<number, { at: number[]; open: boolean[] }>>();
-
-/**
- * `insideQuotes` for a claim of sentence `si`: near the sentence start it scans; farther in, it looks up
- * the quote state after each mark of the sentence, computed once, so a 5 MB sentence is not rescanned
- * for each of its claims.
- */
-function insideQuotesAt(article: Article, si: number, sentence: Sentence, start: number): boolean {
-  if (start - sentence.start < 512) return insideQuotes(article.text, sentence, start);
-  let bySentence = QUOTE_STATES.get(article);
-  if (!bySentence) QUOTE_STATES.set(article, (bySentence = new Map()));
-  let states = bySentence.get(si);
-  if (!states) {
-    const text = article.text;
-    states = { at: [], open: [] };
-    let open = false;
-    for (let i = sentence.start; i < sentence.end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 34) open = !open; // "
-      else if (c === 0x201c || c === 0x201e) open = true;
-      else if (c === 0x201d) open = false;
-      else continue;
-      states.at.push(i);
-      states.open.push(open);
-    }
-    bySentence.set(si, states);
-  }
-  // The state after the last mark before `start`.
-  let lo = 0;
-  let hi = states.at.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (states.at[mid] < start) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found >= 0 ? states.open[found] : false;
 }
 
 // Event words are recognised by form when no lexicon says otherwise: "withdrew", "constructed", "withdrawal".
@@ -107,6 +67,27 @@ export const ANTECEDENT_WORDS = 3;
 /** Characters read on each side of a claim: enough for `window` words of ordinary prose. */
 export const CONTEXT_CHARS = 160;
 const LETTERS3 = /\p{L}{3,}/u;
+
+/** `LETTERS3.test(word)`, counted by hand when the word is ASCII. */
+function hasThreeLetters(word: string): boolean {
+  let run = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return LETTERS3.test(word);
+    run = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? run + 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
+}
+
+// SUBORDINATE after the comma at `i`: spaces, then a word starting a, b, e, s, t, u or w (any case).
+function mayOpenSubordinate(text: string, i: number): boolean {
+  let j = i + 1;
+  if (!isSpaceCode(text.charCodeAt(j))) return false;
+  while (isSpaceCode(text.charCodeAt(j))) j++;
+  const c = text.charCodeAt(j) | 32;
+  return c === 97 || c === 98 || c === 101 || c === 115 || c === 116 || c === 117 || c === 119;
+}
 
 function isBreak(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -175,63 +156,56 @@ export function contextAround(
   const si = sentenceAt(article.sentences, start);
   const sentence = si >= 0 ? article.sentences[si] : { start: Math.max(0, start - 200), end: Math.min(article.text.length, end + 200) };
   const text = article.text;
+  const info = sentenceInfo(article, si, sentence, vocabulary);
+  const { tokens, infos } = info;
   // Only a bounded stretch around the claim is read: `window` words rarely reach farther than this.
   const reachStart = Math.max(sentence.start, start - CONTEXT_CHARS);
   const reachEnd = Math.min(sentence.end, end + CONTEXT_CHARS);
-  // Clause: from the last hard break before the claim to the first after it.
-  let clauseStart = reachStart;
-  for (let i = start - 1; i >= reachStart; i--) {
-    if (isBreak(text, i)) {
-      clauseStart = i + 1;
-      break;
-    }
-  }
-  let clauseEnd = reachEnd;
-  for (let i = end; i < reachEnd; i++) {
-    if (isBreak(text, i) || (text.charCodeAt(i) === 44 && SUBORDINATE.test(text.slice(i, i + 12)))) {
-      clauseEnd = i;
-      break;
-    }
-  }
+  // Clause: from the last hard break before the claim to the first after it (a break, or a comma before a
+  // subordinate clause), read from the sentence's marks rather than character by character.
+  const { breaks, stops, commas } = info.marks;
+  const b = lastBelow(breaks, start);
+  let clauseStart = b >= 0 && breaks[b] >= reachStart ? breaks[b] + 1 : reachStart;
+  const f = lastBelow(stops, end) + 1;
+  let clauseEnd = f < stops.length && stops[f] < reachEnd ? stops[f] : reachEnd;
   // Going back, a subordinate clause the claim sits in starts at its comma: "..., after he left in 2021".
   let antecedentEnd = -1;
-  {
+  const c = lastBelow(commas, start);
+  if (c >= 0 && commas[c] >= clauseStart) {
     const head = text.slice(clauseStart, start);
-    if (head.includes(',')) {
-      const re = /,\s+(?:after|before|when|while|as|though|although|but|which|who|because|since|until|whereas)\b/gi;
-      let m: RegExpExecArray | null;
-      let last = -1;
-      let relative = false;
-      while ((m = re.exec(head)) !== null) {
-        last = m.index;
-        relative = /(which|who)$/i.test(m[0]);
-      }
-      if (last >= 0) {
-        // "The route, which opened in the 1990s": the clause is about its antecedent, just before the comma.
-        if (relative) antecedentEnd = clauseStart + last;
-        clauseStart += last + 1;
-      }
+    const re = /,\s+(?:after|before|when|while|as|though|although|but|which|who|because|since|until|whereas)\b/gi;
+    let m: RegExpExecArray | null;
+    let last = -1;
+    let relative = false;
+    while ((m = re.exec(head)) !== null) {
+      last = m.index;
+      relative = /(which|who)$/i.test(m[0]);
+    }
+    if (last >= 0) {
+      // "The route, which opened in the 1990s": the clause is about its antecedent, just before the comma.
+      if (relative) antecedentEnd = clauseStart + last;
+      clauseStart += last + 1;
     }
   }
-  const { tokens, infos } = sentenceInfo(article, si, sentence, vocabulary);
   // First token at or after `end`, last token ending at or before `start` (binary search).
-  let a = 0;
-  let b = tokens.length;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (tokens[mid].end <= start) a = mid + 1;
-    else b = mid;
+  let lo0 = 0;
+  let hi0 = tokens.length;
+  while (lo0 < hi0) {
+    const mid = (lo0 + hi0) >> 1;
+    if (tokens[mid].end <= start) lo0 = mid + 1;
+    else hi0 = mid;
   }
-  const lastBefore = a - 1;
-  let firstAfter = a;
+  const lastBefore = lo0 - 1;
+  let firstAfter = lo0;
   while (firstAfter < tokens.length && tokens[firstAfter].start < end) firstAfter++;
-  const hasWord = (k: number) => LETTERS3.test(tokens[k].text);
   let useClause = false;
-  for (let k = lastBefore; k >= 0 && tokens[k].start >= clauseStart && !useClause; k--) useClause = hasWord(k);
-  for (let k = firstAfter; k < tokens.length && tokens[k].end <= clauseEnd && !useClause; k++) useClause = hasWord(k);
+  for (let k = lastBefore; k >= 0 && tokens[k].start >= clauseStart && !useClause; k--) useClause = hasWord(info, k);
+  for (let k = firstAfter; k < tokens.length && tokens[k].end <= clauseEnd && !useClause; k++) useClause = hasWord(info, k);
   const lo = useClause ? clauseStart : reachStart;
   const hi = useClause ? clauseEnd : reachEnd;
-  const picked: number[] = [];
+  // Scratch lists, reused from call to call (nothing here calls back into contextAround).
+  const picked = PICKED;
+  picked.length = 0;
   // Up to `window` tokens before the claim, in text order, then up to `window` after it.
   let kLo = lastBefore;
   for (let n = 0; kLo >= 0 && n < window && tokens[kLo].start >= lo; kLo--, n++);
@@ -246,38 +220,137 @@ export function contextAround(
     picked.unshift(...before);
   }
 
-  const predicates: { word: string; distance: number }[] = [];
-  const entities = new Set<string>();
-  const words = new Set<string>();
+  // Predicates as two parallel lists: their words and their distances to the claim.
+  const pWords = P_WORDS;
+  const pDist = P_DISTANCES;
+  pWords.length = 0;
+  pDist.length = 0;
+  const entities: string[] = [];
+  const words: string[] = [];
   for (let j = 0; j < picked.length; j++) {
     const k = picked[j];
     // Tokens are classified when a window first reaches them, once per sentence and vocabulary.
-    const info = infos[k] ?? (infos[k] = classify(article.text, sentence, tokens, k, vocabulary));
+    const ti = infos[k] ?? (infos[k] = classify(text, sentence, tokens, k, vocabulary));
     const t = tokens[k];
     const distance = t.end <= start ? start - t.end : t.start - end;
-    if (info.pair && picked[j + 1] === k + 1) {
-      predicates.push({ word: info.pair, distance });
+    if (ti.pair && picked[j + 1] === k + 1) {
+      pWords.push(ti.pair);
+      pDist.push(distance);
       j++;
       continue;
     }
-    if (info.entities) for (const e of info.entities) entities.add(e);
-    else if (info.predicate) predicates.push({ word: info.predicate, distance });
-    else if (info.word) words.add(info.word);
+    if (ti.entities) for (const e of ti.entities) insertSorted(entities, e);
+    else if (ti.predicate) {
+      pWords.push(ti.predicate);
+      pDist.push(distance);
+    } else if (ti.word) insertSorted(words, ti.word);
   }
-  const nearest = predicates.sort((x, y) => x.distance - y.distance || (x.word < y.word ? -1 : 1));
-  const kept = new Set<string>();
-  // "a 2020 agreement": the adjacent head noun is the claim's event; farther verbs belong to other facts.
-  const reach = nearest.length ? Math.min(nearest[0].distance + PREDICATE_REACH, Math.max(2 * nearest[0].distance, nearest[0].distance + 4)) : 0;
-  for (const p of nearest) {
-    if (kept.size >= MAX_PREDICATES || p.distance > reach) break;
-    kept.add(p.word);
+  const kept: string[] = [];
+  if (pWords.length) {
+    byDistance(pWords, pDist);
+    // "a 2020 agreement": the adjacent head noun is the claim's event; farther verbs belong to other facts.
+    const d0 = pDist[0];
+    const reach = Math.min(d0 + PREDICATE_REACH, Math.max(2 * d0, d0 + 4));
+    for (let i = 0; i < pWords.length; i++) {
+      if (kept.length >= MAX_PREDICATES || pDist[i] > reach) break;
+      insertSorted(kept, pWords[i]);
+    }
   }
   return {
-    predicates: [...kept].sort(),
-    entities: [...entities].sort(),
-    words: [...words].sort(),
-    inQuote: si >= 0 ? insideQuotesAt(article, si, sentence, start) : false,
+    predicates: kept,
+    entities,
+    words,
+    inQuote: si >= 0 ? quoteOpenBefore(info.marks, start) : false,
   };
+}
+
+const PICKED: number[] = [];
+const P_WORDS: string[] = [];
+const P_DISTANCES: number[] = [];
+
+/**
+ * Predicates nearest first, ties by word: both lists in place, by insertion (a handful of entries).
+ * Entries equal in both keep either order, which changes nothing that is read from them.
+ */
+function byDistance(words: string[], dist: number[]): void {
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    const d = dist[i];
+    let j = i;
+    while (j > 0 && (dist[j - 1] > d || (dist[j - 1] === d && words[j - 1] > w))) {
+      words[j] = words[j - 1];
+      dist[j] = dist[j - 1];
+      j--;
+    }
+    words[j] = w;
+    dist[j] = d;
+  }
+}
+
+/** Adds `word` to the sorted list `list` unless it is there: the same order as `[...new Set(list)].sort()`. */
+function insertSorted(list: string[], word: string): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1] > word) i--;
+  if (i > 0 && list[i - 1] === word) return;
+  insertAt(list, i, word);
+}
+
+/** Index of the last value below `x` in the ascending `sorted`, or -1. */
+function lastBelow(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Whether token `k` of the sentence holds a run of three letters (a word, not a number or an initial). */
+function hasWord(info: SentenceInfo, k: number): boolean {
+  let w = info.words[k];
+  if (w === 0) info.words[k] = w = hasThreeLetters(info.tokens[k].text) ? 1 : 2;
+  return w === 1;
+}
+
+/** Punctuation of one sentence, found in one pass, that every claim of the sentence asks about. */
+interface SentenceMarks {
+  /** Offsets where `isBreak` holds, ascending. */
+  breaks: number[];
+  /** `breaks` and the commas before a subordinate clause ("said Sunday, after ..."), ascending. */
+  stops: number[];
+  commas: number[];
+  /** Offsets of the double quote marks, and whether a quote is open after each. */
+  quoteAt: number[];
+  quoteOpen: boolean[];
+}
+
+function sentenceMarks(text: string, sentence: Sentence): SentenceMarks {
+  const m: SentenceMarks = { breaks: [], stops: [], commas: [], quoteAt: [], quoteOpen: [] };
+  let open = false;
+  for (let i = sentence.start; i < sentence.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      m.commas.push(i);
+      if (mayOpenSubordinate(text, i) && SUBORDINATE.test(text.slice(i, i + 12))) m.stops.push(i);
+    } else if (c === 34 || c === 0x201c || c === 0x201e || c === 0x201d) {
+      // The same states as `insideQuotes`: '"' toggles, the curly marks open and close.
+      open = c === 34 ? !open : c !== 0x201d;
+      m.quoteAt.push(i);
+      m.quoteOpen.push(open);
+    } else if ((c === 45 || c === 59 || c === 40 || c === 41 || c === 91 || c === 93 || c === 58 || c === 0x2014 || c === 0x2013) && isBreak(text, i)) {
+      m.breaks.push(i);
+      m.stops.push(i);
+    }
+  }
+  return m;
+}
+
+/** `insideQuotes` for an offset of the sentence: the state after the last quote mark before it. */
+function quoteOpenBefore(m: SentenceMarks, at: number): boolean {
+  const i = lastBelow(m.quoteAt, at);
+  return i >= 0 ? m.quoteOpen[i] : false;
 }
 
 /** What one token contributes to a context, decided once per sentence and vocabulary. */
@@ -301,23 +374,49 @@ function pairFirsts(v: Vocabulary): Set<string> {
   return p;
 }
 
-const SENTENCE_CACHE = new RecentArticles<Map<Vocabulary | null, Map<number, { tokens: Token[]; infos: (TokenInfo | undefined)[] }>>>();
+/** What the contexts of one sentence share: its tokens, their classes, its punctuation. */
+interface SentenceInfo {
+  tokens: Token[];
+  infos: (TokenInfo | undefined)[];
+  /** Per token: 0 not yet asked, 1 holds three letters in a row, 2 does not. */
+  words: number[];
+  marks: SentenceMarks;
+}
+
+const SENTENCE_CACHE = new RecentArticles<Map<Vocabulary | null, Map<number, SentenceInfo>>>();
 // Sentences kept per article and vocabulary: all of them up to 8 MB of text (every extractor reads the
 // same sentences), else a window of recent ones: claims come in text order, so the window serves each
 // extractor, and a 20 MB article does not keep every token of its text.
 const SENTENCES_KEPT = 4096;
 const WHOLE_MEMO_LIMIT = 8 << 20;
 
-function sentenceInfo(article: Article, si: number, sentence: Sentence, vocabulary: Vocabulary | undefined): { tokens: Token[]; infos: (TokenInfo | undefined)[] } {
-  let byVocab = SENTENCE_CACHE.get(article);
-  if (!byVocab) SENTENCE_CACHE.set(article, (byVocab = new Map()));
-  let bySentence = byVocab.get(vocabulary ?? null);
-  if (!bySentence) byVocab.set(vocabulary ?? null, (bySentence = new Map()));
+// The sentences of the article and vocabulary asked last: claims of one article come one after another.
+let lastArticle: Article | undefined;
+let lastSentenceVocabulary: Vocabulary | undefined;
+let lastSentences: Map<number, SentenceInfo> | undefined;
+
+function sentenceInfo(article: Article, si: number, sentence: Sentence, vocabulary: Vocabulary | undefined): SentenceInfo {
+  let bySentence: Map<number, SentenceInfo> | undefined;
+  if (article === lastArticle && vocabulary === lastSentenceVocabulary) bySentence = lastSentences!;
+  else {
+    let byVocab = SENTENCE_CACHE.get(article);
+    if (!byVocab) SENTENCE_CACHE.set(article, (byVocab = new Map()));
+    bySentence = byVocab.get(vocabulary ?? null);
+    if (!bySentence) byVocab.set(vocabulary ?? null, (bySentence = new Map()));
+    lastArticle = article;
+    lastSentenceVocabulary = vocabulary;
+    lastSentences = bySentence;
+  }
   const key = si >= 0 ? si : -1 - sentence.start;
   let hit = bySentence.get(key);
   if (!hit) {
-    const tokens = tokenize(article.text, sentence.start, sentence.end);
-    hit = { tokens, infos: new Array<TokenInfo | undefined>(tokens.length) };
+    const tokens = rangeTokens(article, sentence.start, sentence.end);
+    hit = {
+      tokens,
+      infos: new Array<TokenInfo | undefined>(tokens.length),
+      words: new Array<number>(tokens.length).fill(0),
+      marks: sentenceMarks(article.text, sentence),
+    };
     if (bySentence.size >= SENTENCES_KEPT && article.text.length > WHOLE_MEMO_LIMIT) bySentence.clear();
     bySentence.set(key, hit);
   }
@@ -332,10 +431,15 @@ interface WordInfo {
   lower: string;
   plain: TokenInfo;
   initial?: TokenInfo;
+  /** The vocabulary has a two-word event starting with it ("pulled" of "pulled out"). */
+  pairable: boolean;
 }
 
 const CLASSIFIED = new WeakMap<Vocabulary, Map<string, WordInfo>>();
 const CLASSIFIED_NO_VOCAB = new Map<string, WordInfo>();
+// The memo of the vocabulary asked last: one vocabulary serves a whole run.
+let lastVocabulary: Vocabulary | undefined;
+let lastMemo: Map<string, WordInfo> | undefined;
 
 /**
  * What token `k` contributes. Apart from a two-word event with the next token, the answer depends only
@@ -348,17 +452,21 @@ function classify(text: string, sentence: Sentence, tokens: readonly Token[], k:
   const c0 = raw.charCodeAt(0);
   if (c0 >= 48 && c0 <= 57) return NO_INFO;
   let memo: Map<string, WordInfo> | undefined;
-  if (vocabulary) {
+  if (vocabulary === lastVocabulary && lastMemo) memo = lastMemo;
+  else if (vocabulary) {
     memo = CLASSIFIED.get(vocabulary);
     if (!memo) CLASSIFIED.set(vocabulary, (memo = new Map()));
   } else memo = CLASSIFIED_NO_VOCAB;
+  lastVocabulary = vocabulary;
+  lastMemo = memo;
   let w = memo.get(raw);
   if (w === undefined) {
     const plain = classifyWord(raw, false, vocabulary);
     const initial = plain.entities ? classifyWord(raw, true, vocabulary) : undefined;
     // Only a capitalized word the sentence start can demote ("Built in ...") reads its position.
-    const lower = raw.toLowerCase().replace(/\u2019/g, "'");
-    w = initial && initial.entities === undefined ? { lower, plain, initial } : { lower, plain };
+    const lower = lowerPlain(raw);
+    const pairable = vocabulary ? pairFirsts(vocabulary).has(lower) : false;
+    w = initial && initial.entities === undefined ? { lower, plain, initial, pairable } : { lower, plain, pairable };
     if (raw.length <= 64) {
       if (memo.size >= 100000) memo.clear();
       memo.set(raw, w);
@@ -371,7 +479,7 @@ function classify(text: string, sentence: Sentence, tokens: readonly Token[], k:
   if (base === NO_INFO) return NO_INFO;
   // Two-word events: "pulled out", "stepped down".
   const next = tokens[k + 1];
-  if (next && next.start - t.end <= 1 && vocabulary && pairFirsts(vocabulary).has(w.lower)) {
+  if (w.pairable && next && next.start - t.end <= 1 && vocabulary) {
     const p2 = vocabulary.predicates.get(`${w.lower} ${next.text.toLowerCase()}`);
     if (p2) return { ...base, pair: p2 };
   }

@@ -156,6 +156,7 @@ export class Occupancy {
  * "May 5, 2024" beats "May 5" and "2024" inside it.
  */
 export function chooseLongest<T extends { start: number; end: number }>(found: readonly T[]): T[] {
+  if (found.length <= SMALL) return chooseLongestSmall(found);
   const order = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: T[] = [];
   if (found.some((f) => f.end <= f.start)) {
@@ -178,3 +179,48 @@ export function chooseLongest<T extends { start: number; end: number }>(found: r
   return taken.sort((a, b) => a.start - b.start);
 }
 
+
+// Up to this many candidates (an article's dates or amounts, as a rule) are chosen by pairwise tests.
+const SMALL = 16;
+
+/**
+ * `chooseLongest` for a few candidates: the same stable orders built by insertion, and the pairwise
+ * overlap test, which is what the marks of `Occupancy` answer for non-empty ranges.
+ */
+function chooseLongestSmall<T extends { start: number; end: number }>(found: readonly T[]): T[] {
+  // Longest first, then earliest; equal ones keep their order (a stable sort).
+  const order: T[] = [];
+  for (const f of found) {
+    let i = order.length;
+    while (i > 0) {
+      const o = order[i - 1];
+      const d = f.end - f.start - (o.end - o.start) || o.start - f.start;
+      if (d <= 0) break;
+      i--;
+    }
+    insertAt(order, i, f);
+  }
+  const taken: T[] = [];
+  for (const f of order) {
+    let free = true;
+    for (const t of taken) {
+      if (t.start < f.end && f.start < t.end) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    // By start, stable: after every taken range that starts at or before it.
+    let i = taken.length;
+    while (i > 0 && taken[i - 1].start > f.start) i--;
+    insertAt(taken, i, f);
+  }
+  return taken;
+}
+
+/** `list.splice(i, 0, x)` without the array splice returns. */
+export function insertAt<T>(list: T[], i: number, x: T): void {
+  list.push(x);
+  for (let j = list.length - 1; j > i; j--) list[j] = list[j - 1];
+  list[i] = x;
+}

@@ -1,3 +1,6 @@
+import type { Article } from '../types';
+import { RecentArticles } from './lookup';
+
 /** A word of the text with its offsets `[start, end)`. */
 export interface Token {
   text: string;
@@ -8,24 +11,213 @@ export interface Token {
 // Words with letters, digits, inner apostrophes, hyphens and periods: "doesn't", "two-decade", "U.S.", "3.0".
 const WORD = /[\p{L}\p{N}]+(?:[\u2019'.\-][\p{L}\p{N}]+)*\.?/gu;
 
+// `WORD` read by hand: every tokenize call of every extractor runs through here, and a loop over character
+// codes is several times faster than a regex exec per word. `wordEnd` and `trimmedLength` give what one
+// `WORD.exec` and the trailing-period rule give.
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const LETTER = /^\p{L}$/u;
+// Classes of the BMP code points above ASCII, filled as met: 0 unknown, 1 letter, 2 digit or other number, 3 neither.
+const BMP_CLASS = new Uint8Array(0x10000);
+
+function classOf(cp: number): number {
+  if (cp < 128) {
+    if ((cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90)) return 1;
+    return cp >= 48 && cp <= 57 ? 2 : 3;
+  }
+  if (cp < 0x10000) {
+    let k = BMP_CLASS[cp];
+    if (k === 0) {
+      // A lone surrogate is no letter: the regex reads it as a code point of its own.
+      const ch = String.fromCharCode(cp);
+      k = LETTER.test(ch) ? 1 : LETTER_OR_DIGIT.test(ch) ? 2 : 3;
+      BMP_CLASS[cp] = k;
+    }
+    return k;
+  }
+  const ch = String.fromCodePoint(cp);
+  return LETTER.test(ch) ? 1 : LETTER_OR_DIGIT.test(ch) ? 2 : 3;
+}
+
+/** Code units of the letter or digit (`[\p{L}\p{N}]`, one code point) at `i`: 1, 2 (a surrogate pair), or 0. */
+function wordUnitAt(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return classOf(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000) !== 3 ? 2 : 0;
+  }
+  return classOf(c) !== 3 ? 1 : 0;
+}
+
+/** Whether the code point ending just before `end` (one or two units) is a letter; its start, else -1. */
+function letterBefore(text: string, end: number): number {
+  if (end <= 0) return -1;
+  const d = text.charCodeAt(end - 1);
+  if (d >= 0xdc00 && d <= 0xdfff && end >= 2) {
+    const c = text.charCodeAt(end - 2);
+    if (c >= 0xd800 && c <= 0xdbff) return classOf(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000) === 1 ? end - 2 : -1;
+  }
+  return classOf(d) === 1 ? end - 1 : -1;
+}
+
+// ASCII letters and digits, by code: the common case of every loop below.
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_WORD[c] = ASCII_WORD[c + 32] = 1;
+
+/** End of the `WORD` match that starts with the letter or digit at `i` (`units` long). */
+function wordEnd(text: string, i: number, units: number): number {
+  const n = text.length;
+  let j = i + units;
+  for (;;) {
+    let u: number;
+    for (;;) {
+      let c: number;
+      while (j < n && (c = text.charCodeAt(j)) < 128 && ASCII_WORD[c] === 1) j++;
+      if ((u = wordUnitAt(text, j)) === 0) break;
+      j += u;
+    }
+    // An inner apostrophe, period or hyphen followed by more letters or digits: "doesn't", "3.0".
+    const c = text.charCodeAt(j);
+    if ((c === 0x2019 || c === 39 || c === 46 || c === 45) && (u = wordUnitAt(text, j + 1)) > 0) {
+      j += 1 + u;
+      continue;
+    }
+    return c === 46 ? j + 1 : j;
+  }
+}
+
+/**
+ * Length of the word `text[start, rawEnd)` without a trailing period, unless that period ends an
+ * abbreviation: "U.S." and "W." keep it, "Porthaven." does not.
+ */
+function trimmedLength(text: string, start: number, rawEnd: number): number {
+  if (text.charCodeAt(rawEnd - 1) !== 46) return rawEnd - start;
+  const l = letterBefore(text, rawEnd - 1);
+  // "W." (one letter and its period) or "...S." (a period, one letter, a period).
+  if (l >= 0 && (l === start || (l > start && text.charCodeAt(l - 1) === 46))) return rawEnd - start;
+  return rawEnd - 1 - start;
+}
+
+// In the middle of a surrogate pair a Unicode regex starts at the pair: the scan below would not.
+function splitsPair(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return false;
+  const d = text.charCodeAt(at);
+  const c = text.charCodeAt(at - 1);
+  return d >= 0xdc00 && d <= 0xdfff && c >= 0xd800 && c <= 0xdbff;
+}
+
 /** Word tokens of `text[from, to)` with offsets into `text`. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  if (splitsPair(text, from)) return tokenizeByRegex(text, from, to);
   const out: Token[] = [];
-  WORD.lastIndex = from;
+  const n = text.length;
+  let i = from;
+  while (i < n && i < to) {
+    const c = text.charCodeAt(i);
+    const u = c < 128 ? ASCII_WORD[c] : wordUnitAt(text, i);
+    if (u === 0) {
+      i++;
+      continue;
+    }
+    const rawEnd = wordEnd(text, i, u);
+    const wordEndAt = i + trimmedLength(text, i, rawEnd);
+    const end = wordEndAt < to ? wordEndAt : to;
+    out.push({ text: text.slice(i, end), start: i, end });
+    i = rawEnd;
+  }
+  return out;
+}
+
+/** A body's tokens with the end of each one's match (its trailing period included): see `rangeTokens`. */
+interface BodyTokens {
+  from: number;
+  tokens: Token[];
+  rawEnds: number[];
+}
+
+const BODIES = new RecentArticles<BodyTokens>();
+// A huge article's tokens (a 20 MB text has 3M) are not kept: each range is read on its own.
+const BODY_MEMO_LIMIT = 8 << 20;
+
+function bodyOf(article: Article): BodyTokens | undefined {
+  if (article.text.length > BODY_MEMO_LIMIT || splitsPair(article.text, article.bodyStart)) return undefined;
+  let body = BODIES.get(article);
+  if (body && body.from === article.bodyStart) return body;
+  const text = article.text;
+  const tokens: Token[] = [];
+  const rawEnds: number[] = [];
+  const n = text.length;
+  let i = article.bodyStart;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const u = c < 128 ? ASCII_WORD[c] : wordUnitAt(text, i);
+    if (u === 0) {
+      i++;
+      continue;
+    }
+    const rawEnd = wordEnd(text, i, u);
+    const end = i + trimmedLength(text, i, rawEnd);
+    tokens.push({ text: text.slice(i, end), start: i, end });
+    rawEnds.push(rawEnd);
+    i = rawEnd;
+  }
+  body = { from: article.bodyStart, tokens, rawEnds };
+  BODIES.set(article, body);
+  return body;
+}
+
+/**
+ * `tokenize(article.text, article.bodyStart)`, computed once per article (people, titles, quotes and every
+ * context read it). Shared: treat the tokens as read-only.
+ */
+export function bodyTokens(article: Article): Token[] {
+  return bodyOf(article)?.tokens ?? tokenize(article.text, article.bodyStart);
+}
+
+/**
+ * `tokenize(article.text, from, to)`, taken from the body's tokens when `from` is not inside one of them
+ * (a sentence starts after a space): the scan from `from` would meet the very same words.
+ */
+export function rangeTokens(article: Article, from: number, to: number): Token[] {
+  const body = from >= article.bodyStart ? bodyOf(article) : undefined;
+  if (!body) return tokenize(article.text, from, to);
+  const { tokens, rawEnds } = body;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  // `from` inside the match before: a scan from there reads a different first word.
+  if (lo > 0 && rawEnds[lo - 1] > from) return tokenize(article.text, from, to);
+  const out: Token[] = [];
+  for (let k = lo; k < tokens.length && tokens[k].start < to; k++) {
+    const t = tokens[k];
+    out.push(t.end <= to ? t : { text: article.text.slice(t.start, to), start: t.start, end: to });
+  }
+  return out;
+}
+
+/** `tokenize` with the regex itself: for a range that starts inside a surrogate pair. */
+function tokenizeByRegex(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  const re = new RegExp(WORD.source, WORD.flags);
+  re.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text)) !== null) {
+  while ((m = re.exec(text)) !== null) {
     if (m.index >= to) break;
     let word = m[0];
     // A trailing period belongs to the word only in abbreviations: "U.S." keeps it, "Porthaven." does not.
     if (word.endsWith('.') && !/\.[\p{L}]\.$/u.test(word) && !/^\p{L}\.$/u.test(word)) word = word.slice(0, -1);
     const end = Math.min(m.index + word.length, to);
-    // The word itself unless the range cut it: no second copy of every token.
     out.push({ text: end === m.index + word.length ? word : text.slice(m.index, end), start: m.index, end });
   }
   return out;
 }
-
-const FIRST_WORD = new RegExp(WORD.source, WORD.flags);
 
 /**
  * The first `limit` tokens of `text[from, to)` that `keep` accepts: the same as
@@ -34,15 +226,28 @@ const FIRST_WORD = new RegExp(WORD.source, WORD.flags);
 export function firstTokens(text: string, from: number, to: number, limit: number, keep: (t: Token) => boolean): Token[] {
   const out: Token[] = [];
   if (limit <= 0) return out;
-  // Its own copy of WORD: `keep` may call tokenize, which moves WORD.lastIndex.
-  FIRST_WORD.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = FIRST_WORD.exec(text)) !== null) {
-    if (m.index >= to) break;
-    let word = m[0];
-    if (word.endsWith('.') && !/\.[\p{L}]\.$/u.test(word) && !/^\p{L}\.$/u.test(word)) word = word.slice(0, -1);
-    const end = Math.min(m.index + word.length, to);
-    const t = { text: end === m.index + word.length ? word : text.slice(m.index, end), start: m.index, end };
+  if (splitsPair(text, from)) {
+    for (const t of tokenizeByRegex(text, from, to)) {
+      if (!keep(t)) continue;
+      out.push(t);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+  const n = text.length;
+  let i = from;
+  while (i < n && i < to) {
+    const c = text.charCodeAt(i);
+    const u = c < 128 ? ASCII_WORD[c] : wordUnitAt(text, i);
+    if (u === 0) {
+      i++;
+      continue;
+    }
+    const rawEnd = wordEnd(text, i, u);
+    const wordEndAt = i + trimmedLength(text, i, rawEnd);
+    const end = wordEndAt < to ? wordEndAt : to;
+    const t = { text: text.slice(i, end), start: i, end };
+    i = rawEnd;
     if (!keep(t)) continue;
     out.push(t);
     if (out.length >= limit) break;
@@ -134,4 +339,25 @@ export function foldText(s: string): string {
     .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
     .replace(/[\u2010-\u2015]/g, '-')
     .toLowerCase();
+}
+
+/** `/^\p{Lu}/u.test(s)` with no regex for an ASCII first letter: "Roe" yes, "roe" and "2021" no. */
+export function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return c === c && UPPER_FIRST.test(s);
+}
+
+const UPPER_FIRST = /^\p{Lu}/u;
+
+/** `s.toLowerCase().replace(/\u2019/g, "'")`, the replace made only when there is a curly apostrophe. */
+export function lowerPlain(s: string): string {
+  const l = s.toLowerCase();
+  return l.indexOf('\u2019') < 0 ? l : l.replace(/\u2019/g, "'");
+}
+
+/** `s.replace(/'s$/, '')`: "ruritania's" -> "ruritania". */
+export function dropPossessive(s: string): string {
+  const n = s.length;
+  return n >= 2 && s.charCodeAt(n - 1) === 115 && s.charCodeAt(n - 2) === 39 ? s.slice(0, -2) : s;
 }

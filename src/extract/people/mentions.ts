@@ -2,6 +2,7 @@ import type { Article, Claim, PersonClaim } from '../../types';
 import { isHonorific, nonNameWord, wordTokens } from './runs';
 import { foldNameWord, nameKey } from './names';
 import { RecentArticles, coveredByOther, lastAtOrBefore, rangeIndex } from '../../text/lookup';
+import { startsUpper } from '../../text/tokens';
 
 /** A place in the article where a person is named: in full, by surname, or as "President Roe". */
 export interface Mention {
@@ -61,11 +62,14 @@ function computeMentions(article: Article, people: PersonClaim[]): Mention[] {
       continue;
     }
     const prev = toks[i - 1];
-    const next = toks[i + 1];
-    const gap = prev ? article.text.slice(prev.end, t.start) : '';
-    const nextJoined = next && next.cap && article.text.slice(t.end, next.start) === ' ';
-    if (prev && isHonorific(prev.lower) && /^\.?[ ]$/.test(gap) && /^\p{Lu}/u.test(prev.text) && !nextJoined && !t.initial) {
-      out.push({ start: t.start, end: t.end, key: nameKey(t.text), name: t.text, how: 'honorific' });
+    // "President Roe": the word before is an honorific (asked first: most words follow none).
+    if (prev && isHonorific(prev.lower)) {
+      const next = toks[i + 1];
+      const gap = article.text.slice(prev.end, t.start);
+      const nextJoined = next && next.cap && article.text.slice(t.end, next.start) === ' ';
+      if (/^\.?[ ]$/.test(gap) && startsUpper(prev.text) && !nextJoined && !t.initial) {
+        out.push({ start: t.start, end: t.end, key: nameKey(t.text), name: t.text, how: 'honorific' });
+      }
     }
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);

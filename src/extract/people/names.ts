@@ -67,13 +67,13 @@ export function nameWordSimilarity(a: string, b: string): number {
   return Math.max(0.5, 0.95 - (0.4 * d) / max);
 }
 
-const PARTICLE = /^(bin|ibn|bint|al|el|van|von|de|da|di|du|der|den|la|le|del|della|dos|das|ter)$/;
+const PARTICLES = new Set(['bin', 'ibn', 'bint', 'al', 'el', 'van', 'von', 'de', 'da', 'di', 'du', 'der', 'den', 'la', 'le', 'del', 'della', 'dos', 'das', 'ter']);
 
 /** Words of a name without particles: "Osama bin Laden" -> ["osama", "laden"]. */
 export function nameWords(name: string): string[] {
   return nameKey(name)
     .split(' ')
-    .filter((w) => w && !PARTICLE.test(w));
+    .filter((w) => w && !PARTICLES.has(w));
 }
 
 /** Last word of a name, the surname key: "Maria Elena Quist" -> "quist". */

@@ -1,5 +1,5 @@
 import type { Article } from '../../types';
-import { tokenize, type Token } from '../../text/tokens';
+import { bodyTokens, type Token } from '../../text/tokens';
 import { RecentArticles } from '../../text/lookup';
 import { CALENDAR_WORDS, HONORIFICS, NAME_PARTICLES, ORG_WORDS, ROLE_WORDS, SENTENCE_STARTERS } from './lexicon';
 
@@ -57,7 +57,7 @@ function computeWordTokens(article: Article): WordTok[] {
   let sp = 0;
   let firstOf = -1;
   let first = -1;
-  for (const t of tokenize(src, article.bodyStart)) {
+  for (const t of bodyTokens(article)) {
     let text = t.text;
     let end = t.end;
     let possessive = false;
@@ -77,6 +77,16 @@ function computeWordTokens(article: Article): WordTok[] {
     }
     // A word opening a quotation or following a colon opens a clause too: '"If Jane Roe' starts with "If".
     const initial = (si >= 0 && first === t.start) || opensClause(src, t.start);
+    // Most words are plain lower case ("the", "twenty-one"): their own lower form, never capitalized.
+    let plain = true;
+    for (let k = 0; k < text.length && plain; k++) {
+      const c = text.charCodeAt(k);
+      plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 45;
+    }
+    if (plain) {
+      out.push({ text, start: t.start, end, lower: text, cap: false, possessive, initial });
+      continue;
+    }
     let form = FORMS.get(text);
     if (form === undefined) {
       form = { lower: text.toLowerCase().replace(/\u2019/g, "'").replace(/\./g, ''), cap: CAP_WORD.test(text) && !ALL_CAPS.test(text) };
@@ -85,20 +95,13 @@ function computeWordTokens(article: Article): WordTok[] {
         FORMS.set(text, form);
       }
     }
-    out.push({
-      text,
-      start: t.start,
-      end,
-      lower: form.lower,
-      cap: form.cap,
-      possessive,
-      initial,
-    });
+    out.push({ text, start: t.start, end, lower: form.lower, cap: form.cap, possessive, initial });
   }
   return out;
 }
 
-const CLAUSE_OPENERS = new Set(['\n', '"', '\u201c', '\u2018', '(', ':', '\u2014', '\u2013']);
+// "\n", '"', "\u201c", "\u2018", "(", ":", "\u2014", "\u2013".
+const isClauseOpener = (c: number) => c === 10 || c === 34 || c === 0x201c || c === 0x2018 || c === 40 || c === 58 || c === 0x2014 || c === 0x2013;
 
 // The same test as /(^|[\n"\u201c\u2018(:\u2014\u2013]\s*)$/ on the three characters before `at`, without
 // slicing: true at the text's start, or when an opening mark (or a line break) ends them, spaces aside.
@@ -107,10 +110,10 @@ function opensClause(text: string, at: number): boolean {
   if (at === from) return true;
   let k = at;
   while (k > from && isSpace(text.charCodeAt(k - 1))) {
-    if (text[k - 1] === '\n') return true;
+    if (text.charCodeAt(k - 1) === 10) return true;
     k--;
   }
-  return k > from && CLAUSE_OPENERS.has(text[k - 1]);
+  return k > from && isClauseOpener(text.charCodeAt(k - 1));
 }
 
 /** `/\s/.test(String.fromCharCode(c))` for one UTF-16 unit, without the regex. */
@@ -121,12 +124,30 @@ export function isSpace(c: number): boolean {
 }
 
 function firstWordStart(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (/[\p{L}\p{N}]/u.test(text[i])) return i;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER_OR_DIGIT.test(text[i])) return i;
+  }
   return -1;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** True when `word` (lower case) can never be part of a person's name. */
 export function nonNameWord(lower: string): boolean {
+  // One look-up for a word met before instead of five: names and their neighbours recur.
+  let v = NON_NAME.get(lower);
+  if (v === undefined) {
+    v = computeNonName(lower);
+    if (NON_NAME.size >= 50000) NON_NAME.clear();
+    NON_NAME.set(lower, v);
+  }
+  return v;
+}
+
+const NON_NAME = new Map<string, boolean>();
+
+function computeNonName(lower: string): boolean {
   if (ORG_WORDS.has(lower) || CALENDAR_WORDS.has(lower) || ROLE_WORDS.has(lower) || TITLE_MODIFIERS.has(lower)) return true;
   // Plurals of org words: "Republics", "Forces"
   return lower.length > 4 && lower.endsWith('s') && ORG_WORDS.has(lower.slice(0, -1));
@@ -158,8 +179,8 @@ export function capitalRuns(text: string, toks: readonly WordTok[]): WordTok[][]
       const prev = cur[cur.length - 1];
       let joinable = false;
       if (prev !== undefined && !prev.possessive) {
-        const gap = gapOf(text, prev, t);
-        joinable = /^(\s|\.\s)$/.test(gap) && (gap === ' ' || /^\p{Lu}$/u.test(prev.text) || HONORIFICS.has(prev.lower));
+        const gap = gapKind(text, prev, t);
+        joinable = gap === SPACE || (gap === OTHER_GAP && (/^\p{Lu}$/u.test(prev.text) || HONORIFICS.has(prev.lower)));
       }
       if (!joinable && cur.length) flush();
       cur.push(t);
@@ -170,11 +191,26 @@ export function capitalRuns(text: string, toks: readonly WordTok[]): WordTok[][]
   return runs;
 }
 
-function gapOf(text: string, a: Token, b: Token): string {
-  // A line break never joins two words of a name: a headline's last word and the next line's first.
-  if (b.start - a.end > 2) return 'x';
-  const g = text.slice(a.end, b.start);
-  return g.length <= 2 && !/[\n\r]/.test(g) ? g.replace(/[ \t\u00a0]/g, ' ') : 'x';
+const NO_GAP = 0;
+const SPACE = 1;
+const OTHER_GAP = 2;
+
+/**
+ * What `gapOf` gives, read from the one or two characters between the words: SPACE for " " (or a tab
+ * or no-break space), OTHER_GAP for another single space character or ". " ("W. Roe"), NO_GAP otherwise.
+ */
+function gapKind(text: string, a: Token, b: Token): number {
+  const d = b.start - a.end;
+  if (d === 1) {
+    const c = text.charCodeAt(a.end);
+    if (c === 32 || c === 9 || c === 0xa0) return SPACE;
+    return c !== 10 && c !== 13 && isSpace(c) ? OTHER_GAP : NO_GAP;
+  }
+  if (d === 2) {
+    const c = text.charCodeAt(a.end + 1);
+    return text.charCodeAt(a.end) === 46 && c !== 10 && c !== 13 && isSpace(c) ? OTHER_GAP : NO_GAP;
+  }
+  return NO_GAP;
 }
 
 /** True for the honorific and role words that are printed before a name ("Dr", "President", "Sheikh"). */

@@ -60,10 +60,18 @@ export function parseTitle(title: string, vocabulary: Vocabulary): ParsedTitle |
     memo.set(title, hit);
   }
   // A copy, so that no caller can change what the next one gets.
-  return hit && { ...hit };
+  return hit && copyOf(hit);
 }
 
 const PARSED = new WeakMap<Vocabulary, Map<string, ParsedTitle | null>>();
+
+// `{ ...p }`, key for key in the same order, without the spread.
+function copyOf(p: ParsedTitle): ParsedTitle {
+  const c: ParsedTitle = { role: p.role, former: p.former };
+  if ('org' in p) c.org = p.org;
+  if ('place' in p) c.place = p.place;
+  return c;
+}
 
 function parseTitleUncached(title: string, vocabulary: Vocabulary): ParsedTitle | null {
   const raw = title.replace(/\u2019/g, "'").replace(/[,;]/g, ' ');
@@ -131,5 +139,8 @@ function parseTitleUncached(title: string, vocabulary: Vocabulary): ParsedTitle 
       org = org.split(' ').slice(1).join(' ');
     }
   }
-  return { role, former, ...(org ? { org } : {}), ...(place ? { place } : {}) };
+  const parsed: ParsedTitle = { role, former };
+  if (org) parsed.org = org;
+  if (place) parsed.place = place;
+  return parsed;
 }

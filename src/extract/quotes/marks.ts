@@ -73,6 +73,28 @@ function roleOf(text: string, i: number, pStart: number, pEnd: number, headline:
   }
 }
 
+// '"', "'", "\u2018", "\u2019", "\u201c", "\u201d", "\u201e".
+const QUOTE_MARK = /["'\u2018\u2019\u201c\u201d\u201e]/g;
+
+// The last answer of `nextMark`: no mark lies in [lastFrom, lastAt) of lastText.
+let lastText = '';
+let lastFrom = 0;
+let lastAt = 0;
+
+/**
+ * Offset of the first quote mark at or after `from`, or `text.length`. Paragraphs without marks are
+ * skipped through the previous answer, so a long run of them is not scanned again for each.
+ */
+function nextMark(text: string, from: number): number {
+  if (text === lastText && from >= lastFrom && from <= lastAt) return lastAt;
+  QUOTE_MARK.lastIndex = from;
+  const m = QUOTE_MARK.exec(text);
+  lastText = text;
+  lastFrom = from;
+  lastAt = m === null ? text.length : m.index;
+  return lastAt;
+}
+
 const isDouble = (ch: string) => ch === '"' || ch === '\u201c' || ch === '\u201d' || ch === '\u201e';
 
 /**
@@ -83,9 +105,9 @@ export function segmentsOf(text: string, p: Paragraph, index: number): Segment[]
   const out: Segment[] = [];
   let openDouble = -1;
   let openSingle = -1;
-  for (let i = p.start; i < p.end; i++) {
+  // The marks are found by a regex scan from one to the next: most characters are none.
+  for (let i = nextMark(text, p.start); i < p.end; i = nextMark(text, i + 1)) {
     const ch = text[i];
-    if (ch !== '"' && ch !== '\u201c' && ch !== '\u201d' && ch !== '\u201e' && ch !== '\u2018' && ch !== '\u2019' && ch !== "'") continue;
     const role = roleOf(text, i, p.start, p.end, p.headline);
     if (role === null) continue;
     if (isDouble(ch)) {
@@ -120,7 +142,10 @@ function seg(open: number, close: number, paragraph: number, single: boolean): S
 }
 
 function hasWords(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (LETTER.test(text[i])) return true;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER.test(text[i])) return true;
+  }
   return false;
 }
 

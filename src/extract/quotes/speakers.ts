@@ -1,7 +1,7 @@
 import type { Article, Speaker, SpeakerKind, Vocabulary } from '../../types';
 import { makeSpan } from '../../text/span';
 import { sentenceAt } from '../../text/context';
-import { STOPWORDS, firstTokens, tokenize, type Token } from '../../text/tokens';
+import { STOPWORDS, firstTokens, lowerPlain, startsUpper, tokenize, type Token } from '../../text/tokens';
 import { ORG_HEADS, ORG_WORDS, PERSON_NOUNS, PRONOUNS, REPORTING_VERBS, ROLE_WORDS, SENTENCE_STARTERS } from '../people/lexicon';
 import { TITLE_MODIFIERS } from '../people/runs';
 import type { Mention } from '../people/mentions';
@@ -34,8 +34,8 @@ export function isReportingVerb(word: string, vocabulary: Vocabulary): boolean {
 }
 
 function npWord(t: Token): boolean {
-  const lower = t.text.toLowerCase().replace(/\u2019/g, "'");
-  if (/^\p{Lu}/u.test(t.text)) return !SENTENCE_STARTERS.has(lower) || DETERMINERS.has(lower) || lower in PRONOUNS;
+  const lower = lowerPlain(t.text);
+  if (startsUpper(t.text)) return !SENTENCE_STARTERS.has(lower) || DETERMINERS.has(lower) || lower in PRONOUNS;
   return (
     DETERMINERS.has(lower) || NP_MODIFIERS.has(lower) || PERSON_NOUNS.has(lower) || ORG_HEADS.has(lower) ||
     ROLE_WORDS.has(lower) || TITLE_MODIFIERS.has(lower) || lower in PRONOUNS
@@ -44,7 +44,7 @@ function npWord(t: Token): boolean {
 
 function headOk(t: Token): boolean {
   const lower = t.text.toLowerCase();
-  return /^\p{Lu}/u.test(t.text) || PERSON_NOUNS.has(lower) || ORG_HEADS.has(lower) || ROLE_WORDS.has(lower) || lower in PRONOUNS;
+  return startsUpper(t.text) || PERSON_NOUNS.has(lower) || ORG_HEADS.has(lower) || ROLE_WORDS.has(lower) || lower in PRONOUNS;
 }
 
 // Only spaces between two words of one phrase: a comma or quote mark ends it.

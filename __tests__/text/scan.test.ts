@@ -1,0 +1,112 @@
+import {
+  APOSTROPHE, DIGITS, FOLD, LETTERS, NATIVE, SYMBOL, WordTable, capOf, execAt, isSpaceCode, keyOf, kindOf, lenOf,
+  scanMarks, sticky, wordKey,
+} from '../../src/text/scan';
+
+// Each mark as [text at the mark, kind, length]: easier to read than offsets.
+function marks(text: string, from = 0): [string, number, number][] {
+  const m = scanMarks(text, from);
+  return m.pos.map((p, i) => [text.slice(p, p + Math.max(1, lenOf(m.info[i]))), kindOf(m.info[i]), lenOf(m.info[i])]);
+}
+
+describe('scanMarks: where a pattern can start', () => {
+  test.each([
+    // A word starts where \b does: not after a letter, digit or underscore.
+    ['Ferries ran on 12 May.', [['Ferries', LETTERS, 7], ['ran', LETTERS, 3], ['on', LETTERS, 2], ['12', DIGITS, 2], ['May', LETTERS, 3]]],
+    ['the 5th_crew', [['the', LETTERS, 3], ['5', DIGITS, 1]]],
+    // "twenty-one": the hyphen ends one word and starts the next.
+    ['twenty-one boats', [['twenty', LETTERS, 6], ['one', LETTERS, 3], ['boats', LETTERS, 5]]],
+    // Currency signs, apostrophes, and the two characters a Unicode case-insensitive regex reads as ASCII.
+    ['$5 or \u20ac3', [['$', SYMBOL, 0], ['5', DIGITS, 1], ['or', LETTERS, 2], ['\u20ac', SYMBOL, 0], ['3', DIGITS, 1]]],
+    ["the '80s", [['the', LETTERS, 3], ["'", APOSTROPHE, 0], ['80', DIGITS, 2]]],
+    ['\u017fix', [['\u017f', FOLD, 0], ['ix', LETTERS, 2]]],
+    ['\u0661\u0662 x', [['\u0661', NATIVE, 0], ['x', LETTERS, 1]]],
+    // After an accented letter \b holds again (the accent is no ASCII word character).
+    ['\u00e9May', [['May', LETTERS, 3]]],
+  ] as [string, [string, number, number][]][])('%s', (text, expected) => {
+    expect(marks(text)).toEqual(expected);
+  });
+
+  test('the character before `from` still decides whether a word starts there', () => {
+    expect(marks('ab cd', 1)).toEqual([['cd', LETTERS, 2]]);
+    expect(marks('ab cd', 2)).toEqual([['cd', LETTERS, 2]]);
+  });
+
+  test.each([
+    ['Sept', 'sep', 1],
+    ['MAY', 'may', 0],
+    ['march', 'mar', 0],
+    ['In', 'in', 1],
+  ])('%s: key of %s, capitalized %d', (word, key, cap) => {
+    const m = scanMarks(word, 0);
+    expect([keyOf(m.info[0]), capOf(m.info[0])]).toEqual([wordKey(key), cap]);
+  });
+
+  test('a run longer than fifteen keeps fifteen as its length', () => {
+    expect(lenOf(scanMarks('Kwajaleinatollandbeyond', 0).info[0])).toBe(15);
+  });
+});
+
+describe('WordTable: word classes of a mark', () => {
+  const table = new WordTable();
+  const MONTH = table.add(['september', 'march']);
+  const SHORT = table.add([], ['in', 'of']);
+  const classesOf = (word: string) => table.classes(scanMarks(word, 0).info[0]);
+
+  test.each([
+    ['September', MONTH],
+    ['Sept', MONTH],
+    ['marching', MONTH],
+    ['in', SHORT],
+    ['Of', SHORT],
+    ['into', 0],
+    ['off', 0],
+    ['sea', 0],
+  ])('%s', (word, bits) => expect(classesOf(word)).toBe(bits));
+
+  test('a digit mark belongs to no word class', () => expect(table.classes(scanMarks('2021', 0).info[0])).toBe(0));
+
+  test.each([
+    [['ab'], []],
+    [[], ['four']],
+  ])('refuses a prefix shorter than three letters or an exact word longer: %j %j', (prefixes, exact) => {
+    expect(() => new WordTable().add(prefixes, exact)).toThrow();
+  });
+});
+
+describe('execAt: a global scan tried only at candidate offsets', () => {
+  const all = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, m[0]]);
+  const at = (re: RegExp, text: string, starts: number[], from = 0) => {
+    const out: [number, string][] = [];
+    execAt(sticky(re), text, from, starts, (m) => out.push([m.index, m[0]]));
+    return out;
+  };
+
+  test.each([
+    // Every offset a match can start at is a candidate: the same matches as the global scan.
+    [/\d+ (?:boats|ferries)/g, 'In 2021 12 boats and 3 ferries sailed.', [3, 8, 21]],
+    // A candidate inside an earlier match is skipped, as the global scan goes on from a match's end.
+    [/ab|b/g, 'abab', [0, 1, 2, 3]],
+  ])('%s', (re, text, starts) => {
+    expect(at(re, text, starts)).toEqual(all(re, text));
+  });
+
+  test('offsets before `from` are not tried', () => {
+    expect(at(/\d/g, '1 2 3', [0, 2, 4], 1)).toEqual([[2, '2'], [4, '3']]);
+  });
+
+  test('an empty match gives nothing and the scan steps on', () => {
+    expect(at(/x*/g, 'ab', [0, 1])).toEqual([]);
+  });
+
+  test('sticky keeps the flags but global', () => expect(sticky(/a/giu).flags).toBe('iuy'));
+});
+
+describe('isSpaceCode matches /\\s/ on every BMP code unit', () => {
+  test('all code units', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
+  });
+  test('past the end of a text', () => expect(isSpaceCode('a'.charCodeAt(5))).toBe(false));
+});

@@ -1,0 +1,114 @@
+import { buildArticle } from '../../src/ingest/article';
+import { bodyTokens, dropPossessive, firstTokens, lowerPlain, rangeTokens, startsUpper, tokenize } from '../../src/text/tokens';
+
+// The tokenizer as a regex, as it was first written: the hand-written scan must give the same tokens.
+function byRegex(text: string, from = 0, to = text.length) {
+  const re = /[\p{L}\p{N}]+(?:[\u2019'.\-][\p{L}\p{N}]+)*\.?/gu;
+  re.lastIndex = from;
+  const out: { text: string; start: number; end: number }[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m.index >= to) break;
+    let word = m[0];
+    if (word.endsWith('.') && !/\.[\p{L}]\.$/u.test(word) && !/^\p{L}\.$/u.test(word)) word = word.slice(0, -1);
+    const end = Math.min(m.index + word.length, to);
+    out.push({ text: text.slice(m.index, end), start: m.index, end });
+  }
+  return out;
+}
+
+function article(text: string) {
+  const r = buildArticle('a.txt', '/x/a.txt', text);
+  if (!r.ok) throw new Error('article');
+  return r.value;
+}
+
+describe('tokenize', () => {
+  test.each([
+    ["The ferry doesn't sail to Porthaven.", ['The', 'ferry', "doesn't", 'sail', 'to', 'Porthaven']],
+    ['U.S. officials and W. Roe met.', ['U.S.', 'officials', 'and', 'W.', 'Roe', 'met']],
+    ['a two-decade war, version 3.0.', ['a', 'two-decade', 'war', 'version', '3.0']],
+    ['Jos\u00e9 O\u2019Neil paid \u06f1\u06f2\u06f4 rials', ['Jos\u00e9', 'O\u2019Neil', 'paid', '\u06f1\u06f2\u06f4', 'rials']],
+    // A letter outside the BMP is one code point of two units; a lone surrogate is no letter.
+    ['\u{1D400}bc \ud835 x', ['\u{1D400}bc', 'x']],
+    ['-- ... --', []],
+  ])('%s', (text, words) => {
+    expect(tokenize(text).map((t) => t.text)).toEqual(words);
+    expect(tokenize(text)).toEqual(byRegex(text));
+  });
+
+  test.each([
+    ['The ferry sailed.', 4, 12],
+    ['The ferry sailed.', 5, 17],
+    ['U.S. ships', 0, 3],
+    // From the middle of a surrogate pair a Unicode regex starts at the pair: so does tokenize.
+    ['\u{1D400}bc d', 1, 6],
+  ])('range of %s [%d, %d)', (text, from, to) => {
+    expect(tokenize(text, from, to)).toEqual(byRegex(text, from, to));
+  });
+
+  test('the same tokens as the regex on generated text', () => {
+    const chars = ['a', 'Z', '0', '.', '-', "'", '\u2019', ' ', '\n', '\u00e9', '\u{1D7CE}', '\ud835', '_', '\u0661'];
+    let seed = 7;
+    // A 32-bit LCG in integer arithmetic (Math.imul), so that every draw keeps its low bits.
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % 1000;
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      for (let i = next() % 25; i > 0; i--) text += chars[next() % chars.length];
+      const from = next() % (text.length + 1);
+      const to = next() % (text.length + 2);
+      expect(tokenize(text, from, to)).toEqual(byRegex(text, from, to));
+    }
+  });
+
+  test('firstTokens stops after `limit` tokens that `keep` accepts', () => {
+    const text = 'said the harbor chief Helga Marsh on Monday';
+    const caps = firstTokens(text, 0, text.length, 2, (t) => /^[A-Z]/.test(t.text));
+    expect(caps.map((t) => t.text)).toEqual(['Helga', 'Marsh']);
+  });
+});
+
+describe('bodyTokens and rangeTokens: one tokenization per article', () => {
+  const text = '---\npublished: 2025-09-21\n---\nThe ferry left at 9 a.m. on Monday. "We sailed," Roe said.\nU.S. crews waited.';
+  const a = article(text);
+
+  test('bodyTokens is tokenize from the body start', () => {
+    expect(bodyTokens(a)).toEqual(tokenize(text, a.bodyStart));
+  });
+
+  test('each sentence reads the tokens of tokenize', () => {
+    for (const s of a.sentences) expect(rangeTokens(a, s.start, s.end)).toEqual(tokenize(text, s.start, s.end));
+  });
+
+  test.each([
+    // Inside a word, inside a trailing period, before the body, past the end.
+    [text.indexOf('erry'), text.length],
+    [text.indexOf('a.m.') + 2, text.indexOf('Monday')],
+    [0, 20],
+    [text.indexOf('crews'), text.length + 5],
+  ])('a range [%d, %d) anywhere gives what tokenize gives', (from, to) => {
+    expect(rangeTokens(a, from, to)).toEqual(tokenize(text, from, to));
+  });
+});
+
+describe('word helpers', () => {
+  test.each([
+    ['Roe', true],
+    ['roe', false],
+    ['2021', false],
+    ['\u00c9lise', true],
+    ['\u00e9lise', false],
+    ['', false],
+  ])('startsUpper(%s)', (w, expected) => expect(startsUpper(w)).toBe(expected));
+
+  test.each([
+    ['O\u2019Neil', "o'neil"],
+    ['Roe', 'roe'],
+  ])('lowerPlain(%s)', (w, expected) => expect(lowerPlain(w)).toBe(expected));
+
+  test.each([
+    ["ruritania's", 'ruritania'],
+    ['ruritania\u2019s', 'ruritania\u2019s'],
+    ['boss', 'boss'],
+  ])('dropPossessive(%s)', (w, expected) => expect(dropPossessive(w)).toBe(expected));
+});

@@ -1,0 +1,195 @@
+import type { Article } from '../types';
+import { RecentArticles } from './lookup';
+
+/**
+ * Where a pattern can start, found in one pass over an article body, so that an extractor runs each of its
+ * regexes only at the few places that can hold a match instead of scanning the whole text once per regex.
+ *
+ * A mark is one of:
+ * - LETTERS: an ASCII letter not preceded by `[A-Za-z0-9_]` (where a `\b` before a letter holds), with a key
+ *   of its first three letters, lower case, and the length of its letter run: "September" -> "sep", 9;
+ * - DIGITS: an ASCII digit not preceded by one, with the length of its digit run ("in 2021" -> "2", 4);
+ * - NATIVE: a Persian or Arabic-Indic digit not preceded by one;
+ * - SYMBOL: a currency sign ("$", "€", "£", "¥", "₹", "₽");
+ * - APOSTROPHE: "'" or "\u2019" (the "'80s");
+ * - FOLD: "\u017f" or "\u212a", the only characters a case-insensitive Unicode regex reads as ASCII letters
+ *   (long s = "s", Kelvin sign = "k").
+ */
+export const LETTERS = 1;
+export const DIGITS = 2;
+export const NATIVE = 3;
+export const SYMBOL = 4;
+export const APOSTROPHE = 5;
+export const FOLD = 6;
+
+/**
+ * The marks of `text[from, ...)` in text order: `pos[i]` is the offset of mark `i`, `info[i]` packs the rest
+ * (read it with `kindOf`, `keyOf`, `lenOf`, `capOf`). Treat as read-only.
+ */
+export interface Marks {
+  pos: number[];
+  info: number[];
+}
+
+/** LETTERS, DIGITS, ... */
+export const kindOf = (info: number): number => (info >> 15) & 7;
+/** LETTERS: `wordKey` of the word; DIGITS: the first digit's character code; others: 0. */
+export const keyOf = (info: number): number => info & 0x7fff;
+/** LETTERS: letters in the run; DIGITS: digits in the run; both capped at 15. */
+export const lenOf = (info: number): number => info >>> 19;
+/** LETTERS: 1 when written "Sep", "May" (a capital, then lower case for up to two letters). */
+export const capOf = (info: number): number => (info >> 18) & 1;
+
+const pack = (kind: number, key: number, len: number, cap: number) => key | (kind << 15) | (cap << 18) | ((len > 15 ? 15 : len) << 19);
+
+const KEY_SPACE = 1 << 15;
+
+/** Lower-case key of the first three ASCII letters of `word` (a word shorter than three is padded). */
+export function wordKey(word: string): number {
+  let key = 0;
+  for (let i = 0; i < 3; i++) {
+    const c = i < word.length ? word.charCodeAt(i) | 32 : 0;
+    key = (key << 5) | (c >= 97 && c <= 122 ? c - 96 : 0);
+  }
+  return key;
+}
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+const isNativeDigit = (c: number) => (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9);
+
+const MARKS = new RecentArticles<{ from: number; marks: Marks }>();
+
+/** `scanMarks(article.text, article.bodyStart)`, once per article (dates and quantities share it). */
+export function marksOf(article: Article): Marks {
+  const hit = MARKS.get(article);
+  if (hit && hit.from === article.bodyStart) return hit.marks;
+  const marks = scanMarks(article.text, article.bodyStart);
+  MARKS.set(article, { from: article.bodyStart, marks });
+  return marks;
+}
+
+/** Every mark of `text[from, ...)`; the character before `from` still decides whether a word starts. */
+export function scanMarks(text: string, from: number): Marks {
+  const pos: number[] = [];
+  const info: number[] = [];
+  const n = text.length;
+  // Whether the character before `i` is a word character ([A-Za-z0-9_]), an ASCII digit, a native digit.
+  let prev = from > 0 ? text.charCodeAt(from - 1) : -1;
+  for (let i = from; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (isAsciiLetter(c)) {
+        if (!(isAsciiLetter(prev) || isAsciiDigit(prev) || prev === 95)) {
+          // The whole letter run: "Sept" -> key "sep", length 4, capitalized.
+          let j = i + 1;
+          while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
+          const c1 = i + 1 < j ? text.charCodeAt(i + 1) : 0;
+          const c2 = i + 2 < j ? text.charCodeAt(i + 2) : 0;
+          const key = (((c | 32) - 96) << 10) | (c1 ? ((c1 | 32) - 96) << 5 : 0) | (c2 ? (c2 | 32) - 96 : 0);
+          const cap = c <= 90 && (c1 === 0 || c1 >= 97) && (c2 === 0 || c2 >= 97) ? 1 : 0;
+          pos.push(i);
+          info.push(pack(LETTERS, key, j - i, cap));
+          // Letters inside the run start nothing: a word character precedes each.
+          i = j - 1;
+          prev = text.charCodeAt(i);
+          continue;
+        }
+      } else if (isAsciiDigit(c)) {
+        if (!isAsciiDigit(prev)) {
+          let j = i + 1;
+          while (j < n && isAsciiDigit(text.charCodeAt(j))) j++;
+          pos.push(i);
+          info.push(pack(DIGITS, c, j - i, 0));
+          i = j - 1;
+          prev = text.charCodeAt(i);
+          continue;
+        }
+      } else if (c === 36) {
+        pos.push(i);
+        info.push(pack(SYMBOL, 0, 0, 0));
+      } else if (c === 39) {
+        pos.push(i);
+        info.push(pack(APOSTROPHE, 0, 0, 0));
+      }
+    } else if (isNativeDigit(c)) {
+      if (!isNativeDigit(prev)) {
+        pos.push(i);
+        info.push(pack(NATIVE, 0, 0, 0));
+      }
+    } else if (c === 0x2019) {
+      pos.push(i);
+      info.push(pack(APOSTROPHE, 0, 0, 0));
+    } else if (c === 0x20ac || c === 0xa3 || c === 0xa5 || c === 0x20b9 || c === 0x20bd) {
+      pos.push(i);
+      info.push(pack(SYMBOL, 0, 0, 0));
+    } else if (c === 0x17f || c === 0x212a) {
+      pos.push(i);
+      info.push(pack(FOLD, 0, 0, 0));
+    }
+    prev = c;
+  }
+  return { pos, info };
+}
+
+/**
+ * Word classes for LETTERS marks, up to 31, each a bit: `prefixes` are told by their first three letters
+ * (so "early" also admits "earlier"), `exact` words of up to three letters by the whole letter run ("in"
+ * admits "in", not "into"). Case is ignored: a case-sensitive pattern checks case itself (or `capOf`).
+ */
+export class WordTable {
+  private readonly prefix = new Int32Array(KEY_SPACE);
+  private readonly exact = new Int32Array(KEY_SPACE);
+  private next = 0;
+  /** A new class; returns its bit. */
+  add(prefixes: readonly string[], exact: readonly string[] = []): number {
+    if (this.next > 30) throw new Error('a WordTable holds 31 classes');
+    const bit = 1 << this.next++;
+    for (const w of prefixes) {
+      if (w.length < 3) throw new Error(`prefix "${w}" needs three letters`);
+      this.prefix[wordKey(w)] |= bit;
+    }
+    for (const w of exact) {
+      if (w.length > 3) throw new Error(`exact word "${w}" has more than three letters`);
+      this.exact[wordKey(w)] |= bit;
+    }
+    return bit;
+  }
+  /** The classes LETTERS mark `info` belongs to, as bits (0 for other kinds). */
+  classes(info: number): number {
+    if (kindOf(info) !== LETTERS) return 0;
+    const key = keyOf(info);
+    return lenOf(info) <= 3 ? this.prefix[key] | this.exact[key] : this.prefix[key];
+  }
+}
+
+/** A sticky copy of a global regex: the same pattern, tried at one offset. */
+export function sticky(re: RegExp): RegExp {
+  return new RegExp(re.source, re.flags.replace('g', '') + 'y');
+}
+
+/**
+ * The matches a global scan of `re` from `from` would find, trying the sticky `re` only at `starts`
+ * (ascending offsets). Exact when `starts` holds every offset where a match of `re` can begin: a global
+ * scan returns the first offset where the pattern matches, and goes on from the end of that match.
+ */
+export function execAt(re: RegExp, text: string, from: number, starts: readonly number[], each: (m: RegExpExecArray) => void): void {
+  let next = from;
+  for (let k = 0; k < starts.length; k++) {
+    const p = starts[k];
+    if (p < next) continue;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m === null) continue;
+    // An empty match: a global scan steps one character on.
+    next = m[0].length === 0 ? p + 1 : p + m[0].length;
+    if (m[0].length > 0) each(m);
+  }
+}
+
+/** `/\s/` on one UTF-16 code unit, without the regex (NaN past the end: false). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
