@@ -1,5 +1,6 @@
 import { diffArrays, diffWords } from 'diff';
 import type { Vocabulary } from '../types';
+import { preferredSpelling } from '../rules/vocabulary';
 import { STOPWORDS, foldText, lemma } from '../text/tokens';
 import { splitSentences } from '../text/sentences';
 
@@ -33,10 +34,6 @@ const CONTRACTIONS: Record<string, string[]> = {
   "let's": ['let', 'us'], "i'm": ['i', 'am'],
 };
 const SUFFIXES: [RegExp, string][] = [[/n't$/, 'not'], [/'re$/, 'are'], [/'ll$/, 'will'], [/'ve$/, 'have']];
-const BUILTIN_SPELLINGS: Record<string, string> = {
-  defence: 'defense', offence: 'offense', criticised: 'criticized', criticise: 'criticize', organisation: 'organization',
-  airbase: 'air base',
-};
 
 /** "Don't" -> ["do", "not"]; "we're" -> ["we", "are"]. */
 function expand(word: string): string[] {
@@ -46,7 +43,7 @@ function expand(word: string): string[] {
 }
 
 function spell(word: string, vocabulary: Vocabulary): string[] {
-  const s = vocabulary.spellings.get(word)?.preferred ?? BUILTIN_SPELLINGS[word];
+  const s = preferredSpelling(word, vocabulary);
   return s ? s.split(' ') : [word];
 }
 

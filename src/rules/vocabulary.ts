@@ -101,3 +101,33 @@ export const VOCABULARY_KINDS: VocabularyKind[] = [
   weakWords('reporting-verbs', 'Verbs that report speech ("say", "tell", "state"); a shared reporting verb alone does not make two dates one fact.'),
   weakWords('weak-predicates', 'Verbs that say little about which event is meant ("begin", "start", "continue"); like reporting verbs they are weak evidence that two dates are one fact.'),
 ];
+
+/** Spellings known without any rule file (a bare `emptyVocabulary()`, as in a library call with no rules). */
+const BUILTIN_SPELLINGS: Record<string, string> = {
+  defence: 'defense', offence: 'offense', criticise: 'criticize', criticised: 'criticized', organisation: 'organization',
+  programme: 'program', airbase: 'air base',
+};
+
+function preferredOf(word: string, vocabulary: Vocabulary): string | undefined {
+  return vocabulary.spellings.get(word)?.preferred ?? BUILTIN_SPELLINGS[word];
+}
+
+/**
+ * The spelling a word is compared as, from the spelling rules (the first of each set) and a few built-in
+ * ones, also for inflected forms the rules do not list: "neighbours" -> "neighbors", "favoured" ->
+ * "favored", "organising" -> "organizing". Undefined when the word has no other spelling.
+ */
+export function preferredSpelling(word: string, vocabulary: Vocabulary): string | undefined {
+  const direct = preferredOf(word, vocabulary);
+  if (direct) return direct;
+  for (const suffix of ['s', 'es', 'ed', 'd', 'ing', 'er', 'ers']) {
+    if (word.length < suffix.length + 4 || !word.endsWith(suffix)) continue;
+    const stem = word.slice(0, -suffix.length);
+    const p = preferredOf(stem, vocabulary);
+    if (p && !p.includes(' ')) return p + suffix;
+    // "organising" = "organise" + "ing": the e the suffix dropped.
+    const pe = suffix === 'ing' || suffix === 'ed' || suffix === 'er' || suffix === 'ers' ? preferredOf(`${stem}e`, vocabulary) : undefined;
+    if (pe && !pe.includes(' ') && pe.endsWith('e')) return pe.slice(0, -1) + suffix;
+  }
+  return undefined;
+}

@@ -276,6 +276,11 @@ const IRREGULAR: Record<string, string> = {
   death: 'die', deaths: 'die', born: 'bear', founded: 'found', seized: 'seize', opened: 'open', closed: 'close',
   elected: 'elect', election: 'elect', elections: 'elect', signed: 'sign', posted: 'post', posts: 'post',
   threatened: 'threaten', threats: 'threaten', threat: 'threaten', attacked: 'attack', attacks: 'attack',
+  kept: 'keep', led: 'lead', fled: 'flee', spent: 'spend', stood: 'stand', got: 'get', brought: 'bring',
+  caught: 'catch', thought: 'think', saw: 'see', seen: 'see', knew: 'know', known: 'know', grew: 'grow',
+  grown: 'grow', drove: 'drive', driven: 'drive', flew: 'fly', flown: 'fly', shot: 'shoot', chose: 'choose',
+  chosen: 'choose', broke: 'break', broken: 'break', spoke: 'speak', spoken: 'speak', heard: 'hear', meant: 'mean',
+  rebuilt: 'rebuild', stole: 'steal', stolen: 'steal', sank: 'sink', sunk: 'sink', wore: 'wear', worn: 'wear',
 };
 
 /**
@@ -299,6 +304,8 @@ function computeLemma(word: string): string {
   let w = word.toLowerCase().replace(/\u2019/g, "'").replace(/'s$/, '');
   if (IRREGULAR[w]) return IRREGULAR[w];
   if (w.length <= 4) return w;
+  // "across", "status", "crisis": a final s that marks no plural.
+  if (/(ss|us|is)$/.test(w)) return w;
   for (const [suffix, keep] of [
     ['ations', 3], ['ation', 3], ['ments', 0], ['ment', 0], ['ings', 0], ['ing', 0], ['ions', 0], ['ion', 0],
     ['ies', -1], ['ied', -1], ['ed', 0], ['es', 0], ['s', 0],

@@ -1,4 +1,5 @@
 import type { Vocabulary } from '../../types';
+import { preferredSpelling } from '../../rules/vocabulary';
 import { MULTIWORD_ROLES, ORG_WORDS, ROLE_WORDS } from './lexicon';
 import { TITLE_MODIFIERS } from './runs';
 
@@ -10,7 +11,6 @@ export interface ParsedTitle {
   former: boolean;
 }
 
-const BUILTIN_SPELLINGS: Record<string, string> = { defence: 'defense', programme: 'program', organisation: 'organization' };
 const CONNECTORS = new Set(['of', 'the', 'at', 'for', 'in', 'to', 'and', "'s"]);
 const FORMER = new Set(['former', 'ex', 'erstwhile', 'onetime', 'one-time']);
 // Organizations named "X of Y" read the same as "Y X": "ministry of defense" = "defense ministry".
@@ -19,7 +19,7 @@ const OF_ORGS = /\b(ministry|department|office|bureau|directorate|secretariat|co
 const US = /^(us|u\.s\.?|u\.s\.a\.?|usa|united states|america|american)$/;
 
 function spell(w: string, vocabulary: Vocabulary): string {
-  return vocabulary.spellings.get(w)?.preferred ?? BUILTIN_SPELLINGS[w] ?? w;
+  return preferredSpelling(w, vocabulary) ?? w;
 }
 
 /** "U.S." / "US" / "United States" -> "united states"; "Ruritania's" -> "ruritania"; aliases from the rules apply. */

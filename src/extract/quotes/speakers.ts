@@ -1,4 +1,5 @@
 import type { Article, Speaker, SpeakerKind, Vocabulary } from '../../types';
+import { preferredSpelling } from '../../rules/vocabulary';
 import { makeSpan } from '../../text/span';
 import { sentenceAt } from '../../text/context';
 import { STOPWORDS, firstTokens, lowerPlain, startsUpper, tokenize, type Token } from '../../text/tokens';
@@ -256,8 +257,6 @@ export function personInRange(mentions: readonly Mention[], from: number, at: nu
   return i >= 0 && mentions[i].start >= from ? mentions[i] : undefined;
 }
 
-const BUILTIN_SPELLINGS: Record<string, string> = { defence: 'defense', offence: 'offense', organisation: 'organization' };
-
 function spell(word: string, vocabulary: Vocabulary): string {
-  return vocabulary.spellings.get(word)?.preferred ?? BUILTIN_SPELLINGS[word] ?? word;
+  return preferredSpelling(word, vocabulary) ?? word;
 }
