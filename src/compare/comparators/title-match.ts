@@ -87,8 +87,20 @@ function withPeerOrg(c: Claim, ctx: CompareContext): TitleValue {
   const key = `title-match:peer-org:${c.source}:${c.id}`;
   const memo = ctx.memo?.get(key) as TitleValue | undefined;
   if (memo) return memo;
+  // Titles by the holder's surname, built once per run: the peers of a title are only those of its holder.
+  let bySurname = ctx.memo?.get('title-match:by-surname') as Map<string, Claim[]> | undefined;
+  if (!bySurname) {
+    bySurname = new Map();
+    for (const other of ctx.pool) {
+      const k = foldNameWord(surnameKey(title(other).person));
+      let list = bySurname.get(k);
+      if (!list) bySurname.set(k, (list = []));
+      list.push(other);
+    }
+    ctx.memo?.set('title-match:by-surname', bySurname);
+  }
   const orgs: string[] = [];
-  for (const other of ctx.pool) {
+  for (const other of bySurname.get(foldNameWord(surnameKey(t.person))) ?? []) {
     const o = title(other);
     if (other === c || !o.org || !sameRole(o.role, t.role) || o.former !== t.former) continue;
     if (o.person !== t.person && nameSimilarity(o.person, t.person) < SAME_PERSON) continue;
