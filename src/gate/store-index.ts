@@ -24,8 +24,11 @@
  * - The body's SHA-256 is in the header: a truncated or damaged index is rebuilt, never trusted; a
  *   record that fails its own hash is left aside and the claims file's YAML read instead.
  * - Block keys and `accepts` must depend only on the claim, the rule and the vocabulary (never on the
- *   pool or the articles), and the only pool-wide statistic a comparator may use is the topic weights of
- *   link.ts, which the gate seeds from the index's counts: see `planLoad` and `topicWeightSeeds`.
+ *   pool or the articles). The pool-wide statistics comparators use are the topic weights of link.ts
+ *   and the article names of `differentStories`, which the gate seeds from the index's counts (see
+ *   `planLoad`, `topicWeightSeeds`, `nameCountsFor`), and title-match's peers of a bare title (titles
+ *   of the same surname), which share the new title's `tp:` bucket and so are loaded with it unless that
+ *   bucket is over the cap, when the title is compared with none of them anyway.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
