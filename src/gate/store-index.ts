@@ -28,7 +28,8 @@
  *   and the article names of `differentStories`, which the gate seeds from the index's counts (see
  *   `planLoad`, `topicWeightSeeds`, `nameCountsFor`), and title-match's peers of a bare title (titles
  *   of the same surname), which share the new title's `tp:` bucket and so are loaded with it unless that
- *   bucket is over the cap, when the title is compared with none of them anyway.
+ *   bucket is over the cap (more than 64 titles of one surname: then a peer may be missing in a gate
+ *   and the bare title keeps no body, where a full load might give it one).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
