@@ -36,6 +36,31 @@ describe('title-match compare', () => {
   });
 });
 
+describe('role words and ranks', () => {
+  const withSynonyms: CompareContext = {
+    ...ctx,
+    rule: { ...ctx.rule, params: { 'role-synonyms': [['chief', 'head', 'leader']] } },
+    memo: new Map(),
+  };
+  test.each([
+    [t('olle brandt', 'head of the port authority', 'head', { org: 'port authority' }), t('olle brandt', 'Port authority chief', 'chief', { org: 'port authority' }), 'agree', /more or less detail/],
+    [t('olle brandt', 'party leader', 'leader', { org: 'green party' }), t('olle brandt', 'Green Party chief', 'chief', { org: 'green party' }), 'agree', /more or less detail/],
+    [t('mirela kovac', 'Governor', 'governor'), t('mirela kovac', 'Deputy Governor', 'deputy governor'), 'conflict', /two ranks of one post/],
+    [t('mirela kovac', 'Mayor', 'mayor'), t('mirela kovac', 'Acting Mayor', 'acting mayor'), 'conflict', /two ranks/],
+    // Different bodies: a deputy at one and the head of another may both be true.
+    [t('mirela kovac', 'governor of the central bank', 'governor', { org: 'central bank' }), t('mirela kovac', 'deputy governor of the harbor board', 'deputy governor', { org: 'harbor board' }), 'variant', /may both be held/],
+  ])('%#', (a, b, relation, reason) => {
+    const j = titleMatch.compare(a, b, withSynonyms);
+    expect(j.relation).toBe(relation);
+    expect(j.reason).toMatch(reason);
+  });
+
+  test('without role-synonyms, head and chief are two posts at one body', () => {
+    const j = titleMatch.compare(t('olle brandt', 'head of the port authority', 'head', { org: 'port authority' }), t('olle brandt', 'Port authority chief', 'chief', { org: 'port authority' }), ctx);
+    expect(j.relation).toBe('conflict');
+  });
+});
+
 describe('a bare title takes the body other sources name for the same post', () => {
   const bare = t('nadia vell', 'general secretary', 'general secretary');
   const full = { ...t('nadia vell', 'general secretary of the dockers union', 'general secretary', { org: 'dockers union' }), source: 'b.txt' };

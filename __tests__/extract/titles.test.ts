@@ -35,6 +35,8 @@ describe('titles', () => {
     ['The visit by United States President Amos Quill\u2019s aides ended.', 'United States President', 'president', undefined, 'united states', false],
     ['Officials including the Foreign Ministry\'s political director, Zora Vell, objected.', "Foreign Ministry's political director", 'political director', 'foreign ministry', undefined, false],
     ['Officials said Defense Minister Karim Abdul Haqqani agreed.', 'Defense Minister', 'defense minister', undefined, undefined, false],
+    // A role word followed by another is one role: "deputy" alone says nothing of the post.
+    ['Deputy Governor Mirela Kovac promised shelter.', 'Deputy Governor', 'deputy governor', undefined, undefined, false],
   ])('%s', (text, span, role, org, place, former) => {
     const [t] = titles(text);
     expect(t.span).toBe(span);

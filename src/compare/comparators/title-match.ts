@@ -4,14 +4,45 @@ import { aliasJoining, aliasOf } from '../../rules/aliases';
 
 const title = (c: Claim) => c.value as TitleValue;
 
-/** "chief of staff" within "deputy chief of staff"? Same role with more or less detail. */
-function sameRole(a: string, b: string): boolean {
+/** Role words that name one post, each mapped to the first of its set ("head" -> "chief"). */
+export type RoleWords = ReadonlyMap<string, string>;
+
+const NO_ROLE_WORDS: RoleWords = new Map();
+
+/** The rule's `role-synonyms` as a map, built once per rule. */
+function roleWordsOf(ctx: CompareContext): RoleWords {
+  const cached = ctx.memo?.get('title-match:role-words') as RoleWords | undefined;
+  if (cached) return cached;
+  const map = new Map<string, string>();
+  for (const set of (ctx.rule.params['role-synonyms'] as string[][] | undefined) ?? []) {
+    const [first, ...rest] = set.map((w) => w.toLowerCase());
+    for (const w of rest) map.set(w, first);
+  }
+  ctx.memo?.set('title-match:role-words', map);
+  return map;
+}
+
+const roleWords = (role: string, words: RoleWords) => role.split(' ').map((w) => words.get(w) ?? w);
+const DEPUTY = new Set(['deputy', 'vice', 'assistant', 'acting']);
+
+/**
+ * "chief of staff" within "deputy chief of staff"? Same role with more or less detail; "head" and
+ * "chief" are one word when the rule's role-synonyms say so.
+ */
+function sameRole(a: string, b: string, words: RoleWords = NO_ROLE_WORDS): boolean {
   if (a === b) return true;
-  const wa = a.split(' ');
-  const wb = b.split(' ');
+  const wa = roleWords(a, words);
+  const wb = roleWords(b, words);
   const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
   // The head word (last) must match: "defense minister" ~ "minister", not "deputy" ~ "deputy minister".
-  return short[short.length - 1] === long[long.length - 1] && short.every((w) => long.includes(w)) && !long.includes('deputy') === !short.includes('deputy');
+  return short[short.length - 1] === long[long.length - 1] && short.every((w) => long.includes(w)) && !long.some((w) => DEPUTY.has(w)) === !short.some((w) => DEPUTY.has(w));
+}
+
+/** "governor" / "deputy governor": one rank below the other in the same post, which one person cannot be both. */
+function rankApart(a: string, b: string, words: RoleWords): boolean {
+  const wa = roleWords(a, words).filter((w) => !DEPUTY.has(w));
+  const wb = roleWords(b, words).filter((w) => !DEPUTY.has(w));
+  return wa.length > 0 && wa.join(' ') === wb.join(' ') && !sameRole(a, b, words);
 }
 
 /** Two places are one when equal or one is the other's stem ("ruritania" / "ruritanian"). */
@@ -47,6 +78,11 @@ export const titleMatch: Comparator = {
     type: 'object',
     properties: {
       // link-agree and link-conflict are added to every comparator's schema by the rule loader.
+      'role-synonyms': {
+        type: 'array',
+        items: { type: 'array', minItems: 2, uniqueItems: true, items: { type: 'string', minLength: 1 } },
+        description: 'Role words that name one post ("chief", "head", "leader"): a title is compared as if it used the first of its set.',
+      },
     },
     additionalProperties: false,
   },
@@ -65,7 +101,7 @@ export const titleMatch: Comparator = {
     if (sim === 0) return 0;
     return pa.includes(' ') && pb.includes(' ') ? sim : Math.max(sim, 0.8);
   },
-  compare: (a, b, ctx) => compareTitles(withPeerOrg(a, ctx), withPeerOrg(b, ctx)),
+  compare: (a, b, ctx) => compareTitles(withPeerOrg(a, ctx), withPeerOrg(b, ctx), roleWordsOf(ctx)),
   readingKey: (c) => show(title(c)),
   display: (c) => title(c).title,
   readingValue: (c) => {
@@ -102,7 +138,7 @@ function withPeerOrg(c: Claim, ctx: CompareContext): TitleValue {
   const orgs: string[] = [];
   for (const other of bySurname.get(foldNameWord(surnameKey(t.person))) ?? []) {
     const o = title(other);
-    if (other === c || !o.org || !sameRole(o.role, t.role) || o.former !== t.former) continue;
+    if (other === c || !o.org || !sameRole(o.role, t.role, roleWordsOf(ctx)) || o.former !== t.former) continue;
     if (o.person !== t.person && nameSimilarity(o.person, t.person) < SAME_PERSON) continue;
     if (!orgs.some((x) => sameOrg(x, o.org!))) orgs.push(o.org);
   }
@@ -112,11 +148,14 @@ function withPeerOrg(c: Claim, ctx: CompareContext): TitleValue {
 }
 
 /** How two titles of one person relate. */
-export function compareTitles(a: TitleValue, b: TitleValue): PairJudgement {
+export function compareTitles(a: TitleValue, b: TitleValue, words: RoleWords = NO_ROLE_WORDS): PairJudgement {
   const who = a.personName;
-  if (!sameRole(a.role, b.role)) {
+  if (!sameRole(a.role, b.role, words)) {
     if (a.org && b.org && sameOrg(a.org, b.org)) {
       return { relation: 'conflict', reason: `${who} is given two posts at ${a.org}: ${a.role} / ${b.role}` };
+    }
+    if (rankApart(a.role, b.role, words) && !(a.org && b.org) && !(a.place && b.place && !samePlace(a.place, b.place))) {
+      return { relation: 'conflict', reason: `${who} is given two ranks of one post: ${a.title} / ${b.title}` };
     }
     return { relation: 'variant', reason: `${who} is given two roles that may both be held: ${a.title} / ${b.title}` };
   }

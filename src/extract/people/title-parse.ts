@@ -100,8 +100,11 @@ function parseTitleUncached(title: string, vocabulary: Vocabulary): ParsedTitle 
       if (!ROLE_WORDS.has(lower[i]) || ORG_WORDS.has(lower[i])) continue;
       let s = i;
       while (s > 0 && TITLE_MODIFIERS.has(lower[s - 1]) && !used[s - 1] && !ORG_WORDS.has(lower[s - 1])) s--;
-      role = lower.slice(s, i + 1).join(' ');
-      for (let k = s; k <= i; k++) used[k] = true;
+      // "Deputy Governor", "Director General": the role runs on over the role words that follow.
+      let e = i;
+      while (e + 1 < lower.length && ROLE_WORDS.has(lower[e + 1]) && !ORG_WORDS.has(lower[e + 1])) e++;
+      role = lower.slice(s, e + 1).join(' ');
+      for (let k = s; k <= e; k++) used[k] = true;
       break;
     }
   }
