@@ -74,3 +74,29 @@ describe('numeric-tolerance link and display', () => {
     expect((numericTolerance.paramsSchema.properties as Record<string, { default: unknown }>).relative.default).toBe(0.01);
   });
 });
+
+describe('counted-synonyms: counts of nouns that count the same ones', () => {
+  const rule: Rule = {
+    id: 'quantity-tolerance', extends: 'numeric-tolerance', appliesTo: ['quantity'], severity: 'error', file: '',
+    params: { relative: 0.01, 'counted-synonyms': [['person', 'resident', 'villagers']] },
+  };
+  const people = first('About 2,400 people fled the flooded valley, officials said.', 'p.txt');
+  const residents = first('Nearly 2,500 residents fled the flooded valley, officials said.', 'r.txt');
+  const villagers = first('Some 2,400 villagers fled the flooded valley, officials said.', 'v.txt');
+  const workers = first('About 2,400 workers fled the flooded valley, officials said.', 'w.txt');
+  const articles = new Map([people, residents, villagers, workers].map((x) => [x.article.id, x.article]));
+  test.each([
+    ['people / residents', people, residents, true],
+    ['people / villagers (a plural in the rule is read as its singular)', people, villagers, true],
+    ['people / workers: not in one set', people, workers, false],
+  ])('%s', (_name, x, y, linked) => {
+    const ctx: CompareContext = { rule, vocabulary: emptyVocabulary(), articles, memo: new Map() };
+    expect(numericTolerance.link(x.claim, y.claim, ctx) > 0).toBe(linked);
+    expect(numericTolerance.readingKey(x.claim, ctx).split(':').slice(0, 3).join(':') === numericTolerance.readingKey(y.claim, ctx).split(':').slice(0, 3).join(':')).toBe(linked);
+  });
+
+  test('without the param, people and residents are counted apart', () => {
+    const ctx: CompareContext = { rule: { ...rule, params: { relative: 0.01 } }, vocabulary: emptyVocabulary(), articles, memo: new Map() };
+    expect(numericTolerance.link(people.claim, residents.claim, ctx)).toBe(0);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Claim, Comparator, CompareContext, PairJudgement, QuantityValue } from '../../types';
 import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence, differentStories } from '../link';
 import { toCanonical, unitById } from '../../normalize/units';
+import { singularNoun } from '../../normalize/nouns';
 
 /**
  * Amounts of one dimension and unit: two claims agree when their intervals overlap once each stated
@@ -30,6 +31,11 @@ export const numericTolerance: Comparator = {
         type: 'array', items: { enum: ['length', 'area', 'volume', 'mass', 'speed', 'temperature', 'money', 'percent', 'duration', 'count'] },
         description: 'Only these dimensions take part (all when absent).',
       },
+      'counted-synonyms': {
+        type: 'array',
+        items: { type: 'array', minItems: 2, uniqueItems: true, items: { type: 'string', minLength: 1 } },
+        description: 'Counted nouns (singular) that count the same ones ("person", "resident"): counts of any of a set are compared as counts of the first.',
+      },
     },
   },
   accepts(claim, ctx) {
@@ -38,9 +44,9 @@ export const numericTolerance: Comparator = {
     if (Array.isArray(dims) && !dims.includes(v.dimension)) return false;
     return v.dimension !== 'count' || v.counted !== undefined;
   },
-  blockKeys(claim) {
+  blockKeys(claim, ctx) {
     const v = claim.value as QuantityValue;
-    const group = groupKey(v);
+    const group = groupKey(v, ctx);
     const digits = digitsOf(v);
     // Besides context words: counts of one noun meet, one figure meets itself, look-alike digits meet.
     const keys = contextBlockKeys(claim, group);
@@ -51,16 +57,16 @@ export const numericTolerance: Comparator = {
   link(a, b, ctx) {
     const va = a.value as QuantityValue;
     const vb = b.value as QuantityValue;
-    if (groupKey(va) !== groupKey(vb) || sameSentence(a, b, ctx.articles) || differentStories(a, b, ctx)) return 0;
+    if (groupKey(va, ctx) !== groupKey(vb, ctx) || sameSentence(a, b, ctx.articles) || differentStories(a, b, ctx)) return 0;
     const unique = onlyOneInArticle(a, ctx) && onlyOneInArticle(b, ctx) ? VALUE_EVIDENCE.onlyOne : 0;
-    return Math.min(1, contextLink(a.context, b.context, ctx.vocabulary, topicWeights(ctx)).score + valueEvidence(va, vb, options(ctx)) + unique);
+    return Math.min(1, contextLink(a.context, b.context, ctx.vocabulary, topicWeights(ctx)).score + valueEvidence(va, vb, options(ctx), ctx) + unique);
   },
   compare(a, b, ctx) {
     return compareQuantities(a.value as QuantityValue, b.value as QuantityValue, options(ctx));
   },
-  readingKey(claim) {
+  readingKey(claim, ctx) {
     const v = claim.value as QuantityValue;
-    return `${groupKey(v)}:${fmt(v.low)}..${fmt(v.high)}${v.hedge ? '~' + v.hedge : ''}`;
+    return `${groupKey(v, ctx)}:${fmt(v.low)}..${fmt(v.high)}${v.hedge ? '~' + v.hedge : ''}`;
   },
   display(claim) {
     return displayQuantity(claim.value as QuantityValue);
@@ -92,7 +98,7 @@ function onlyOneInArticle(claim: Claim, ctx: CompareContext): boolean {
   let only = ctx.memo?.get('numeric-tolerance:only-one') as Map<Claim, boolean> | undefined;
   if (!only) {
     const counts = new Map<string, number>();
-    const keys = ctx.pool.map((c) => `${c.source}\u0000${groupKey(c.value as QuantityValue)}`);
+    const keys = ctx.pool.map((c) => `${c.source}\u0000${groupKey(c.value as QuantityValue, ctx)}`);
     for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
     only = new Map(ctx.pool.map((c, i) => [c, counts.get(keys[i]) === 1]));
     ctx.memo?.set('numeric-tolerance:only-one', only);
@@ -105,9 +111,9 @@ function onlyOneInArticle(claim: Claim, ctx: CompareContext): boolean {
  * figure given twice ("120 km" / "120 kilometers", not "2 ships"); two figures that look alike, as a
  * transposed or mistyped digit does ("$4.5 million" / "$5.4 million", "1,200" / "1,020").
  */
-export function valueEvidence(a: QuantityValue, b: QuantityValue, o: ToleranceOptions): number {
+export function valueEvidence(a: QuantityValue, b: QuantityValue, o: ToleranceOptions, ctx?: CompareContext): number {
   let evidence = 0;
-  if (a.dimension === 'count' && a.counted !== undefined && a.counted === b.counted) evidence += VALUE_EVIDENCE.sameCounted;
+  if (a.dimension === 'count' && a.counted !== undefined && countedKey(a.counted, ctx) === countedKey(b.counted, ctx)) evidence += VALUE_EVIDENCE.sameCounted;
   const relation = overlaps(a, b, o) ? 'agree' : 'conflict';
   const da = digitsOf(a);
   const db = digitsOf(b);
@@ -154,8 +160,24 @@ export function lookAlike(x: string, y: string): boolean {
 }
 
 /** "length:m", "count:count:worker": claims of different groups are never compared. */
-function groupKey(v: QuantityValue): string {
-  return `${v.dimension}:${v.unit}${v.dimension === 'count' ? ':' + (v.counted ?? '?') : ''}`;
+/** "count:count:person" for "2,400 people" and, with counted-synonyms [person, resident], for "2,500 residents". */
+function groupKey(v: QuantityValue, ctx?: CompareContext): string {
+  return `${v.dimension}:${v.unit}${v.dimension === 'count' ? ':' + (countedKey(v.counted, ctx) ?? '?') : ''}`;
+}
+
+/** The counted noun as compared: the first of its counted-synonyms set. */
+function countedKey(counted: string | undefined, ctx?: CompareContext): string | undefined {
+  if (counted === undefined || !ctx) return counted;
+  let map = ctx.memo?.get('numeric-tolerance:counted') as Map<string, string> | undefined;
+  if (!map) {
+    map = new Map();
+    for (const set of (ctx.rule.params['counted-synonyms'] as string[][] | undefined) ?? []) {
+      const [first, ...rest] = set.map((w) => singularNoun(w.toLowerCase()));
+      for (const w of rest) map.set(w, first);
+    }
+    ctx.memo?.set('numeric-tolerance:counted', map);
+  }
+  return map.get(counted) ?? counted;
 }
 
 function fmt(x: number): string {
