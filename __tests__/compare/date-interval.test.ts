@@ -73,6 +73,18 @@ describe('date-interval link, keys and display (made-up sentences)', () => {
     expect(dateInterval.compare(early, eighties, ctx).relation).toBe('conflict');
   });
 
+  test.each([
+    // [a, b, linked]: the same resolved day adds to shared words, it is no link on its own.
+    ['Soldiers began arriving in the valley on Saturday.', '"Every family will have a roof tonight," the governor said.', false],
+    ['The ferry strike began on Saturday, the union said.', 'Crews walked off the ferries tonight in a strike over pay.', true],
+  ])('same day: %s / %s -> linked %s', (x, y, linked) => {
+    const p = claims('p.txt', x, '2025-09-20');
+    const q = claims('q.txt', y, '2025-09-20');
+    const qctx = context([p.article, q.article]);
+    expect(p.claims[0].value.start).toBe(q.claims[0].value.start);
+    expect(dateInterval.link(p.claims[0], q.claims[0], qctx) > 0).toBe(linked);
+  });
+
   test('two dates of one sentence are never one fact', () => {
     const s = claims('s.txt', 'The troops withdrew in July 2021 under a 2020 agreement on the withdrawal.');
     const sctx = context([s.article]);

@@ -48,6 +48,9 @@ export const dateInterval: Comparator = {
     const coarse = (v: DateValue) => v.start !== undefined && v.grain !== 'day' && v.grain !== 'hour' && v.grain !== 'minute' && v.grain !== 'week';
     if ((va.start === undefined && coarse(vb)) || (vb.start === undefined && coarse(va))) return 0;
     let score = contextLink(a.context, b.context, ctx.vocabulary, topicWeights(ctx)).score;
+    // The same day with nothing else in common is two events of one day ("soldiers arrived on Saturday" /
+    // "a roof tonight"), not one fact: the bonus only adds to words the two share.
+    if (score === 0) return 0;
     const bonus = num(ctx.rule.params['same-day-link'], 0.25);
     const dayA = va.start && va.start === va.end ? va.start : undefined;
     const dayB = vb.start && vb.start === vb.end ? vb.start : undefined;
