@@ -39,6 +39,9 @@ describe('quote-wording compare', () => {
     ['We want the ferry back soon, right away.', 'We want the ferry back soon, immediately.', 'variant', /right away/, 'paraphrases'],
     ['Recently some traders have said that they started talks about the old ferry line', 'Recently some traders claimed to have opened talks about the old ferry line', 'variant', /other wording/, undefined],
     ['We will reopen the harbor to all ships next week', 'We will not reopen the harbor to all ships next week', 'conflict', /negation/, undefined],
+    // "unless" is "if not": the same meaning, no flip.
+    ['The grid will hold if we all act together', 'The grid will not hold unless we all act together', 'variant', /other wording/, undefined],
+    ['The grid will hold if we all act together', 'The grid will not hold if we all act together', 'conflict', /negation/, undefined],
     ['Forty boats were lost in the storm last night', 'Fifteen boats were lost in the storm last night', 'conflict', /number/, undefined],
     ['We lost 40 boats in the storm last night', 'We lost 14 boats in the storm last night', 'conflict', /number/, undefined],
     ['The ferry to Velmora leaves every day at noon', 'The ferry to Castrelle leaves every day at noon', 'conflict', /name changed/, undefined],

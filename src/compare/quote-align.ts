@@ -239,7 +239,9 @@ export function contradiction(al: Alignment): string | null {
     // not words left out at either end of a fragment.
     const inside = i > 0 && i + (other ? 2 : 1) < parts.length;
     const small = mine.length <= 3 && theirs.length <= 3;
-    if (negMine !== negTheirs && inside && small && !negativeAffix(mine, theirs)) return `negation flipped: "${mine.join(' ')}" against "${theirs.join(' ')}"`;
+    if (negMine !== negTheirs && inside && small && !negativeAffix(mine, theirs) && !unlessCompensates(al)) {
+      return `negation flipped: "${mine.join(' ')}" against "${theirs.join(' ')}"`;
+    }
     const numMine = mine.filter(isNumber);
     const numTheirs = theirs.filter(isNumber);
     if (numMine.length && numTheirs.length && numMine.join(' ') !== numTheirs.join(' ')) {
@@ -264,6 +266,21 @@ export function contradiction(al: Alignment): string | null {
     }
   }
   return null;
+}
+
+/**
+ * "will hold if we act" against "will not hold unless we act": "unless" is "if not", so a "not" more on
+ * the side that also says "unless" is the same meaning in other words. True when the two differ in
+ * "unless" and their negations, "unless" counted as one, balance out.
+ */
+function unlessCompensates(al: Alignment): boolean {
+  const count = (ws: readonly string[], pick: (w: string) => boolean) => ws.filter(pick).length;
+  const ua = count(al.a.canon, (w) => w === 'unless');
+  const ub = count(al.b.canon, (w) => w === 'unless');
+  if (ua === ub) return false;
+  const na = count(al.a.canon, (w) => NEGATORS.has(w)) + ua;
+  const nb = count(al.b.canon, (w) => NEGATORS.has(w)) + ub;
+  return na % 2 === nb % 2;
 }
 
 const NEGATIVE_PREFIXES = ['un', 'in', 'im', 'ir', 'il', 'non', 'non-', 'dis'];
