@@ -1,5 +1,6 @@
 import { buildArticle } from '../../src/ingest/article';
-import { bodyTokens, dropPossessive, firstTokens, lowerPlain, rangeTokens, startsUpper, tokenize } from '../../src/text/tokens';
+import { bodyTokens, dropPossessive, firstTokens, lemma, lowerPlain, rangeTokens, startsUpper, tokenize } from '../../src/text/tokens';
+import { wordTokens } from '../../src/extract/people/runs';
 
 // The tokenizer as a regex, as it was first written: the hand-written scan must give the same tokens.
 function byRegex(text: string, from = 0, to = text.length) {
@@ -88,6 +89,61 @@ describe('bodyTokens and rangeTokens: one tokenization per article', () => {
     [text.indexOf('crews'), text.length + 5],
   ])('a range [%d, %d) anywhere gives what tokenize gives', (from, to) => {
     expect(rangeTokens(a, from, to)).toEqual(tokenize(text, from, to));
+  });
+});
+
+describe('body tokens carry the people word data in place', () => {
+  const text = "Mayor Ilka Varn's office opened on Tuesday.\nVarn said the pier reopened.";
+  const plain = (ts: readonly { text: string; start: number; end: number }[]) => ts.map((t) => ({ text: t.text, start: t.start, end: t.end }));
+
+  test('filling in the word data leaves every body token as tokenize gives it', () => {
+    const a = article(text);
+    const before = plain(tokenize(text, a.bodyStart));
+    wordTokens(a);
+    expect(plain(bodyTokens(a))).toEqual(before);
+    for (const s of a.sentences) expect(plain(rangeTokens(a, s.start, s.end))).toEqual(plain(tokenize(text, s.start, s.end)));
+  });
+
+  test.each([
+    // word, its word token's text, lower, cap, possessive, initial
+    ['Mayor', 'Mayor', 'mayor', true, false, true],
+    ["Varn's", 'Varn', 'varn', true, true, false],
+    ['office', 'office', 'office', false, false, false],
+    ['Varn', 'Varn', 'varn', true, false, true],
+  ])('%s -> word token %s (%s, cap %s, possessive %s, initial %s)', (word, wText, lower, cap, possessive, initial) => {
+    const a = article(text);
+    const start = text.indexOf(word === 'Varn' ? '\nVarn' : word) + (word === 'Varn' ? 1 : 0);
+    const w = wordTokens(a).find((t) => t.start === start)!;
+    expect({ text: w.text, lower: w.lower, cap: w.cap, possessive: w.possessive, initial: w.initial }).toEqual({ text: wText, lower, cap, possessive, initial });
+    // "Varn's" is the body token "Varn's" and the word token "Varn": two objects, the body's one untouched.
+    const b = bodyTokens(a).find((t) => t.start === start)!;
+    expect(b.text).toBe(word);
+    expect(b === w).toBe(!possessive);
+  });
+});
+
+describe('lemma: the suffix table, first match wins', () => {
+  test.each([
+    ['negotiations', 'negotiat'],
+    ['declaration', 'declarat'],
+    ['agreements', 'agree'],
+    ['payment', 'pay'],
+    ['hearings', 'hear'],
+    ['rebuilding', 'rebuild'],
+    ['evictions', 'evict'],
+    ['eviction', 'evict'],
+    ['ferries', 'ferry'],
+    ['carried', 'carry'],
+    ['constructed', 'construct'],
+    ['planned', 'plan'],
+    ['crosses', 'cross'],
+    ['harbors', 'harbor'],
+    // Four letters or fewer stay; "ings" would leave one letter, so the plain "s" goes instead.
+    ['gas', 'gas'],
+    ['used', 'used'],
+    ['sings', 'sing'],
+  ])('%s -> %s', (word, l) => {
+    expect(lemma(word)).toBe(l);
   });
 });
 

@@ -141,8 +141,11 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
     }
   }
   const confirmed = new Set<string>();
-  for (const c of candidates) {
-    if (!c.headline && !c.initial) confirmed.add(keyOf(c));
+  // Each body candidate's key, made once: both loops below ask for it (a headline's is made from its part).
+  const keys = candidates.map((c) => (c.headline ? '' : keyOf(c)));
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    if (!c.headline && !c.initial) confirmed.add(keys[i]);
   }
   // "Roe told reporters" elsewhere shows that a sentence-initial "Jane Roe" is a name. Read only when a
   // sentence-initial candidate needs it.
@@ -158,10 +161,11 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
     return actsAloneSet.has(lower);
   };
   const claims: PersonClaim[] = [];
-  for (const c0 of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c0 = candidates[i];
     const c = c0.headline ? headlinePart(c0, confirmed) : c0;
     if (!c) continue;
-    const key = keyOf(c);
+    const key = c === c0 ? keys[i] : keyOf(c);
     const last = c.words[c.words.length - 1];
     if (c.initial && !confirmed.has(key) && !evidenceAfter(text, c.end, last, extraVerbs) && !actsAlone(last.lower)) continue;
     if (c.initial && !confirmed.has(key) && c.words.some((w) => lowerWords(w.lower))) continue;

@@ -173,7 +173,8 @@ export function contextAround(
   const c = lastBelow(commas, start);
   if (c >= 0 && commas[c] >= clauseStart) {
     const head = text.slice(clauseStart, start);
-    const re = /,\s+(?:after|before|when|while|as|though|although|but|which|who|because|since|until|whereas)\b/gi;
+    const re = SUBORDINATE_ALL;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let last = -1;
     let relative = false;
@@ -263,6 +264,10 @@ export function contextAround(
     inQuote: si >= 0 ? quoteOpenBefore(info.marks, start) : false,
   };
 }
+
+// The subordinate-clause openers `contextAround` looks for in a clause's head, shared (its loop runs every
+// match, so `lastIndex` is back at 0 when it ends; it is reset before each use all the same).
+const SUBORDINATE_ALL = /,\s+(?:after|before|when|while|as|though|although|but|which|who|because|since|until|whereas)\b/gi;
 
 const PICKED: number[] = [];
 const P_WORDS: string[] = [];
@@ -355,11 +360,17 @@ function quoteOpenBefore(m: SentenceMarks, at: number): boolean {
 
 /** What one token contributes to a context, decided once per sentence and vocabulary. */
 interface TokenInfo {
-  entities?: string[];
-  predicate?: string;
-  word?: string;
+  entities: string[] | undefined;
+  predicate: string | undefined;
+  word: string | undefined;
   /** Predicate of this token and the next together ("pulled out"). */
-  pair?: string;
+  pair: string | undefined;
+}
+
+// Every TokenInfo is made here with all four fields: the loop in `contextAround` that reads them then
+// meets one object shape, not one per combination of fields set ({}, {predicate}, {entities}, ...).
+function tokenInfo(entities?: string[], predicate?: string, word?: string, pair?: string): TokenInfo {
+  return { entities, predicate, word, pair };
 }
 
 const PAIRS = new WeakMap<Vocabulary, Set<string>>();
@@ -423,7 +434,7 @@ function sentenceInfo(article: Article, si: number, sentence: Sentence, vocabula
   return hit;
 }
 
-const NO_INFO: TokenInfo = {};
+const NO_INFO: TokenInfo = tokenInfo();
 
 /** A word's contribution, whether its sentence opens with it or not (`initial` only when that matters). */
 interface WordInfo {
@@ -481,7 +492,7 @@ function classify(text: string, sentence: Sentence, tokens: readonly Token[], k:
   const next = tokens[k + 1];
   if (w.pairable && next && next.start - t.end <= 1 && vocabulary) {
     const p2 = vocabulary.predicates.get(`${w.lower} ${next.text.toLowerCase()}`);
-    if (p2) return { ...base, pair: p2 };
+    if (p2) return tokenInfo(base.entities, base.predicate, base.word, p2);
   }
   return base;
 }
@@ -490,7 +501,7 @@ function classify(text: string, sentence: Sentence, tokens: readonly Token[], k:
 function classifyWord(raw: string, sentenceInitial: boolean, vocabulary: Vocabulary | undefined): TokenInfo {
   if (/^\p{N}/u.test(raw)) return NO_INFO;
   const lower = raw.toLowerCase().replace(/\u2019/g, "'");
-  const info: TokenInfo = {};
+  const info = tokenInfo();
   if (REPORTING_WORDS[lower]) {
     info.predicate = REPORTING_WORDS[lower];
     return info;

@@ -1,5 +1,5 @@
 import type { Article } from '../../types';
-import { bodyTokens, type Token } from '../../text/tokens';
+import { bodyToken, bodyTokens, type BodyToken, type Token } from '../../text/tokens';
 import { RecentArticles } from '../../text/lookup';
 import { CALENDAR_WORDS, HONORIFICS, NAME_PARTICLES, ORG_WORDS, ROLE_WORDS, SENTENCE_STARTERS } from './lexicon';
 
@@ -83,8 +83,10 @@ function computeWordTokens(article: Article): WordTok[] {
       const c = text.charCodeAt(k);
       plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 45;
     }
+    // The body's own token object carries the word data (see BodyToken); "Roe's" needs one of its own.
+    const w = possessive ? bodyToken(text, t.start, end) : t;
     if (plain) {
-      out.push({ text, start: t.start, end, lower: text, cap: false, possessive, initial });
+      out.push(fill(w, text, false, possessive, initial));
       continue;
     }
     let form = FORMS.get(text);
@@ -95,9 +97,18 @@ function computeWordTokens(article: Article): WordTok[] {
         FORMS.set(text, form);
       }
     }
-    out.push({ text, start: t.start, end, lower: form.lower, cap: form.cap, possessive, initial });
+    out.push(fill(w, form.lower, form.cap, possessive, initial));
   }
   return out;
+}
+
+// Filling in the same values each time: a body token's word data depends only on its article.
+function fill(t: BodyToken, lower: string, cap: boolean, possessive: boolean, initial: boolean): WordTok {
+  t.lower = lower;
+  t.cap = cap;
+  t.possessive = possessive;
+  t.initial = initial;
+  return t as WordTok;
 }
 
 // "\n", '"', "\u201c", "\u2018", "(", ":", "\u2014", "\u2013".
