@@ -1,16 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { expectRuleProblem, rulesDir } from './helpers';
 import { join } from 'node:path';
 import { loadRules, ruleExamples } from '../../src/rules/loader';
 import { runAllExamples, runExample } from '../../src/rules/examples';
 import { COMPARATORS } from '../../src/compare/comparators';
 import { VOCABULARY_KINDS } from '../../src/rules/vocabulary';
 
-function rulesDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'corroborate-examples-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-  return dir;
-}
 
 const QUOTE = "extends: quote-wording\nexamples:\n  - a: '\"We are ready,\" the coach said.'\n    b: '\"We are ready,\" said the coach.'\n";
 const ALIAS = 'extends: alias\nparams: { sets: [[bart quillfeather, bkq]] }\nexamples:\n';
@@ -32,12 +26,7 @@ describe('examples: in rule files are validated by the loader', () => {
     ['with: naming a data rule', ALIAS + "  - a: 'x'\n    b: 'y'\n    with: places\n    expect: agree\n", 4, 5, /"places" is a data rule, not a comparator rule/],
   ];
   test.each(bad)('%s: file:line:column: message', (_name, text, line, column, message) => {
-    const dir = rulesDir({ 'my-rule.yaml': text });
-    const r = loadRules([dir], { cwd: dir });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error[0]).toMatchObject({ file: 'my-rule.yaml', line, column });
-    expect(r.error[0].message).toMatch(message);
+    expectRuleProblem(text, line, column, message);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

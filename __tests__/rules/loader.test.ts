@@ -1,13 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { expectRuleProblem, rulesDir } from './helpers';
 import { loadRules, didYouMean } from '../../src/rules/loader';
 
-function rulesDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'corroborate-rules-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-  return dir;
-}
 
 describe('loadRules', () => {
   test('the shipped rules load', () => {
@@ -31,12 +24,7 @@ describe('loadRules', () => {
     ['applies-to on a data rule', 'extends: paraphrase\napplies-to: [quote]\nparams: { sets: [[a, b]] }\n', 2, 1, /no meaning for a data rule/],
   ];
   test.each(bad)('%s: file:line:column: message', (_name, text, line, column, message) => {
-    const dir = rulesDir({ 'my-rule.yaml': text });
-    const r = loadRules([dir], { cwd: dir });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error[0]).toMatchObject({ file: 'my-rule.yaml', line, column });
-    expect(r.error[0].message).toMatch(message);
+    expectRuleProblem(text, line, column, message);
   });
 
   test('a user rule overrides a shipped one by id; severity off removes it', () => {
