@@ -15,8 +15,8 @@ function aliasForm(key: string): string {
 }
 
 /**
- * The alias entry a name or speaker key falls under, if any: "dj trumpet" -> { canonical: "donald j trumpet" }
- * when a user's alias rule lists `[donald j. trumpet, dj trumpet]`; "the us" -> "united states" by the
+ * The alias entry a name or speaker key falls under, if any: "bkq" -> { canonical: "bart k quillfeather" }
+ * when a user's alias rule lists `[bart k. quillfeather, bkq]`; "the us" -> "united states" by the
  * shipped places rule (a leading article is ignored: "the U.S." said = "the United States" said).
  */
 export function aliasOf(key: string, vocabulary: Vocabulary): AliasMatch | undefined {
@@ -35,7 +35,7 @@ export function canonicalKey(key: string, vocabulary: Vocabulary): string {
 }
 
 /**
- * The alias rule that makes two different keys one name ("djt" and "donald j trumpet"), or undefined
+ * The alias rule that makes two different keys one name ("bkq" and "bart k quillfeather"), or undefined
  * when no alias joins them (equal keys need no rule).
  */
 export function aliasJoining(a: string, b: string, vocabulary: Vocabulary): AliasMatch | undefined {

@@ -5,7 +5,7 @@ import { aliasJoining, aliasOf } from '../../rules/aliases';
 const person = (c: Claim) => c.value as PersonValue;
 
 /**
- * Links spellings of one person's name across articles ("Fasihuddin" / "Fasihudin", "Mohammad" /
+ * Links spellings of one person's name across articles ("Zahiruddin" / "Zahirudin", "Mohammad" /
  * "Muhammad") with fast-levenshtein over transliteration-folded words, while short names must match
  * exactly ("Jon Smith" and "Joan Smith" are two people). Honorifics are not part of a reading.
  */
@@ -20,7 +20,7 @@ export const nameSpelling: Comparator = {
     },
     additionalProperties: false,
   },
-  // A one-word name takes part only when an alias rule names it ("DJT" = "Donald J. Trumpet").
+  // A one-word name takes part only when an alias rule names it ("BKQ" = "Bart K. Quillfeather").
   accepts: (c, ctx) => c.kind === 'person' && (nameWords(person(c).name).length >= 2 || aliasOf(person(c).key, ctx.vocabulary) !== undefined),
   // Surname folded, and its first three letters: "Oyelaran"/"Oyelarran" meet, so do "Yusuf"/"Yousuf".
   // Names under one alias meet by the alias's canonical key.

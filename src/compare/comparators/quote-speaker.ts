@@ -40,7 +40,7 @@ function words(key: string): string[] {
   return key.split(' ').filter((w) => w && !GENERIC.has(w));
 }
 
-/** How two speakers of the same words relate; an alias rule ("DJT" = "Donald J. Trumpet") makes two names one speaker. */
+/** How two speakers of the same words relate; an alias rule ("BKQ" = "Bart K. Quillfeather") makes two names one speaker. */
 export function compareSpeakers(x: Speaker, y: Speaker, vocabulary?: Vocabulary): PairJudgement {
   if (x.key === y.key) return { relation: 'agree', reason: `both give the words to ${x.name}` };
   const alias = vocabulary && aliasJoining(x.key, y.key, vocabulary);

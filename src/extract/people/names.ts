@@ -26,7 +26,7 @@ const FOLDED = new Map<string, string>();
 /**
  * A spelling-tolerant form of one name word, for transliteration variants:
  * doubled letters single, "oo" -> "u", "ee" -> "i", "ph" -> "f", hyphens and apostrophes gone.
- * "Fasihuddin" -> "fasihudin", "Yaqoob" -> "yaqub", "Mohammad" -> "mohamad".
+ * "Zahiruddin" -> "zahirudin", "Yusoof" -> "yusuf", "Mohammad" -> "mohamad".
  */
 export function foldNameWord(word: string): string {
   let f = FOLDED.get(word);
