@@ -154,7 +154,7 @@ export interface QuoteValue {
   words: string;
   /** Identifies the whole quotation this segment belongs to (`q@start-end` of the full quotation). */
   quotation: string;
-  /** A fragment woven into a sentence of the reporter's ('warned of "bad things"'). */
+  /** A fragment woven into a sentence of the reporter's ('warned of "hard times"'). */
   partial: boolean;
   /** Embedded social post, rather than a quotation in quote marks. */
   post?: boolean;

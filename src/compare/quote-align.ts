@@ -84,7 +84,7 @@ function tokensOf(words: string, vocabulary: Vocabulary): QWord[] {
     const word = m[0].replace(/\.$/, '');
     for (const e of expand(word)) for (const s of spell(e, vocabulary)) out.push({ w: s, cap, at: at++ });
   }
-  // Title Case or SHOUTED words name nothing: "Not An Inch", "BAD THINGS ARE GOING TO HAPPEN".
+  // Title Case or SHOUTED words name nothing: "Not One Step Back", "HARD TIMES ARE COMING FOR ALL".
   const capsWords = (orig.match(/\p{Lu}[\p{Lu}'\u2019]+\b/gu) ?? []).filter((w) => w.length > 4).length;
   const titleCase = out.length > 0 && out.filter((q) => q.cap).length / out.length >= 0.6;
   if (titleCase || capsWords >= 2) for (const q of out) q.cap = false;
@@ -187,8 +187,8 @@ function strength(contentCount: number): number {
 }
 
 /**
- * Aligns two quotes. "bad things" inside "bad things are going to happen" is contained (link 0.59,
- * two content words); "we want it back soon, right away" and "..., immediately" are the same once the
+ * Aligns two quotes. "hard times" inside "hard times are coming" is contained (link 0.59,
+ * two content words); "we want the ferry back soon, right away" and "..., immediately" are the same once the
  * paraphrase rule is applied (link 1).
  */
 export function alignQuotes(aWords: string, bWords: string, vocabulary: Vocabulary): Alignment {

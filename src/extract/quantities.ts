@@ -20,7 +20,7 @@ import { singularNoun } from '../normalize/nouns';
  *
  * Not read: bare numbers with nothing counted ("Game 3.0"), ages ("45-year-old", "aged 45"),
  * numbers inside URLs, handles, phone numbers, clock times and dates already claimed by the date
- * extractor (which runs first, and keeps "four years after X" as a relative date), ordinals ("21st"), and lone "one"/"a" ("an inch of soil" is a figure of
+ * extractor (which runs first, and keeps "four years after X" as a relative date), ordinals ("21st"), and lone "one"/"a" ("an inch of rain" is a figure of
  * speech more often than a measure).
  */
 export const quantityExtractor: Extractor = {

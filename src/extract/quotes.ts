@@ -187,7 +187,7 @@ function brokenByAttribution(text: string, prev: Segment, s: Segment, vocabulary
   return toks.length > 0 && toks.length <= 14 && toks.some((t) => isReportingVerb(t.text, vocabulary));
 }
 
-// 'warned of "bad things"' is a fragment in the reporter's sentence; 'Roe said, "We will..."' is not.
+// 'warned of "hard times"' is a fragment in the reporter's sentence; 'Roe said, "We will..."' is not.
 function isPartial(text: string, article: Article, s: Segment, vocabulary: Vocabulary): boolean {
   const si = sentenceAt(article.sentences, s.open);
   const from = si >= 0 ? article.sentences[si].start : s.open;

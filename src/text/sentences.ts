@@ -54,7 +54,7 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
       }
       // "3. Then" is a list item, "3.5" was handled above (no space).
     }
-    // Lower-case continuation after "..." or "!" inside a quote ("We won't talk about that... if they don't")
+    // Lower-case continuation after "..." or "!" inside a quote ("We will say no more... if they refuse")
     const next = nextNonSpace(text, j, to);
     if (next >= 0 && /[a-z]/.test(text[next]) && !hasLineBreak(text, j, next)) {
       i = j - 1;

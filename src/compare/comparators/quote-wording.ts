@@ -45,7 +45,7 @@ function quotationText(c: Claim, ctx: CompareContext): string | undefined {
 
 /**
  * Link of two quote segments: their own alignment, or a weak 0.3 when one segment lies within the
- * other's whole quotation though not in the same sentence ("We won't talk about that... if they don't"
+ * other's whole quotation though not in the same sentence ("We will say no more... if they refuse"
  * against the first sentence of a two-sentence quotation holding both).
  */
 export function quoteLink(a: Claim, b: Claim, ctx: CompareContext): number {
@@ -60,7 +60,7 @@ export function quoteLink(a: Claim, b: Claim, ctx: CompareContext): number {
   return own;
 }
 
-/** "quote: We won't talk about that ..." from the longest claim: what the finding is about. */
+/** "quote: We will say no more about the ..." from the longest claim: what the finding is about. */
 export function quoteSubject(claims: readonly Claim[]): string {
   let best = '';
   for (const c of claims) {
