@@ -23,6 +23,13 @@ describe('scanMarks: where a pattern can start', () => {
     ['\u0661\u0662 x', [['\u0661', NATIVE, 0], ['x', LETTERS, 1]]],
     // After an accented letter \b holds again (the accent is no ASCII word character).
     ['\u00e9May', [['May', LETTERS, 3]]],
+    // "_May": an underscore before a word starts nothing; "$May" and "'May" do start a word; "x2021" is
+    // two marks (a digit after a letter still starts a number, as in "Q3").
+    ['_May x2021 $May \'May', [['x', LETTERS, 1], ['2021', DIGITS, 4], ['$', SYMBOL, 0], ['May', LETTERS, 3], ["'", APOSTROPHE, 0], ['May', LETTERS, 3]]],
+    // "3rd": letters after a digit start no word; "a1": a digit after a letter starts a number.
+    ['3rd a1', [['3', DIGITS, 1], ['a', LETTERS, 1], ['1', DIGITS, 1]]],
+    // A run of native digits is one mark, an ASCII digit after it another; a letter in between splits them.
+    ['\u06f1\u06f2\u06f39 \u0661x\u0662', [['\u06f1', NATIVE, 0], ['9', DIGITS, 1], ['\u0661', NATIVE, 0], ['x', LETTERS, 1], ['\u0662', NATIVE, 0]]],
   ] as [string, [string, number, number][]][])('%s', (text, expected) => {
     expect(marks(text)).toEqual(expected);
   });
@@ -30,6 +37,17 @@ describe('scanMarks: where a pattern can start', () => {
   test('the character before `from` still decides whether a word starts there', () => {
     expect(marks('ab cd', 1)).toEqual([['cd', LETTERS, 2]]);
     expect(marks('ab cd', 2)).toEqual([['cd', LETTERS, 2]]);
+  });
+
+  test.each([
+    // From inside "2021" or after "_", "b" of "ab": no mark where a whole-text scan would have none.
+    ['in 2021 now', 5, [['now', LETTERS, 3]]],
+    ['x_y z', 2, [['z', LETTERS, 1]]],
+    ['\u0661\u0662 x', 1, [['x', LETTERS, 1]]],
+    // From just after a space or a currency sign, the word or number there is a mark.
+    ['$12 x', 1, [['12', DIGITS, 2], ['x', LETTERS, 1]]],
+  ] as [string, number, [string, number, number][]][])('%s from %d', (text, from, expected) => {
+    expect(marks(text, from)).toEqual(expected);
   });
 
   test.each([

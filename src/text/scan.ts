@@ -54,8 +54,6 @@ export function wordKey(word: string): number {
   return key;
 }
 
-const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 const isNativeDigit = (c: number) => (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9);
 
 const MARKS = new RecentArticles<{ from: number; marks: Marks }>();
@@ -69,21 +67,45 @@ export function marksOf(article: Article): Marks {
   return marks;
 }
 
+// ASCII characters by what they can start: one table read instead of a chain of comparisons per character.
+const A_OTHER = 0;
+const A_LETTER = 1;
+const A_DIGIT = 2;
+const A_DOLLAR = 3;
+const A_QUOTE = 4;
+const A_UNDERSCORE = 5;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = ASCII_CLASS[c + 32] = A_LETTER;
+for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = A_DIGIT;
+ASCII_CLASS[36] = A_DOLLAR;
+ASCII_CLASS[39] = A_QUOTE;
+ASCII_CLASS[95] = A_UNDERSCORE;
+
 /** Every mark of `text[from, ...)`; the character before `from` still decides whether a word starts. */
 export function scanMarks(text: string, from: number): Marks {
   const pos: number[] = [];
   const info: number[] = [];
   const n = text.length;
-  // Whether the character before `i` is a word character ([A-Za-z0-9_]), an ASCII digit, a native digit.
-  let prev = from > 0 ? text.charCodeAt(from - 1) : -1;
+  // The class of the character before `i` (A_OTHER for anything past ASCII): "x2021" starts no DIGITS
+  // mark at "2", "_May" no LETTERS mark at "M". A native digit's own run is told by `prevNative`.
+  const p0 = from > 0 ? text.charCodeAt(from - 1) : -1;
+  let prevClass = p0 >= 0 && p0 < 128 ? ASCII_CLASS[p0] : A_OTHER;
+  let prevNative = p0 >= 0 && isNativeDigit(p0);
   for (let i = from; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
-      if (isAsciiLetter(c)) {
-        if (!(isAsciiLetter(prev) || isAsciiDigit(prev) || prev === 95)) {
+      const k = ASCII_CLASS[c];
+      if (k === A_OTHER) {
+        prevClass = A_OTHER;
+        prevNative = false;
+        continue;
+      }
+      if (k === A_LETTER) {
+        if (prevClass === A_OTHER || prevClass === A_DOLLAR || prevClass === A_QUOTE) {
           // The whole letter run: "Sept" -> key "sep", length 4, capitalized.
           let j = i + 1;
-          while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
+          let d: number;
+          while (j < n && (d = text.charCodeAt(j)) < 128 && ASCII_CLASS[d] === A_LETTER) j++;
           const c1 = i + 1 < j ? text.charCodeAt(i + 1) : 0;
           const c2 = i + 2 < j ? text.charCodeAt(i + 2) : 0;
           const key = (((c | 32) - 96) << 10) | (c1 ? ((c1 | 32) - 96) << 5 : 0) | (c2 ? (c2 | 32) - 96 : 0);
@@ -92,32 +114,42 @@ export function scanMarks(text: string, from: number): Marks {
           info.push(pack(LETTERS, key, j - i, cap));
           // Letters inside the run start nothing: a word character precedes each.
           i = j - 1;
-          prev = text.charCodeAt(i);
-          continue;
         }
-      } else if (isAsciiDigit(c)) {
-        if (!isAsciiDigit(prev)) {
+        prevClass = A_LETTER;
+      } else if (k === A_DIGIT) {
+        if (prevClass !== A_DIGIT) {
           let j = i + 1;
-          while (j < n && isAsciiDigit(text.charCodeAt(j))) j++;
+          let d: number;
+          while (j < n && (d = text.charCodeAt(j)) >= 48 && d <= 57) j++;
           pos.push(i);
           info.push(pack(DIGITS, c, j - i, 0));
           i = j - 1;
-          prev = text.charCodeAt(i);
-          continue;
         }
-      } else if (c === 36) {
-        pos.push(i);
-        info.push(pack(SYMBOL, 0, 0, 0));
-      } else if (c === 39) {
-        pos.push(i);
-        info.push(pack(APOSTROPHE, 0, 0, 0));
+        prevClass = A_DIGIT;
+      } else {
+        if (k === A_DOLLAR) {
+          pos.push(i);
+          info.push(pack(SYMBOL, 0, 0, 0));
+        } else if (k === A_QUOTE) {
+          pos.push(i);
+          info.push(pack(APOSTROPHE, 0, 0, 0));
+        }
+        prevClass = k;
       }
-    } else if (isNativeDigit(c)) {
-      if (!isNativeDigit(prev)) {
+      prevNative = false;
+      continue;
+    }
+    prevClass = A_OTHER;
+    if (isNativeDigit(c)) {
+      if (!prevNative) {
         pos.push(i);
         info.push(pack(NATIVE, 0, 0, 0));
       }
-    } else if (c === 0x2019) {
+      prevNative = true;
+      continue;
+    }
+    prevNative = false;
+    if (c === 0x2019) {
       pos.push(i);
       info.push(pack(APOSTROPHE, 0, 0, 0));
     } else if (c === 0x20ac || c === 0xa3 || c === 0xa5 || c === 0x20b9 || c === 0x20bd) {
@@ -127,7 +159,6 @@ export function scanMarks(text: string, from: number): Marks {
       pos.push(i);
       info.push(pack(FOLD, 0, 0, 0));
     }
-    prev = c;
   }
   return { pos, info };
 }
