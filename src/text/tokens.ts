@@ -125,7 +125,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const rawEnd = wordEnd(text, i, u);
     const wordEndAt = i + trimmedLength(text, i, rawEnd);
     const end = wordEndAt < to ? wordEndAt : to;
-    out.push({ text: text.slice(i, end), start: i, end });
+    out.push(bodyToken(text.slice(i, end), i, end));
     i = rawEnd;
   }
   return out;
@@ -235,7 +235,7 @@ function tokenizeByRegex(text: string, from: number, to: number): Token[] {
     // A trailing period belongs to the word only in abbreviations: "U.S." keeps it, "Porthaven." does not.
     if (word.endsWith('.') && !/\.[\p{L}]\.$/u.test(word) && !/^\p{L}\.$/u.test(word)) word = word.slice(0, -1);
     const end = Math.min(m.index + word.length, to);
-    out.push({ text: end === m.index + word.length ? word : text.slice(m.index, end), start: m.index, end });
+    out.push(bodyToken(end === m.index + word.length ? word : text.slice(m.index, end), m.index, end));
   }
   return out;
 }
@@ -267,7 +267,7 @@ export function firstTokens(text: string, from: number, to: number, limit: numbe
     const rawEnd = wordEnd(text, i, u);
     const wordEndAt = i + trimmedLength(text, i, rawEnd);
     const end = wordEndAt < to ? wordEndAt : to;
-    const t = { text: text.slice(i, end), start: i, end };
+    const t = bodyToken(text.slice(i, end), i, end);
     i = rawEnd;
     if (!keep(t)) continue;
     out.push(t);
