@@ -26,6 +26,18 @@ function isAddressChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 95 || c === 43 || c === 45;
 }
 
+/** Adds one EXCLUDED match to the sorted ranges, merged with the last one when they touch. */
+function addRange(out: [number, number][], text: string, from: number, m: RegExpExecArray): void {
+  let s = m.index;
+  const first = m[0].charCodeAt(0);
+  // ".com/..." and "@example.org" belong to the address before them: "pic.twitter", "name".
+  if (first === 46 || first === 64) while (s > from && isAddressChar(text.charCodeAt(s - 1))) s--;
+  const e = m.index + m[0].length;
+  const last = out[out.length - 1];
+  if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+  else out.push([s, e]);
+}
+
 /** Sorted, disjoint `[start, end)` ranges of `text[from, to)` that extractors must skip. */
 export function excludedRanges(text: string, from = 0, to = text.length): [number, number][] {
   const out: [number, number][] = [];
@@ -37,14 +49,7 @@ export function excludedRanges(text: string, from = 0, to = text.length): [numbe
       EXCLUDED.lastIndex++;
       continue;
     }
-    let s = m.index;
-    const first = m[0].charCodeAt(0);
-    // ".com/..." and "@example.org" belong to the address before them: "pic.twitter", "name".
-    if (first === 46 || first === 64) while (s > from && isAddressChar(text.charCodeAt(s - 1))) s--;
-    const e = m.index + m[0].length;
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
+    addRange(out, text, from, m);
   }
   return out;
 }
@@ -116,14 +121,7 @@ function excludedRangesAt(text: string, from: number, starts: Int32Array): [numb
       continue;
     }
     next = p + m[0].length;
-    let s = m.index;
-    const first = m[0].charCodeAt(0);
-    // ".com/..." and "@example.org" belong to the address before them: "pic.twitter", "name".
-    if (first === 46 || first === 64) while (s > from && isAddressChar(text.charCodeAt(s - 1))) s--;
-    const e = m.index + m[0].length;
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
+    addRange(out, text, from, m);
   }
   return out;
 }
