@@ -3,6 +3,7 @@ import type { Vocabulary } from '../types';
 import { preferredSpelling } from '../rules/vocabulary';
 import { STOPWORDS, foldText, lemma } from '../text/tokens';
 import { splitSentences } from '../text/sentences';
+import { memoByString } from '../util/memo';
 
 /**
  * Aligning two quoted segments from different articles (or one): are they the same words, a fragment
@@ -346,19 +347,11 @@ export interface SentenceAlignment {
 
 // More sentences than this in one quotation are compared as a whole: the matching is quadratic.
 const MAX_SENTENCES = 40;
-const SENTENCES = new Map<string, string[]>();
-
 /** "We won. We will rebuild." -> ["We won.", "We will rebuild."]; memoized, shared: read, never change. */
-export function quoteSentences(words: string): string[] {
-  let s = SENTENCES.get(words);
-  if (!s) {
-    s = splitSentences(words).map((x) => words.slice(x.start, x.end));
-    if (!s.length) s = [words];
-    if (SENTENCES.size >= 50000) SENTENCES.clear();
-    SENTENCES.set(words, s);
-  }
-  return s;
-}
+export const quoteSentences: (words: string) => string[] = memoByString((words) => {
+  const s = splitSentences(words).map((x) => words.slice(x.start, x.end));
+  return s.length ? s : [words];
+}, 50000);
 
 /**
  * Matches the sentences of two quotations: each sentence of one to at most one of the other, keeping

@@ -1,3 +1,5 @@
+import { memoByString } from '../util/memo';
+
 /** Irregular English plurals, plural -> singular: "people" -> "person". */
 export const IRREGULAR_SINGULARS: Record<string, string> = {
   people: 'person', persons: 'person', men: 'man', women: 'woman', children: 'child', feet: 'foot', teeth: 'tooth',
@@ -10,18 +12,8 @@ export const IRREGULAR_SINGULARS: Record<string, string> = {
  * The singular of a lower-case English plural noun, for the counted noun of a count:
  * "workers" -> "worker", "casualties" -> "casualty", "buses" -> "bus", "churches" -> "church".
  */
-export function singularNoun(word: string): string {
-  // Memoized: a corpus counts the same few nouns again and again.
-  let s = SINGULARS.get(word);
-  if (s === undefined) {
-    s = computeSingular(word);
-    if (SINGULARS.size >= 10000) SINGULARS.clear();
-    SINGULARS.set(word, s);
-  }
-  return s;
-}
-
-const SINGULARS = new Map<string, string>();
+// Memoized: a corpus counts the same few nouns again and again.
+export const singularNoun: (word: string) => string = memoByString((word) => computeSingular(word), 10000);
 
 function computeSingular(word: string): string {
   const w = word.toLowerCase();

@@ -1,5 +1,6 @@
 import type { Article } from '../types';
 import { RecentArticles } from './lookup';
+import { memoByString } from '../util/memo';
 
 /** A word of the text with its offsets `[start, end)`. */
 export interface Token {
@@ -308,18 +309,8 @@ const IRREGULAR: Record<string, string> = {
  * A crude English lemma for matching, not for display: "withdrew" -> "withdraw", "constructed" ->
  * "construct", "negotiations" -> "negotiat". Two forms of one word must meet; nothing more is promised.
  */
-export function lemma(word: string): string {
-  // Memoized: comparison asks for the same few thousand words millions of times.
-  let l = LEMMA_MEMO.get(word);
-  if (l === undefined) {
-    l = computeLemma(word);
-    if (LEMMA_MEMO.size >= 100000) LEMMA_MEMO.clear();
-    LEMMA_MEMO.set(word, l);
-  }
-  return l;
-}
-
-const LEMMA_MEMO = new Map<string, string>();
+// Memoized: comparison asks for the same few thousand words millions of times.
+export const lemma: (word: string) => string = memoByString((word) => computeLemma(word), 100000);
 
 function computeLemma(word: string): string {
   let w = word.toLowerCase().replace(/\u2019/g, "'").replace(/'s$/, '');

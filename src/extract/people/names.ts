@@ -1,5 +1,6 @@
 import levenshtein from 'fast-levenshtein';
 import { foldKey } from '../../text/tokens';
+import { memoByString } from '../../util/memo';
 
 /**
  * Name keys and spelling similarity, shared by the people extractor, the quote speaker resolution and
@@ -7,43 +8,25 @@ import { foldKey } from '../../text/tokens';
  */
 
 /** Lower-case key of a name: diacritics folded, curly apostrophes plain, periods dropped, spaces single. */
-export function nameKey(name: string): string {
-  // Memoized: the same few name words are keyed over and over (mentions, titles, speakers).
-  let k = NAME_KEYS.get(name);
-  if (k === undefined) {
-    k = foldKey(name);
-    if (name.length <= 64) {
-      if (NAME_KEYS.size >= 50000) NAME_KEYS.clear();
-      NAME_KEYS.set(name, k);
-    }
-  }
-  return k;
-}
-
-const NAME_KEYS = new Map<string, string>();
-const FOLDED = new Map<string, string>();
+// Memoized: the same few name words are keyed over and over (mentions, titles, speakers).
+export const nameKey: (name: string) => string = memoByString((name) => foldKey(name), 50000, 64);
 
 /**
  * A spelling-tolerant form of one name word, for transliteration variants:
  * doubled letters single, "oo" -> "u", "ee" -> "i", "ph" -> "f", hyphens and apostrophes gone.
  * "Zahiruddin" -> "zahirudin", "Yusoof" -> "yusuf", "Mohammad" -> "mohamad".
  */
-export function foldNameWord(word: string): string {
-  let f = FOLDED.get(word);
-  if (f === undefined) {
-    f = nameKey(word)
+export const foldNameWord: (word: string) => string = memoByString(
+  (word) =>
+    nameKey(word)
       .replace(/['\-]/g, '')
       .replace(/ph/g, 'f')
       .replace(/oo/g, 'u')
       .replace(/ee/g, 'i')
-      .replace(/(.)\1+/g, '$1');
-    if (word.length <= 64) {
-      if (FOLDED.size >= 50000) FOLDED.clear();
-      FOLDED.set(word, f);
-    }
-  }
-  return f;
-}
+      .replace(/(.)\1+/g, '$1'),
+  50000,
+  64,
+);
 
 /**
  * Edits allowed between two folded name words before they count as different names. Short names must

@@ -2,6 +2,7 @@ import type { Article } from '../../types';
 import { bodyToken, bodyTokens, type BodyToken, type Token } from '../../text/tokens';
 import { RecentArticles } from '../../text/lookup';
 import { CALENDAR_WORDS, HONORIFICS, NAME_PARTICLES, ORG_WORDS, ROLE_WORDS, SENTENCE_STARTERS } from './lexicon';
+import { memoByString } from '../../util/memo';
 
 /** Words that qualify a role and are peeled off the front of a name run: "Staff" in "Chief of Staff Jane Roe". */
 export const TITLE_MODIFIERS = new Set(
@@ -145,18 +146,8 @@ function firstWordStart(text: string, from: number, to: number): number {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** True when `word` (lower case) can never be part of a person's name. */
-export function nonNameWord(lower: string): boolean {
-  // One look-up for a word met before instead of five: names and their neighbours recur.
-  let v = NON_NAME.get(lower);
-  if (v === undefined) {
-    v = computeNonName(lower);
-    if (NON_NAME.size >= 50000) NON_NAME.clear();
-    NON_NAME.set(lower, v);
-  }
-  return v;
-}
-
-const NON_NAME = new Map<string, boolean>();
+// One look-up for a word met before instead of five: names and their neighbours recur.
+export const nonNameWord: (lower: string) => boolean = memoByString((lower) => computeNonName(lower), 50000);
 
 function computeNonName(lower: string): boolean {
   if (ORG_WORDS.has(lower) || CALENDAR_WORDS.has(lower) || ROLE_WORDS.has(lower) || TITLE_MODIFIERS.has(lower)) return true;
