@@ -73,7 +73,7 @@ export function quoteSubject(claims: readonly Claim[]): string {
 
 function compareWording(a: Claim, b: Claim, ctx: CompareContext): PairJudgement {
   const judged = judgeWording(words(a), words(b), ctx);
-  if (judged) return judged;
+  if (judged) return { relation: judged.relation, reason: judged.reason, ...(judged.rule ? { rule: judged.rule } : {}) };
   const qa = (a.value as QuoteValue).quotation;
   const qb = (b.value as QuoteValue).quotation;
   if (a.source === b.source && qa === qb) return { relation: 'agree', reason: 'two parts of one quotation' };
@@ -88,7 +88,10 @@ const OTHER_TERMS = 'the same words in other terms';
  * common to say. Quotations of several sentences that are not one run of the other are judged by the
  * sentences they share (comparePassages).
  */
-function judgeWording(wa: string, wb: string, ctx: CompareContext): PairJudgement | null {
+/** A judgement with, for a variant, how the wordings differ and the word diff, kept apart for joining. */
+type Judged = PairJudgement & { how?: string; diff?: string };
+
+function judgeWording(wa: string, wb: string, ctx: CompareContext): Judged | null {
   if (wa === wb) return { relation: 'agree', reason: 'the same words' };
   if (foldWords(wa) === foldWords(wb)) return { relation: 'agree', reason: 'the same words; only punctuation or case differ' };
   const al = alignQuotes(wa, wb, ctx.vocabulary);
@@ -114,7 +117,8 @@ function judgeWording(wa: string, wb: string, ctx: CompareContext): PairJudgemen
     if (why) return { relation: 'conflict', reason: `the same quote with different content: ${why}` };
     const rule = paraphraseRule(al);
     const how = al.relation === 'same' ? OTHER_TERMS : OTHER_WORDING;
-    return { relation: 'variant', reason: `${how}: ${wordDiff(wa, wb)}`, ...(rule ? { rule } : {}) };
+    const diff = wordDiff(wa, wb);
+    return { relation: 'variant', reason: `${how}: ${diff}`, how, diff, ...(rule ? { rule } : {}) };
   }
   return null;
 }
@@ -125,20 +129,20 @@ function judgeWording(wa: string, wb: string, ctx: CompareContext): PairJudgemen
  * agree); a shared sentence in other words makes a variant, a flipped negation or number in one makes a
  * conflict. Null when no sentence of one matches a sentence of the other.
  */
-function comparePassages(wa: string, wb: string, ctx: CompareContext): PairJudgement | null {
+function comparePassages(wa: string, wb: string, ctx: CompareContext): Judged | null {
   const aligned = alignSentences(wa, wb, ctx.vocabulary);
   const judged = aligned.matches
     .map(([i, j]) => judgeWording(aligned.left[i], aligned.right[j], ctx))
-    .filter((j): j is PairJudgement => j !== null);
+    .filter((j): j is Judged => j !== null);
   if (!judged.length) return null;
   const conflict = judged.find((j) => j.relation === 'conflict');
   if (conflict) return conflict;
   const variants = judged.filter((j) => j.relation === 'variant');
   if (variants.length) {
     const rule = variants.find((v) => v.rule)?.rule;
-    const how = variants.every((v) => v.reason.startsWith(OTHER_TERMS)) ? OTHER_TERMS : OTHER_WORDING;
-    const diffs = variants.map((v) => v.reason.slice(v.reason.indexOf(': ') + 2));
-    return { relation: 'variant', reason: `${how}: ${diffs.join('; ')}`, ...(rule ? { rule } : {}) };
+    const how = variants.every((v) => v.how === OTHER_TERMS) ? OTHER_TERMS : OTHER_WORDING;
+    const diff = variants.map((v) => v.diff ?? v.reason).join('; ');
+    return { relation: 'variant', reason: `${how}: ${diff}`, how, diff, ...(rule ? { rule } : {}) };
   }
   const n = judged.length;
   const more = aligned.left.length !== n || aligned.right.length !== n ? '; one quotes more sentences than the other' : '';
