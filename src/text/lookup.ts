@@ -48,6 +48,34 @@ export function lastAtOrBefore<T>(sorted: readonly T[], value: number, key: (x: 
   return found;
 }
 
+/**
+ * `lastAtOrBefore(sorted, value, (x) => x)` for a list of numbers. The hot look-ups read plain offsets:
+ * a key callback shared by lists of several object shapes made every inlined caller check one more shape
+ * and fall back to slow code whenever a new one came ("wrong map" deoptimizations early in a run).
+ */
+export function lastAtOrBeforeValue(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** `firstAtOrAfter(sorted, value, (x) => x)` for a list of numbers. */
+export function firstAtOrAfterValue(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the first element of `sorted` that is >= `value` (by `key`); `sorted.length` when none. */
 export function firstAtOrAfter<T>(sorted: readonly T[], value: number, key: (x: T) => number): number {
   let lo = 0;
@@ -85,38 +113,45 @@ export function newlineOffsets(article: Article): number[] {
   return nl;
 }
 
-const ident = (x: number) => x;
-
 /** `text.lastIndexOf('\n', offset - 1) + 1` for offset >= 1, by binary search: where the "\n"-line of `offset` starts. */
 export function lfLineStart(article: Article, offset: number): number {
   const nl = newlineOffsets(article);
-  const i = lastAtOrBefore(nl, Math.max(0, offset - 1), ident);
+  const i = lastAtOrBeforeValue(nl, Math.max(0, offset - 1));
   return i >= 0 ? nl[i] + 1 : 0;
 }
 
 /** `text.indexOf('\n', offset)` by binary search: -1 when no line break follows. */
 export function nextNewline(article: Article, offset: number): number {
   const nl = newlineOffsets(article);
-  const i = firstAtOrAfter(nl, offset, ident);
+  const i = firstAtOrAfterValue(nl, offset);
   return i < nl.length ? nl[i] : -1;
 }
 
 /** Ranges sorted by start (ties in any order), with what is needed to ask "which contain offset p?" fast. */
 export interface RangeIndex<T extends { start: number; end: number }> {
   items: readonly T[];
+  /** `starts[i]`, `ends[i]`: the offsets of `items[i]`. */
+  starts: number[];
+  ends: number[];
   /** `maxEnd[i]` = the largest `end` among `items[0..i]`. */
   maxEnd: number[];
 }
 
 /** Indexes items already sorted by `start`. */
 export function rangeIndex<T extends { start: number; end: number }>(items: readonly T[]): RangeIndex<T> {
-  const maxEnd = new Array<number>(items.length);
-  let m = -Infinity;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const maxEnd: number[] = [];
+  // Offsets are never negative: -1 keeps `m` a small integer, and so the lists of small integers.
+  let m = -1;
   for (let i = 0; i < items.length; i++) {
-    if (items[i].end > m) m = items[i].end;
-    maxEnd[i] = m;
+    const { start, end } = items[i];
+    if (end > m) m = end;
+    starts.push(start);
+    ends.push(end);
+    maxEnd.push(m);
   }
-  return { items, maxEnd };
+  return { items, starts, ends, maxEnd };
 }
 
 /**
@@ -125,9 +160,9 @@ export function rangeIndex<T extends { start: number; end: number }>(items: read
  * that can still reach `p`.
  */
 export function coveredByOther<T extends { start: number; end: number }>(index: RangeIndex<T>, p: number, except = -1): boolean {
-  const { items, maxEnd } = index;
-  for (let j = lastAtOrBefore(items, p, (x) => x.start); j >= 0 && maxEnd[j] > p; j--) {
-    if (j !== except && items[j].end > p) return true;
+  const { starts, ends, maxEnd } = index;
+  for (let j = lastAtOrBeforeValue(starts, p); j >= 0 && maxEnd[j] > p; j--) {
+    if (j !== except && ends[j] > p) return true;
   }
   return false;
 }

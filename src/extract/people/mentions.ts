@@ -1,7 +1,7 @@
 import type { Article, Claim, PersonClaim } from '../../types';
 import { isHonorific, nonNameWord, wordTokens } from './runs';
 import { foldNameWord, nameKey } from './names';
-import { RecentArticles, coveredByOther, lastAtOrBefore, rangeIndex } from '../../text/lookup';
+import { RecentArticles, coveredByOther, lastAtOrBeforeValue, rangeIndex } from '../../text/lookup';
 import { startsUpper } from '../../text/tokens';
 
 /** A place in the article where a person is named: in full, by surname, or as "President Roe". */
@@ -41,13 +41,15 @@ function computeMentions(article: Article, people: PersonClaim[]): Mention[] {
   const out: Mention[] = people.map((c) => ({ start: c.span.start, end: c.span.end, key: c.value.key, name: c.value.name, how: 'full' as const }));
   const spans = rangeIndex(people.map((c) => c.span));
   const covered = (s: number) => coveredByOther(spans, s);
-  // Each list stays sorted by start, as `people` is.
-  const bySurname = new Map<string, PersonClaim[]>();
+  // Each list stays sorted by start, as `people` is; `starts` holds their starts for the binary search.
+  const bySurname = new Map<string, { starts: number[]; claims: PersonClaim[] }>();
   for (const c of people) {
     const k = foldNameWord(c.value.surname);
     const list = bySurname.get(k);
-    if (list) list.push(c);
-    else bySurname.set(k, [c]);
+    if (list) {
+      list.starts.push(c.span.start);
+      list.claims.push(c);
+    } else bySurname.set(k, { starts: [c.span.start], claims: [c] });
   }
   const toks = wordTokens(article);
   for (let i = 0; i < toks.length; i++) {
@@ -56,8 +58,8 @@ function computeMentions(article: Article, people: PersonClaim[]): Mention[] {
     const known = bySurname.get(foldNameWord(t.text));
     if (known) {
       // A later mention belongs to the nearest full name before it: two Roes are told apart by order.
-      const b = lastAtOrBefore(known, t.start - 1, (c) => c.span.start);
-      const p = b >= 0 ? known[b] : known[0];
+      const b = lastAtOrBeforeValue(known.starts, t.start - 1);
+      const p = known.claims[b >= 0 ? b : 0];
       out.push({ start: t.start, end: t.end, key: p.value.key, name: p.value.name, how: 'surname' });
       continue;
     }
