@@ -1,7 +1,7 @@
-import { parseNumeral, parseSpelledNumber, asciiDigits } from '../../src/normalize/numbers';
+import { parseNumeral, parseSpelledNumber, asciiDigits, round12 } from '../../src/normalize/numbers';
 import { lookupUnit, lookupCurrencyName, lookupCurrencyPrefix, toCanonical } from '../../src/normalize/units';
 import { lookupHedge, hedgeInterval } from '../../src/normalize/hedges';
-import { resolveWeekday, decadeInterval, yearInterval, monthInterval, isoDay, displayDate, addDays, daysInMonth } from '../../src/normalize/dates';
+import { resolveWeekday, decadeInterval, yearInterval, monthInterval, isoDay, displayDate, addDays, daysInMonth, weekdayOf } from '../../src/normalize/dates';
 import { singularNoun } from '../../src/normalize/nouns';
 import { excludedRanges, excludedRangesOf } from '../../src/normalize/exclusions';
 import { buildArticle } from '../../src/ingest/article';
@@ -57,6 +57,19 @@ describe('calendar', () => {
   ])('interval %j', (got, want) => expect(got).toEqual(want));
   test('invalid days are null', () => expect([isoDay(2021, 2, 29), isoDay(2024, 2, 29)]).toEqual([null, '2024-02-29']));
   test('addDays crosses years', () => expect(addDays('2024-12-31', 1)).toBe('2025-01-01'));
+  test.each([
+    ['2025-09-21', -1, '2025-09-20', 0],
+    ['2024-02-28', 1, '2024-02-29', 3],
+    ['1900-02-28', 1, '1900-03-01', 3],
+    ['2000-03-01', -1, '2000-02-29', 3],
+    ['0100-01-01', -1, '0099-12-31', 5],
+    // Not a real day or a year below 100: the Date route, which carries over and reads 50 as 1950.
+    ['2025-02-30', 0, '2025-03-02', 0],
+    ['0050-01-01', 0, '1950-01-01', 0],
+  ])('addDays(%s, %d) = %s; weekdayOf = %d', (iso, n, want, weekday) => {
+    expect(addDays(iso, n)).toBe(want);
+    expect(weekdayOf(iso)).toBe(weekday);
+  });
   test('display of an unresolved weekday', () => expect(displayDate({ type: 'date', grain: 'day', weekday: 6 })).toBe('Saturday (unresolved)'));
 });
 
@@ -79,7 +92,31 @@ describe('numerals and calendar days, the fast paths', () => {
     ['\u0663\u066b\u0665', 3.5, 0.1],
     ['\u06f2\u066c\u06f0\u06f0\u06f0', 2000, 1],
   ])('numeral %s', (raw, value, step) => expect(parseNumeral(raw)).toEqual({ value, step }));
-  test.each([['1.2.3'], ['1,2345'], [''], ['9'.repeat(400)]])('not a numeral: %s', (raw) => expect(parseNumeral(raw)).toBeNull());
+  test.each([['1.2.3'], ['1,2345'], [''], ['9'.repeat(400)], ['1,000,00'], ['1234,567'], ['12.'], ['.5'], ['1,000.5.'], ['3a']])('not a numeral: %s', (raw) => expect(parseNumeral(raw)).toBeNull());
+  test.each([
+    ['8,700', 8700, 1],
+    ['1,234,567', 1234567, 1],
+    ['7.3', 7.3, 0.1],
+    // Sixteen digits are past exact whole-number summing: read by Number, as written.
+    ['1234567890123456', 1234567890123456, 1],
+    ['999,999,999,999,999,999', 999999999999999999, 1],
+  ])('numeral %s, read in one pass', (raw, value, step) => expect(parseNumeral(raw)).toEqual({ value, step }));
+
+  test.each([
+    // Floating-point noise goes: 100 * 1.1 and 8700 * 0.9.
+    [100 * 1.1, 110],
+    [8700 * 0.9, 7830],
+    [1.6 * 1e6, 1600000],
+    [7.3 * 0.9, 6.57],
+    [1 / 3, 0.333333333333],
+    [123456789012345, 123456789012000],
+    // -0 prints as "0.00000000000", which reads back as 0.
+    [-0, 0],
+    [-45 * 1.1, -49.5],
+  ])('round12(%d) = %d', (x, want) => {
+    expect(Object.is(round12(x), want)).toBe(true);
+    expect(Object.is(round12(x), Number(x.toPrecision(12)))).toBe(true);
+  });
 
   test.each([
     [2024, 2, 29], [2023, 2, 28], [1900, 2, 28], [2000, 2, 29], [2025, 9, 30], [2025, 12, 31],
@@ -94,6 +131,11 @@ describe('excluded ranges of an article', () => {
     // A bare-domain URL runs to the next space, a comma included.
     ['Photos at pic.twitter.com/x55mv1cbZb, mail name@example.org, tag #Flood2021.', ['pic.twitter.com/x55mv1cbZb,', 'name@example.org', '#Flood2021']],
     ['The 3 boats left at 5.30 on 202 days.', []],
+    // Each alternative from where the article's marks say it may begin.
+    ['Read www.example.org/a and http://x.io, or call +1 202-555-0143 or 202.555.0143.', ['www.example.org/a', 'http://x.io,', '+1 202-555-0143', '202.555.0143']],
+    // "http" inside a word still opens a URL, as in a scan of the whole text.
+    ['See xhttps://a.b/c then.', ['https://a.b/c']],
+    ['Mail a.b@c.de; tag #x1, at 3.5 km. Then it rained.', ['a.b@c.de', '#x1']],
   ])('%s', (text, expected) => {
     const r = buildArticle('a.txt', '/x/a.txt', text);
     if (!r.ok) throw new Error('article');

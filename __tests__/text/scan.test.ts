@@ -84,11 +84,50 @@ describe('WordTable: word classes of a mark', () => {
 
   test('a digit mark belongs to no word class', () => expect(table.classes(scanMarks('2021', 0).info[0])).toBe(0));
 
+  // Whole words: the first three letters and the length.
+  const whole = new WordTable();
+  const NUMBER = whole.add([], [], ['forty', 'six']);
+  const LEAD = whole.add(['early'], ['in']);
+  test.each([
+    ['forty', NUMBER],
+    ['Forty', NUMBER],
+    // Same first letters and length: admitted (the regex decides).
+    ['forte', NUMBER],
+    ['for', 0],
+    ['former', 0],
+    ['six', NUMBER],
+    ['sixth', 0],
+    ['earlier', LEAD],
+    ['in', LEAD],
+  ])('whole words: %s', (word, bits) => expect(whole.classes(scanMarks(word, 0).info[0])).toBe(bits));
+
+  test.each([[['ab']], [['x'.repeat(16)]]])('refuses a whole word shorter than three letters or longer than fifteen: %j', (words) => {
+    expect(() => new WordTable().add([], [], words)).toThrow();
+  });
+
   test.each([
     [['ab'], []],
     [[], ['four']],
   ])('refuses a prefix shorter than three letters or an exact word longer: %j %j', (prefixes, exact) => {
     expect(() => new WordTable().add(prefixes, exact)).toThrow();
+  });
+});
+
+describe('scanMarks: where an excluded stretch may begin', () => {
+  const starts = (text: string, from = 0) => scanMarks(text, from).exclusionStarts.map((p) => text.slice(p, p + 5));
+  test.each([
+    ['see http://a.io and https://b.io', ['http:', '.io a', 'https', '.io']],
+    ['at www.x.org now', ['www.x', '.x.or', '.org ']],
+    ['by @ann and #tag', ['@ann ', '#tag']],
+    ['call +1 202-555-0143 or (202) 555 0143', ['+1 20', '202-5', '555-0', '(202)', '555 0']],
+    // Sentence ends, decimals and longer digit runs open nothing.
+    ['It rose. Then 7.3m and 2021 came.', []],
+    // "https" inside a word: the URL starts at its "h", as a scan of the whole text would find.
+    ['xhttps://a', ['https']],
+  ])('%s', (text, want) => expect(starts(text)).toEqual(want));
+
+  test('nothing before `from`: "http" starting before it is not the body\'s', () => {
+    expect(starts('http://a.io', 2)).toEqual(['.io']);
   });
 });
 

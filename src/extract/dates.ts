@@ -3,7 +3,7 @@ import { makeSpan } from '../text/span';
 import { chooseLongest } from '../text/lookup';
 import { contextAround } from '../text/context';
 import {
-  GRAIN_ORDER, MONTH_NAMES, MONTH_SOURCE, SEASONS, WEEKDAYS, WEEKDAY_NAMES, WEEKDAY_SOURCE, addDays, centuryInterval,
+  GRAIN_ORDER, MONTHS, MONTH_NAMES, MONTH_SOURCE, SEASONS, WEEKDAYS, WEEKDAY_NAMES, WEEKDAY_SOURCE, addDays, centuryInterval,
   decadeInterval, isoDay, monthInterval, monthNumber, resolveWeekday, seasonInterval, weekInterval, weekdayOf,
   yearInterval, type Part,
 } from '../normalize/dates';
@@ -132,34 +132,38 @@ const WEEKDAY_Y = sticky(WEEKDAY_RE);
 const TIME_Y = sticky(TIME_RE);
 const RELATIVE_Y = sticky(RELATIVE_RE);
 
-// The words a match can open with, or must go on with, as classes of one table (see text/scan.ts).
+// The words a match can open with, or must go on with, as classes of one table (see text/scan.ts). Every
+// pattern reads these as whole words (a space, hyphen, period or comma comes next), so most classes hold
+// whole words: "for" and "through" are no spelled numbers, "Monday" is a weekday and "money" is not.
 const WORDS = new WordTable();
-const MONTH = WORDS.add(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
-const WEEKDAY = WORDS.add(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
-const EARLY_MID_LATE = WORDS.add(['early', 'late'], ['mid']);
+const MONTH = WORDS.add([], [], Object.keys(MONTHS));
+const WEEKDAY = WORDS.add([], [], ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
+const EARLY_MID_LATE = WORDS.add([], ['mid'], ['early', 'late']);
 const THE = WORDS.add([], ['the']);
 const OF = WORDS.add([], ['of']);
 const MONTH_LEAD = WORDS.add(
-  ['since', 'from', 'until', 'till', 'during', 'through', 'last', 'next', 'this', 'early', 'late', 'between'],
+  [],
   ['in', 'by', 'mid', 'to', 'and', 'of'],
+  ['since', 'from', 'until', 'till', 'during', 'through', 'last', 'next', 'this', 'early', 'late', 'between'],
 );
-const SEASON = WORDS.add(['spring', 'summer', 'autumn', 'fall', 'winter']);
-const RANGE_LEAD = WORDS.add(['between', 'from']);
-const THIS_LAST_NEXT = WORDS.add(['this', 'last', 'next']);
-const PAST_LAST = WORDS.add(['past', 'last']);
-const OVER_IN_DURING = WORDS.add(['over', 'during'], ['in']);
-const TODAY = WORDS.add(['today', 'yesterday', 'tomorrow', 'tonight']);
-const EARLIER_LATER = WORDS.add(['earlier', 'later']);
-const RELATIVE_UNIT = WORDS.add(['week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening']);
-const COUNT_UNIT = WORDS.add(['day', 'week', 'month', 'year', 'decade']);
-const SPELLED = WORDS.add(SPELLED_NUMBER_WORDS);
+const SEASON = WORDS.add([], [], ['spring', 'summer', 'autumn', 'fall', 'winter']);
+const RANGE_LEAD = WORDS.add([], [], ['between', 'from']);
+const THIS_LAST_NEXT = WORDS.add([], [], ['this', 'last', 'next']);
+const PAST_LAST = WORDS.add([], [], ['past', 'last']);
+const OVER_IN_DURING = WORDS.add([], ['in'], ['over', 'during']);
+const TODAY = WORDS.add([], [], ['today', 'yesterday', 'tomorrow', 'tonight']);
+const EARLIER_LATER = WORDS.add([], [], ['earlier', 'later']);
+const RELATIVE_UNIT = WORDS.add([], [], ['week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening']);
+const COUNT_UNIT = WORDS.add([], [], ['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades']);
+const SPELLED = WORDS.add([], [], SPELLED_NUMBER_WORDS);
 const A_AN = WORDS.add([], ['a', 'an']);
 const SCALE_NOUN = WORDS.add(['hundred', 'thousand', 'dozen', 'million', 'billion']);
+// "twenty-first": its letter run is "twenty", so ordinals stay prefixes (and count only with "century").
 const CENTURY = WORDS.add(['century']);
 const ORDINAL = WORDS.add(Object.keys(ORDINAL_WORDS));
 const Q = WORDS.add([], ['q']);
-const FIRST_TO_FOURTH = WORDS.add(['first', 'second', 'third', 'fourth']);
-const QUARTER = WORDS.add(['quarter']);
+const FIRST_TO_FOURTH = WORDS.add([], [], ['first', 'second', 'third', 'fourth']);
+const QUARTER = WORDS.add([], [], ['quarter']);
 
 /**
  * Offsets where each pattern may match: a superset of the offsets a global scan would match at, told by
@@ -207,8 +211,10 @@ function startsOf(text: string, marks: Marks): Starts {
       const after = text.charCodeAt(q);
       if (len === 4) {
         if (after === 45) s.iso.push(p); // "2025-09-21"
-        // "the 1990s", "1980's"
-        if (text.charCodeAt(p + 3) === 48 && (after === 39 || after === 115 || after === 83)) s.decade.push(p);
+        // "the 1990s", "1980's". The "s" test comes first: it runs for every four-digit number, so the
+        // optimizing compiler has seen it before the first year ending in 0 turns up.
+        const sAfter = after === 39 || after === 115 || after === 83;
+        if (sAfter && text.charCodeAt(p + 3) === 48) s.decade.push(p);
         const first = keyOf(inf);
         if (first === 49 || first === 50) {
           s.year.push(p); // 1000 to 2100
@@ -223,7 +229,9 @@ function startsOf(text: string, marks: Marks): Starts {
       }
       if (len <= 2) {
         // "1:30 a.m.", "5 p.m.", "17:29"
-        if (after === 58 || after === 46 || after === 97 || after === 65 || after === 112 || after === 80) s.time.push(p);
+        if (after === 58 || after === 46) {
+          if (minutesAt(text, q + 1)) s.time.push(p);
+        } else if (after === 97 || after === 65 || after === 112 || after === 80) s.time.push(p);
         else if (isSpaceCode(after)) {
           const c = text.charCodeAt(q + 1);
           if (c === 97 || c === 65 || c === 112 || c === 80) s.time.push(p);
@@ -275,7 +283,8 @@ function startsOf(text: string, marks: Marks): Starts {
         ((bits & EARLIER_LATER && nextBits & THIS_LAST_NEXT) ||
           (bits & THIS_LAST_NEXT && nextBits & RELATIVE_UNIT) ||
           (bits & THE && nextBits & PAST_LAST) ||
-          (bits & OVER_IN_DURING && nextBits & THE) ||
+          // "in the past week" (not "in the week"): the word after "the" is "past" or "last".
+          (bits & OVER_IN_DURING && nextBits & THE && i + 2 < pos.length && WORDS.classes(info[i + 2]) & PAST_LAST) ||
           (bits & A_AN && nextBits & SCALE_NOUN)))
     ) {
       s.relative.push(p); // "yesterday", "earlier this week", "the past month", "two years ago"
@@ -300,6 +309,18 @@ export function dateCandidates(article: Article): { pattern: RegExp; starts: num
   ];
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** `/^[A-Z]/`: "May 5" is a date, "may 5" a verb and a number. */
+const capitalized = (word: string) => word.length > 0 && word.charCodeAt(0) >= 65 && word.charCodeAt(0) <= 90;
+
+/** Two digits at `at`, the first 0-5: the minutes after "1:" in "1:30" ("7.6m" is no time; "3.25%" passes and the regex says no). */
+function minutesAt(text: string, at: number): boolean {
+  if (at + 1 >= text.length) return false;
+  const c = text.charCodeAt(at);
+  return c >= 48 && c <= 53 && isDigit(text.charCodeAt(at + 1));
+}
+
 function skipSpaces(text: string, at: number): number {
   while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
   return at;
@@ -317,6 +338,14 @@ const EVENT_PLURALS = new Set([
   'wildfires', 'fires', 'earthquakes', 'hostilities', 'agreements', 'records', 'results', 'budgets', 'figures',
 ]);
 const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'troops', 'feet', 'cattle', 'persons']);
+
+// A Map, not WEEKDAYS[key]: a computed key on a plain object is a slow generic look-up.
+const WEEKDAY_NUMBER = new Map(Object.entries(WEEKDAYS));
+
+/** 0 = Sunday for a weekday name as written ("Saturday" -> 6), or undefined. */
+function weekdayNumber(name: string): number | undefined {
+  return WEEKDAY_NUMBER.get(name.toLowerCase());
+}
 
 function hedgeOfPart(part: string | undefined): Part {
   if (!part) return undefined;
@@ -358,10 +387,42 @@ function qualifiesNoun(text: string, end: number, limit: number): boolean {
   return !FUNCTION_WORD.test(m[1]) && !/^[A-Z]{2,5}$/.test(m[1]) && !countsSomething(text, end, limit);
 }
 
+/**
+ * Every word PART_BEFORE, APPROX_BEFORE and YEAR_PREP can end with (before spaces or a hyphen), lower case:
+ * keep in step with them. "c" is "c.".
+ */
+const YEAR_LEAD_WORDS = new Set([
+  'early', 'mid', 'late', 'the', 'year', 'around', 'about', 'circa', 'c', 'approximately', 'roughly', 'in', 'since', 'by',
+  'from', 'until', 'till', 'through', 'throughout', 'during', 'before', 'after', 'between', 'spring', 'summer', 'autumn',
+  'fall', 'winter', 'of',
+]);
+
+/**
+ * False when none of PART_BEFORE, APPROX_BEFORE and YEAR_PREP can match `before`: its last word, past
+ * trailing spaces and hyphens, is none of theirs ("March 21, " ends with a comma; "said " with "said").
+ * Each of those regexes is tried at every offset of `before`; this look is one pass over its end. A letter
+ * past ASCII next to the word ("\u017fince" reads as "since" in YEAR_PREP) leaves it to the regexes.
+ */
+function mayEndWithYearLead(before: string): boolean {
+  let e = before.length;
+  while (e > 0 && (before.charCodeAt(e - 1) === 45 || isSpaceCode(before.charCodeAt(e - 1)))) e--;
+  if (e === 0) return false;
+  const last = before.charCodeAt(e - 1);
+  if (last === 46) e--; // "c."
+  else if (last >= 128) return true;
+  let b = e;
+  while (b > 0 && isAsciiLetter(before.charCodeAt(b - 1))) b--;
+  if (b > 0 && before.charCodeAt(b - 1) >= 128) return true;
+  return b < e && YEAR_LEAD_WORDS.has(before.slice(b, e).toLowerCase());
+}
+
+const isAsciiLetter = (c: number) => ((c | 32) - 97) >>> 0 < 26;
+
 /** Is the four-digit number at `[s, e)` a year here? Returns its hedge/part and the span start to use. */
 function yearHere(text: string, s: number, e: number, sentenceStart: number, sentenceEnd: number): { start: number; part: Part; approx: boolean } | null {
   const before = text.slice(Math.max(sentenceStart, s - 40), s);
   if (countsSomething(text, e, sentenceEnd)) return null;
+  if (!mayEndWithYearLead(before)) return qualifiesNoun(text, e, sentenceEnd) ? { start: s, part: undefined, approx: false } : null;
   const part = PART_BEFORE.exec(before);
   if (part) return { start: s - part[0].length, part: hedgeOfPart(part[2]), approx: false };
   const approx = APPROX_BEFORE.exec(before);
@@ -410,7 +471,7 @@ function monthDay(expr: string, month: number, day: number, year: string | undef
   if (day < 1 || day > 31) return null;
   if (!ref) {
     const v: DateValue = { type: 'date', grain: 'day', relative: { expression: expr, how: `${expr}: no year stated and no reference date; unresolved` } };
-    if (weekdayName) v.weekday = WEEKDAYS[weekdayName.toLowerCase()];
+    if (weekdayName) v.weekday = weekdayNumber(weekdayName);
     return v;
   }
   const iso = isoDay(+ref.slice(0, 4), month, day);
@@ -452,23 +513,23 @@ export function extractDates(article: Article): Found[] {
   at(MDY_Y, starts.mdy, (m) => {
     const month = monthNumber(m[2]);
     // "May 5" needs a capital M: "may 5" is a verb and a number.
-    if (!/^[A-Z]/.test(m[2])) return null;
+    if (!capitalized(m[2])) return null;
     const v = monthDay(m[0], month, +m[3], m[4], m[1], ref);
     if (!v) return null;
-    if (m[1] && v.weekday !== undefined && v.weekday !== WEEKDAYS[m[1].toLowerCase()]) {
+    if (m[1] && v.weekday !== undefined && v.weekday !== weekdayNumber(m[1])) {
       v.relative = { expression: m[0], ...(ref ? { referenceDate: ref } : {}), how: `the text names ${m[1]} but ${v.start} is a ${WEEKDAY_NAMES[v.weekday]}` };
     }
     return { start: m.index, end: m.index + m[0].length, value: v };
   });
 
   at(DMY_Y, starts.dmy, (m) => {
-    if (!/^[A-Z]/.test(m[3])) return null;
+    if (!capitalized(m[3])) return null;
     const v = monthDay(m[0], monthNumber(m[3]), +m[2], m[4], m[1], ref);
     return v ? { start: m.index, end: m.index + m[0].length, value: v } : null;
   });
 
   at(MY_Y, starts.my, (m) => {
-    if (!/^[A-Z]/.test(m[2])) return null;
+    if (!capitalized(m[2])) return null;
     const year = +m[3];
     if (year < 1000 || year > 2100) return null;
     const part = hedgeOfPart(m[1]);
@@ -476,7 +537,7 @@ export function extractDates(article: Article): Found[] {
   });
 
   at(MONTH_Y, starts.month, (m) => {
-    if (!/^[A-Z]/.test(m[2])) return null;
+    if (!capitalized(m[2])) return null;
     const lead = m[1].toLowerCase();
     // "of May" only after "the end of", "the month of"; "may" and "march" as verbs are lower case.
     if (lead === 'of' && !OF_HEAD.test(text.slice(Math.max(from, m.index - 20), m.index + m[1].length))) return null;
@@ -566,7 +627,7 @@ export function extractDates(article: Article): Found[] {
   });
 
   at(WEEKDAY_Y, starts.weekday, (m) => {
-    const weekday = WEEKDAYS[m[2].toLowerCase()];
+    const weekday = weekdayNumber(m[2])!;
     const start = m.index;
     const end = m.index + m[0].length;
     const expr = m[0];

@@ -2,7 +2,7 @@ import type { Article, Claim, Extractor, Hedge, QuantityClaim, QuantityDimension
 import { makeSpan } from '../text/span';
 import { chooseLongest } from '../text/lookup';
 import { contextAround } from '../text/context';
-import { SPELLED_NUMBER_SOURCE, SPELLED_NUMBER_WORDS, parseNumeral, parseSpelledNumber, scaleFactor } from '../normalize/numbers';
+import { SPELLED_NUMBER_SOURCE, SPELLED_NUMBER_WORDS, parseNumeral, parseSpelledNumber, round12, scaleFactor } from '../normalize/numbers';
 import { DIGITS as DIGIT_MARK, FOLD, LETTERS, NATIVE, SYMBOL, WordTable, execAt, isSpaceCode, kindOf, marksOf, sticky as stickyCopy, type Marks } from '../text/scan';
 import {
   CURRENCIES, UNITS, currencyPrefixSource, lookupCurrencyName, lookupCurrencyPrefix, lookupUnit, toCanonical, unitNamesSource,
@@ -97,9 +97,10 @@ const NOT_COUNT_NOUNS = new Set(['times', 'thirds', 'quarters', 'halves', 'ones'
 const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'troops', 'cattle', 'sheep', 'fish', 'aircraft', 'deer', 'feet', 'teeth', 'mice', 'geese', 'civilians']);
 
 function readNumber(raw: string): { value: number; spelled: boolean; native: boolean } | null {
-  if (/^[\d\u06f0-\u06f9\u0660-\u0669]/.test(raw)) {
+  const c = raw.length > 0 ? raw.charCodeAt(0) : 0;
+  if (isAsciiDigit(c) || isNativeDigit(c)) {
     const n = parseNumeral(raw);
-    return n ? { value: n.value, spelled: false, native: /[\u06f0-\u06f9\u0660-\u0669]/.test(raw) } : null;
+    return n ? { value: n.value, spelled: false, native: hasNativeDigit(raw) } : null;
   }
   const v = parseSpelledNumber(raw);
   return v === null ? null : { value: v, spelled: true, native: false };
@@ -109,12 +110,9 @@ function readNumber(raw: string): { value: number; spelled: boolean; native: boo
 export function extractQuantities(article: Article, earlier: readonly Claim[] = []): Found[] {
   const text = article.text;
   const from = article.bodyStart;
-  const excluded = [...excludedRangesOf(article)];
   // Dates own their digits: "July 2021", "17:29 ET", "3 days ago", and "four years after the withdrawal",
   // which the date extractor records as a relation to an event (a time since, not the length of anything).
-  for (const c of earlier) if (c.kind === 'date') excluded.push([c.span.start, c.span.end]);
-  excluded.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const ranges = mergeRanges(excluded);
+  const ranges = unionRanges(excludedRangesOf(article), dateSpans(earlier));
   const found: Found[] = [];
   const tryAt = (start: number, numEnd: number, raw: string, prefix: string | undefined) => {
     // An amount spans its number: a number a date or a URL holds ("21" in "March 21") gives nothing.
@@ -146,13 +144,17 @@ const CURRENCY_LETTERS = WORDS.add(
   PREFIX_LETTERS.filter((p) => p.length > 3),
   PREFIX_LETTERS.filter((p) => p.length > 0 && p.length <= 3),
 );
-const SPELLED = WORDS.add(SPELLED_NUMBER_WORDS);
+// A spelled number opens with a whole word ("six", not "sixth"; "forty", not "for"): only "\u017f" could
+// hide in one, and no opener has an "s" past its first letter (a FOLD mark starts "\u017fix").
+const SPELLED = WORDS.add([], [], SPELLED_NUMBER_WORDS);
 const A_AN = WORDS.add([], ['a', 'an']);
+// "a thou\u017fand" reads as "a thousand" here (case-insensitive Unicode): a prefix, not a whole word.
 const SCALE_NOUN = WORDS.add(['hundred', 'thousand', 'dozen', 'million', 'billion']);
 const A_AN_ONE = WORDS.add([], ['a', 'an', 'one']);
-const DECADE_CENTURY = WORDS.add(['decade', 'century']);
-const LONG_UNIT = WORDS.add(['decade', 'century', 'year', 'month', 'week']);
-const LONG = WORDS.add(['long']);
+// "a decade", not "a decision"; "years-long".
+const DECADE_CENTURY = WORDS.add([], [], ['decade', 'century']);
+const LONG_UNIT = WORDS.add([], [], ['decade', 'decades', 'century', 'centurys', 'year', 'years', 'month', 'months', 'week', 'weeks']);
+const LONG = WORDS.add([], [], ['long']);
 
 /**
  * Each amount pattern as a global regex, with the offsets of the article where `extractQuantities` tries
@@ -199,13 +201,52 @@ function startsOf(marks: Marks): { numeral: number[]; spelled: number[]; long: n
   return s;
 }
 
-function mergeRanges(r: [number, number][]): [number, number][] {
+/**
+ * The `[start, end)` of each date claim. A small function of its own: the claims of every extractor, each
+ * shape of them, pass here, and a new shape late in a run costs re-optimizing this loop, not all of
+ * `extractQuantities`.
+ */
+function dateSpans(earlier: readonly Claim[]): [number, number][] {
   const out: [number, number][] = [];
-  for (const x of r) {
-    const last = out[out.length - 1];
-    if (last && x[0] <= last[1]) last[1] = Math.max(last[1], x[1]);
-    else out.push([x[0], x[1]]);
+  for (const c of earlier) if (c.kind === 'date') out.push([c.span.start, c.span.end]);
+  return out;
+}
+
+/**
+ * The sorted, disjoint union of two lists of `[start, end)` ranges, ranges that touch merged: what sorting
+ * `a` and `b` together by start then end and merging would give. Both lists usually come sorted already
+ * (excluded ranges, then the date extractor's claims in text order), so they are merged without a sort; the
+ * inputs are never changed.
+ */
+function unionRanges(a: readonly [number, number][], b: readonly [number, number][]): [number, number][] {
+  if (!sortedRanges(a) || !sortedRanges(b)) return mergeRanges([...a, ...b].sort(byStartEnd));
+  const out: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && byStartEnd(a[i], b[j]) <= 0) ? a[i++] : b[j++];
+    addMerged(out, x);
   }
+  return out;
+}
+
+const byStartEnd = (x: readonly [number, number], y: readonly [number, number]) => x[0] - y[0] || x[1] - y[1];
+
+function sortedRanges(r: readonly [number, number][]): boolean {
+  for (let i = 1; i < r.length; i++) if (byStartEnd(r[i - 1], r[i]) > 0) return false;
+  return true;
+}
+
+/** Appends a copy of `x` to `out` (sorted by start), or stretches the last range when `x` touches it. */
+function addMerged(out: [number, number][], x: readonly [number, number]): void {
+  const last = out.length > 0 ? out[out.length - 1] : undefined;
+  if (last && x[0] <= last[1]) last[1] = Math.max(last[1], x[1]);
+  else out.push([x[0], x[1]]);
+}
+
+function mergeRanges(r: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const x of r) addMerged(out, x);
   return out;
 }
 
@@ -257,6 +298,13 @@ function nextIsCurrencyName(text: string, at: number): boolean {
 // have no range, scale, symbol, conversion or hedge, and the look spares the regex run.
 
 const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+/** A Persian or Arabic-Indic digit: "\u06f1", "\u0661". */
+const isNativeDigit = (c: number) => (c >= 0x06f0 && c <= 0x06f9) || (c >= 0x0660 && c <= 0x0669);
+
+function hasNativeDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isNativeDigit(s.charCodeAt(i))) return true;
+  return false;
+}
 
 /** `/^[\p{L}\p{N}]/u` on the one code unit `c` (NaN past the end: false). */
 function isLetterOrDigitUnit(c: number): boolean {
@@ -282,11 +330,40 @@ function mayOpenScale(text: string, at: number): boolean {
   return SCALE_FIRST.has(c) || (isSpaceCode(c) && SCALE_FIRST.has(text.charCodeAt(at + 1)));
 }
 
-// UNIT_NAME_RE opens with spaces or a hyphen.
+// UNIT_NAME_RE opens with spaces or a hyphen, then a name: "5 km", "5-kilometre". Most words after a number
+// are no unit ("8,700 students"), and the name's first letters tell without the regex run.
 function mayOpenUnitName(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
-  return c === 45 || isSpaceCode(c);
+  if (c !== 45 && !isSpaceCode(c)) return false;
+  const key = leadKey(text, c === 45 ? at + 1 : skipSpaces(text, at + 1));
+  return key < 0 || UNIT_NAME_KEYS.has(key);
 }
+
+/**
+ * The ASCII letters opening `s` at `at`, up to three, lower case, packed five bits each and padded with
+ * zeros: "Km" and "km." -> the key of "km"; "U.S. dollars" -> the key of "u". -1 when one of the three
+ * characters is past ASCII ("\u017f" and the Kelvin sign read as "s" and "k" in a Unicode case-insensitive
+ * regex), so the caller runs the regex.
+ */
+function leadKey(s: string, at: number): number {
+  let key = 0;
+  let i = 0;
+  for (; i < 3 && at + i < s.length; i++) {
+    const c = s.charCodeAt(at + i);
+    if (c >= 128) return -1;
+    const l = c | 32;
+    if (l < 97 || l > 122) break;
+    key = (key << 5) | (l - 96);
+  }
+  return key << (5 * (3 - i));
+}
+
+/** The `leadKey` of every unit and currency name UNIT_NAME_RE reads. */
+const UNIT_NAME_KEYS = new Set(
+  UNITS.flatMap((u) => u.names)
+    .concat(CURRENCIES.flatMap((c) => c.names))
+    .map((n) => leadKey(n, 0)),
+);
 
 // UNIT_SYMBOL_RE: an optional space, then the first character of a symbol (case-sensitive).
 const SYMBOL_FIRST = new Set(UNITS.flatMap((u) => u.symbols ?? []).map((sym) => sym.charCodeAt(0)));
@@ -307,20 +384,27 @@ function mayEndWithHedge(before: string): boolean {
   let e = before.length;
   if (e === 0 || !isSpaceCode(before.charCodeAt(e - 1))) return false;
   while (e > 0 && isSpaceCode(before.charCodeAt(e - 1))) e--;
+  // The word before the spaces, its letters read as lower-case ASCII; longer than 16 letters: let the regex say.
   let b = e;
-  let word = '';
+  let folded = false;
   while (b > 0) {
     const c = before.charCodeAt(b - 1);
-    let l: number;
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) l = c | 32;
-    else if (c === 0x17f) l = 115;
-    else if (c === 0x212a) l = 107;
-    else break;
-    word = String.fromCharCode(l) + word;
+    if (c === 0x17f || c === 0x212a) folded = true;
+    else if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
     b--;
-    if (word.length > 16) return true;
+    if (e - b > 16) return true;
   }
-  return HEDGE_LAST_WORDS.has(word);
+  return HEDGE_LAST_WORDS.has(folded ? foldedWord(before, b, e) : before.slice(b, e).toLowerCase());
+}
+
+/** `s[b, e)` in lower case with "\u017f" read as "s" and the Kelvin sign as "k": "ABO\u017fT" -> "abost". */
+function foldedWord(s: string, b: number, e: number): string {
+  let word = '';
+  for (let i = b; i < e; i++) {
+    const c = s.charCodeAt(i);
+    word += c === 0x17f ? 's' : c === 0x212a ? 'k' : String.fromCharCode(c | 32);
+  }
+  return word;
 }
 
 interface Stated {
@@ -332,28 +416,15 @@ interface Stated {
 function readAmountAt(text: string, start: number, numEnd: number, raw: string, prefix: string | undefined): Found | null {
   const n = readNumber(raw);
   if (!n) return null;
-  const lower = raw.toLowerCase();
   const money = prefix !== undefined;
   // "one" and "a" alone are words more than amounts ("one of them", "an inch").
-  const loneOne = n.spelled && /^(one|a|an)$/.test(lower);
+  const loneOne = n.spelled && /^(one|a|an)$/.test(raw.toLowerCase());
   // "17:29", "3.0.1", "21st": not amounts.
   const after = text.charCodeAt(numEnd);
   if ((after === 58 || after === 46) && isAsciiDigit(text.charCodeAt(numEnd + 1))) return null;
   let end = numEnd;
-  let second: { value: number; end: number } | undefined;
-  const rg = mayOpenRange(text, end) ? sticky(RANGE_RE, text, end) : null;
-  if (rg && !loneOne) {
-    const v2 = readNumber(rg[2]);
-    const lead = RANGE_LEAD.exec(text.slice(Math.max(0, start - 10), start));
-    const joiner = rg[0].trim().split(/\s+/)[0].toLowerCase();
-    const dash = /^[-\u2013\u2014]/.test(joiner);
-    // "46 to 48 degrees", "between 10 and 12 km", "10-12 km"; "2 and 3 ..." needs "between".
-    const ok = v2 && v2.spelled === n.spelled && (dash || joiner === 'to' || joiner === 'or' || (joiner === 'and' && lead?.[1].toLowerCase() === 'between'));
-    if (ok && v2!.value > n.value) {
-      second = { value: v2!.value, end: end + rg[0].length };
-      end = second.end;
-    }
-  }
+  const second = loneOne ? undefined : rangeAfter(text, start, end, n);
+  if (second) end = second.end;
   const tail = readTail(text, end, money);
   let currency = prefix ? lookupCurrencyPrefix(prefix) : undefined;
   if (tail.currency) {
@@ -385,49 +456,78 @@ function readAmountAt(text: string, start: number, numEnd: number, raw: string, 
   }
   const stated: Stated[] = [{ value: n.value * factor, text: text.slice(start, end), unit }];
   if (second) stated[0].value = n.value * factor;
-  // "50 kilometers (31.06 miles)": a conversion in parentheses is the same amount stated again.
-  let convEnd = end;
-  if (unit !== 'count') {
-    const cv = parenthesisAt(text, end) ? sticky(CONVERSION_RE, text, end) : null;
-    if (cv) {
-      const v = readNumber(cv[2]);
-      const numAt = end + cv[0].length;
-      const t = readTail(text, numAt, cv[1] !== undefined);
-      const cur = cv[1] ? lookupCurrencyPrefix(cv[1]) : t.currency;
-      const u2 = cur ?? t.unit;
-      const close = /^\s*\)/.exec(text.slice(t.end, t.end + 4));
-      if (v && u2 && close && sameDimension(unit, u2)) {
-        const innerStart = end + cv[0].length - cv[2].length - (cv[1] ? cv[1].length : 0);
-        const textStart = text.slice(end, innerStart).search(/\(\s*/) + end;
-        const innerFrom = textStart + /^\(\s*/.exec(text.slice(textStart))![0].length;
-        stated.push({ value: v.value * t.factor, text: text.slice(innerFrom, t.end), unit: u2 });
-        convEnd = t.end + close[0].length;
-      }
-    }
-  }
+  const convEnd = unit === 'count' ? end : conversionAfter(text, end, unit, stated);
   // Hedge or range lead before the amount.
   let spanStart = start;
   let hedge: { hedge: Hedge; low: number; high: number } | undefined;
   const before = text.slice(Math.max(0, start - 20), start);
   if (second) {
-    const lead = RANGE_LEAD.exec(before);
-    if (lead) spanStart = start - lead[0].length + (lead[0].length - lead[0].trimStart().length);
+    spanStart = rangeLeadStart(before, start);
   } else {
-    const h = mayEndWithHedge(before) ? HEDGE_BEFORE.exec(before) : null;
+    const h = mayEndWithHedge(before) ? hedgeBefore(before, start, unit) : undefined;
     if (h) {
-      const found = lookupHedge(h[1]);
-      // "over 20 years" is a span of time as often as a bound; read "over" as a bound except for durations.
-      const isDuration = unit !== 'count' && 'dimension' in unit && unit.dimension === 'duration';
-      if (found && !(isDuration && h[1].toLowerCase() === 'over')) {
-        hedge = found;
-        spanStart = start - h[0].length + (h[0].length - h[0].replace(/^[^\p{L}]/u, '').length);
-      }
+      hedge = h.hedge;
+      spanStart = h.start;
     }
   }
   const primary = unit;
   const f = build(text, spanStart, convEnd, stated, primary, hedge, second ? second.value * factor : undefined);
   if (counted) f.value.counted = counted;
   return f;
+}
+
+// The rarer stages of `readAmountAt`, each its own small function: the optimizing compiler takes on a small
+// function sooner, and the common path ("8,700 students") stays short.
+
+/** "46 to 48 degrees", "between 10 and 12 km", "10-12 km": the second number after the one ending at `end`. */
+function rangeAfter(text: string, start: number, end: number, n: { value: number; spelled: boolean }): { value: number; end: number } | undefined {
+  const rg = mayOpenRange(text, end) ? sticky(RANGE_RE, text, end) : null;
+  if (!rg) return undefined;
+  const v2 = readNumber(rg[2]);
+  const lead = RANGE_LEAD.exec(text.slice(Math.max(0, start - 10), start));
+  const joiner = rg[0].trim().split(/\s+/)[0].toLowerCase();
+  const dash = /^[-\u2013\u2014]/.test(joiner);
+  // "2 and 3 ..." needs "between".
+  const ok = v2 && v2.spelled === n.spelled && (dash || joiner === 'to' || joiner === 'or' || (joiner === 'and' && lead?.[1].toLowerCase() === 'between'));
+  return ok && v2!.value > n.value ? { value: v2!.value, end: end + rg[0].length } : undefined;
+}
+
+/**
+ * "50 kilometers (31.06 miles)": a conversion in parentheses is the same amount stated again. Adds it to
+ * `stated` and returns where the amount ends (`end` when there is none).
+ */
+function conversionAfter(text: string, end: number, unit: UnitDef | CurrencyDef, stated: Stated[]): number {
+  const cv = parenthesisAt(text, end) ? sticky(CONVERSION_RE, text, end) : null;
+  if (!cv) return end;
+  const v = readNumber(cv[2]);
+  const numAt = end + cv[0].length;
+  const t = readTail(text, numAt, cv[1] !== undefined);
+  const cur = cv[1] ? lookupCurrencyPrefix(cv[1]) : t.currency;
+  const u2 = cur ?? t.unit;
+  const close = /^\s*\)/.exec(text.slice(t.end, t.end + 4));
+  if (!(v && u2 && close && sameDimension(unit, u2))) return end;
+  const innerStart = end + cv[0].length - cv[2].length - (cv[1] ? cv[1].length : 0);
+  const textStart = text.slice(end, innerStart).search(/\(\s*/) + end;
+  const innerFrom = textStart + /^\(\s*/.exec(text.slice(textStart))![0].length;
+  stated.push({ value: v.value * t.factor, text: text.slice(innerFrom, t.end), unit: u2 });
+  return t.end + close[0].length;
+}
+
+/** Where a range starts: at "between" or "from" before it ("between 10 and 12 km"), else at `start`. */
+function rangeLeadStart(before: string, start: number): number {
+  const lead = RANGE_LEAD.exec(before);
+  return lead ? start - lead[0].length + (lead[0].length - lead[0].trimStart().length) : start;
+}
+
+/** The hedge `before` ends with ("nearly ", "more than "), and where the amount's span then starts. */
+function hedgeBefore(before: string, start: number, unit: UnitDef | CurrencyDef | 'count'): { hedge: { hedge: Hedge; low: number; high: number }; start: number } | undefined {
+  const h = HEDGE_BEFORE.exec(before);
+  if (!h) return undefined;
+  const found = lookupHedge(h[1]);
+  // "over 20 years" is a span of time as often as a bound; read "over" as a bound except for durations.
+  const isDuration = unit !== 'count' && 'dimension' in unit && unit.dimension === 'duration';
+  if (!found || (isDuration && h[1].toLowerCase() === 'over')) return undefined;
+  return { hedge: found, start: start - h[0].length + (h[0].length - h[0].replace(/^[^\p{L}]/u, '').length) };
 }
 
 function dimensionOf(u: UnitDef | CurrencyDef | 'count'): { dimension: QuantityDimension; canonical: string } {
@@ -450,11 +550,6 @@ function unitId(u: UnitDef | CurrencyDef | 'count'): string {
   return u === 'count' ? 'count' : 'dimension' in u ? u.id : u.code;
 }
 
-function round(x: number): number {
-  // A whole number of up to 12 digits is its own 12-digit rounding: "1,200 passengers" needs no printing.
-  if (Number.isInteger(x) && x !== 0 && x > -1e12 && x < 1e12) return x;
-  return Number(x.toPrecision(12));
-}
 
 function build(
   text: string,
@@ -474,8 +569,8 @@ function build(
     type: 'quantity',
     dimension,
     unit: cu,
-    low: round(Math.min(lo, hi)),
-    high: round(Math.max(lo, hi)),
+    low: round12(Math.min(lo, hi)),
+    high: round12(Math.max(lo, hi)),
     stated: stated.map((s) => ({ value: s.value, unit: unitId(s.unit), text: s.text })),
   };
   if (rangeHigh !== undefined) value.stated[0].value = x;
@@ -488,18 +583,38 @@ function build(
  * The noun a bare number counts, after up to two modifiers: "six workers" -> worker, "124 new students"
  * -> student, "2,000 US troops" -> troop. Null when the words after the number do not end in a plural.
  */
+/** Endings of words in "s" that are no plurals: "glass", "bus", "crisis", "famous", "politics". */
+const NOT_PLURAL_ENDINGS = ['ss', 'us', 'is', 'ous', 'ics'];
+
+function endsWithAny(word: string, endings: readonly string[]): boolean {
+  for (const e of endings) if (word.endsWith(e)) return true;
+  return false;
+}
+
+const isUpperAscii = (c: number) => c >= 65 && c <= 90;
+
+/** Ends in "'s" or "\u2019s": "crew's". */
+function possessiveAt(word: string): boolean {
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 115) return false;
+  const q = word.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019;
+}
+
 function countedNoun(text: string, at: number): { noun: string; end: number } | null {
   let pos = at;
   for (let i = 0; i < 3; i++) {
     const w = sticky(WORD_RE, text, pos);
     if (!w) return null;
-    const word = w[1].replace(/['\u2019]s$/, '');
+    // "the crew's": the possessive is not part of the noun.
+    const word = possessiveAt(w[1]) ? w[1].slice(0, -2) : w[1];
     const lw = word.toLowerCase();
     if (NOT_COUNTED.has(lw)) return null;
-    const plural = IRREGULAR_PLURALS.has(lw) || (lw.length > 3 && /s$/.test(lw) && !/(ss|us|is|ous|ics)$/.test(lw) && !/^[A-Z]/.test(word));
+    const capital = isUpperAscii(word.charCodeAt(0));
+    const plural = IRREGULAR_PLURALS.has(lw) || (lw.length > 3 && lw.endsWith('s') && !endsWithAny(lw, NOT_PLURAL_ENDINGS) && !capital);
     if (plural && !NOT_COUNT_NOUNS.has(lw)) return { noun: singularNoun(lw), end: pos + w[0].length - (w[1].length - word.length) };
     // Modifiers are adjectives and names ("new", "Ruritanian", "US"), never a verb form ending the phrase.
-    if (/(ed|ly)$/.test(lw) && !/^[A-Z]/.test(word)) return null;
+    if ((lw.endsWith('ed') || lw.endsWith('ly')) && !capital) return null;
     pos += w[0].length;
   }
   return null;

@@ -38,8 +38,12 @@ export const WEEKDAY_SOURCE = '(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Frida
 
 /** Month number of a name as written ("Sept." -> 9), or 0. */
 export function monthNumber(name: string): number {
-  return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? 0;
+  const lower = name.toLowerCase();
+  return MONTH_BY_NAME.get(lower.length > 0 && lower.charCodeAt(lower.length - 1) === 46 ? lower.slice(0, -1) : lower) ?? 0;
 }
+
+// A Map, not MONTHS[key]: a computed key on a plain object also finds "constructor" and "__proto__".
+const MONTH_BY_NAME = new Map(Object.entries(MONTHS));
 
 function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
@@ -74,13 +78,64 @@ function fromDate(d: Date): string {
 
 /** `iso` moved by `n` days: addDays("2025-09-21", -1) = "2025-09-20". */
 export function addDays(iso: string, n: number): string {
+  const day = dayNumber(iso);
+  if (day !== null && Number.isInteger(n) && n > -1e6 && n < 1e6) return isoOfDayNumber(day + n);
   const d = toDate(iso);
   d.setUTCDate(d.getUTCDate() + n);
   return fromDate(d);
 }
 
+// Calendar arithmetic on whole days, without a Date object per call (H. Hinnant's days_from_civil and
+// civil_from_days, proleptic Gregorian like Date): "2025-09-21" -> day 20352 since 1970-01-01.
+
+/**
+ * Days since 1970-01-01 of a well-formed "YYYY-MM-DD" with a real day of a year from 100 on, else null:
+ * the Date route then decides, as before (Date.UTC reads the years 0-99 as 1900-1999 and carries days
+ * out of range into the next month).
+ */
+function dayNumber(iso: string): number | null {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return null;
+  const y = digitsAt(iso, 0, 4);
+  const m = digitsAt(iso, 5, 2);
+  const d = digitsAt(iso, 8, 2);
+  if (y < 100 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/** The ASCII digits `s[at, at + len)` as a number; -1 when one is not a digit. */
+function digitsAt(s: string, at: number, len: number): number {
+  let v = 0;
+  for (let i = at; i < at + len; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+
+/** "YYYY-MM-DD" of a day number (the inverse of `dayNumber`), formatted as `fromDate` does. */
+function isoOfDayNumber(day: number): string {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
 /** 0 = Sunday ... 6 = Saturday. */
 export function weekdayOf(iso: string): number {
+  const day = dayNumber(iso);
+  // 1970-01-01 was a Thursday (4).
+  if (day !== null) return (((day + 4) % 7) + 7) % 7;
   return toDate(iso).getUTCDay();
 }
 

@@ -1,5 +1,6 @@
 import type { Article } from '../types';
-import { DIGITS, kindOf, lenOf, marksOf, sticky } from '../text/scan';
+import { marksOf, sticky } from '../text/scan';
+import { RecentArticles } from '../text/lookup';
 
 /**
  * Stretches of text where no date or quantity may be read: URLs, social handles and hashtags, e-mail
@@ -54,60 +55,25 @@ export function excludedRanges(text: string, from = 0, to = text.length): [numbe
   return out;
 }
 
-const CACHE = new WeakMap<object, [number, number][]>();
+const RANGES = new RecentArticles<{ from: number; ranges: [number, number][] }>();
 
 /** `excludedRanges` of an article body, computed once per article (dates and quantities share it). */
 export function excludedRangesOf(article: Article): [number, number][] {
-  let r = CACHE.get(article);
-  if (!r) {
-    r = excludedRangesAt(article.text, article.bodyStart, candidates(article));
-    CACHE.set(article, r);
-  }
-  return r;
+  const hit = RANGES.get(article);
+  if (hit && hit.from === article.bodyStart) return hit.ranges;
+  const ranges = excludedRangesAt(article.text, article.bodyStart, marksOf(article).exclusionStarts);
+  RANGES.set(article, { from: article.bodyStart, ranges });
+  return ranges;
 }
 
 const EXCLUDED_Y = sticky(EXCLUDED);
 
 /**
- * Offsets where an alternative of EXCLUDED can begin, ascending: "http" and "www.", a period before a
- * lower-case letter (".com/"), "@" and "#", "+" or "(" before a digit, and a run of exactly three digits
- * before a space, period or hyphen ("202 555-0143"). Found with indexOf and the article's marks rather than
- * a regex attempt at every character.
+ * `excludedRanges(text, from)` with EXCLUDED tried only at `starts` (ascending): the offsets where one of
+ * its alternatives can begin, which the article's marks list (`Marks.exclusionStarts` in text/scan.ts).
+ * Most articles have none: prose has no "." before a lower-case letter, no "@", no phone number.
  */
-function candidates(article: Article): Int32Array {
-  const text = article.text;
-  const from = article.bodyStart;
-  const out: number[] = [];
-  const every = (needle: string, ok: (at: number) => boolean) => {
-    for (let at = text.indexOf(needle, from); at >= 0; at = text.indexOf(needle, at + 1)) if (ok(at)) out.push(at);
-  };
-  const always = () => true;
-  const lowerAfter = (at: number) => {
-    const c = text.charCodeAt(at + 1);
-    return c >= 97 && c <= 122;
-  };
-  const digitAfter = (at: number) => {
-    const c = text.charCodeAt(at + 1);
-    return c >= 48 && c <= 57;
-  };
-  every('http', always);
-  every('www.', always);
-  every('.', lowerAfter);
-  every('@', always);
-  every('#', always);
-  every('+', digitAfter);
-  every('(', digitAfter);
-  const { pos, info } = marksOf(article);
-  for (let i = 0; i < pos.length; i++) {
-    if (kindOf(info[i]) !== DIGITS || lenOf(info[i]) !== 3) continue;
-    const c = text.charCodeAt(pos[i] + 3);
-    if (c === 32 || c === 46 || c === 45) out.push(pos[i]);
-  }
-  return Int32Array.from(out).sort();
-}
-
-/** `excludedRanges(text, from)` with EXCLUDED tried only at `starts` (ascending). */
-function excludedRangesAt(text: string, from: number, starts: Int32Array): [number, number][] {
+function excludedRangesAt(text: string, from: number, starts: readonly number[]): [number, number][] {
   const out: [number, number][] = [];
   let next = from;
   for (let k = 0; k < starts.length; k++) {

@@ -1,4 +1,5 @@
 import type { Hedge } from '../types';
+import { round12 } from './numbers';
 
 /**
  * Words before an amount that soften or bound it, with the interval they make of a stated X.
@@ -60,7 +61,7 @@ export function lookupHedge(phrase: string): { hedge: Hedge; low: number; high: 
 export function hedgeInterval(x: number, h: { low: number; high: number } | undefined): [number, number] {
   if (!h) return [x, x];
   // 100 * 1.1 is 110.00000000000001 in floating point; twelve significant digits are plenty.
-  const a = Number((x * h.low).toPrecision(12));
-  const b = Number((x * h.high).toPrecision(12));
+  const a = round12(x * h.low);
+  const b = round12(x * h.high);
   return a <= b ? [a, b] : [b, a];
 }

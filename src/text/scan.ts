@@ -14,6 +14,9 @@ import { RecentArticles } from './lookup';
  * - APOSTROPHE: "'" or "\u2019" (the "'80s");
  * - FOLD: "\u017f" or "\u212a", the only characters a case-insensitive Unicode regex reads as ASCII letters
  *   (long s = "s", Kelvin sign = "k").
+ *
+ * The same pass lists where a URL, handle, e-mail address or phone number may begin (`exclusionStarts`,
+ * read by normalize/exclusions.ts), so that no other pass over the text is needed to find them.
  */
 export const LETTERS = 1;
 export const DIGITS = 2;
@@ -29,6 +32,12 @@ export const FOLD = 6;
 export interface Marks {
   pos: number[];
   info: number[];
+  /**
+   * Ascending offsets where an alternative of normalize/exclusions.ts's pattern can begin: "http" before
+   * ":" and "https" before ":", "www" before ".", a "." before a lower-case ASCII letter (".com/"), "@" and
+   * "#", "+" or "(" before an ASCII digit, and a run of exactly three ASCII digits before a space, "." or "-".
+   */
+  exclusionStarts: number[];
 }
 
 /** LETTERS, DIGITS, ... */
@@ -74,17 +83,47 @@ const A_DIGIT = 2;
 const A_DOLLAR = 3;
 const A_QUOTE = 4;
 const A_UNDERSCORE = 5;
+/** ".", ":", "@", "#", "+", "(": start nothing for the marks, but may start an excluded stretch. */
+const A_PUNCT = 6;
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = ASCII_CLASS[c + 32] = A_LETTER;
 for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = A_DIGIT;
 ASCII_CLASS[36] = A_DOLLAR;
 ASCII_CLASS[39] = A_QUOTE;
 ASCII_CLASS[95] = A_UNDERSCORE;
+for (const ch of '.:@#+(') ASCII_CLASS[ch.charCodeAt(0)] = A_PUNCT;
+
+/**
+ * Adds `i` (or the start of "http", "https", "www" before it) to `out` when an excluded stretch may begin
+ * there; `c` is the A_PUNCT character at `i`. Offsets before `from` are not the body's: left out.
+ */
+function exclusionStart(text: string, from: number, i: number, c: number, out: number[]): void {
+  if (c === 46) {
+    // "www.example.org": the "www." alternative starts three letters back.
+    if (i - 3 >= from && text.charCodeAt(i - 1) === 119 && text.charCodeAt(i - 2) === 119 && text.charCodeAt(i - 3) === 119) out.push(i - 3);
+    // ".com/x55mv1cbZb" (not "said. The", nor "$7.3m")
+    if (i + 1 < text.length && isLowerAscii(text.charCodeAt(i + 1))) out.push(i);
+  } else if (c === 58) {
+    // "http://" and "https://": the scheme is before the colon.
+    if (i - 4 >= from && text.startsWith('http', i - 4)) out.push(i - 4);
+    else if (i - 5 >= from && text.startsWith('https', i - 5)) out.push(i - 5);
+  } else if (c === 64 || c === 35) {
+    out.push(i); // "@PortAuthority2", "#flood"
+  } else if (i + 1 < text.length && isDigitCode(text.charCodeAt(i + 1))) {
+    out.push(i); // "+1 202-555-0143", "(202) 555-0143"
+  }
+}
+
+const isLowerAscii = (c: number) => c >= 97 && c <= 122;
+// One compare for A-Z and a-z: "|32" folds A-Z onto a-z, and nothing else lands there.
+const isAsciiLetter = (c: number) => ((c | 32) - 97) >>> 0 < 26;
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /** Every mark of `text[from, ...)`; the character before `from` still decides whether a word starts. */
 export function scanMarks(text: string, from: number): Marks {
   const pos: number[] = [];
   const info: number[] = [];
+  const exclusionStarts: number[] = [];
   const n = text.length;
   // The class of the character before `i` (A_OTHER for anything past ASCII): "x2021" starts no DIGITS
   // mark at "2", "_May" no LETTERS mark at "M". A native digit's own run is told by `prevNative`.
@@ -95,7 +134,8 @@ export function scanMarks(text: string, from: number): Marks {
     const c = text.charCodeAt(i);
     if (c < 128) {
       const k = ASCII_CLASS[c];
-      if (k === A_OTHER) {
+      if (k === A_OTHER || k === A_PUNCT) {
+        if (k === A_PUNCT) exclusionStart(text, from, i, c, exclusionStarts);
         prevClass = A_OTHER;
         prevNative = false;
         continue;
@@ -104,8 +144,7 @@ export function scanMarks(text: string, from: number): Marks {
         if (prevClass === A_OTHER || prevClass === A_DOLLAR || prevClass === A_QUOTE) {
           // The whole letter run: "Sept" -> key "sep", length 4, capitalized.
           let j = i + 1;
-          let d: number;
-          while (j < n && (d = text.charCodeAt(j)) < 128 && ASCII_CLASS[d] === A_LETTER) j++;
+          while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
           const c1 = i + 1 < j ? text.charCodeAt(i + 1) : 0;
           const c2 = i + 2 < j ? text.charCodeAt(i + 2) : 0;
           const key = (((c | 32) - 96) << 10) | (c1 ? ((c1 | 32) - 96) << 5 : 0) | (c2 ? (c2 | 32) - 96 : 0);
@@ -123,6 +162,11 @@ export function scanMarks(text: string, from: number): Marks {
           while (j < n && (d = text.charCodeAt(j)) >= 48 && d <= 57) j++;
           pos.push(i);
           info.push(pack(DIGITS, c, j - i, 0));
+          // "202 555-0143", "202.555.0143": three digits may open a phone number.
+          if (j - i === 3 && j < n) {
+            const e = text.charCodeAt(j);
+            if (e === 32 || e === 46 || e === 45) exclusionStarts.push(i);
+          }
           i = j - 1;
         }
         prevClass = A_DIGIT;
@@ -160,37 +204,60 @@ export function scanMarks(text: string, from: number): Marks {
       info.push(pack(FOLD, 0, 0, 0));
     }
   }
-  return { pos, info };
+  return { pos, info, exclusionStarts };
 }
 
 /**
  * Word classes for LETTERS marks, up to 31, each a bit: `prefixes` are told by their first three letters
  * (so "early" also admits "earlier"), `exact` words of up to three letters by the whole letter run ("in"
- * admits "in", not "into"). Case is ignored: a case-sensitive pattern checks case itself (or `capOf`).
+ * admits "in", not "into"), and `words` of any length by their first three letters and their length
+ * ("forty" admits "forte", not "for" or "former"). Case is ignored: a case-sensitive pattern checks case
+ * itself (or `capOf`).
  */
 export class WordTable {
-  private readonly prefix = new Int32Array(KEY_SPACE);
-  private readonly exact = new Int32Array(KEY_SPACE);
+  // Built by `add`: the classes of each key by run length (index `key * 16 + length`, lengths capped at 15).
+  private readonly byKey = new Map<number, number[]>();
+  // Read by `classes`: one byte per key naming one of the few distinct rows of classes by length, and the
+  // rows, 16 numbers each. One 32 KB table and a small one: a mark's look-up is two loads that usually stay
+  // in cache ("the", "said" and "Saturday" hit far apart keys, and most keys are in no class).
+  private readonly slot = new Uint8Array(KEY_SPACE);
+  private readonly rows: number[] = new Array<number>(16).fill(0);
   private next = 0;
   /** A new class; returns its bit. */
-  add(prefixes: readonly string[], exact: readonly string[] = []): number {
+  add(prefixes: readonly string[], exact: readonly string[] = [], words: readonly string[] = []): number {
     if (this.next > 30) throw new Error('a WordTable holds 31 classes');
     const bit = 1 << this.next++;
     for (const w of prefixes) {
       if (w.length < 3) throw new Error(`prefix "${w}" needs three letters`);
-      this.prefix[wordKey(w)] |= bit;
+      this.mark(w, 0, 15, bit);
     }
     for (const w of exact) {
       if (w.length > 3) throw new Error(`exact word "${w}" has more than three letters`);
-      this.exact[wordKey(w)] |= bit;
+      this.mark(w, 0, 3, bit);
+    }
+    for (const w of words) {
+      if (w.length < 3 || w.length > 15) throw new Error(`word "${w}" needs three to fifteen letters`);
+      this.mark(w, w.length, w.length, bit);
     }
     return bit;
+  }
+  /** Adds `bit` to the classes of `word`'s key for run lengths `lo..hi`, then re-points the key's slot. */
+  private mark(word: string, lo: number, hi: number, bit: number): void {
+    const key = wordKey(word);
+    let row = this.byKey.get(key);
+    if (!row) this.byKey.set(key, (row = new Array<number>(16).fill(0)));
+    for (let len = lo; len <= hi; len++) row[len] |= bit;
+    let id = 1;
+    const rows = this.rows;
+    while (id * 16 < rows.length && !row.every((b, len) => rows[id * 16 + len] === b)) id++;
+    if (id > 255) throw new Error('a WordTable holds 255 distinct rows of classes');
+    if (id * 16 === rows.length) rows.push(...row);
+    this.slot[key] = id;
   }
   /** The classes LETTERS mark `info` belongs to, as bits (0 for other kinds). */
   classes(info: number): number {
     if (kindOf(info) !== LETTERS) return 0;
-    const key = keyOf(info);
-    return lenOf(info) <= 3 ? this.prefix[key] | this.exact[key] : this.prefix[key];
+    return this.rows[(this.slot[keyOf(info)] << 4) | lenOf(info)];
   }
 }
 
