@@ -3,7 +3,7 @@ import { makeSpan } from '../text/span';
 import { RecentArticles, inSortedRanges } from '../text/lookup';
 import { contextAround } from '../text/context';
 import { REPORTING_VERBS } from './people/lexicon';
-import { nameKey, nameWords } from './people/names';
+import { keyWords, nameKey, nameWords } from './people/names';
 import { capitalRuns, isHonorific, isSentenceStarter, isSpace, nonNameWord, peelWord, wordTokens, type WordTok } from './people/runs';
 
 /**
@@ -27,33 +27,58 @@ function computeHeadlineRanges(article: Article): [number, number][] {
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    // Most lines end in a period: told from their last characters, without copying the line.
-    if (mayBeHeadline(text, start, end) && isHeadline(text.slice(start, end).replace(/\r$/, ''))) out.push([start, end]);
+    if (isHeadlineAt(text, start, end)) out.push([start, end]);
     if (end >= text.length) break;
     start = end + 1;
   }
   return out;
 }
 
-// False where `isHeadline` is false for its ending alone: a blank line, more than 160 characters, or a
-// last character (spaces aside) of ".", ":" or ";", maybe followed by one quote mark.
-function mayBeHeadline(text: string, start: number, end: number): boolean {
+/**
+ * Whether the line `text[start, end)` is a headline: spaces aside, 1 to 160 characters, no final ".",
+ * ":" or ";" (maybe followed by one quote mark), and at least two words of four letters or more, three
+ * quarters of them capitalized. Read in place: most lines end in a period and are told from their end.
+ */
+function isHeadlineAt(text: string, start: number, end: number): boolean {
   let b = start;
   let e = end;
   while (b < e && isSpace(text.charCodeAt(b))) b++;
   while (e > b && isSpace(text.charCodeAt(e - 1))) e--;
   if (e === b || e - b > 160) return false;
-  const isStop = (c: number) => c === 46 || c === 58 || c === 59;
   const last = text.charCodeAt(e - 1);
   if (isStop(last)) return false;
   const quote = last === 34 || last === 39 || last === 0x201d || last === 0x2019;
-  return !(quote && e - 1 > b && isStop(text.charCodeAt(e - 2)));
+  if (quote && e - 1 > b && isStop(text.charCodeAt(e - 2))) return false;
+  // The words `/[\p{L}][\p{L}'\u2019\-]{3,}/gu` matches, for an ASCII line: a letter and three or more letters,
+  // "'" or "-". A shorter run holds no match at a later letter either, so the scan goes on after it.
+  let long = 0;
+  let caps = 0;
+  for (let i = b; i < e; ) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return capsShare(text.slice(b, e));
+    if (!isAsciiLetter(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < e && isAsciiWordChar(text.charCodeAt(j))) j++;
+    if (j - i >= 4) {
+      long++;
+      if (c <= 90) caps++;
+    }
+    i = j;
+  }
+  return long >= 2 && caps / long >= 0.75;
 }
 
-function isHeadline(line: string): boolean {
-  const trimmed = line.trim();
-  if (!trimmed || trimmed.length > 160 || /[.:;]["'\u201d\u2019]?$/.test(trimmed)) return false;
-  const long = trimmed.match(/[\p{L}][\p{L}'\u2019\-]{3,}/gu) ?? [];
+const isStop = (c: number): boolean => c === 46 || c === 58 || c === 59;
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+// A letter, "'" or "-": what may follow the first letter of a word `isHeadlineAt` counts ("Roe's", "Anti-Graft").
+const isAsciiWordChar = (c: number): boolean => c === 39 || c === 45 || isAsciiLetter(c);
+
+// The capitalized share test of `isHeadlineAt` on a line with other than ASCII, by the regex itself.
+function capsShare(line: string): boolean {
+  const long = line.match(/[\p{L}][\p{L}'\u2019\-]{3,}/gu) ?? [];
   if (long.length < 2) return false;
   const caps = long.filter(startsUpper).length;
   return caps / long.length >= 0.75;
@@ -84,7 +109,8 @@ interface Candidate {
   start: number;
   end: number;
   words: WordTok[];
-  honorific?: string;
+  /** "Fire Chief" in "Fire Chief Helga Marsh", else "". */
+  honorific: string;
   headline: boolean;
   initial: boolean;
 }
@@ -121,31 +147,32 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
     return lowerSet.has(lower);
   };
   const candidates: Candidate[] = [];
-  // Capitalized words standing alone elsewhere: a place or org that may lead a run ("to Ruritania Jane Roe").
-  // Counted when first asked: only a run of three words or more asks.
-  let alone: Map<string, number> | undefined;
+  // Capitalized words standing alone twice elsewhere: a place or org that may lead a run ("to Ruritania
+  // Jane Roe"). Only a run of three words or more asks, a few times per article: the first asks count
+  // through the runs, and from the ninth on a map of every lone word answers (a long article stays linear).
   const runs = capitalRuns(text, toks);
+  let alone: Map<string, number> | undefined;
+  let asked = 0;
   const placeLike = (w: string): boolean => {
-    if (!alone) {
-      alone = new Map<string, number>();
-      for (const run of runs) if (run.length === 1) alone.set(run[0].lower, (alone.get(run[0].lower) ?? 0) + 1);
-    }
-    return (alone.get(w) ?? 0) >= 2 || vocabulary.aliases.has(w);
+    if (alone === undefined && ++asked > 8) alone = countAlone(runs);
+    const n = alone !== undefined ? alone.get(w) ?? 0 : countAloneUpTo(runs, w, 2);
+    return n >= 2 || vocabulary.aliases.has(w);
   };
   for (const run of runs) {
-    for (const c of candidatesOf(run, placeLike)) {
-      // candidatesOf made `c` for this call alone: completed in place rather than copied.
-      const cand = c as Candidate;
-      cand.headline = inRanges(headlines, c.start);
-      candidates.push(cand);
-    }
+    const c = candidateOf(run, placeLike);
+    if (c === null) continue;
+    // candidateOf made `c` for this call alone: completed in place rather than copied.
+    c.headline = inRanges(headlines, c.start);
+    candidates.push(c);
   }
   const confirmed = new Set<string>();
   // Each body candidate's key, made once: both loops below ask for it (a headline's is made from its part).
-  const keys = candidates.map((c) => (c.headline ? '' : keyOf(c)));
-  for (let i = 0; i < candidates.length; i++) {
-    const c = candidates[i];
-    if (!c.headline && !c.initial) confirmed.add(keys[i]);
+  // A literal list filled by push (see `joinTexts`).
+  const keys: string[] = [];
+  for (const c of candidates) {
+    const key = c.headline ? '' : keyOf(c);
+    keys.push(key);
+    if (!c.headline && !c.initial) confirmed.add(key);
   }
   // "Roe told reporters" elsewhere shows that a sentence-initial "Jane Roe" is a name. Read only when a
   // sentence-initial candidate needs it.
@@ -170,7 +197,8 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
     if (c.initial && !confirmed.has(key) && !evidenceAfter(text, c.end, last, extraVerbs) && !actsAlone(last.lower)) continue;
     if (c.initial && !confirmed.has(key) && c.words.some((w) => lowerWords(w.lower))) continue;
     const name = text.slice(c.start, c.end);
-    const ws = nameWords(name);
+    // The name as written is mostly its words one space apart, the very string its key was made from.
+    const ws = spacedOnce(text, c.words) ? keyWords(key) : nameWords(name);
     const surnameTok = c.words[c.words.length - 1];
     // Keys in this order (the order they are written out); optional ones only when present.
     const value: PersonValue = { type: 'person', name, key, surname: surnameTok.text };
@@ -190,17 +218,51 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
   return claims;
 }
 
+// How often each word stands alone as a run of one.
+function countAlone(runs: readonly WordTok[][]): Map<string, number> {
+  const alone = new Map<string, number>();
+  for (const run of runs) if (run.length === 1) alone.set(run[0].lower, (alone.get(run[0].lower) ?? 0) + 1);
+  return alone;
+}
+
+// How often `lower` stands alone as a run of one, counted up to `limit`.
+function countAloneUpTo(runs: readonly WordTok[][], lower: string, limit: number): number {
+  let n = 0;
+  for (let i = 0; i < runs.length && n < limit; i++) if (runs[i].length === 1 && runs[i][0].lower === lower) n++;
+  return n;
+}
+
 // "Mayor Jane Roe Defends Budget": in a headline, only the words that make a name known from the body.
 function headlinePart(c: Candidate, confirmed: ReadonlySet<string>): Candidate | undefined {
   for (let n = c.words.length; n >= 2; n--) {
-    const words = c.words.slice(0, n);
-    if (confirmed.has(nameKey(words.map((w) => w.text).join(' ')))) return { ...c, words, end: words[n - 1].end };
+    if (confirmed.has(nameKey(joinTexts(c.words, n)))) {
+      const words = c.words.slice(0, n);
+      return candidate(c.start, words[n - 1].end, words, c.honorific, c.initial, c.headline);
+    }
   }
   return undefined;
 }
 
 function keyOf(c: Candidate): string {
-  return nameKey(c.words.map((w) => w.text).join(' '));
+  return nameKey(joinTexts(c.words, c.words.length));
+}
+
+// Whether the words stand one space apart in `text`, so that the text they span is `joinTexts` of them:
+// "Jane Roe" yes, "W. Roe" and "Jane  Roe" no.
+function spacedOnce(text: string, words: readonly WordTok[]): boolean {
+  for (let i = 1; i < words.length; i++) {
+    const gap = words[i - 1].end;
+    if (words[i].start !== gap + 1 || text.charCodeAt(gap) !== 32) return false;
+  }
+  return true;
+}
+
+// The first `n` words' texts joined by spaces: ["Jane", "Roe"] -> "Jane Roe". A loop, not `map(...).join`:
+// the array `map` makes carries no allocation feedback, and V8 threw the optimized callers away ("wrong map").
+function joinTexts(words: readonly WordTok[], n: number): string {
+  let s = words[0].text;
+  for (let i = 1; i < n; i++) s += ' ' + words[i].text;
+  return s;
 }
 
 // After a sentence-initial name: "Jane Roe, the mayor, said" or "Jane Roe said" shows it is a name.
@@ -212,10 +274,15 @@ function evidenceAfter(text: string, end: number, last: WordTok, verbs: Readonly
   return !!m && (REPORTING_VERBS.has(m[1]) || verbs.has(m[1]) || m[1] === 'spoke' || m[1] === 'speaks');
 }
 
-/** Name candidates inside one run of capitalized words (normally zero or one). */
-function candidatesOf(run: WordTok[], placeLike: (lower: string) => boolean): Omit<Candidate, 'headline'>[] {
+// Every candidate is made here, so that all share one object shape (a spread copy would get another).
+function candidate(start: number, end: number, words: WordTok[], honorific: string, initial: boolean, headline: boolean): Candidate {
+  return { start, end, words, honorific, headline, initial };
+}
+
+/** The name candidate inside one run of capitalized words, or null (`headline` still to be set). */
+function candidateOf(run: WordTok[], placeLike: (lower: string) => boolean): Candidate | null {
   // One capitalized word ("Kaduna", "The") is never a full name: most runs end here.
-  if (run.length < 2) return [];
+  if (run.length < 2) return null;
   let i = 0;
   const honor: WordTok[] = [];
   while (i < run.length) {
@@ -241,18 +308,19 @@ function candidatesOf(run: WordTok[], placeLike: (lower: string) => boolean): Om
     }
   }
   // A run that goes on into org words is an organization's name: "Jane Roe Foundation", "Harbor Watch".
-  if (rest.some((t) => nonNameWord(t.lower) && !isHonorific(t.lower))) return [];
+  if (rest.some((t) => nonNameWord(t.lower) && !isHonorific(t.lower))) return null;
   if (rest.some((t) => t.cap && isHonorific(t.lower))) {
     // "Jane Roe King" (an honorific after the name) is not a name pattern we trust.
-    return [];
+    return null;
   }
   // Drop single-letter initials at either end ("W." alone is not a name).
   while (rest.length && isInitial(rest[rest.length - 1].text)) rest = rest.slice(0, -1);
   const nameToks = rest.filter((t) => t.cap && !isInitial(t.text));
-  if (nameToks.length < 2 || nameToks.length > 4 || !rest[0].cap || !rest[rest.length - 1].cap) return [];
-  if (nameToks.some((t) => t.text.length < 2)) return [];
+  if (nameToks.length < 2 || nameToks.length > 4 || !rest[0].cap || !rest[rest.length - 1].cap) return null;
+  if (nameToks.some((t) => t.text.length < 2)) return null;
   const first = rest[0];
   const last = rest[rest.length - 1];
-  const honorific = honor.length ? honor.map((t) => t.text).join(' ') : undefined;
-  return [{ start: first.start, end: last.end, words: rest, honorific, initial: first.initial }];
+  // A string either way (never undefined): the field then keeps one representation from the start.
+  const honorific = honor.length ? joinTexts(honor, honor.length) : '';
+  return candidate(first.start, last.end, rest, honorific, first.initial, false);
 }

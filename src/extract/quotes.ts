@@ -7,6 +7,7 @@ import { headlineRanges } from './people';
 import { findMentions, type Mention } from './people/mentions';
 import { nameKey } from './people/names';
 import { ORG_WORDS } from './people/lexicon';
+import { isSpace } from './people/runs';
 import { opensWithQuote, paragraphs, segmentsOf, type Paragraph, type Segment } from './quotes/marks';
 import {
   afterAttribution,
@@ -50,8 +51,10 @@ const POST_AUTHOR = /^[ \t]*[\u2014\u2013]{1,2}[ \t]*([^\n(]{1,120}?)[ \t]*\(@[A
 function dashOpens(text: string, start: number, end: number): boolean {
   let i = start;
   while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  // An empty last paragraph ends at the text's end: reading there gives NaN, and V8 deoptimized on it.
+  if (i >= end) return false;
   const c = text.charCodeAt(i);
-  return i < end && (c === 0x2014 || c === 0x2013);
+  return c === 0x2014 || c === 0x2013;
 }
 
 function findQuotes(article: Article, vocabulary: Vocabulary, earlier: readonly Claim[]): Claim[] {
@@ -151,7 +154,7 @@ function linesOf(text: string, start: number, end: number): { start: number; end
   const out: { start: number; end: number }[] = [];
   let from = start;
   for (let i = start; i <= end; i++) {
-    if (i === end || text[i] === '\n' || text[i] === '\r') {
+    if (i === end || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) {
       if (i > from) out.push({ start: from, end: i });
       from = i + 1;
     }
@@ -224,7 +227,7 @@ function findSpeaker(text: string, article: Article, paras: Paragraph[], q: Quot
     if (s.close < 0) continue;
     const nextOpen = i + 1 < q.segments.length ? q.segments[i + 1].open : paras[s.paragraph].end;
     // '"We won." He left.' -- after a closing period the next words start a new sentence; '"We won," he said.'
-    if (/\.\s*$/.test(text.slice(s.innerStart, s.innerEnd))) continue;
+    if (endsWithPeriod(text, s.innerStart, s.innerEnd)) continue;
     const np = afterAttribution(text, s.close + 1, Math.min(nextOpen, paras[s.paragraph].end), ctx.vocabulary);
     if (np) {
       const sp = resolveSpeaker(np, ctx);
@@ -257,6 +260,13 @@ function findSpeaker(text: string, article: Article, paras: Paragraph[], q: Quot
     if (m) return { name: m.name, key: m.key, kind: 'person', span: makeSpan(text, article.lineStarts, m.start, m.end), how: 'nearest person named in the sentence' };
   }
   return null;
+}
+
+// `/\.\s*$/.test(text.slice(from, to))`, read backwards from `to` without copying the quote.
+function endsWithPeriod(text: string, from: number, to: number): boolean {
+  let k = to;
+  while (k > from && isSpace(text.charCodeAt(k - 1))) k--;
+  return k > from && text.charCodeAt(k - 1) === 46;
 }
 
 // "In a statement, the ministry said ..." says how the words were given.

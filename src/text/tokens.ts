@@ -150,11 +150,10 @@ export function bodyToken(text: string, start: number, end: number): BodyToken {
   return { text, start, end, lower: undefined, cap: undefined, possessive: undefined, initial: undefined };
 }
 
-/** A body's tokens with the end of each one's match (its trailing period included): see `rangeTokens`. */
+/** A body's tokens, from `from`. */
 interface BodyTokens {
   from: number;
   tokens: BodyToken[];
-  rawEnds: number[];
 }
 
 const BODIES = new RecentArticles<BodyTokens>();
@@ -167,7 +166,6 @@ function bodyOf(article: Article): BodyTokens | undefined {
   if (body && body.from === article.bodyStart) return body;
   const text = article.text;
   const tokens: BodyToken[] = [];
-  const rawEnds: number[] = [];
   const n = text.length;
   let i = article.bodyStart;
   while (i < n) {
@@ -180,10 +178,9 @@ function bodyOf(article: Article): BodyTokens | undefined {
     const rawEnd = wordEnd(text, i, u);
     const end = i + trimmedLength(text, i, rawEnd);
     tokens.push(bodyToken(text.slice(i, end), i, end));
-    rawEnds.push(rawEnd);
     i = rawEnd;
   }
-  body = { from: article.bodyStart, tokens, rawEnds };
+  body = { from: article.bodyStart, tokens };
   BODIES.set(article, body);
   return body;
 }
@@ -206,7 +203,7 @@ export function bodyTokens(article: Article): BodyToken[] {
 export function rangeTokens(article: Article, from: number, to: number): Token[] {
   const body = from >= article.bodyStart ? bodyOf(article) : undefined;
   if (!body) return tokenize(article.text, from, to);
-  const { tokens, rawEnds } = body;
+  const tokens = body.tokens;
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
@@ -215,13 +212,23 @@ export function rangeTokens(article: Article, from: number, to: number): Token[]
     else hi = mid;
   }
   // `from` inside the match before: a scan from there reads a different first word.
-  if (lo > 0 && rawEnds[lo - 1] > from) return tokenize(article.text, from, to);
+  if (lo > 0 && matchEnd(article.text, tokens[lo - 1]) > from) return tokenize(article.text, from, to);
   const out: Token[] = [];
   for (let k = lo; k < tokens.length && tokens[k].start < to; k++) {
     const t = tokens[k];
     out.push(t.end <= to ? t : { text: article.text.slice(t.start, to), start: t.start, end: to });
   }
   return out;
+}
+
+/**
+ * The end of the match a body token was read from: its own end, or one more when the scan read a trailing
+ * period the token left out ("Porthaven." -> "Porthaven"). A match always takes the period right after its
+ * word, so a period there that the token does not end in is one it dropped; "U.S." ends in its own.
+ */
+function matchEnd(text: string, t: Token): number {
+  const e = t.end;
+  return e < text.length && text.charCodeAt(e) === 46 && text.charCodeAt(e - 1) !== 46 ? e + 1 : e;
 }
 
 /** `tokenize` with the regex itself: for a range that starts inside a surrogate pair. */
@@ -288,22 +295,27 @@ export const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
-const IRREGULAR: Record<string, string> = {
-  withdrew: 'withdraw', withdrawn: 'withdraw', withdrawal: 'withdraw', withdrawals: 'withdraw',
-  built: 'build', building: 'build', built_: 'build', began: 'begin', begun: 'begin', fought: 'fight',
-  took: 'take', taken: 'take', retook: 'retake', retaken: 'retake', gave: 'give', given: 'give', went: 'go', gone: 'go',
-  came: 'come', made: 'make', said: 'say', told: 'tell', wrote: 'write', written: 'write', sent: 'send', held: 'hold',
-  left: 'leave', lost: 'lose', won: 'win', sold: 'sell', bought: 'buy', paid: 'pay', met: 'meet', fell: 'fall',
-  fallen: 'fall', rose: 'rise', risen: 'rise', ran: 'run', struck: 'strike', killed: 'kill', died: 'die', dead: 'die',
-  death: 'die', deaths: 'die', born: 'bear', founded: 'found', seized: 'seize', opened: 'open', closed: 'close',
-  elected: 'elect', election: 'elect', elections: 'elect', signed: 'sign', posted: 'post', posts: 'post',
-  threatened: 'threaten', threats: 'threaten', threat: 'threaten', attacked: 'attack', attacks: 'attack',
-  kept: 'keep', led: 'lead', fled: 'flee', spent: 'spend', stood: 'stand', got: 'get', brought: 'bring',
-  caught: 'catch', thought: 'think', saw: 'see', seen: 'see', knew: 'know', known: 'know', grew: 'grow',
-  grown: 'grow', drove: 'drive', driven: 'drive', flew: 'fly', flown: 'fly', shot: 'shoot', chose: 'choose',
-  chosen: 'choose', broke: 'break', broken: 'break', spoke: 'speak', spoken: 'speak', heard: 'hear', meant: 'mean',
-  rebuilt: 'rebuild', stole: 'steal', stolen: 'steal', sank: 'sink', sunk: 'sink', wore: 'wear', worn: 'wear',
-};
+// A Map, not an object: `IRREGULAR["constructor"]` was the Object function, not a lemma.
+const IRREGULAR: ReadonlyMap<string, string> = new Map([
+  ['withdrew', 'withdraw'], ['withdrawn', 'withdraw'], ['withdrawal', 'withdraw'], ['withdrawals', 'withdraw'],
+  ['built', 'build'], ['building', 'build'], ['built_', 'build'], ['began', 'begin'], ['begun', 'begin'],
+  ['fought', 'fight'], ['took', 'take'], ['taken', 'take'], ['retook', 'retake'], ['retaken', 'retake'],
+  ['gave', 'give'], ['given', 'give'], ['went', 'go'], ['gone', 'go'], ['came', 'come'], ['made', 'make'],
+  ['said', 'say'], ['told', 'tell'], ['wrote', 'write'], ['written', 'write'], ['sent', 'send'], ['held', 'hold'],
+  ['left', 'leave'], ['lost', 'lose'], ['won', 'win'], ['sold', 'sell'], ['bought', 'buy'], ['paid', 'pay'],
+  ['met', 'meet'], ['fell', 'fall'], ['fallen', 'fall'], ['rose', 'rise'], ['risen', 'rise'], ['ran', 'run'],
+  ['struck', 'strike'], ['killed', 'kill'], ['died', 'die'], ['dead', 'die'], ['death', 'die'], ['deaths', 'die'],
+  ['born', 'bear'], ['founded', 'found'], ['seized', 'seize'], ['opened', 'open'], ['closed', 'close'],
+  ['elected', 'elect'], ['election', 'elect'], ['elections', 'elect'], ['signed', 'sign'], ['posted', 'post'],
+  ['posts', 'post'], ['threatened', 'threaten'], ['threats', 'threaten'], ['threat', 'threaten'],
+  ['attacked', 'attack'], ['attacks', 'attack'], ['kept', 'keep'], ['led', 'lead'], ['fled', 'flee'],
+  ['spent', 'spend'], ['stood', 'stand'], ['got', 'get'], ['brought', 'bring'], ['caught', 'catch'],
+  ['thought', 'think'], ['saw', 'see'], ['seen', 'see'], ['knew', 'know'], ['known', 'know'], ['grew', 'grow'],
+  ['grown', 'grow'], ['drove', 'drive'], ['driven', 'drive'], ['flew', 'fly'], ['flown', 'fly'], ['shot', 'shoot'],
+  ['chose', 'choose'], ['chosen', 'choose'], ['broke', 'break'], ['broken', 'break'], ['spoke', 'speak'],
+  ['spoken', 'speak'], ['heard', 'hear'], ['meant', 'mean'], ['rebuilt', 'rebuild'], ['stole', 'steal'],
+  ['stolen', 'steal'], ['sank', 'sink'], ['sunk', 'sink'], ['wore', 'wear'], ['worn', 'wear'],
+]);
 
 /**
  * A crude English lemma for matching, not for display: "withdrew" -> "withdraw", "constructed" ->
@@ -314,7 +326,8 @@ export const lemma: (word: string) => string = memoByString((word) => computeLem
 
 function computeLemma(word: string): string {
   let w = word.toLowerCase().replace(/\u2019/g, "'").replace(/'s$/, '');
-  if (IRREGULAR[w]) return IRREGULAR[w];
+  const irregular = IRREGULAR.get(w);
+  if (irregular !== undefined) return irregular;
   if (w.length <= 4) return w;
   // "across", "status", "crisis": a final s that marks no plural.
   if (/(ss|us|is)$/.test(w)) return w;

@@ -146,6 +146,7 @@ export const CALENDAR_WORDS = words(`
 `);
 
 /** Subject pronouns that may name a speaker, resolved to a person or group named earlier. */
-export const PRONOUNS: Record<string, 'person' | 'group'> = {
-  he: 'person', she: 'person', they: 'group', it: 'group', we: 'group',
-};
+// A Map, not an object: `"constructor" in {...}` is true, and a read with ever new strings left V8 guessing.
+export const PRONOUNS: ReadonlyMap<string, 'person' | 'group'> = new Map([
+  ['he', 'person'], ['she', 'person'], ['they', 'group'], ['it', 'group'], ['we', 'group'],
+]);

@@ -38,7 +38,11 @@ export function findMentions(article: Article, earlier: readonly Claim[]): Menti
 const LAST = new RecentArticles<{ people: PersonClaim[]; mentions: Mention[] }>(1);
 
 function computeMentions(article: Article, people: PersonClaim[]): Mention[] {
-  const out: Mention[] = people.map((c) => ({ start: c.span.start, end: c.span.end, key: c.value.key, name: c.value.name, how: 'full' as const }));
+  // A literal list filled by push: one made by `map` and pushed to later threw V8's optimized code away.
+  const full: Mention[] = [];
+  for (const c of people) full.push(mention(c.span.start, c.span.end, c.value.key, c.value.name, 'full'));
+  // The other mentions, found word by word: in text order.
+  const out: Mention[] = [];
   const spans = rangeIndex(people.map((c) => c.span));
   const covered = (s: number) => coveredByOther(spans, s);
   // Each list stays sorted by start, as `people` is; `starts` holds their starts for the binary search.
@@ -55,12 +59,13 @@ function computeMentions(article: Article, people: PersonClaim[]): Mention[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!t.cap || covered(t.start) || nonNameWord(t.lower)) continue;
-    const known = bySurname.get(foldNameWord(t.text));
+    // No person named in full: no surname to fold a word for.
+    const known = bySurname.size === 0 ? undefined : bySurname.get(foldNameWord(t.text));
     if (known) {
       // A later mention belongs to the nearest full name before it: two Roes are told apart by order.
       const b = lastAtOrBeforeValue(known.starts, t.start - 1);
       const p = known.claims[b >= 0 ? b : 0];
-      out.push({ start: t.start, end: t.end, key: p.value.key, name: p.value.name, how: 'surname' });
+      out.push(mention(t.start, t.end, p.value.key, p.value.name, 'surname'));
       continue;
     }
     const prev = toks[i - 1];
@@ -70,10 +75,32 @@ function computeMentions(article: Article, people: PersonClaim[]): Mention[] {
       const gap = article.text.slice(prev.end, t.start);
       const nextJoined = next && next.cap && article.text.slice(t.end, next.start) === ' ';
       if (/^\.?[ ]$/.test(gap) && startsUpper(prev.text) && !nextJoined && !t.initial) {
-        out.push({ start: t.start, end: t.end, key: nameKey(t.text), name: t.text, how: 'honorific' });
+        out.push(mention(t.start, t.end, nameKey(t.text), t.text, 'honorific'));
       }
     }
   }
-  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  // What sorting `[...full, ...out]` (a stable sort) gives: the few full mentions sorted, then the two merged.
+  full.sort(byStartLongestFirst);
+  return mergeSorted(full, out);
+}
+
+const byStartLongestFirst = (a: Mention, b: Mention): number => a.start - b.start || b.end - a.end;
+
+// Two lists sorted by `byStartLongestFirst` as one, `a`'s mention first of two equal ones.
+function mergeSorted(a: Mention[], b: Mention[]): Mention[] {
+  if (a.length === 0) return b;
+  const out: Mention[] = [];
+  let i = 0;
+  let j = 0;
+  // One loop for all three stretches (both lists, then what is left of either): a rarely run loop of its
+  // own was compiled without feedback and thrown away when first run.
+  for (let k = a.length + b.length; k > 0; k--) {
+    out.push(j >= b.length || (i < a.length && byStartLongestFirst(a[i], b[j]) <= 0) ? a[i++] : b[j++]);
+  }
   return out;
+}
+
+// Every mention is made here: one object shape for all three kinds.
+function mention(start: number, end: number, key: string, name: string, how: Mention['how']): Mention {
+  return { start, end, key, name, how };
 }

@@ -54,9 +54,12 @@ const PARTICLES = new Set(['bin', 'ibn', 'bint', 'al', 'el', 'van', 'von', 'de',
 
 /** Words of a name without particles: "Osama bin Laden" -> ["osama", "laden"]. */
 export function nameWords(name: string): string[] {
-  return nameKey(name)
-    .split(' ')
-    .filter((w) => w && !PARTICLES.has(w));
+  return keyWords(nameKey(name));
+}
+
+/** `nameWords` of the name whose `nameKey` is `key`: "osama bin laden" -> ["osama", "laden"]. */
+export function keyWords(key: string): string[] {
+  return key.split(' ').filter((w) => w && !PARTICLES.has(w));
 }
 
 /** Last word of a name, the surname key: "Maria Elena Quist" -> "quist". */

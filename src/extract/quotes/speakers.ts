@@ -1,4 +1,4 @@
-import type { Article, Speaker, SpeakerKind, Vocabulary } from '../../types';
+import type { Article, Span, Speaker, SpeakerKind, Vocabulary } from '../../types';
 import { preferredSpelling } from '../../rules/vocabulary';
 import { makeSpan } from '../../text/span';
 import { sentenceAt } from '../../text/context';
@@ -36,16 +36,16 @@ export function isReportingVerb(word: string, vocabulary: Vocabulary): boolean {
 
 function npWord(t: Token): boolean {
   const lower = lowerPlain(t.text);
-  if (startsUpper(t.text)) return !SENTENCE_STARTERS.has(lower) || DETERMINERS.has(lower) || lower in PRONOUNS;
+  if (startsUpper(t.text)) return !SENTENCE_STARTERS.has(lower) || DETERMINERS.has(lower) || PRONOUNS.has(lower);
   return (
     DETERMINERS.has(lower) || NP_MODIFIERS.has(lower) || PERSON_NOUNS.has(lower) || ORG_HEADS.has(lower) ||
-    ROLE_WORDS.has(lower) || TITLE_MODIFIERS.has(lower) || lower in PRONOUNS
+    ROLE_WORDS.has(lower) || TITLE_MODIFIERS.has(lower) || PRONOUNS.has(lower)
   );
 }
 
 function headOk(t: Token): boolean {
   const lower = t.text.toLowerCase();
-  return startsUpper(t.text) || PERSON_NOUNS.has(lower) || ORG_HEADS.has(lower) || ROLE_WORDS.has(lower) || lower in PRONOUNS;
+  return startsUpper(t.text) || PERSON_NOUNS.has(lower) || ORG_HEADS.has(lower) || ROLE_WORDS.has(lower) || PRONOUNS.has(lower);
 }
 
 // Only spaces between two words of one phrase: a comma or quote mark ends it.
@@ -56,10 +56,10 @@ function phraseBackward(text: string, toks: Token[], end: number): Token[] {
   let i = end;
   if (i < 0 || !headOk(toks[i])) return [];
   const lowerHead = toks[i].text.toLowerCase();
-  if (lowerHead in PRONOUNS) return [toks[i]];
+  if (PRONOUNS.has(lowerHead)) return [toks[i]];
   while (i - 1 >= 0 && joined(text, toks[i - 1], toks[i]) && npWord(toks[i - 1]) && end - i < 7) {
     i--;
-    if (toks[i].text.toLowerCase() in PRONOUNS) {
+    if (PRONOUNS.has(toks[i].text.toLowerCase())) {
       i++;
       break;
     }
@@ -82,7 +82,7 @@ function phraseBackward(text: string, toks: Token[], end: number): Token[] {
 function phraseForward(text: string, toks: Token[], start: number): Token[] {
   let i = start;
   if (i >= toks.length || !npWord(toks[i])) return [];
-  if (toks[i].text.toLowerCase() in PRONOUNS) return [toks[i]];
+  if (PRONOUNS.has(toks[i].text.toLowerCase())) return [toks[i]];
   while (i + 1 < toks.length && joined(text, toks[i], toks[i + 1]) && npWord(toks[i + 1]) && i - start < 6) i++;
   while (i >= start && !headOk(toks[i])) i--;
   return i >= start ? toks.slice(start, i + 1) : [];
@@ -191,19 +191,11 @@ export function resolveSpeaker(np: NounPhrase, ctx: SpeakerContext): Speaker | n
   const toks = np.toks;
   const start = toks[0].start;
   const end = toks[toks.length - 1].end;
-  const span = makeSpan(text, article.lineStarts, start, end);
   const how = np.verb ?? 'X said';
-  const lower = toks.map((t) => t.text.toLowerCase().replace(/\u2019/g, "'"));
-  if (toks.length === 1 && lower[0] in PRONOUNS) {
-    const pron = lower[0];
-    if (PRONOUNS[pron] === 'person') {
-      const m = nearestPersonBefore(mentions, start, ctx);
-      if (!m) return null;
-      return { name: m.name, key: m.key, kind: 'person', span, how: `pronoun ${pron} -> ${m.name} (${how})` };
-    }
-    const g = ctx.groups[ctx.groups.length - 1];
-    if (!g) return null;
-    return { name: g.name, key: g.key, kind: g.kind, span, how: `pronoun ${pron} -> ${g.name} (${how})` };
+  if (toks.length === 1) {
+    const pron = lowerPlain(toks[0].text);
+    const which = PRONOUNS.get(pron);
+    if (which !== undefined) return pronounSpeaker(pron, which, makeSpan(text, article.lineStarts, start, end), how, ctx);
   }
   // A person named in the phrase: "Defense Minister Jane Roe", "Roe".
   // Mentions are sorted by start: only those starting inside the phrase can lie in it; the last one counts.
@@ -216,10 +208,21 @@ export function resolveSpeaker(np: NounPhrase, ctx: SpeakerContext): Speaker | n
     const resolved = m.how === 'surname' && nameKey(text.slice(m.start, m.end)) !== m.key ? `; surname ${text.slice(m.start, m.end)} -> ${m.name}` : '';
     return { name: m.name, key: m.key, kind: 'person', span: makeSpan(text, article.lineStarts, m.start, m.end), how: how + resolved };
   }
+  // Each word's lower-case form, and the key from the words that are neither determiners nor hedges:
+  // "a senior port official" -> key "port official". Loops into literal lists (see `joinTexts` in people.ts).
+  const lower: string[] = [];
+  let key = '';
+  let content = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const l = lowerPlain(toks[i].text);
+    lower.push(l);
+    if (DETERMINERS.has(l) || HEDGE_ADJECTIVES.has(l)) continue;
+    const word = spell(l.indexOf('.') < 0 ? l : l.replace(/\./g, ''), vocabulary);
+    key = content++ === 0 ? word : `${key} ${word}`;
+  }
   const head = lower[lower.length - 1];
-  const content = toks.filter((t, i) => !DETERMINERS.has(lower[i]) && !HEDGE_ADJECTIVES.has(lower[i]));
-  const key = content.map((t) => spell(t.text.toLowerCase().replace(/\u2019/g, "'").replace(/\./g, ''), vocabulary)).join(' ');
   const name = text.slice(start, end);
+  const span = makeSpan(text, article.lineStarts, start, end);
   let kind: SpeakerKind;
   if (PERSON_NOUNS.has(head) || ROLE_WORDS.has(head)) kind = 'description';
   else if (ORG_HEADS.has(head) || ORG_WORDS.has(head) || DETERMINERS.has(lower[0])) kind = 'organization';
@@ -227,6 +230,18 @@ export function resolveSpeaker(np: NounPhrase, ctx: SpeakerContext): Speaker | n
   else kind = 'unknown';
   if (!key) return null;
   return { name, key, kind, span, how };
+}
+
+// "he said" -> the person named last before it (see `nearestPersonBefore`); "they said" -> the group that spoke last.
+function pronounSpeaker(pron: string, which: 'person' | 'group', span: Span, how: string, ctx: SpeakerContext): Speaker | null {
+  if (which === 'person') {
+    const m = nearestPersonBefore(ctx.mentions, span.start, ctx);
+    if (!m) return null;
+    return { name: m.name, key: m.key, kind: 'person', span, how: `pronoun ${pron} -> ${m.name} (${how})` };
+  }
+  const g = ctx.groups[ctx.groups.length - 1];
+  if (!g) return null;
+  return { name: g.name, key: g.key, kind: g.kind, span, how: `pronoun ${pron} -> ${g.name} (${how})` };
 }
 
 /**
