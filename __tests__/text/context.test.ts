@@ -27,3 +27,22 @@ describe('contextAround: a relative clause speaks of its antecedent', () => {
     expect(c.words).not.toContain('ferry');
   });
 });
+
+describe('contextAround: clause edges and sentence-initial capitals', () => {
+  test.each([
+    // "even as" ends a clause going forward but does not open one going back: the head stays in the window.
+    ['The ferry stopped, even as the harbor closed in 2019.', '2019', 'words', 'ferry', true],
+    ['The ferry stopped, after the harbor closed in 2019.', '2019', 'words', 'ferry', false],
+    // ", whichever" is no ", which": nothing is read as an antecedent, and the clause is not cut there.
+    ['Each ferry, whichever harbor it left in 2019, arrived.', '2019', 'words', 'ferry', true],
+    // A comma before "after" ends the claim's clause: words past it belong to another fact.
+    ['The ferry sailed in 2019, after the harbor closed.', '2019', 'words', 'harbor', false],
+    ['The ferry sailed in 2019 while the harbor closed.', '2019', 'words', 'harbor', true],
+    // A capital that only marks the start of a sentence, or of a quotation, names nobody.
+    ['Opened in 2019, the hall seats nine hundred.', '2019', 'entities', 'opened', false],
+    ['The mayor said: "Opened in 2019, the hall is full."', '2019', 'entities', 'opened', false],
+    ['The mayor said Opened Hall closed in 2019.', '2019', 'entities', 'opened', true],
+  ] as const)('%s (%s: %s has %s -> %s)', (text, target, field, word, expected) => {
+    expect(around(text, target)[field].includes(word)).toBe(expected);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Article, ClaimContext, Sentence, Vocabulary } from '../types';
-import { STOPWORDS, lemma, lowerPlain, rangeTokens, type Token } from './tokens';
+import { STOPWORDS, dropPossessive, lemma, lowerPlain, rangeTokens, type Token } from './tokens';
 import { RecentArticles, insertAt } from './lookup';
 import { isSpaceCode } from './scan';
 
@@ -80,7 +80,7 @@ function hasThreeLetters(word: string): boolean {
   return false;
 }
 
-// SUBORDINATE after the comma at `i`: spaces, then a word starting a, b, e, s, t, u or w (any case).
+// OPENER after the comma at `i`: spaces, then a word starting a, b, e, s, t, u or w (any case).
 function mayOpenSubordinate(text: string, i: number): boolean {
   let j = i + 1;
   if (!isSpaceCode(text.charCodeAt(j))) return false;
@@ -96,21 +96,6 @@ function isBreak(text: string, i: number): boolean {
   return c === 45 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32;
 }
 
-const LEMMAS = new Map<string, string>();
-/** `lemma` with a memo: news text repeats its words. */
-function lemmaOf(word: string): string {
-  let l = LEMMAS.get(word);
-  if (l === undefined) {
-    l = lemma(word);
-    if (LEMMAS.size > 50000) LEMMAS.clear();
-    LEMMAS.set(word, l);
-  }
-  return l;
-}
-
-// A comma before a subordinate clause also ends a clause: "said Sunday, after the mayor threatened ...".
-const SUBORDINATE = /^,\s+(?:after|before|when|while|as|though|although|but|which|who|because|since|until|whereas|even as)\b/i;
-
 /** Reporting verbs kept as (weak) predicates even without a vocabulary: "said Sunday" is a statement's date. */
 export const REPORTING_WORDS: Record<string, string> = {
   said: 'say', says: 'say', say: 'say', saying: 'say', told: 'tell', tells: 'tell', tell: 'tell',
@@ -124,17 +109,52 @@ export const REPORTING_WORDS: Record<string, string> = {
 export const MAX_PREDICATES = 3;
 export const PREDICATE_REACH = 20;
 
-function lookupPredicate(lower: string, l: string, vocabulary: Vocabulary | undefined): string | undefined {
-  const p = vocabulary?.predicates;
-  if (!p) return undefined;
-  return p.get(lower) ?? p.get(l) ?? p.get(l + 'e');
+/**
+ * What `classify` asks of a vocabulary about one word, read from maps built once per vocabulary (the
+ * vocabulary is not changed once rules are loaded; the word memo already counts on that).
+ */
+interface VocabularyIndex {
+  /** First words of the two-word events ("pull out" -> "pull"); empty when it names none. */
+  pairFirsts: Set<string>;
+  /** By lemma `l`: the predicate of `l`, else of `l + "e"` ("produc" -> that of "produce"). */
+  predicateByLemma: Map<string, string>;
+  /** By lemma `l`: `l` when it is a reporting verb, else `l + "e"` when that is one ("stat" -> "state"). */
+  reportingByLemma: Map<string, string>;
 }
 
+const INDEXES = new WeakMap<Vocabulary, VocabularyIndex>();
+let lastIndexed: Vocabulary | undefined;
+let lastIndex: VocabularyIndex | undefined;
+
+function vocabularyIndex(v: Vocabulary): VocabularyIndex {
+  if (v === lastIndexed && lastIndex !== undefined) return lastIndex;
+  let ix = INDEXES.get(v);
+  if (ix === undefined) {
+    ix = { pairFirsts: new Set(), predicateByLemma: new Map(), reportingByLemma: new Map() };
+    for (const k of v.predicates.keys()) if (k.includes(' ')) ix.pairFirsts.add(k.slice(0, k.indexOf(' ')));
+    // The "e" forms first, so that a word's own entry, set after, wins: the order of the lookups they replace.
+    for (const [k, c] of v.predicates) if (k.endsWith('e')) ix.predicateByLemma.set(k.slice(0, -1), c);
+    for (const [k, c] of v.predicates) ix.predicateByLemma.set(k, c);
+    for (const k of v.reportingVerbs) if (k.endsWith('e')) ix.reportingByLemma.set(k.slice(0, -1), k);
+    for (const k of v.reportingVerbs) ix.reportingByLemma.set(k, k);
+    INDEXES.set(v, ix);
+  }
+  lastIndexed = v;
+  lastIndex = ix;
+  return ix;
+}
+
+/** The vocabulary's event for a word or its lemma `l`: "withdrew" (lemma "withdraw") -> "withdraw". */
+function lookupPredicate(lower: string, l: string, vocabulary: Vocabulary | undefined): string | undefined {
+  if (!vocabulary) return undefined;
+  return vocabulary.predicates.get(lower) ?? vocabularyIndex(vocabulary).predicateByLemma.get(l);
+}
+
+/** The vocabulary's reporting verb a word is a form of, under its own name: "stated" -> "state". */
 function lookupReporting(lower: string, l: string, vocabulary: Vocabulary | undefined): string | undefined {
-  const r = vocabulary?.reportingVerbs;
-  if (!r || r.size === 0) return undefined;
-  for (const w of [lower, l, l + 'e']) if (r.has(w)) return w;
-  return undefined;
+  if (!vocabulary || vocabulary.reportingVerbs.size === 0) return undefined;
+  if (vocabulary.reportingVerbs.has(lower)) return lower;
+  return vocabularyIndex(vocabulary).reportingByLemma.get(l);
 }
 
 /**
@@ -163,30 +183,19 @@ export function contextAround(
   const reachEnd = Math.min(sentence.end, end + CONTEXT_CHARS);
   // Clause: from the last hard break before the claim to the first after it (a break, or a comma before a
   // subordinate clause), read from the sentence's marks rather than character by character.
-  const { breaks, stops, commas } = info.marks;
+  const { breaks, stops } = info.marks;
   const b = lastBelow(breaks, start);
   let clauseStart = b >= 0 && breaks[b] >= reachStart ? breaks[b] + 1 : reachStart;
   const f = lastBelow(stops, end) + 1;
   let clauseEnd = f < stops.length && stops[f] < reachEnd ? stops[f] : reachEnd;
   // Going back, a subordinate clause the claim sits in starts at its comma: "..., after he left in 2021".
   let antecedentEnd = -1;
-  const c = lastBelow(commas, start);
-  if (c >= 0 && commas[c] >= clauseStart) {
-    const head = text.slice(clauseStart, start);
-    const re = SUBORDINATE_ALL;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let last = -1;
-    let relative = false;
-    while ((m = re.exec(head)) !== null) {
-      last = m.index;
-      relative = /(which|who)$/i.test(m[0]);
-    }
-    if (last >= 0) {
-      // "The route, which opened in the 1990s": the clause is about its antecedent, just before the comma.
-      if (relative) antecedentEnd = clauseStart + last;
-      clauseStart += last + 1;
-    }
+  const opener = lastOpener(info.marks, clauseStart, start);
+  if (opener >= 0) {
+    const at = info.marks.openerAt[opener];
+    // "The route, which opened in the 1990s": the clause is about its antecedent, just before the comma.
+    if (info.marks.openerRelative[opener]) antecedentEnd = at;
+    clauseStart = at + 1;
   }
   // First token at or after `end`, last token ending at or before `start` (binary search).
   let lo0 = 0;
@@ -200,59 +209,59 @@ export function contextAround(
   let firstAfter = lo0;
   while (firstAfter < tokens.length && tokens[firstAfter].start < end) firstAfter++;
   let useClause = false;
-  for (let k = lastBefore; k >= 0 && tokens[k].start >= clauseStart && !useClause; k--) useClause = hasWord(info, k);
-  for (let k = firstAfter; k < tokens.length && tokens[k].end <= clauseEnd && !useClause; k++) useClause = hasWord(info, k);
+  for (let k = lastBefore; k >= 0 && tokens[k].start >= clauseStart && !useClause; k--) useClause = hasThreeLetters(tokens[k].text);
+  for (let k = firstAfter; k < tokens.length && tokens[k].end <= clauseEnd && !useClause; k++) useClause = hasThreeLetters(tokens[k].text);
   const lo = useClause ? clauseStart : reachStart;
   const hi = useClause ? clauseEnd : reachEnd;
-  // Scratch lists, reused from call to call (nothing here calls back into contextAround).
+  // Scratch lists, reused from call to call (nothing here calls back into contextAround), filled up to a
+  // count: `list.length = 0` is a call of its own in optimized code.
   const picked = PICKED;
-  picked.length = 0;
+  let nPicked = 0;
   // Up to `window` tokens before the claim, in text order, then up to `window` after it.
   let kLo = lastBefore;
   for (let n = 0; kLo >= 0 && n < window && tokens[kLo].start >= lo; kLo--, n++);
-  for (let k = kLo + 1; k <= lastBefore; k++) picked.push(k);
-  for (let k = firstAfter, n = 0; k < tokens.length && n < window && tokens[k].end <= hi; k++, n++) picked.push(k);
   if (antecedentEnd >= 0) {
-    // The antecedent: up to ANTECEDENT_WORDS words before the comma that opens the relative clause.
-    const before: number[] = [];
-    for (let k = lastBefore; k >= 0 && before.length < ANTECEDENT_WORDS; k--) {
-      if (tokens[k].end <= antecedentEnd && !picked.includes(k)) before.unshift(k);
-    }
-    picked.unshift(...before);
+    // The antecedent, first: up to ANTECEDENT_WORDS words ending by the comma that opens the relative
+    // clause, before the window ("The old tram line, which opened ..." -> old, tram, line).
+    let kA = kLo;
+    while (kA >= 0 && tokens[kA].end > antecedentEnd) kA--;
+    for (let k = Math.max(0, kA - ANTECEDENT_WORDS + 1); k <= kA; k++) picked[nPicked++] = k;
   }
+  for (let k = kLo + 1; k <= lastBefore; k++) picked[nPicked++] = k;
+  for (let k = firstAfter, n = 0; k < tokens.length && n < window && tokens[k].end <= hi; k++, n++) picked[nPicked++] = k;
 
   // Predicates as two parallel lists: their words and their distances to the claim.
   const pWords = P_WORDS;
   const pDist = P_DISTANCES;
-  pWords.length = 0;
-  pDist.length = 0;
+  let nPredicates = 0;
   const entities: string[] = [];
   const words: string[] = [];
-  for (let j = 0; j < picked.length; j++) {
+  const memo = wordMemo(vocabulary);
+  for (let j = 0; j < nPicked; j++) {
     const k = picked[j];
     // Tokens are classified when a window first reaches them, once per sentence and vocabulary.
-    const ti = infos[k] ?? (infos[k] = classify(text, sentence, tokens, k, vocabulary));
+    const ti = infos[k] ?? (infos[k] = classify(text, sentence, tokens, k, vocabulary, memo));
     const t = tokens[k];
     const distance = t.end <= start ? start - t.end : t.start - end;
-    if (ti.pair && picked[j + 1] === k + 1) {
-      pWords.push(ti.pair);
-      pDist.push(distance);
+    if (ti.pair && j + 1 < nPicked && picked[j + 1] === k + 1) {
+      pWords[nPredicates] = ti.pair;
+      pDist[nPredicates++] = distance;
       j++;
       continue;
     }
     if (ti.entities) for (const e of ti.entities) insertSorted(entities, e);
     else if (ti.predicate) {
-      pWords.push(ti.predicate);
-      pDist.push(distance);
+      pWords[nPredicates] = ti.predicate;
+      pDist[nPredicates++] = distance;
     } else if (ti.word) insertSorted(words, ti.word);
   }
   const kept: string[] = [];
-  if (pWords.length) {
-    byDistance(pWords, pDist);
+  if (nPredicates > 0) {
+    byDistance(pWords, pDist, nPredicates);
     // "a 2020 agreement": the adjacent head noun is the claim's event; farther verbs belong to other facts.
     const d0 = pDist[0];
     const reach = Math.min(d0 + PREDICATE_REACH, Math.max(2 * d0, d0 + 4));
-    for (let i = 0; i < pWords.length; i++) {
+    for (let i = 0; i < nPredicates; i++) {
       if (kept.length >= MAX_PREDICATES || pDist[i] > reach) break;
       insertSorted(kept, pWords[i]);
     }
@@ -265,20 +274,30 @@ export function contextAround(
   };
 }
 
-// The subordinate-clause openers `contextAround` looks for in a clause's head, shared (its loop runs every
-// match, so `lastIndex` is back at 0 when it ends; it is reset before each use all the same).
-const SUBORDINATE_ALL = /,\s+(?:after|before|when|while|as|though|although|but|which|who|because|since|until|whereas)\b/gi;
+/**
+ * The comma of the last subordinate-clause opener (OPENER without "even as") that lies wholly inside
+ * `[from, to)`, as an index into `marks.openerAt`, or -1. The word must end a word within the range: in
+ * ", whichever" a claim starting at "ever" still sees ", which" end where the range ends.
+ */
+function lastOpener(marks: SentenceMarks, from: number, to: number): number {
+  const { openerAt, openerEnd, openerBound } = marks;
+  for (let k = lastBelow(openerAt, to); k >= 0 && openerAt[k] >= from; k--) {
+    const e = openerEnd[k];
+    if (e < to ? openerBound[k] : e === to) return k;
+  }
+  return -1;
+}
 
 const PICKED: number[] = [];
 const P_WORDS: string[] = [];
 const P_DISTANCES: number[] = [];
 
 /**
- * Predicates nearest first, ties by word: both lists in place, by insertion (a handful of entries).
- * Entries equal in both keep either order, which changes nothing that is read from them.
+ * The first `n` predicates nearest first, ties by word: both lists in place, by insertion (a handful of
+ * entries). Entries equal in both keep either order, which changes nothing that is read from them.
  */
-function byDistance(words: string[], dist: number[]): void {
-  for (let i = 1; i < words.length; i++) {
+function byDistance(words: string[], dist: number[], n: number): void {
+  for (let i = 1; i < n; i++) {
     const w = words[i];
     const d = dist[i];
     let j = i;
@@ -312,33 +331,61 @@ function lastBelow(sorted: readonly number[], x: number): number {
   return lo - 1;
 }
 
-/** Whether token `k` of the sentence holds a run of three letters (a word, not a number or an initial). */
-function hasWord(info: SentenceInfo, k: number): boolean {
-  let w = info.words[k];
-  if (w === 0) info.words[k] = w = hasThreeLetters(info.tokens[k].text) ? 1 : 2;
-  return w === 1;
-}
-
 /** Punctuation of one sentence, found in one pass, that every claim of the sentence asks about. */
 interface SentenceMarks {
   /** Offsets where `isBreak` holds, ascending. */
   breaks: number[];
   /** `breaks` and the commas before a subordinate clause ("said Sunday, after ..."), ascending. */
   stops: number[];
-  commas: number[];
+  /**
+   * Commas followed by spaces and an opener of `OPENER` other than "even as" (", which", ", After"),
+   * ascending; with the end of the opener word, whether a word boundary follows it in the text, and whether
+   * it is "which" or "who".
+   */
+  openerAt: number[];
+  openerEnd: number[];
+  openerBound: boolean[];
+  openerRelative: boolean[];
   /** Offsets of the double quote marks, and whether a quote is open after each. */
   quoteAt: number[];
   quoteOpen: boolean[];
 }
 
+// A comma before a subordinate clause ends a clause ("said Sunday, after the mayor threatened ..."):
+// a comma, spaces and an opener, read at each comma, with the `\b` after the word checked by hand (a
+// claim can start right where the word ends). No opener is a prefix of another, so at most one matches.
+const OPENER = /,\s+(?:after|before|when|while|as|though|although|but|which|who|because|since|until|whereas|even as)/iy;
+
+/** `\b` holds after a word character at `i`: the end of the text, or no `[A-Za-z0-9_]` there. */
+function boundaryAt(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95);
+}
+
+/** 1 at the ASCII characters `sentenceMarks` looks at: '"', '(', ')', ',', '-', ':', ';', '[', ']'. */
+const MARK_ASCII = new Uint8Array(128);
+for (const c of '"(),-:;[]') MARK_ASCII[c.charCodeAt(0)] = 1;
+
 function sentenceMarks(text: string, sentence: Sentence): SentenceMarks {
-  const m: SentenceMarks = { breaks: [], stops: [], commas: [], quoteAt: [], quoteOpen: [] };
+  const m: SentenceMarks = {
+    breaks: [],
+    stops: [],
+    openerAt: [],
+    openerEnd: [],
+    openerBound: [],
+    openerRelative: [],
+    quoteAt: [],
+    quoteOpen: [],
+  };
   let open = false;
   for (let i = sentence.start; i < sentence.end; i++) {
     const c = text.charCodeAt(i);
+    // Nearly every character is a letter, a digit or a space: one table read (or two comparisons past
+    // ASCII, where the marks are the dashes and curly quotes U+2013..U+201E) passes it.
+    if (c < 128 ? MARK_ASCII[c] === 0 : c < 0x2013 || c > 0x201e) continue;
     if (c === 44) {
-      m.commas.push(i);
-      if (mayOpenSubordinate(text, i) && SUBORDINATE.test(text.slice(i, i + 12))) m.stops.push(i);
+      if (mayOpenSubordinate(text, i)) commaOpener(text, i, m);
     } else if (c === 34 || c === 0x201c || c === 0x201e || c === 0x201d) {
       // The same states as `insideQuotes`: '"' toggles, the curly marks open and close.
       open = c === 34 ? !open : c !== 0x201d;
@@ -350,6 +397,27 @@ function sentenceMarks(text: string, sentence: Sentence): SentenceMarks {
     }
   }
   return m;
+}
+
+/** Records the opener after the comma at `i`, if any: a stop, and an opener for `lastOpener`. */
+function commaOpener(text: string, i: number, m: SentenceMarks): void {
+  OPENER.lastIndex = i;
+  if (!OPENER.test(text)) return;
+  const end = OPENER.lastIndex;
+  const bound = boundaryAt(text, end);
+  // A stop is read on the 12 characters from the comma: the opener must end within them, and one cut by
+  // their end counts (",    becauseX" stops the clause, ",     because" does not).
+  if (end <= i + 12 && (bound || end === i + 12)) m.stops.push(i);
+  let w = i + 1;
+  while (isSpaceCode(text.charCodeAt(w))) w++;
+  // ", even as" opens a clause but is no opener here; ", which" and ", who" are relative clauses.
+  const first = text.charCodeAt(w) | 32;
+  if (first === 101) return;
+  m.openerAt.push(i);
+  m.openerEnd.push(end);
+  m.openerBound.push(bound);
+  // Of the openers starting with "w", "who" alone has 3 letters, and "which" is the 5 letters with a "c".
+  m.openerRelative.push(first === 119 && (end - w === 3 || (end - w === 5 && (text.charCodeAt(w + 3) | 32) === 99)));
 }
 
 /** `insideQuotes` for an offset of the sentence: the state after the last quote mark before it. */
@@ -373,24 +441,10 @@ function tokenInfo(entities?: string[], predicate?: string, word?: string, pair?
   return { entities, predicate, word, pair };
 }
 
-const PAIRS = new WeakMap<Vocabulary, Set<string>>();
-/** First words of the vocabulary's two-word events ("pull out" -> "pull"); empty when it names none. */
-function pairFirsts(v: Vocabulary): Set<string> {
-  let p = PAIRS.get(v);
-  if (p === undefined) {
-    p = new Set<string>();
-    for (const k of v.predicates.keys()) if (k.includes(' ')) p.add(k.slice(0, k.indexOf(' ')));
-    PAIRS.set(v, p);
-  }
-  return p;
-}
-
 /** What the contexts of one sentence share: its tokens, their classes, its punctuation. */
 interface SentenceInfo {
   tokens: Token[];
   infos: (TokenInfo | undefined)[];
-  /** Per token: 0 not yet asked, 1 holds three letters in a row, 2 does not. */
-  words: number[];
   marks: SentenceMarks;
 }
 
@@ -425,7 +479,6 @@ function sentenceInfo(article: Article, si: number, sentence: Sentence, vocabula
     hit = {
       tokens,
       infos: new Array<TokenInfo | undefined>(tokens.length),
-      words: new Array<number>(tokens.length).fill(0),
       marks: sentenceMarks(article.text, sentence),
     };
     if (bySentence.size >= SENTENCES_KEPT && article.text.length > WHOLE_MEMO_LIMIT) bySentence.clear();
@@ -435,13 +488,23 @@ function sentenceInfo(article: Article, si: number, sentence: Sentence, vocabula
 }
 
 const NO_INFO: TokenInfo = tokenInfo();
+// A word that adds nothing ("the") but may still open a two-word event: unlike after NO_INFO, `classify`
+// goes on to read the next word.
+const NOTHING: TokenInfo = tokenInfo();
+
+/** `WordInfo.initial` of a word that may be no name at a sentence start, until it first stands there. */
+const UNASKED: TokenInfo = tokenInfo();
 
 /** A word's contribution, whether its sentence opens with it or not (`initial` only when that matters). */
 interface WordInfo {
   /** The word in lower case, curly apostrophes plain: "Pulled" -> "pulled". */
   lower: string;
   plain: TokenInfo;
-  initial?: TokenInfo;
+  /**
+   * Set when the word may differ at the start of a sentence: "Built" is a name mid-sentence, not there
+   * (UNASKED until `classify` first meets it there, then the answer, or undefined when it does not differ).
+   */
+  initial: TokenInfo | undefined;
   /** The vocabulary has a two-word event starting with it ("pulled" of "pulled out"). */
   pairable: boolean;
 }
@@ -452,93 +515,158 @@ const CLASSIFIED_NO_VOCAB = new Map<string, WordInfo>();
 let lastVocabulary: Vocabulary | undefined;
 let lastMemo: Map<string, WordInfo> | undefined;
 
-/**
- * What token `k` contributes. Apart from a two-word event with the next token, the answer depends only
- * on the token's text, whether it opens its sentence (or a quotation) and the vocabulary: news repeats
- * its words, so that part is memoized across sentences and articles. Treat the result as read-only.
- */
-function classify(text: string, sentence: Sentence, tokens: readonly Token[], k: number, vocabulary: Vocabulary | undefined): TokenInfo {
-  const t = tokens[k];
-  const raw = t.text;
-  const c0 = raw.charCodeAt(0);
-  if (c0 >= 48 && c0 <= 57) return NO_INFO;
+/** The word memo of `vocabulary` (one per vocabulary, and one without). */
+function wordMemo(vocabulary: Vocabulary | undefined): Map<string, WordInfo> {
+  if (vocabulary === lastVocabulary && lastMemo !== undefined) return lastMemo;
   let memo: Map<string, WordInfo> | undefined;
-  if (vocabulary === lastVocabulary && lastMemo) memo = lastMemo;
-  else if (vocabulary) {
+  if (vocabulary) {
     memo = CLASSIFIED.get(vocabulary);
     if (!memo) CLASSIFIED.set(vocabulary, (memo = new Map()));
   } else memo = CLASSIFIED_NO_VOCAB;
   lastVocabulary = vocabulary;
   lastMemo = memo;
+  return memo;
+}
+
+/**
+ * What token `k` contributes. Apart from a two-word event with the next token, the answer depends only
+ * on the token's text, whether it opens its sentence (or a quotation) and the vocabulary: news repeats
+ * its words, so that part is memoized across sentences and articles (`memo`, from `wordMemo`). Treat the
+ * result as read-only.
+ */
+function classify(
+  text: string,
+  sentence: Sentence,
+  tokens: readonly Token[],
+  k: number,
+  vocabulary: Vocabulary | undefined,
+  memo: Map<string, WordInfo>,
+): TokenInfo {
+  const t = tokens[k];
+  const raw = t.text;
+  const c0 = raw.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) return NO_INFO;
   let w = memo.get(raw);
   if (w === undefined) {
-    const plain = classifyWord(raw, false, vocabulary);
-    const initial = plain.entities ? classifyWord(raw, true, vocabulary) : undefined;
-    // Only a capitalized word the sentence start can demote ("Built in ...") reads its position.
-    const lower = lowerPlain(raw);
-    const pairable = vocabulary ? pairFirsts(vocabulary).has(lower) : false;
-    w = initial && initial.entities === undefined ? { lower, plain, initial, pairable } : { lower, plain, pairable };
+    w = wordInfo(raw, vocabulary);
     if (raw.length <= 64) {
       if (memo.size >= 100000) memo.clear();
       memo.set(raw, w);
     }
   }
   let base = w.plain;
-  if (w.initial !== undefined && (t.start === sentence.start || /["\u201c:]\s*$/.test(text.slice(Math.max(sentence.start, t.start - 3), t.start)))) {
-    base = w.initial;
+  if (w.initial !== undefined && (t.start === sentence.start || opensQuote(text, sentence.start, t.start))) {
+    // Decided when the word first opens a sentence: most names never do, and need no lemma for it.
+    if (w.initial === UNASKED) w.initial = demotedAtStart(w.lower, vocabulary) ? notEntity(w.lower, vocabulary) : undefined;
+    if (w.initial !== undefined) base = w.initial;
   }
   if (base === NO_INFO) return NO_INFO;
   // Two-word events: "pulled out", "stepped down".
-  const next = tokens[k + 1];
-  if (w.pairable && next && next.start - t.end <= 1 && vocabulary) {
-    const p2 = vocabulary.predicates.get(`${w.lower} ${next.text.toLowerCase()}`);
-    if (p2) return tokenInfo(base.entities, base.predicate, base.word, p2);
+  if (w.pairable && vocabulary && k + 1 < tokens.length) {
+    const next = tokens[k + 1];
+    if (next.start - t.end <= 1) {
+      const p2 = vocabulary.predicates.get(`${w.lower} ${next.text.toLowerCase()}`);
+      if (p2) return tokenInfo(base.entities, base.predicate, base.word, p2);
+    }
   }
   return base;
 }
 
-/** `classify` without the two-word event: the same for every occurrence of `raw` with the same `initial`. */
-function classifyWord(raw: string, sentenceInitial: boolean, vocabulary: Vocabulary | undefined): TokenInfo {
-  if (/^\p{N}/u.test(raw)) return NO_INFO;
-  const lower = raw.toLowerCase().replace(/\u2019/g, "'");
-  const info = tokenInfo();
-  if (REPORTING_WORDS[lower]) {
-    info.predicate = REPORTING_WORDS[lower];
-    return info;
-  }
+/**
+ * `/["\u201c:]\s*$/` on the (up to) three characters before `at`, not before `from`: a word right after
+ * an opening quote or a colon starts a sentence of its own (`He said: "Built in 1950 ..."`).
+ */
+function opensQuote(text: string, from: number, at: number): boolean {
+  const lo = at - 3 > from ? at - 3 : from;
+  let i = at - 1;
+  while (i >= lo && isSpaceCode(text.charCodeAt(i))) i--;
+  if (i < lo) return false;
+  const c = text.charCodeAt(i);
+  return c === 34 || c === 0x201c || c === 58;
+}
+
+/** Reporting verbs by word, for `wordInfo` (a Map: "constructor" is no key of it). */
+const REPORTING = new Map<string, string>(Object.entries(REPORTING_WORDS));
+
+/** A new word's `WordInfo`: its contribution mid-sentence, and at a sentence start when that differs. */
+function wordInfo(raw: string, vocabulary: Vocabulary | undefined): WordInfo {
+  const lower = lowerPlain(raw);
+  const pairable = vocabulary ? vocabularyIndex(vocabulary).pairFirsts.has(lower) : false;
+  const plain = classifyWord(raw, lower, vocabulary);
+  // Only a capitalized word the sentence start can demote ("Built in ...") reads its position.
+  const initial = plain.entities !== undefined && capitalThenSmall(raw) ? UNASKED : undefined;
+  return { lower, plain, initial, pairable };
+}
+
+/** `classify` without the two-word event, mid-sentence: the same for every occurrence of `raw`. */
+function classifyWord(raw: string, lower: string, vocabulary: Vocabulary | undefined): TokenInfo {
   const c0 = raw.charCodeAt(0);
-  const upper = c0 >= 65 && c0 <= 90 ? true : c0 < 128 ? false : /^\p{Lu}/u.test(raw);
-  let isEntity = upper && !NOT_NAMES.has(lower.replace(/\.$/, ''));
-  if (isEntity && /^\p{Lu}\p{Ll}/u.test(raw)) {
-    // "Built in the early 1950s ...": a capital at the start of a sentence is not a name by itself.
-    if (sentenceInitial && (STOPWORDS.has(lower) || lookupPredicate(lower, lemmaOf(lower), vocabulary) || /(ed|ing|ly)$/.test(lower))) isEntity = false;
+  if (c0 >= 128 && NUMBER_FIRST.test(raw)) return NO_INFO;
+  const reporting = REPORTING.get(lower);
+  if (reporting !== undefined) return tokenInfo(undefined, reporting);
+  const upper = c0 >= 65 && c0 <= 90 ? true : c0 < 128 ? false : UPPER_FIRST.test(raw);
+  if (upper && !NOT_NAMES.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)) return tokenInfo(entityKeys(raw, lower, vocabulary));
+  return notEntity(lower, vocabulary);
+}
+
+const NUMBER_FIRST = /^\p{N}/u;
+const UPPER_FIRST = /^\p{Lu}/u;
+const UPPER_LOWER = /^\p{Lu}\p{Ll}/u;
+
+/** Written capital-then-small, as `/^\p{Lu}\p{Ll}/u` ("Built", "Élan"; not "NATO", "U.S."). */
+function capitalThenSmall(raw: string): boolean {
+  const c0 = raw.charCodeAt(0);
+  const c1 = raw.charCodeAt(1);
+  if (c0 < 128 && c1 < 128) return c0 >= 65 && c0 <= 90 && c1 >= 97 && c1 <= 122;
+  return UPPER_LOWER.test(raw);
+}
+
+/**
+ * Whether a name-like word written capital-then-small is no name at the start of a sentence: "Built in the
+ * early 1950s ...", "The", "Recently". Only stopwords, event words of the vocabulary and words ending in
+ * -ed, -ing, -ly.
+ */
+function demotedAtStart(lower: string, vocabulary: Vocabulary | undefined): boolean {
+  return STOPWORDS.has(lower) || !!lookupPredicate(lower, lemma(lower), vocabulary) || /(ed|ing|ly)$/.test(lower);
+}
+
+/** The entity keys of a capitalized word: "U.S.-led" -> us; "U.S.-Ruritania" -> us, ruritania. */
+function entityKeys(raw: string, lower: string, vocabulary: Vocabulary | undefined): string[] {
+  const keys: string[] = [];
+  if (raw.indexOf('-') < 0) {
+    // `lower` is the word's own lower case, the start of its key.
+    addEntityKey(keys, entityKeyOfLower(lower, vocabulary));
+    return keys;
   }
-  if (isEntity) {
-    // "U.S.-led" -> us; "U.S.-Ruritania" -> us, ruritania.
-    const keys: string[] = [];
-    for (const part of raw.includes('-') ? raw.split(/-(?=\p{Lu})|-(?=\p{Ll}+$)/u) : [raw]) {
-      if (!/^\p{Lu}/u.test(part)) continue;
-      const key = entityKey(part, vocabulary);
-      if (key && !STOPWORDS.has(key) && !NOT_NAMES.has(key)) keys.push(key);
-    }
-    info.entities = keys;
-    return info;
+  for (const part of raw.split(/-(?=\p{Lu})|-(?=\p{Ll}+$)/u)) {
+    if (UPPER_FIRST.test(part)) addEntityKey(keys, entityKey(part, vocabulary));
   }
-  if (STOPWORDS.has(lower) || lower.length < 3) return info;
-  const lem = lemmaOf(lower);
-  const canonical = lookupPredicate(lower, lem, vocabulary);
-  const reporting = canonical ? undefined : lookupReporting(lower, lem, vocabulary);
-  if (canonical) info.predicate = canonical;
-  else if (reporting) info.predicate = reporting;
-  else if (EVENT_SUFFIX.test(lower) && !NOT_EVENTS.has(lower)) info.predicate = lem;
+  return keys;
+}
+
+function addEntityKey(keys: string[], key: string): void {
+  if (key && !STOPWORDS.has(key) && !NOT_NAMES.has(key)) keys.push(key);
+}
+
+/** What a word that names nothing contributes: a predicate, a plain word, or nothing (a stopword). */
+function notEntity(lower: string, vocabulary: Vocabulary | undefined): TokenInfo {
+  if (lower.length < 3 || STOPWORDS.has(lower)) return NOTHING;
+  const lem = lemma(lower);
+  const canonical = lookupPredicate(lower, lem, vocabulary) || lookupReporting(lower, lem, vocabulary);
+  if (canonical) return tokenInfo(undefined, canonical);
+  if (EVENT_SUFFIX.test(lower) && !NOT_EVENTS.has(lower)) return tokenInfo(undefined, lem);
   // An irregular verb form the lemma table knows: "withdrew" -> withdraw, "fought" -> fight.
-  else if (lem !== lower && !/s$/.test(lower) && !lower.startsWith(lem)) info.predicate = lem;
-  else info.word = lem;
-  return info;
+  if (lem !== lower && lower.charCodeAt(lower.length - 1) !== 115 && !lower.startsWith(lem)) return tokenInfo(undefined, lem);
+  return tokenInfo(undefined, undefined, lem);
 }
 
 /** "U.S." and "US" meet, "Ruritania's" and "Ruritania" meet; aliases from the rules apply. */
 export function entityKey(word: string, vocabulary: Vocabulary | undefined): string {
-  const bare = word.toLowerCase().replace(/\u2019/g, "'").replace(/'s$/, '').replace(/\./g, '');
+  return entityKeyOfLower(lowerPlain(word), vocabulary);
+}
+
+function entityKeyOfLower(lower: string, vocabulary: Vocabulary | undefined): string {
+  const possessive = dropPossessive(lower);
+  const bare = possessive.indexOf('.') < 0 ? possessive : possessive.replace(/\./g, '');
   return vocabulary?.aliases.get(bare)?.canonical ?? bare;
 }
