@@ -1,5 +1,5 @@
 import {
-  APOSTROPHE, DIGITS, FOLD, LETTERS, NATIVE, SYMBOL, WordTable, capOf, execAt, isSpaceCode, keyOf, kindOf, lenOf,
+  APOSTROPHE, DIGITS, FOLD, LETTERS, NATIVE, SYMBOL, WordTable, capOf, execAt, isAsciiLetter, isSpaceCode, keyOf, kindOf, lenOf,
   scanMarks, sticky, wordKey,
 } from '../../src/text/scan';
 
@@ -166,4 +166,19 @@ describe('isSpaceCode matches /\\s/ on every BMP code unit', () => {
     expect(differ).toEqual([]);
   });
   test('past the end of a text', () => expect(isSpaceCode('a'.charCodeAt(5))).toBe(false));
+});
+
+describe('isAsciiLetter: A-Z and a-z only', () => {
+  test.each([
+    ['A', true], ['Z', true], ['a', true], ['z', true], ['m', true],
+    // Neighbours of the two ranges, and their images under "| 32": "@" -> "`", "[" -> "{".
+    ['@', false], ['[', false], ['`', false], ['{', false], ['_', false], ['0', false], [' ', false],
+    // Past ASCII: letters a case-insensitive regex may still fold ("\u017f" reads as "s"), and "\u00e9".
+    ['\u017f', false], ['\u212a', false], ['\u00e9', false], ['\u0641', false],
+  ])('%j -> %s', (ch, expected) => {
+    expect(isAsciiLetter(ch.charCodeAt(0))).toBe(expected);
+  });
+  test('NaN (past the end of a string) is no letter', () => {
+    expect(isAsciiLetter('ab'.charCodeAt(5))).toBe(false);
+  });
 });

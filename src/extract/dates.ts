@@ -1,4 +1,4 @@
-import type { Article, DateClaim, DateGrain, DateValue, Extractor, Hedge } from '../types';
+import type { Article, DateClaim, DateGrain, DateValue, Extractor, Hedge, Vocabulary } from '../types';
 import { makeSpan } from '../text/span';
 import { chooseLongest } from '../text/lookup';
 import { contextAround } from '../text/context';
@@ -8,7 +8,7 @@ import {
   yearInterval, type Part,
 } from '../normalize/dates';
 import { SPELLED_NUMBER_SOURCE, SPELLED_NUMBER_WORDS, parseSpelledNumber } from '../normalize/numbers';
-import { APOSTROPHE, DIGITS, LETTERS, WordTable, capOf, execAt, isSpaceCode, keyOf, kindOf, lenOf, marksOf, sticky, type Marks } from '../text/scan';
+import { APOSTROPHE, DIGITS, LETTERS, WordTable, capOf, execAt, isAsciiLetter, isSpaceCode, keyOf, kindOf, lenOf, marksOf, sticky, type Marks } from '../text/scan';
 import { excludedRangesOf, overlapsAny } from '../normalize/exclusions';
 
 /**
@@ -35,7 +35,7 @@ export const dateExtractor: Extractor = {
   kinds: ['date'],
   extract(article, ctx) {
     try {
-      return extractDates(article).map((c) => toClaim(article, c, ctx.rules.vocabulary));
+      return toClaims(article, extractDates(article), ctx.rules.vocabulary);
     } catch {
       return [];
     }
@@ -51,7 +51,18 @@ interface Found {
   timeOnly?: boolean;
 }
 
-function toClaim(article: Article, f: Found, vocabulary: Parameters<typeof contextAround>[3]): DateClaim {
+/**
+ * One claim per date, in a list built by `push`: `found.map(...)` in optimized code makes a holey array,
+ * and "earlier" lists (concatenated from every extractor's claims) of a new kind deoptimize every function
+ * that reads them.
+ */
+function toClaims(article: Article, found: readonly Found[], vocabulary: Vocabulary): DateClaim[] {
+  const out: DateClaim[] = [];
+  for (let i = 0; i < found.length; i++) out.push(toClaim(article, found[i], vocabulary));
+  return out;
+}
+
+function toClaim(article: Article, f: Found, vocabulary: Vocabulary): DateClaim {
   return {
     id: `date@${f.start}-${f.end}`,
     source: article.id,
@@ -416,8 +427,6 @@ function mayEndWithYearLead(before: string): boolean {
   return b < e && YEAR_LEAD_WORDS.has(before.slice(b, e).toLowerCase());
 }
 
-const isAsciiLetter = (c: number) => ((c | 32) - 97) >>> 0 < 26;
-
 /** Is the four-digit number at `[s, e)` a year here? Returns its hedge/part and the span start to use. */
 function yearHere(text: string, s: number, e: number, sentenceStart: number, sentenceEnd: number): { start: number; part: Part; approx: boolean } | null {
   const before = text.slice(Math.max(sentenceStart, s - 40), s);
@@ -448,8 +457,14 @@ function sentenceBounds(article: Article, offset: number): { start: number; end:
   return { start: Math.max(article.bodyStart, offset - 200), end: Math.min(article.text.length, offset + 200) };
 }
 
-function dayValue(iso: string, extra: Partial<DateValue> = {}): DateValue {
-  return { type: 'date', start: iso, end: iso, grain: 'day', weekday: weekdayOf(iso), ...extra };
+/**
+ * The value of one day, with `relative` (how "yesterday" or "Saturday" was resolved) as its last key. Set,
+ * not spread from an object of extras: a spread costs an object per call and a copy loop in optimized code.
+ */
+function dayValue(iso: string, relative?: DateValue['relative']): DateValue {
+  const v: DateValue = { type: 'date', start: iso, end: iso, grain: 'day', weekday: weekdayOf(iso) };
+  if (relative) v.relative = relative;
+  return v;
 }
 
 function interval(grain: DateGrain, [start, end]: [string, string], hedge?: Hedge): DateValue {
@@ -476,7 +491,7 @@ function monthDay(expr: string, month: number, day: number, year: string | undef
   }
   const iso = isoDay(+ref.slice(0, 4), month, day);
   if (!iso) return null;
-  return dayValue(iso, { relative: { expression: expr, referenceDate: ref, how: `${expr} (${describeRef(ref)}) = ${iso}, year of the reference date` } });
+  return dayValue(iso, { expression: expr, referenceDate: ref, how: `${expr} (${describeRef(ref)}) = ${iso}, year of the reference date` });
 }
 
 /** Every date of the article body, sorted, non-overlapping. Never throws on well-formed articles. */
@@ -647,7 +662,7 @@ export function extractDates(article: Article): Found[] {
           : mode === 'last'
             ? `the ${WEEKDAY_NAMES[weekday]} before it`
             : `the ${WEEKDAY_NAMES[weekday]} after it`;
-    return { start, end, value: dayValue(iso, { relative: { expression: expr, referenceDate: ref, how: `${expr} (${describeRef(ref)}) = ${iso}, ${rule}` } }) };
+    return { start, end, value: dayValue(iso, { expression: expr, referenceDate: ref, how: `${expr} (${describeRef(ref)}) = ${iso}, ${rule}` }) };
   });
 
   at(TIME_Y, starts.time, (m) => {
@@ -704,7 +719,7 @@ function relativeDate(m: RegExpExecArray, ref: string | undefined): Found | null
     const mo = +ref.slice(5, 7);
     if (unit === 'day') {
       const iso = addDays(ref, -n);
-      return { start, end, value: dayValue(iso, { relative: how(iso) }) };
+      return { start, end, value: dayValue(iso, how(iso)) };
     }
     if (unit === 'week') {
       const v = interval('week', weekInterval(addDays(ref, -7 * n)));

@@ -28,7 +28,7 @@ export const quantityExtractor: Extractor = {
   kinds: ['quantity'],
   extract(article, ctx, earlier) {
     try {
-      return extractQuantities(article, earlier).map((f) => toClaim(article, f, ctx.rules.vocabulary));
+      return toClaims(article, extractQuantities(article, earlier), ctx.rules.vocabulary);
     } catch {
       return [];
     }
@@ -39,6 +39,13 @@ interface Found {
   start: number;
   end: number;
   value: QuantityValue;
+}
+
+/** One claim per amount, in a list built by `push` (packed: see `toClaims` in dates.ts). */
+function toClaims(article: Article, found: readonly Found[], vocabulary: Vocabulary): QuantityClaim[] {
+  const out: QuantityClaim[] = [];
+  for (let i = 0; i < found.length; i++) out.push(toClaim(article, found[i], vocabulary));
+  return out;
 }
 
 function toClaim(article: Article, f: Found, vocabulary: Vocabulary): QuantityClaim {

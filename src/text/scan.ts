@@ -115,8 +115,8 @@ function exclusionStart(text: string, from: number, i: number, c: number, out: n
 }
 
 const isLowerAscii = (c: number) => c >= 97 && c <= 122;
-// One compare for A-Z and a-z: "|32" folds A-Z onto a-z, and nothing else lands there.
-const isAsciiLetter = (c: number) => ((c | 32) - 97) >>> 0 < 26;
+/** A-Z or a-z, in one compare: "|32" folds A-Z onto a-z, and nothing else lands there ("@" | 32 is "`"). */
+export const isAsciiLetter = (c: number): boolean => ((c | 32) - 97) >>> 0 < 26;
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /** Every mark of `text[from, ...)`; the character before `from` still decides whether a word starts. */
