@@ -1,5 +1,5 @@
 import { buildArticle } from '../../src/ingest/article';
-import { bodyTokens, dropPossessive, firstTokens, lemma, lowerPlain, rangeTokens, startsUpper, tokenize } from '../../src/text/tokens';
+import { bodyTokens, bodyWords, dropPossessive, firstTokens, isSpace, lemma, lowerPlain, rangeTokens, startsUpper, tokenize } from '../../src/text/tokens';
 import { wordTokens } from '../../src/extract/people/runs';
 
 // The tokenizer as a regex, as it was first written: the hand-written scan must give the same tokens.
@@ -69,16 +69,19 @@ describe('tokenize', () => {
   });
 });
 
+// A token's word and offsets: a body token also carries the people word data, which `tokenize` leaves out.
+const plain = (ts: readonly { text: string; start: number; end: number }[]) => ts.map((t) => ({ text: t.text, start: t.start, end: t.end }));
+
 describe('bodyTokens and rangeTokens: one tokenization per article', () => {
   const text = '---\npublished: 2025-09-21\n---\nThe ferry left at 9 a.m. on Monday. "We sailed," Roe said.\nU.S. crews waited.';
   const a = article(text);
 
   test('bodyTokens is tokenize from the body start', () => {
-    expect(bodyTokens(a)).toEqual(tokenize(text, a.bodyStart));
+    expect(plain(bodyTokens(a))).toEqual(plain(tokenize(text, a.bodyStart)));
   });
 
   test('each sentence reads the tokens of tokenize', () => {
-    for (const s of a.sentences) expect(rangeTokens(a, s.start, s.end)).toEqual(tokenize(text, s.start, s.end));
+    for (const s of a.sentences) expect(plain(rangeTokens(a, s.start, s.end))).toEqual(plain(tokenize(text, s.start, s.end)));
   });
 
   test.each([
@@ -88,15 +91,14 @@ describe('bodyTokens and rangeTokens: one tokenization per article', () => {
     [0, 20],
     [text.indexOf('crews'), text.length + 5],
   ])('a range [%d, %d) anywhere gives what tokenize gives', (from, to) => {
-    expect(rangeTokens(a, from, to)).toEqual(tokenize(text, from, to));
+    expect(plain(rangeTokens(a, from, to))).toEqual(plain(tokenize(text, from, to)));
   });
 });
 
 describe('body tokens carry the people word data in place', () => {
   const text = "Mayor Ilka Varn's office opened on Tuesday.\nVarn said the pier reopened.";
-  const plain = (ts: readonly { text: string; start: number; end: number }[]) => ts.map((t) => ({ text: t.text, start: t.start, end: t.end }));
 
-  test('filling in the word data leaves every body token as tokenize gives it', () => {
+  test('the word data leaves every body token as tokenize gives it', () => {
     const a = article(text);
     const before = plain(tokenize(text, a.bodyStart));
     wordTokens(a);
@@ -120,6 +122,40 @@ describe('body tokens carry the people word data in place', () => {
     expect(b.text).toBe(word);
     expect(b === w).toBe(!possessive);
   });
+});
+
+describe('bodyWords: the word data read in the one scan of the body', () => {
+  const text = 'The U.S. envoy met NATO staff in Z\u00fcrich.\nJos\u00e9 O\u2019Neil\u2019s aide said: "Talks resume." B52 crews left.';
+  const a = article(text);
+
+  test.each([
+    // word as written, its word token's text, lower, cap, possessive, initial
+    ['U.S.', 'U.S.', 'us', false, false, false],
+    ['NATO', 'NATO', 'nato', false, false, false],
+    ['Z\u00fcrich', 'Z\u00fcrich', 'z\u00fcrich', true, false, false],
+    ['Jos\u00e9', 'Jos\u00e9', 'jos\u00e9', true, false, true],
+    ['O\u2019Neil\u2019s', 'O\u2019Neil', "o'neil", true, true, false],
+    ['Talks', 'Talks', 'talks', true, false, true],
+    ['B52', 'B52', 'b52', false, false, true],
+    ['staff', 'staff', 'staff', false, false, false],
+  ])('%s -> %s (%s, cap %s, possessive %s, initial %s)', (word, wText, lower, cap, possessive, initial) => {
+    const w = bodyWords(a).find((t) => t.start === text.indexOf(word))!;
+    expect({ text: w.text, lower: w.lower, cap: w.cap, possessive: w.possessive, initial: w.initial }).toEqual({ text: wText, lower, cap, possessive, initial });
+  });
+
+  test('one word token per body token, in the same order', () => {
+    expect(bodyWords(a).map((t) => t.start)).toEqual(bodyTokens(a).map((t) => t.start));
+  });
+});
+
+describe('isSpace matches /\\s/', () => {
+  test.each([[' ', true], ['\t', true], ['\n', true], ['\u00a0', true], ['\u2009', true], ['\u3000', true], ['a', false], ['\u200b', false], ['_', false]])(
+    '%j -> %s',
+    (ch, space) => {
+      expect(isSpace(ch.charCodeAt(0))).toBe(space);
+      expect(/\s/.test(ch)).toBe(space);
+    },
+  );
 });
 
 describe('lemma: the suffix table, first match wins', () => {

@@ -4,7 +4,8 @@ import { RecentArticles, inSortedRanges } from '../text/lookup';
 import { contextAround } from '../text/context';
 import { REPORTING_VERBS } from './people/lexicon';
 import { keyWords, nameKey, nameWords } from './people/names';
-import { capitalRuns, isHonorific, isSentenceStarter, isSpace, nonNameWord, peelWord, wordTokens, type WordTok } from './people/runs';
+import { capitalRuns, isHonorific, isSentenceStarter, nonNameWord, peelWord, wordTokens, type WordTok } from './people/runs';
+import { isSpace } from '../text/tokens';
 
 /**
  * Lines written in Title Case without a final period: headlines and section heads, where every word
@@ -196,26 +197,32 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
     const last = c.words[c.words.length - 1];
     if (c.initial && !confirmed.has(key) && !evidenceAfter(text, c.end, last, extraVerbs) && !actsAlone(last.lower)) continue;
     if (c.initial && !confirmed.has(key) && c.words.some((w) => lowerWords(w.lower))) continue;
-    const name = text.slice(c.start, c.end);
-    // The name as written is mostly its words one space apart, the very string its key was made from.
-    const ws = spacedOnce(text, c.words) ? keyWords(key) : nameWords(name);
-    const surnameTok = c.words[c.words.length - 1];
-    // Keys in this order (the order they are written out); optional ones only when present.
-    const value: PersonValue = { type: 'person', name, key, surname: surnameTok.text };
-    if (ws.length > 1) value.given = text.slice(c.start, surnameTok.start).trim();
-    if (c.honorific) value.honorific = c.honorific;
-    claims.push({
-      id: `person@${c.start}-${c.end}`,
-      source: article.id,
-      kind: 'person',
-      extractor: 'people',
-      span: makeSpan(text, article.lineStarts, c.start, c.end),
-      value,
-      context: contextAround(article, c.start, c.end, vocabulary),
-    });
+    claims.push(personClaim(article, vocabulary, c, key));
   }
   claims.sort((a, b) => a.span.start - b.span.start);
   return claims;
+}
+
+// The claim of a name found: a function of its own, so that the loop above stays small (compiled early).
+function personClaim(article: Article, vocabulary: Vocabulary, c: Candidate, key: string): PersonClaim {
+  const text = article.text;
+  const name = text.slice(c.start, c.end);
+  // The name as written is mostly its words one space apart, the very string its key was made from.
+  const ws = spacedOnce(text, c.words) ? keyWords(key) : nameWords(name);
+  const surnameTok = c.words[c.words.length - 1];
+  // Keys in this order (the order they are written out); optional ones only when present.
+  const value: PersonValue = { type: 'person', name, key, surname: surnameTok.text };
+  if (ws.length > 1) value.given = text.slice(c.start, surnameTok.start).trim();
+  if (c.honorific) value.honorific = c.honorific;
+  return {
+    id: `person@${c.start}-${c.end}`,
+    source: article.id,
+    kind: 'person',
+    extractor: 'people',
+    span: makeSpan(text, article.lineStarts, c.start, c.end),
+    value,
+    context: contextAround(article, c.start, c.end, vocabulary),
+  };
 }
 
 // How often each word stands alone as a run of one.

@@ -2,12 +2,11 @@ import type { Article, Claim, Extractor, QuoteClaim, QuoteValue, Speaker, Vocabu
 import { makeSpan } from '../text/span';
 import { firstAtOrAfter, inSortedRanges } from '../text/lookup';
 import { contextAround, sentenceAt } from '../text/context';
-import { tokenize } from '../text/tokens';
+import { isSpace, tokenize } from '../text/tokens';
 import { headlineRanges } from './people';
 import { findMentions, type Mention } from './people/mentions';
 import { nameKey } from './people/names';
 import { ORG_WORDS } from './people/lexicon';
-import { isSpace } from './people/runs';
 import { opensWithQuote, paragraphs, segmentsOf, type Paragraph, type Segment } from './quotes/marks';
 import {
   afterAttribution,
@@ -57,14 +56,28 @@ function dashOpens(text: string, start: number, end: number): boolean {
   return c === 0x2014 || c === 0x2013;
 }
 
+// In stages, each a function of its own: a run's first articles find each stage's loop compiled on its own
+// (early, small), where one function of them all (2800 bytes of bytecode) was compiled late, at great cost.
 function findQuotes(article: Article, vocabulary: Vocabulary, earlier: readonly Claim[]): Claim[] {
   const text = article.text;
   const heads = headlineRanges(article);
   const paras = paragraphs(text, article.bodyStart, (s) => inSortedRanges(heads, s));
   const mentions = findMentions(article, earlier);
   const quotations: Quotation[] = [];
-
   // Embedded posts first: their lines are post text, not prose with quote marks.
+  const postParas = embeddedPosts(article, paras, mentions, quotations);
+  groupSegments(article, paras, quotedSegments(text, paras, postParas), vocabulary, quotations);
+  quotations.sort((a, b) => a.segments[0].open - b.segments[0].open);
+  const groups: Speaker[] = [];
+  const claims: QuoteClaim[] = [];
+  for (const q of quotations) addQuotation(article, paras, mentions, groups, vocabulary, q, claims);
+  claims.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+  return claims.filter((c, i) => i === 0 || c.id !== claims[i - 1].id);
+}
+
+/** Finds the embedded posts, adds each as a quotation; returns the paragraphs they take up. */
+function embeddedPosts(article: Article, paras: Paragraph[], mentions: readonly Mention[], quotations: Quotation[]): Set<number> {
+  const text = article.text;
   const postParas = new Set<number>();
   for (let i = 0; i < paras.length; i++) {
     if (!dashOpens(text, paras[i].start, paras[i].end)) continue;
@@ -85,64 +98,78 @@ function findQuotes(article: Article, vocabulary: Vocabulary, earlier: readonly 
       speaker: postAuthor(article, m[1], authorStart, mentions),
     });
   }
+  return postParas;
+}
 
+/** The quoted segments of the paragraphs that hold no post, in text order. */
+function quotedSegments(text: string, paras: Paragraph[], postParas: ReadonlySet<number>): Segment[] {
   const segs: Segment[] = [];
   // One push per segment: spreading a paragraph of 100k+ segments into push() would overflow the stack.
   for (let i = 0; i < paras.length; i++) if (!postParas.has(i)) for (const seg of segmentsOf(text, paras[i], i)) segs.push(seg);
+  return segs;
+}
 
-  // Group segments into quotations: continued over a paragraph break, or broken by an attribution.
+/** Groups segments into quotations, added to `quotations`: continued over a paragraph break, or broken by an attribution. */
+function groupSegments(article: Article, paras: Paragraph[], segs: Segment[], vocabulary: Vocabulary, quotations: Quotation[]): void {
+  const text = article.text;
   let current: Segment[] = [];
-  const flush = () => {
-    if (current.length) quotations.push({ segments: current, post: false, partial: false, speaker: null });
-    current = [];
-  };
   for (const s of segs) {
     const prev = current[current.length - 1];
     if (prev && continues(text, paras, prev, s)) current.push(s);
     else if (prev && brokenByAttribution(text, prev, s, vocabulary) && !isPartial(text, article, current[0], vocabulary)) current.push(s);
     else {
-      flush();
-      current.push(s);
+      if (current.length) quotations.push(quotation(current));
+      current = [s];
     }
   }
-  flush();
-  quotations.sort((a, b) => a.segments[0].open - b.segments[0].open);
+  if (current.length) quotations.push(quotation(current));
+}
 
-  const groups: Speaker[] = [];
-  const claims: QuoteClaim[] = [];
-  for (const q of quotations) {
-    const first = q.segments[0];
-    const last = q.segments[q.segments.length - 1];
-    const qStart = first.innerStart;
-    const qEnd = last.innerEnd;
-    if (!q.post) {
-      q.partial = isPartial(text, article, first, vocabulary);
-      const sctx: SpeakerContext = { article, mentions, groups, vocabulary, quoteStart: qStart, quoteEnd: qEnd };
-      q.speaker = findSpeaker(text, article, paras, q, sctx);
-    }
-    if (q.speaker && (q.speaker.kind === 'organization' || q.speaker.kind === 'description')) groups.push(q.speaker);
-    for (const s of q.segments) {
-      for (const line of linesOf(text, s.innerStart, s.innerEnd)) {
-        const [a, b] = trimmed(text, line.start, line.end, true);
-        if (b <= a || !/\p{L}/u.test(text.slice(a, b))) continue;
-        // Keys in this order (the order they are written out); `post` only for a post.
-        const value = { type: 'quote', words: text.slice(a, b), quotation: `q@${qStart}-${qEnd}`, partial: q.partial } as QuoteValue;
-        if (q.post) value.post = true;
-        value.speaker = q.speaker;
-        claims.push({
-          id: `quote@${a}-${b}`,
-          source: article.id,
-          kind: 'quote',
-          extractor: 'quotes',
-          span: makeSpan(text, article.lineStarts, a, b),
-          value,
-          context: contextAround(article, a, b, vocabulary),
-        });
-      }
+// A quotation of prose: its speaker and whether it is partial still to be found.
+function quotation(segments: Segment[]): Quotation {
+  return { segments, post: false, partial: false, speaker: null };
+}
+
+/** Finds the speaker of a quotation and adds a claim for each line of each of its segments. */
+function addQuotation(
+  article: Article,
+  paras: Paragraph[],
+  mentions: readonly Mention[],
+  groups: Speaker[],
+  vocabulary: Vocabulary,
+  q: Quotation,
+  claims: QuoteClaim[],
+): void {
+  const text = article.text;
+  const first = q.segments[0];
+  const last = q.segments[q.segments.length - 1];
+  const qStart = first.innerStart;
+  const qEnd = last.innerEnd;
+  if (!q.post) {
+    q.partial = isPartial(text, article, first, vocabulary);
+    const sctx: SpeakerContext = { article, mentions, groups, vocabulary, quoteStart: qStart, quoteEnd: qEnd };
+    q.speaker = findSpeaker(text, article, paras, q, sctx);
+  }
+  if (q.speaker && (q.speaker.kind === 'organization' || q.speaker.kind === 'description')) groups.push(q.speaker);
+  for (const s of q.segments) {
+    for (const line of linesOf(text, s.innerStart, s.innerEnd)) {
+      const [a, b] = trimmed(text, line.start, line.end, true);
+      if (b <= a || !/\p{L}/u.test(text.slice(a, b))) continue;
+      // Keys in this order (the order they are written out); `post` only for a post.
+      const value = { type: 'quote', words: text.slice(a, b), quotation: `q@${qStart}-${qEnd}`, partial: q.partial } as QuoteValue;
+      if (q.post) value.post = true;
+      value.speaker = q.speaker;
+      claims.push({
+        id: `quote@${a}-${b}`,
+        source: article.id,
+        kind: 'quote',
+        extractor: 'quotes',
+        span: makeSpan(text, article.lineStarts, a, b),
+        value,
+        context: contextAround(article, a, b, vocabulary),
+      });
     }
   }
-  claims.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
-  return claims.filter((c, i) => i === 0 || c.id !== claims[i - 1].id);
 }
 
 /**

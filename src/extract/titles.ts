@@ -1,11 +1,11 @@
 import type { Article, Claim, Extractor, TitleClaim, TitleValue, Vocabulary } from '../types';
 import { makeSpan } from '../text/span';
 import { contextAround } from '../text/context';
-import { dropPossessive, lowerPlain, rangeTokens, startsUpper, type Token } from '../text/tokens';
+import { dropPossessive, isSpace, lowerPlain, rangeTokens, startsUpper, type Token } from '../text/tokens';
 import { headlineRanges } from './people';
 import { findMentions, type Mention } from './people/mentions';
 import { MULTIWORD_ROLES, ORG_WORDS, ROLE_WORDS, SENTENCE_STARTERS } from './people/lexicon';
-import { TITLE_MODIFIERS, isSpace } from './people/runs';
+import { TITLE_MODIFIERS } from './people/runs';
 import { parseTitle } from './people/title-parse';
 import { coveredByOther, inSortedRanges, lfLineStart, nextNewline, rangeIndex, type RangeIndex } from '../text/lookup';
 
@@ -51,10 +51,14 @@ function titleWordKind(t: Token): number {
   return CONNECT.has(lower) ? CONNECTOR : NOT_TITLE;
 }
 
+const isRoleWord = (l: string): boolean => ROLE_WORDS.has(l) && !ORG_WORDS.has(l);
+
 // "... chief of staff" or "... political director" right before a comma.
-// " chief of staff", " chief of staff ": the multi-word roles as whole words, built once.
+// " chief of staff": the multi-word roles as the whole last words of a text, built once.
 const ROLE_ENDINGS = MULTIWORD_ROLES.map((r) => ` ${r}`);
-const ROLE_INSIDE = MULTIWORD_ROLES.map((r) => ` ${r} `);
+// " first lady ", " editor-in-chief ": the multi-word roles, as whole words, that hold no role word of their
+// own. Any other multi-word role ("chief of staff") holds a word `hasRole` finds by itself ("chief").
+const WORDLESS_ROLES = MULTIWORD_ROLES.filter((r) => !r.split(' ').some((w) => isRoleWord(w))).map((r) => ` ${r} `);
 
 function endsWithRole(text: string): boolean {
   const lower = ` ${text.toLowerCase()}`;
@@ -64,9 +68,12 @@ function endsWithRole(text: string): boolean {
 }
 
 function hasRole(text: string): boolean {
-  // Any word a role ("former harbor master's" -> "master"), else a role of several words ("chief of staff").
-  // Most titles have a role word: asked first, it spares most of the multi-word searches.
+  // Any word a role ("former harbor master's" -> "master"), or a role of several words none of which is one
+  // ("first lady"). The few such roles are asked first, on every call: asked only when no word was a role
+  // (a rare branch), the search was compiled without feedback and threw the optimized code away.
   const lower = text.toLowerCase();
+  const padded = ` ${lower} `;
+  for (let k = 0; k < WORDLESS_ROLES.length; k++) if (padded.includes(WORDLESS_ROLES[k])) return true;
   const n = lower.length;
   let i = 0;
   while (i < n) {
@@ -76,12 +83,8 @@ function hasRole(text: string): boolean {
     if (j > i && isRoleWord(bareWord(lower.slice(i, j)))) return true;
     i = j;
   }
-  const padded = ` ${lower} `;
-  for (let k = 0; k < ROLE_INSIDE.length; k++) if (padded.includes(ROLE_INSIDE[k])) return true;
   return false;
 }
-
-const isRoleWord = (l: string): boolean => ROLE_WORDS.has(l) && !ORG_WORDS.has(l);
 
 // `w.replace(/[,.]/g, '').replace(/['\u2019]s$/, '')`, with the replacements made only when they apply.
 function bareWord(w: string): string {
@@ -195,13 +198,15 @@ function titleAfter(text: string, m: Mention, lineEnd: number): [number, number]
   return [s, end];
 }
 
+/** Posts already claimed, by person key, then by role and whether former ("now mayor", "former mayor"). */
+type HeldPosts = Map<string, Map<string, { org?: string; place?: string }[]>>;
+
 function findTitles(article: Article, vocabulary: Vocabulary, earlier: readonly Claim[]): Claim[] {
   const text = article.text;
   const mentions = findMentions(article, earlier);
   const heads = headlineRanges(article);
   const claims: TitleClaim[] = [];
-  // Posts already claimed, by person key, then by role and whether former.
-  const held = new Map<string, Map<string, { org?: string; place?: string }[]>>();
+  const held: HeldPosts = new Map();
   const index = rangeIndex(mentions);
   for (let mi = 0; mi < mentions.length; mi++) {
     const m = mentions[mi];
@@ -209,43 +214,49 @@ function findTitles(article: Article, vocabulary: Vocabulary, earlier: readonly 
     const lineStart = lfLineStart(article, m.start);
     let lineEnd = nextNewline(article, m.end);
     if (lineEnd < 0) lineEnd = text.length;
-    for (const range of [titleBefore(article, lineStart, m, index, mi), titleAfter(text, m, lineEnd)]) {
-      if (!range) continue;
-      const [s, e] = range;
-      let title = text.slice(s, e);
-      // "Jane Roe's" -> the possessive is not part of the title.
-      title = title.replace(/['\u2019]s$/, '');
-      const parsed = parseTitle(title, vocabulary);
-      if (!parsed) continue;
-      // "U.S. President Jane Roe" then "President Roe": the second says the same post with less detail.
-      // Grouped by person, role and former, so a long article compares only the posts of one person.
-      let byRole = held.get(m.key);
-      if (!byRole) held.set(m.key, (byRole = new Map()));
-      const heldKey = parsed.former ? `former ${parsed.role}` : `now ${parsed.role}`;
-      let same = byRole.get(heldKey);
-      if (!same) byRole.set(heldKey, (same = []));
-      const subsumed = same.some((h) => (!parsed.org || parsed.org === h.org) && (!parsed.place || parsed.place === h.place));
-      if (subsumed) continue;
-      same.push({ org: parsed.org, place: parsed.place });
-      const end = s + title.length;
-      // Keys in this order (the order they are written out); org and place only when stated.
-      const value = { type: 'title', person: m.key, personName: m.name, title, role: parsed.role } as TitleValue;
-      if (parsed.org) value.org = parsed.org;
-      if (parsed.place) value.place = parsed.place;
-      value.former = parsed.former;
-      claims.push({
-        id: `title@${s}-${end}`,
-        source: article.id,
-        kind: 'title',
-        extractor: 'titles',
-        span: makeSpan(text, article.lineStarts, s, end),
-        value,
-        context: contextAround(article, s, end, vocabulary),
-      });
-    }
+    // Before the name first, then after it (the order their claims were always made in).
+    const before = titleBefore(article, lineStart, m, index, mi);
+    if (before) addTitle(article, vocabulary, m, before[0], before[1], held, claims);
+    const after = titleAfter(text, m, lineEnd);
+    if (after) addTitle(article, vocabulary, m, after[0], after[1], held, claims);
   }
   claims.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return withoutRepeats(claims);
+}
+
+// The title `text[s, e)` of the person of `m`, claimed unless it says a post already held with no more detail.
+// A function of its own, apart from the loop over every mention: most mentions have no title.
+function addTitle(article: Article, vocabulary: Vocabulary, m: Mention, s: number, e: number, held: HeldPosts, claims: TitleClaim[]): void {
+  const text = article.text;
+  // "Jane Roe's" -> the possessive is not part of the title.
+  const title = text.slice(s, e).replace(/['\u2019]s$/, '');
+  const parsed = parseTitle(title, vocabulary);
+  if (!parsed) return;
+  // "U.S. President Jane Roe" then "President Roe": the second says the same post with less detail.
+  // Grouped by person, role and former, so a long article compares only the posts of one person.
+  let byRole = held.get(m.key);
+  if (!byRole) held.set(m.key, (byRole = new Map()));
+  const heldKey = parsed.former ? `former ${parsed.role}` : `now ${parsed.role}`;
+  let same = byRole.get(heldKey);
+  if (!same) byRole.set(heldKey, (same = []));
+  const subsumed = same.some((h) => (!parsed.org || parsed.org === h.org) && (!parsed.place || parsed.place === h.place));
+  if (subsumed) return;
+  same.push({ org: parsed.org, place: parsed.place });
+  const end = s + title.length;
+  // Keys in this order (the order they are written out); org and place only when stated.
+  const value = { type: 'title', person: m.key, personName: m.name, title, role: parsed.role } as TitleValue;
+  if (parsed.org) value.org = parsed.org;
+  if (parsed.place) value.place = parsed.place;
+  value.former = parsed.former;
+  claims.push({
+    id: `title@${s}-${end}`,
+    source: article.id,
+    kind: 'title',
+    extractor: 'titles',
+    span: makeSpan(text, article.lineStarts, s, end),
+    value,
+    context: contextAround(article, s, end, vocabulary),
+  });
 }
 
 // Sorted claims without a claim that repeats the id of the one before: a title found both before and after

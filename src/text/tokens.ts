@@ -68,26 +68,63 @@ const ASCII_WORD = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
 for (let c = 65; c <= 90; c++) ASCII_WORD[c] = ASCII_WORD[c + 32] = 1;
 
-/** End of the `WORD` match that starts with the letter or digit at `i` (`units` long). */
+// The ASCII characters a word may hold, as bits: "a" LOWER, "7" DIGIT, "R" UPPER, "." DOT, "'" and "-" JOINER.
+const LOWER = 1;
+const DIGIT = 2;
+const UPPER = 4;
+const DOT = 8;
+const JOINER = 16;
+const NON_ASCII = 32;
+const CHAR_BITS = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) CHAR_BITS[c] = LOWER;
+for (let c = 48; c <= 57; c++) CHAR_BITS[c] = DIGIT;
+for (let c = 65; c <= 90; c++) CHAR_BITS[c] = UPPER;
+CHAR_BITS[46] = DOT;
+CHAR_BITS[39] = CHAR_BITS[45] = JOINER;
+
+// What characters the word read by the last `wordEnd` call holds, as CHAR_BITS, its trailing period aside:
+// the body scan takes them from there instead of reading every word a second time ("Roe": UPPER | LOWER).
+let endBits = 0;
+
+/** End of the `WORD` match that starts with the letter or digit at `i` (`units` long). Sets `endBits`. */
 function wordEnd(text: string, i: number, units: number): number {
   const n = text.length;
+  const c0 = text.charCodeAt(i);
+  let bits = c0 < 128 ? CHAR_BITS[c0] : NON_ASCII;
   let j = i + units;
   for (;;) {
     let u: number;
     for (;;) {
       let c: number;
-      while (j < n && (c = text.charCodeAt(j)) < 128 && ASCII_WORD[c] === 1) j++;
+      while (j < n && (c = text.charCodeAt(j)) < 128 && ASCII_WORD[c] === 1) {
+        bits |= CHAR_BITS[c];
+        j++;
+      }
       if ((u = wordUnitAt(text, j)) === 0) break;
+      bits |= NON_ASCII;
       j += u;
     }
     // An inner apostrophe, period or hyphen followed by more letters or digits: "doesn't", "3.0".
     const c = text.charCodeAt(j);
     if ((c === 0x2019 || c === 39 || c === 46 || c === 45) && (u = wordUnitAt(text, j + 1)) > 0) {
+      const d = text.charCodeAt(j + 1);
+      bits |= (c < 128 ? CHAR_BITS[c] : NON_ASCII) | (d < 128 ? CHAR_BITS[d] : NON_ASCII);
       j += 1 + u;
       continue;
     }
+    endBits = bits;
     return c === 46 ? j + 1 : j;
   }
+}
+
+/** The CHAR_BITS of the characters of `text[start, end)`. */
+function charBits(text: string, start: number, end: number): number {
+  let bits = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    bits |= c < 128 ? CHAR_BITS[c] : NON_ASCII;
+  }
+  return bits;
 }
 
 /**
@@ -133,10 +170,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 }
 
 /**
- * A token of an article body, with room for the word data the people extractor derives from it
- * (`wordTokens` in extract/people/runs.ts fills the fields in place): one object per word of the body then
- * serves people, titles and every context, instead of a second object per word for people alone. The
- * fields stay undefined until then, so a body token still equals its `tokenize` twin.
+ * A token of an article body, with the word data the people extractor reads (see `WordTok`), filled in
+ * by the one scan that finds the body's words: one object per word then serves people, titles and every
+ * context, and the words are read once. The word data of a `tokenize` token, and of a body token that
+ * ends in a possessive "'s" (its word token is an object of its own), stays undefined.
  */
 export interface BodyToken extends Token {
   lower: string | undefined;
@@ -145,15 +182,41 @@ export interface BodyToken extends Token {
   initial: boolean | undefined;
 }
 
-/** A body token, always built here so that all of them share one object shape. */
-export function bodyToken(text: string, start: number, end: number): BodyToken {
-  return { text, start, end, lower: undefined, cap: undefined, possessive: undefined, initial: undefined };
+/** A word of the article body with the people word data, a possessive "'s" split off. */
+export interface WordTok extends Token {
+  /** Lower case, periods dropped: "Dr." -> "dr". */
+  lower: string;
+  /** Starts with a capital letter and is a plain word (letters, inner hyphen or apostrophe). */
+  cap: boolean;
+  /** Ends in a possessive "'s" (not part of `text`). */
+  possessive: boolean;
+  /** First word of its sentence. */
+  initial: boolean;
 }
 
-/** A body's tokens, from `from`. */
+/** A body token without word data, always built here so that all of them share one object shape. */
+export function bodyToken(text: string, start: number, end: number): BodyToken {
+  return wordToken(text, start, end, undefined, undefined, undefined, undefined);
+}
+
+// Every token object is made here, with or without its word data: one object shape for all.
+function wordToken(
+  text: string,
+  start: number,
+  end: number,
+  lower: string | undefined,
+  cap: boolean | undefined,
+  possessive: boolean | undefined,
+  initial: boolean | undefined,
+): BodyToken {
+  return { text, start, end, lower, cap, possessive, initial };
+}
+
+/** A body's tokens, from `from`, and its word tokens (the same objects, a possessive's split off). */
 interface BodyTokens {
   from: number;
   tokens: BodyToken[];
+  words: WordTok[];
 }
 
 const BODIES = new RecentArticles<BodyTokens>();
@@ -164,8 +227,23 @@ function bodyOf(article: Article): BodyTokens | undefined {
   if (article.text.length > BODY_MEMO_LIMIT || splitsPair(article.text, article.bodyStart)) return undefined;
   let body = BODIES.get(article);
   if (body && body.from === article.bodyStart) return body;
+  body = scanBody(article);
+  BODIES.set(article, body);
+  return body;
+}
+
+/**
+ * The body's tokens and word tokens, read in one pass over its characters. (A body that starts inside a
+ * surrogate pair, as no real one does, is tokenized by the regex, its words read from the tokens.)
+ */
+function scanBody(article: Article): BodyTokens {
   const text = article.text;
-  const tokens: BodyToken[] = [];
+  const body: BodyTokens = { from: article.bodyStart, tokens: [], words: [] };
+  const at: SentenceCursor = { sp: 0, firstOf: -1, first: -1 };
+  if (splitsPair(text, article.bodyStart)) {
+    for (const t of tokenizeByRegex(text, article.bodyStart, text.length)) addWord(body, article, at, t.start, t.end, charBits(text, t.start, t.end));
+    return body;
+  }
   const n = text.length;
   let i = article.bodyStart;
   while (i < n) {
@@ -177,23 +255,153 @@ function bodyOf(article: Article): BodyTokens | undefined {
     }
     const rawEnd = wordEnd(text, i, u);
     const end = i + trimmedLength(text, i, rawEnd);
-    tokens.push(bodyToken(text.slice(i, end), i, end));
+    // A trailing period the word keeps ("U.S.") is one `endBits` leaves out.
+    addWord(body, article, at, i, end, end === rawEnd && text.charCodeAt(end - 1) === 46 ? endBits | DOT : endBits);
     i = rawEnd;
   }
-  body = { from: article.bodyStart, tokens };
-  BODIES.set(article, body);
   return body;
 }
 
+/** Where `addWord` is in the article's sentences: tokens come in text order, so a pointer moves along. */
+interface SentenceCursor {
+  /** The first sentence that does not end at or before the last token. */
+  sp: number;
+  /** The sentence whose first word start is `first`. */
+  firstOf: number;
+  first: number;
+}
+
+/**
+ * Adds the word `text[start, end)` to the body: its token, and its word token with the people word data.
+ * `bits` are the CHAR_BITS of its characters.
+ */
+function addWord(body: BodyTokens, article: Article, at: SentenceCursor, start: number, end: number, bits: number): void {
+  const src = article.text;
+  const sentences = article.sentences;
+  let sp = at.sp;
+  while (sp < sentences.length && sentences[sp].end <= start) sp++;
+  at.sp = sp;
+  const si = sp < sentences.length && sentences[sp].start <= start ? sp : -1;
+  if (si >= 0 && at.firstOf !== si) {
+    at.firstOf = si;
+    at.first = firstWordStart(src, sentences[si].start, sentences[si].end);
+  }
+  // A word opening a quotation or following a colon opens a clause too: '"If Jane Roe' starts with "If".
+  const initial = (si >= 0 && at.first === start) || opensClause(src, start);
+  // "Roe's": the same test as /['\u2019]s$/ with more than the "'s" itself. Its body token keeps no word
+  // data; the word token "Roe" is an object of its own.
+  const q = end - start > 2 ? src.charCodeAt(end - 2) : 0;
+  const possessive = end - start > 2 && src.charCodeAt(end - 1) === 115 && (q === 39 || q === 0x2019);
+  const bareEnd = possessive ? end - 2 : end;
+  const word = src.slice(start, bareEnd);
+  // What the word's characters say: most words are plain lower case ("the", "twenty-one"), their own lower
+  // form and never capitalized; most others are ASCII, told without a regex. "Roe's" is read again without "'s".
+  if (possessive) bits = charBits(src, start, bareEnd);
+  let lower = word;
+  let cap = false;
+  if ((bits & NON_ASCII) !== 0) {
+    const form = formOf(word);
+    lower = form.lower;
+    cap = form.cap;
+  } else if ((bits & (UPPER | DOT)) !== 0) {
+    lower = asciiLower(word, bits);
+    cap = asciiCap(word, bits);
+  }
+  if (possessive) {
+    body.tokens.push(bodyToken(src.slice(start, end), start, end));
+    body.words.push(wordToken(word, start, bareEnd, lower, cap, true, initial) as WordTok);
+  } else {
+    const t = wordToken(word, start, end, lower, cap, false, initial);
+    body.tokens.push(t);
+    body.words.push(t as WordTok);
+  }
+}
+
+// `formOf(text).lower` for an ASCII word with these bits: "U.S." -> "us", "Roe" -> "roe".
+function asciiLower(text: string, bits: number): string {
+  const lower = (bits & UPPER) !== 0 ? text.toLowerCase() : text;
+  return (bits & DOT) !== 0 ? lower.replace(/\./g, '') : lower;
+}
+
+// `formOf(text).cap` for an ASCII word: a capital, then letters, "'" or "-" only ("O'Neil" yes, "B52" no), and
+// not all capitals ("US", "NATO").
+function asciiCap(text: string, bits: number): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 65 && c <= 90 && (bits & (DIGIT | DOT)) === 0 && ((bits & LOWER) !== 0 || text.length < 2);
+}
+
+const CAP_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019\-]*$/u;
+const ALL_CAPS = /^[\p{Lu}'\u2019\-]{2,}$/u;
+// The lower-case form and capital test of words with non-ASCII letters, by their text (see `formOf`).
+const FORMS = new Map<string, { lower: string; cap: boolean }>();
+
+// A word with other than ASCII ("José", "O\u2019Neil"): its lower-case form and capital test, by its text
+// (news repeats its names). Only such words are kept: a map of every word would be a cache miss per look-up.
+function formOf(text: string): { lower: string; cap: boolean } {
+  let form = FORMS.get(text);
+  if (form === undefined) {
+    form = { lower: text.toLowerCase().replace(/\u2019/g, "'").replace(/\./g, ''), cap: CAP_WORD.test(text) && !ALL_CAPS.test(text) };
+    if (text.length <= 64) {
+      if (FORMS.size >= 100000) FORMS.clear();
+      FORMS.set(text, form);
+    }
+  }
+  return form;
+}
+
+// "\n", '"', "\u201c", "\u2018", "(", ":", "\u2014", "\u2013".
+const isClauseOpener = (c: number) => c === 10 || c === 34 || c === 0x201c || c === 0x2018 || c === 40 || c === 58 || c === 0x2014 || c === 0x2013;
+
+// The same test as /(^|[\n"\u201c\u2018(:\u2014\u2013]\s*)$/ on the three characters before `at`, without
+// slicing: true at the text's start, or when an opening mark (or a line break) ends them, spaces aside.
+function opensClause(text: string, at: number): boolean {
+  // Most words follow a space after a letter or digit ("the harbor"): no opening mark there.
+  if (at >= 2 && text.charCodeAt(at - 1) === 32) {
+    const c = text.charCodeAt(at - 2);
+    if (c < 128 && CHAR_BITS[c] !== 0 && CHAR_BITS[c] < DOT) return false;
+  }
+  const from = Math.max(0, at - 3);
+  if (at === from) return true;
+  let k = at;
+  while (k > from && isSpace(text.charCodeAt(k - 1))) {
+    if (text.charCodeAt(k - 1) === 10) return true;
+    k--;
+  }
+  return k > from && isClauseOpener(text.charCodeAt(k - 1));
+}
+
+/** `/\s/.test(String.fromCharCode(c))` for one UTF-16 unit, without the regex. */
+export function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function firstWordStart(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER_OR_DIGIT_AT.test(text[i])) return i;
+  }
+  return -1;
+}
+
+const LETTER_OR_DIGIT_AT = /[\p{L}\p{N}]/u;
+
 /**
  * `tokenize(article.text, article.bodyStart)`, computed once per article (people, titles, quotes and every
- * context read it). Shared: treat the tokens as read-only (only `wordTokens` fills in their word fields).
+ * context read it). Shared: treat the tokens as read-only.
  */
 export function bodyTokens(article: Article): BodyToken[] {
-  const body = bodyOf(article);
-  if (body) return body.tokens;
-  // A huge article's tokens are made afresh on each call (never kept): the same shape all the same.
-  return tokenize(article.text, article.bodyStart).map((t) => bodyToken(t.text, t.start, t.end));
+  return (bodyOf(article) ?? scanBody(article)).tokens;
+}
+
+/**
+ * Word tokens of the article body with possessives split off and sentence-initial words marked, read with
+ * the body's tokens (people, titles and quotes all read them). Shared: treat them as read-only.
+ */
+export function bodyWords(article: Article): WordTok[] {
+  // A huge article's words are made afresh on each call (never kept).
+  return (bodyOf(article) ?? scanBody(article)).words;
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { Article, Claim, PersonClaim } from '../../types';
-import { isHonorific, nonNameWord, wordTokens } from './runs';
+import type { Article, Claim, PersonClaim, Span } from '../../types';
+import { isHonorific, nonNameWord, wordTokens, type WordTok } from './runs';
 import { foldNameWord, nameKey } from './names';
-import { RecentArticles, coveredByOther, lastAtOrBeforeValue, rangeIndex } from '../../text/lookup';
+import { RecentArticles, coveredByOther, lastAtOrBeforeValue, rangeIndex, type RangeIndex } from '../../text/lookup';
 import { startsUpper } from '../../text/tokens';
 
 /** A place in the article where a person is named: in full, by surname, or as "President Roe". */
@@ -40,13 +40,16 @@ const LAST = new RecentArticles<{ people: PersonClaim[]; mentions: Mention[] }>(
 function computeMentions(article: Article, people: PersonClaim[]): Mention[] {
   // A literal list filled by push: one made by `map` and pushed to later threw V8's optimized code away.
   const full: Mention[] = [];
-  for (const c of people) full.push(mention(c.span.start, c.span.end, c.value.key, c.value.name, 'full'));
+  const fullSpans: Span[] = [];
+  for (const c of people) {
+    full.push(mention(c.span.start, c.span.end, c.value.key, c.value.name, 'full'));
+    fullSpans.push(c.span);
+  }
   // The other mentions, found word by word: in text order.
   const out: Mention[] = [];
-  const spans = rangeIndex(people.map((c) => c.span));
-  const covered = (s: number) => coveredByOther(spans, s);
+  const spans = rangeIndex(fullSpans);
   // Each list stays sorted by start, as `people` is; `starts` holds their starts for the binary search.
-  const bySurname = new Map<string, { starts: number[]; claims: PersonClaim[] }>();
+  const bySurname: BySurname = new Map();
   for (const c of people) {
     const k = foldNameWord(c.value.surname);
     const list = bySurname.get(k);
@@ -55,10 +58,23 @@ function computeMentions(article: Article, people: PersonClaim[]): Mention[] {
       list.claims.push(c);
     } else bySurname.set(k, { starts: [c.span.start], claims: [c] });
   }
+  wordMentions(article, spans, bySurname, out);
+  // What sorting `[...full, ...out]` (a stable sort) gives: the few full mentions sorted, then the two merged.
+  full.sort(byStartLongestFirst);
+  return mergeSorted(full, out);
+}
+
+/** People named in full, by the folded form of their surname: starts and claims, sorted by start. */
+type BySurname = Map<string, { starts: number[]; claims: PersonClaim[] }>;
+
+// The mentions by a single word, added to `out` in text order: a surname of someone named in full, or a
+// word after an honorific. The loop over every word of the article, in a function of its own: small, it is
+// compiled early in a run, ahead of the setting up around it.
+function wordMentions(article: Article, spans: RangeIndex<Span>, bySurname: BySurname, out: Mention[]): void {
   const toks = wordTokens(article);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (!t.cap || covered(t.start) || nonNameWord(t.lower)) continue;
+    if (!t.cap || coveredByOther(spans, t.start) || nonNameWord(t.lower)) continue;
     // No person named in full: no surname to fold a word for.
     const known = bySurname.size === 0 ? undefined : bySurname.get(foldNameWord(t.text));
     if (known) {
@@ -68,20 +84,23 @@ function computeMentions(article: Article, people: PersonClaim[]): Mention[] {
       out.push(mention(t.start, t.end, p.value.key, p.value.name, 'surname'));
       continue;
     }
-    const prev = toks[i - 1];
     // "President Roe": the word before is an honorific (asked first: most words follow none).
-    if (prev && isHonorific(prev.lower)) {
-      const next = toks[i + 1];
-      const gap = article.text.slice(prev.end, t.start);
-      const nextJoined = next && next.cap && article.text.slice(t.end, next.start) === ' ';
-      if (/^\.?[ ]$/.test(gap) && startsUpper(prev.text) && !nextJoined && !t.initial) {
-        out.push(mention(t.start, t.end, nameKey(t.text), t.text, 'honorific'));
-      }
-    }
+    const prev = toks[i - 1];
+    if (prev && isHonorific(prev.lower)) honorificMention(article.text, toks, i, out);
   }
-  // What sorting `[...full, ...out]` (a stable sort) gives: the few full mentions sorted, then the two merged.
-  full.sort(byStartLongestFirst);
-  return mergeSorted(full, out);
+}
+
+// "President Roe": the word at `i` after an honorific, unless the gap is more than ". " or a capitalized
+// word follows ("President Jane Roe" is a full name, found as such).
+function honorificMention(text: string, toks: readonly WordTok[], i: number, out: Mention[]): void {
+  const prev = toks[i - 1];
+  const t = toks[i];
+  const next = toks[i + 1];
+  const gap = text.slice(prev.end, t.start);
+  const nextJoined = next && next.cap && text.slice(t.end, next.start) === ' ';
+  if (/^\.?[ ]$/.test(gap) && startsUpper(prev.text) && !nextJoined && !t.initial) {
+    out.push(mention(t.start, t.end, nameKey(t.text), t.text, 'honorific'));
+  }
 }
 
 const byStartLongestFirst = (a: Mention, b: Mention): number => a.start - b.start || b.end - a.end;

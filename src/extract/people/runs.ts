@@ -1,6 +1,5 @@
 import type { Article } from '../../types';
-import { bodyToken, bodyTokens, type BodyToken, type Token } from '../../text/tokens';
-import { RecentArticles } from '../../text/lookup';
+import { bodyWords, isSpace, type Token, type WordTok } from '../../text/tokens';
 import { CALENDAR_WORDS, HONORIFICS, NAME_PARTICLES, ORG_WORDS, ROLE_WORDS, SENTENCE_STARTERS } from './lexicon';
 
 /** Words that qualify a role and are peeled off the front of a name run: "Staff" in "Chief of Staff Jane Roe". */
@@ -14,175 +13,16 @@ export const TITLE_MODIFIERS = new Set(
   ).split(' '),
 );
 
-/** A capitalized word of the article, possessive "'s" split off. */
-export interface WordTok extends Token {
-  /** Lower case, periods dropped: "Dr." -> "dr". */
-  lower: string;
-  /** Starts with a capital letter and is a plain word (letters, inner hyphen or apostrophe). */
-  cap: boolean;
-  /** Ends in a possessive "'s" (not part of `text`). */
-  possessive: boolean;
-  /** First word of its sentence. */
-  initial: boolean;
-}
-
-const CAP_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019\-]*$/u;
-const ALL_CAPS = /^[\p{Lu}'\u2019\-]{2,}$/u;
-
-const WORD_TOKENS = new RecentArticles<WordTok[]>();
-// The lower-case form and capital test of words with non-ASCII letters, by their text (see `formOf`).
-const FORMS = new Map<string, { lower: string; cap: boolean }>();
-const MEMO_LIMIT = 8 << 20;
+export type { WordTok } from '../../text/tokens';
 
 /**
  * Word tokens of the article body with possessives split off and sentence-initial words marked.
- * Memoized per article (people, titles and quotes all read them): treat the result as read-only.
+ * Read with the body's tokens, once per article (people, titles and quotes all read them): treat the
+ * result as read-only.
  */
 export function wordTokens(article: Article): WordTok[] {
-  let toks = WORD_TOKENS.get(article);
-  if (!toks) {
-    toks = computeWordTokens(article);
-    // A huge article's tokens (a 20 MB text has 3M) would weigh on every later collection: recompute those.
-    if (article.text.length <= MEMO_LIMIT) WORD_TOKENS.set(article, toks);
-  }
-  return toks;
+  return bodyWords(article);
 }
-
-function computeWordTokens(article: Article): WordTok[] {
-  const out: WordTok[] = [];
-  const src = article.text;
-  const sentences = article.sentences;
-  // Tokens come in text order: a moving pointer finds each one's sentence, and that sentence's first
-  // word is looked up once.
-  let sp = 0;
-  let firstOf = -1;
-  let first = -1;
-  for (const t of bodyTokens(article)) {
-    let text = t.text;
-    let end = t.end;
-    let possessive = false;
-    // "Roe's": the same test as /['\u2019]s$/ with more than the "'s" itself.
-    const n = text.length;
-    const q = n > 2 ? text.charCodeAt(n - 2) : 0;
-    if (n > 2 && text.charCodeAt(n - 1) === 115 && (q === 39 || q === 0x2019)) {
-      text = text.slice(0, -2);
-      end -= 2;
-      possessive = true;
-    }
-    while (sp < sentences.length && sentences[sp].end <= t.start) sp++;
-    const si = sp < sentences.length && sentences[sp].start <= t.start ? sp : -1;
-    if (si >= 0 && firstOf !== si) {
-      firstOf = si;
-      first = firstWordStart(src, sentences[si].start, sentences[si].end);
-    }
-    // A word opening a quotation or following a colon opens a clause too: '"If Jane Roe' starts with "If".
-    const initial = (si >= 0 && first === t.start) || opensClause(src, t.start);
-    // What the word's characters are: most words are plain lower case ("the", "twenty-one"), their own lower
-    // form and never capitalized; the rest are mostly ASCII, read here too.
-    let bits = 0;
-    for (let k = 0; k < text.length; k++) {
-      const c = text.charCodeAt(k);
-      bits |= c < 128 ? CHAR_BITS[c] : NON_ASCII;
-    }
-    // The body's own token object carries the word data (see BodyToken); "Roe's" needs one of its own.
-    const w = possessive ? bodyToken(text, t.start, end) : t;
-    if ((bits & (UPPER | DOT | NON_ASCII)) === 0) out.push(fill(w, text, false, possessive, initial));
-    else if ((bits & NON_ASCII) === 0) out.push(fill(w, asciiLower(text, bits), asciiCap(text, bits), possessive, initial));
-    else {
-      const form = formOf(text);
-      out.push(fill(w, form.lower, form.cap, possessive, initial));
-    }
-  }
-  return out;
-}
-
-// The ASCII characters a word may hold, as bits: "a" LOWER, "7" DIGIT, "R" UPPER, "." DOT, "'" and "-" JOINER.
-const LOWER = 1;
-const DIGIT = 2;
-const UPPER = 4;
-const DOT = 8;
-const JOINER = 16;
-const NON_ASCII = 32;
-const CHAR_BITS = new Uint8Array(128);
-for (let c = 97; c <= 122; c++) CHAR_BITS[c] = LOWER;
-for (let c = 48; c <= 57; c++) CHAR_BITS[c] = DIGIT;
-for (let c = 65; c <= 90; c++) CHAR_BITS[c] = UPPER;
-CHAR_BITS[46] = DOT;
-CHAR_BITS[39] = CHAR_BITS[45] = JOINER;
-
-// `formOf(text).lower` for an ASCII word with these bits: "U.S." -> "us", "Roe" -> "roe".
-function asciiLower(text: string, bits: number): string {
-  const lower = (bits & UPPER) !== 0 ? text.toLowerCase() : text;
-  return (bits & DOT) !== 0 ? lower.replace(/\./g, '') : lower;
-}
-
-// `formOf(text).cap` for an ASCII word: a capital, then letters, "'" or "-" only ("O'Neil" yes, "B52" no), and
-// not all capitals ("US", "NATO").
-function asciiCap(text: string, bits: number): boolean {
-  const c = text.charCodeAt(0);
-  return c >= 65 && c <= 90 && (bits & (DIGIT | DOT)) === 0 && ((bits & LOWER) !== 0 || text.length < 2);
-}
-
-// A word with other than ASCII ("José", "O\u2019Neil"): its lower-case form and capital test, by its text
-// (news repeats its names). Only such words are kept: a map of every word would be a cache miss per look-up.
-function formOf(text: string): { lower: string; cap: boolean } {
-  let form = FORMS.get(text);
-  if (form === undefined) {
-    form = { lower: text.toLowerCase().replace(/\u2019/g, "'").replace(/\./g, ''), cap: CAP_WORD.test(text) && !ALL_CAPS.test(text) };
-    if (text.length <= 64) {
-      if (FORMS.size >= 100000) FORMS.clear();
-      FORMS.set(text, form);
-    }
-  }
-  return form;
-}
-
-// Filling in the same values each time: a body token's word data depends only on its article.
-function fill(t: BodyToken, lower: string, cap: boolean, possessive: boolean, initial: boolean): WordTok {
-  t.lower = lower;
-  t.cap = cap;
-  t.possessive = possessive;
-  t.initial = initial;
-  return t as WordTok;
-}
-
-// "\n", '"', "\u201c", "\u2018", "(", ":", "\u2014", "\u2013".
-const isClauseOpener = (c: number) => c === 10 || c === 34 || c === 0x201c || c === 0x2018 || c === 40 || c === 58 || c === 0x2014 || c === 0x2013;
-
-// The same test as /(^|[\n"\u201c\u2018(:\u2014\u2013]\s*)$/ on the three characters before `at`, without
-// slicing: true at the text's start, or when an opening mark (or a line break) ends them, spaces aside.
-function opensClause(text: string, at: number): boolean {
-  // Most words follow a space after a letter or digit ("the harbor"): no opening mark there.
-  if (at >= 2 && text.charCodeAt(at - 1) === 32) {
-    const c = text.charCodeAt(at - 2);
-    if (c < 128 && CHAR_BITS[c] !== 0 && CHAR_BITS[c] < DOT) return false;
-  }
-  const from = Math.max(0, at - 3);
-  if (at === from) return true;
-  let k = at;
-  while (k > from && isSpace(text.charCodeAt(k - 1))) {
-    if (text.charCodeAt(k - 1) === 10) return true;
-    k--;
-  }
-  return k > from && isClauseOpener(text.charCodeAt(k - 1));
-}
-
-/** `/\s/.test(String.fromCharCode(c))` for one UTF-16 unit, without the regex. */
-export function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-function firstWordStart(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER_OR_DIGIT.test(text[i])) return i;
-  }
-  return -1;
-}
-
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 // What the people word lists say of a word, as bits of one map: one look-up per word, not one per list.
 const ORG = 1;
