@@ -1,7 +1,6 @@
-import type { Article, DateClaim, DateGrain, DateValue, Extractor, Hedge, Vocabulary } from '../types';
-import { makeSpan } from '../text/span';
+import { claimsAt } from './claim';
+import type { Article, DateGrain, DateValue, Extractor, Hedge } from '../types';
 import { chooseLongest } from '../text/lookup';
-import { contextAround } from '../text/context';
 import {
   GRAIN_ORDER, MONTHS, MONTH_NAMES, MONTH_SOURCE, SEASONS, WEEKDAYS, WEEKDAY_NAMES, WEEKDAY_SOURCE, addDays, centuryInterval,
   decadeInterval, isoDay, monthInterval, monthNumber, resolveWeekday, seasonInterval, weekInterval, weekdayOf,
@@ -35,7 +34,7 @@ export const dateExtractor: Extractor = {
   kinds: ['date'],
   extract(article, ctx) {
     try {
-      return toClaims(article, extractDates(article), ctx.rules.vocabulary);
+      return claimsAt(article, 'dates', extractDates(article), ctx.rules.vocabulary);
     } catch {
       return [];
     }
@@ -51,28 +50,6 @@ interface Found {
   timeOnly?: boolean;
 }
 
-/**
- * One claim per date, in a list built by `push`: `found.map(...)` in optimized code makes a holey array,
- * and "earlier" lists (concatenated from every extractor's claims) of a new kind deoptimize every function
- * that reads them.
- */
-function toClaims(article: Article, found: readonly Found[], vocabulary: Vocabulary): DateClaim[] {
-  const out: DateClaim[] = [];
-  for (let i = 0; i < found.length; i++) out.push(toClaim(article, found[i], vocabulary));
-  return out;
-}
-
-function toClaim(article: Article, f: Found, vocabulary: Vocabulary): DateClaim {
-  return {
-    id: `date@${f.start}-${f.end}`,
-    source: article.id,
-    kind: 'date',
-    extractor: 'dates',
-    span: makeSpan(article.text, article.lineStarts, f.start, f.end),
-    value: f.value,
-    context: contextAround(article, f.start, f.end, vocabulary),
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Patterns. Each is run once over the body (global, linear); candidates then compete for the text.

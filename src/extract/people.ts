@@ -1,7 +1,6 @@
+import { claimAt } from './claim';
 import type { Article, Claim, Extractor, PersonClaim, PersonValue, Vocabulary } from '../types';
-import { makeSpan } from '../text/span';
 import { RecentArticles, inSortedRanges } from '../text/lookup';
-import { contextAround } from '../text/context';
 import { REPORTING_VERBS } from './people/lexicon';
 import { keyWords, nameKey, nameWords } from './people/names';
 import { capitalRuns, isHonorific, isSentenceStarter, nonNameWord, peelWord, wordTokens, type WordTok } from './people/runs';
@@ -214,15 +213,7 @@ function personClaim(article: Article, vocabulary: Vocabulary, c: Candidate, key
   const value: PersonValue = { type: 'person', name, key, surname: surnameTok.text };
   if (ws.length > 1) value.given = text.slice(c.start, surnameTok.start).trim();
   if (c.honorific) value.honorific = c.honorific;
-  return {
-    id: `person@${c.start}-${c.end}`,
-    source: article.id,
-    kind: 'person',
-    extractor: 'people',
-    span: makeSpan(text, article.lineStarts, c.start, c.end),
-    value,
-    context: contextAround(article, c.start, c.end, vocabulary),
-  };
+  return claimAt(article, 'people', c.start, c.end, value, vocabulary);
 }
 
 // How often each word stands alone as a run of one.

@@ -1,7 +1,6 @@
-import type { Article, Claim, Extractor, Hedge, QuantityClaim, QuantityDimension, QuantityValue, Vocabulary } from '../types';
-import { makeSpan } from '../text/span';
+import { claimsAt } from './claim';
+import type { Article, Claim, Extractor, Hedge, QuantityDimension, QuantityValue } from '../types';
 import { chooseLongest } from '../text/lookup';
-import { contextAround } from '../text/context';
 import { SPELLED_NUMBER_SOURCE, SPELLED_NUMBER_WORDS, parseNumeral, parseSpelledNumber, round12, scaleFactor } from '../normalize/numbers';
 import { DIGITS as DIGIT_MARK, FOLD, LETTERS, NATIVE, SYMBOL, WordTable, execAt, isSpaceCode, kindOf, marksOf, sticky as stickyCopy, type Marks } from '../text/scan';
 import {
@@ -28,7 +27,7 @@ export const quantityExtractor: Extractor = {
   kinds: ['quantity'],
   extract(article, ctx, earlier) {
     try {
-      return toClaims(article, extractQuantities(article, earlier), ctx.rules.vocabulary);
+      return claimsAt(article, 'quantities', extractQuantities(article, earlier), ctx.rules.vocabulary);
     } catch {
       return [];
     }
@@ -41,24 +40,6 @@ interface Found {
   value: QuantityValue;
 }
 
-/** One claim per amount, in a list built by `push` (packed: see `toClaims` in dates.ts). */
-function toClaims(article: Article, found: readonly Found[], vocabulary: Vocabulary): QuantityClaim[] {
-  const out: QuantityClaim[] = [];
-  for (let i = 0; i < found.length; i++) out.push(toClaim(article, found[i], vocabulary));
-  return out;
-}
-
-function toClaim(article: Article, f: Found, vocabulary: Vocabulary): QuantityClaim {
-  return {
-    id: `quantity@${f.start}-${f.end}`,
-    source: article.id,
-    kind: 'quantity',
-    extractor: 'quantities',
-    span: makeSpan(article.text, article.lineStarts, f.start, f.end),
-    value: f.value,
-    context: contextAround(article, f.start, f.end, vocabulary),
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Patterns

@@ -1,7 +1,8 @@
+import { claimAt } from './claim';
 import type { Article, Claim, Extractor, QuoteClaim, QuoteValue, Speaker, Vocabulary } from '../types';
 import { makeSpan } from '../text/span';
 import { firstAtOrAfter, inSortedRanges } from '../text/lookup';
-import { contextAround, sentenceAt } from '../text/context';
+import { sentenceAt } from '../text/context';
 import { isSpace, tokenize } from '../text/tokens';
 import { headlineRanges } from './people';
 import { findMentions, type Mention } from './people/mentions';
@@ -159,15 +160,7 @@ function addQuotation(
       const value = { type: 'quote', words: text.slice(a, b), quotation: `q@${qStart}-${qEnd}`, partial: q.partial } as QuoteValue;
       if (q.post) value.post = true;
       value.speaker = q.speaker;
-      claims.push({
-        id: `quote@${a}-${b}`,
-        source: article.id,
-        kind: 'quote',
-        extractor: 'quotes',
-        span: makeSpan(text, article.lineStarts, a, b),
-        value,
-        context: contextAround(article, a, b, vocabulary),
-      });
+      claims.push(claimAt(article, 'quotes', a, b, value, vocabulary));
     }
   }
 }

@@ -1,6 +1,5 @@
+import { claimAt } from './claim';
 import type { Article, Claim, Extractor, TitleClaim, TitleValue, Vocabulary } from '../types';
-import { makeSpan } from '../text/span';
-import { contextAround } from '../text/context';
 import { dropPossessive, isSpace, lowerPlain, rangeTokens, startsUpper, type Token } from '../text/tokens';
 import { headlineRanges } from './people';
 import { findMentions, type Mention } from './people/mentions';
@@ -248,15 +247,7 @@ function addTitle(article: Article, vocabulary: Vocabulary, m: Mention, s: numbe
   if (parsed.org) value.org = parsed.org;
   if (parsed.place) value.place = parsed.place;
   value.former = parsed.former;
-  claims.push({
-    id: `title@${s}-${end}`,
-    source: article.id,
-    kind: 'title',
-    extractor: 'titles',
-    span: makeSpan(text, article.lineStarts, s, end),
-    value,
-    context: contextAround(article, s, end, vocabulary),
-  });
+  claims.push(claimAt(article, 'titles', s, end, value, vocabulary));
 }
 
 // Sorted claims without a claim that repeats the id of the one before: a title found both before and after

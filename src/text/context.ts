@@ -1,6 +1,6 @@
 import type { Article, ClaimContext, Sentence, Vocabulary } from '../types';
 import { STOPWORDS, dropPossessive, lemma, lowerPlain, rangeTokens, type Token } from './tokens';
-import { RecentArticles, insertAt } from './lookup';
+import { RecentArticles, firstAtOrAfterValue, insertAt } from './lookup';
 import { isSpaceCode } from './scan';
 
 /** Index of the sentence holding `offset`, or -1. Binary search: sentences are sorted and disjoint. */
@@ -321,14 +321,7 @@ function insertSorted(list: string[], word: string): void {
 
 /** Index of the last value below `x` in the ascending `sorted`, or -1. */
 function lastBelow(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return firstAtOrAfterValue(sorted, x) - 1;
 }
 
 /** Punctuation of one sentence, found in one pass, that every claim of the sentence asks about. */
