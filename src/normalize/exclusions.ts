@@ -1,5 +1,5 @@
 import type { Article } from '../types';
-import { marksOf, sticky } from '../text/scan';
+import { execAt, marksOf, sticky } from '../text/scan';
 import { RecentArticles } from '../text/lookup';
 
 /**
@@ -75,20 +75,7 @@ const EXCLUDED_Y = sticky(EXCLUDED);
  */
 function excludedRangesAt(text: string, from: number, starts: readonly number[]): [number, number][] {
   const out: [number, number][] = [];
-  let next = from;
-  for (let k = 0; k < starts.length; k++) {
-    const p = starts[k];
-    if (p < next) continue;
-    EXCLUDED_Y.lastIndex = p;
-    const m = EXCLUDED_Y.exec(text);
-    if (m === null) continue;
-    if (m[0].length === 0) {
-      next = p + 1;
-      continue;
-    }
-    next = p + m[0].length;
-    addRange(out, text, from, m);
-  }
+  execAt(EXCLUDED_Y, text, from, starts, (m) => addRange(out, text, from, m));
   return out;
 }
 

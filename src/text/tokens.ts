@@ -149,25 +149,10 @@ function splitsPair(text: string, at: number): boolean {
 
 /** Word tokens of `text[from, to)` with offsets into `text`. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  if (splitsPair(text, from)) return tokenizeByRegex(text, from, to);
-  const out: Token[] = [];
-  const n = text.length;
-  let i = from;
-  while (i < n && i < to) {
-    const c = text.charCodeAt(i);
-    const u = c < 128 ? ASCII_WORD[c] : wordUnitAt(text, i);
-    if (u === 0) {
-      i++;
-      continue;
-    }
-    const rawEnd = wordEnd(text, i, u);
-    const wordEndAt = i + trimmedLength(text, i, rawEnd);
-    const end = wordEndAt < to ? wordEndAt : to;
-    out.push(bodyToken(text.slice(i, end), i, end));
-    i = rawEnd;
-  }
-  return out;
+  return firstTokens(text, from, to, Infinity, everyToken);
 }
+
+const everyToken = () => true;
 
 /**
  * A token of an article body, with the word data the people extractor reads (see `WordTok`), filled in
