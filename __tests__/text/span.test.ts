@@ -34,6 +34,11 @@ describe('splitSentences', () => {
     ['decimal number is not a boundary', 'It rose 3.5 percent. Then fell.', ['It rose 3.5 percent.', 'Then fell.']],
     ['exclamations', 'BAD NEWS!!! Really? Yes.', ['BAD NEWS!!!', 'Really?', 'Yes.']],
     ['month abbreviation', 'It opened on Sept. 21 last year. Fine.', ['It opened on Sept. 21 last year.', 'Fine.']],
+    ['middle initial', 'Port official Mara J. Tennent said it left. Fine.', ['Port official Mara J. Tennent said it left.', 'Fine.']],
+    ['middle initial after "said"', 'It left at noon, said Ivo K. Brandt. Fine.', ['It left at noon, said Ivo K. Brandt.', 'Fine.']],
+    ['a letter before a sentence opener ends it', 'They chose Plan B. Then it failed.', ['They chose Plan B.', 'Then it failed.']],
+    ['a letter after a lower-case word ends it', 'He got a grade of B. Tennent did not.', ['He got a grade of B.', 'Tennent did not.']],
+    ['a letter before a lower-case word continues', 'Vitamin D. levels fell.', ['Vitamin D. levels fell.']],
   ];
   test.each(cases)('%s', (_name, text, expected) => {
     const sentences = splitSentences(text);

@@ -47,7 +47,7 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
       if (ABBREVIATIONS.has(word) || /^[a-z]$/i.test(word) || /^([a-z]\.)+[a-z]$/i.test(word)) {
         // "U.S. President" keeps going; "in the U.S. The next" is ambiguous: end only before a clear sentence start.
         const next = nextNonSpace(text, j, to);
-        if (next < 0 || !/^[A-Z]/.test(text[next]) || ABBREVIATIONS.has(word) || isTitleWord(text, next)) {
+        if (next < 0 || !/^[A-Z]/.test(text[next]) || ABBREVIATIONS.has(word) || isTitleWord(text, next) || isMiddleInitial(text, wordStart, i, next)) {
           i = j - 1;
           continue;
         }
@@ -88,4 +88,31 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
 const TITLE_WORDS = /^(President|Secretary|Senator|Minister|Ambassador|Army|Navy|Air|Department|State|Government|Congress|Forces|Officials?|Troops|Military|Defense|Embassy|Treasury|Attorney|Supreme|Court|Senate|House|Postal|Open|Dollar|Dollars)\b/;
 function isTitleWord(text: string, at: number): boolean {
   return TITLE_WORDS.test(text.slice(at, at + 20));
+}
+
+// Words that open a sentence far more often than they follow a middle initial: "Plan B. Then it failed."
+const SENTENCE_OPENERS = new Set(
+  (
+    'the a an he she it they we i you this that these those then there here but and or so yet if when while ' +
+    'after before as at in on for by from with his her its their our my your no not one some all both each ' +
+    'many most more other such what who how why where still also however meanwhile now later today'
+  ).split(' '),
+);
+
+/**
+ * A single capital letter between a capitalized word and a capitalized word that does not open sentences
+ * is a middle initial, not a sentence end: "Mara J. Tennent said" is one sentence, "Plan B. Then" two.
+ */
+function isMiddleInitial(text: string, wordStart: number, dot: number, next: number): boolean {
+  if (!/^[A-Z]$/.test(text.slice(wordStart, dot))) return false;
+  // The word before the initial: letters only, capitalized ("Mara"), one space away.
+  const k = wordStart - 1;
+  if (k < 1 || text[k] !== ' ') return false;
+  let b = k;
+  while (b > 0 && /[A-Za-z]/.test(text[b - 1])) b--;
+  if (b === k || !/^[A-Z][a-z]/.test(text.slice(b, k))) return false;
+  let e = next;
+  while (e < text.length && /[A-Za-z]/.test(text[e])) e++;
+  const after = text.slice(next, e);
+  return /^[A-Z][a-z]+$/.test(after) && !SENTENCE_OPENERS.has(after.toLowerCase());
 }
