@@ -35,6 +35,15 @@ describe('people: full names found', () => {
     expect(found[0].surname).toBe(name.split(' ').pop());
   });
 
+  // A middle initial stays in the name (its period too) and in the key; the surname is the last word.
+  test.each([
+    ['Port official Mara J. Tennent said the ferry left at noon.', 'Mara J. Tennent', 'mara j tennent', 'Mara J.'],
+    ['The ferry left at noon, said Ivo K. Brandt, a port official.', 'Ivo K. Brandt', 'ivo k brandt', 'Ivo K.'],
+    ['Jane W Roe spoke first.', 'Jane W Roe', 'jane w roe', 'Jane W'],
+  ])('middle initial: %s -> %s', (text, name, key, given) => {
+    expect(people(text)).toEqual([expect.objectContaining({ name, key, given, surname: name.split(' ').pop() })]);
+  });
+
   test('given name and key with diacritics folded', () => {
     const [p] = people('The report quoted José Ñúñez Ortega at length.');
     expect(p).toMatchObject({ name: 'José Ñúñez Ortega', key: 'jose nunez ortega', given: 'José Ñúñez', surname: 'Ortega' });
@@ -57,6 +66,9 @@ describe('people: not people', () => {
     ['The Great Game went on for decades in the Middle East.'],
     ['Port Authority Rejects Governor\'s Demand For New Bridge\nThe governor spoke on Monday.'],
     ['They met on Sunday September 3 in the United Kingdom.'],
+    // A capital letter that ends a sentence is no middle initial: "Then" opens the next one.
+    ['They chose Plan B. Then it failed.'],
+    ['The U.S. Treasury said so on Monday.'],
     ['"If Velora wants peace, it must talk," the envoy said.'],
   ])('%s', (text) => {
     expect(people(text)).toEqual([]);

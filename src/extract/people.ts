@@ -3,7 +3,7 @@ import type { Article, Claim, Extractor, PersonClaim, PersonValue, Vocabulary } 
 import { RecentArticles, inSortedRanges } from '../text/lookup';
 import { REPORTING_VERBS } from './people/lexicon';
 import { keyWords, nameKey, nameWords } from './people/names';
-import { capitalRuns, isHonorific, isSentenceStarter, nonNameWord, peelWord, wordTokens, type WordTok } from './people/runs';
+import { capitalRuns, isHonorific, isInitialWord, isSentenceStarter, nonNameWord, peelWord, wordTokens, type WordTok } from './people/runs';
 import { isSpace } from '../text/tokens';
 
 /**
@@ -84,13 +84,9 @@ function capsShare(line: string): boolean {
   return caps / long.length >= 0.75;
 }
 
-/** `/^\p{Lu}$/u.test(word)`: one capital letter, an initial ("W"). */
+/** One capital letter, an initial: "W", "J." (its period kept by the tokenizer), or one astral capital. */
 function isInitial(word: string): boolean {
-  if (word.length === 1) {
-    const c = word.charCodeAt(0);
-    if (c < 128) return c >= 65 && c <= 90;
-  } else if (word.length !== 2) return false;
-  return /^\p{Lu}$/u.test(word);
+  return isInitialWord(word) || (word.length === 2 && /^\p{Lu}$/u.test(word));
 }
 
 // `/^\p{Lu}/u.test(word)` without a regex for ASCII: "Roe" yes, "roe" and "2021" no.

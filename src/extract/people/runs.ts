@@ -72,6 +72,10 @@ export function capitalRuns(text: string, toks: readonly WordTok[]): WordTok[][]
     if (!t.cap) {
       // Most words are lower case with no run open: nothing to end.
       if (cur.length === 0) continue;
+      if (middleInitialAt(text, toks, i)) {
+        cur.push(t);
+        continue;
+      }
       // "Osama bin Laden": a particle between capitalized words stays in the run; any other word ends it.
       // The next word asked first: a look-up of every word after a run would hash each one.
       if (toks[i + 1]?.cap !== true || !NAME_PARTICLES.has(t.lower)) {
@@ -92,6 +96,33 @@ export function capitalRuns(text: string, toks: readonly WordTok[]): WordTok[][]
   }
   if (cur.length) runs.push(cur);
   return runs;
+}
+
+/**
+ * Token `i` is a middle initial inside a run: "J." in "Mara J. Tennent", one capital letter (its period
+ * kept), a space after the run's last word and before a capitalized word of the same sentence. "Plan B.
+ * Then" is no name: "Then" opens a sentence of its own.
+ */
+function middleInitialAt(text: string, toks: readonly WordTok[], i: number): boolean {
+  const t = toks[i];
+  const next = toks[i + 1];
+  return (
+    isInitialWord(t.text) &&
+    next !== undefined &&
+    next.cap &&
+    !next.initial &&
+    !t.possessive &&
+    gapKind(text, toks[i - 1], t) === SPACE &&
+    gapKind(text, t, next) === SPACE
+  );
+}
+
+/** One capital letter, with or without its period: "J." or "J" (an initial), not "U.S." or "JR". */
+export function isInitialWord(word: string): boolean {
+  const n = word.length;
+  if (n === 0 || n > 2 || (n === 2 && word.charCodeAt(1) !== 46)) return false;
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}$/u.test(word[0]);
 }
 
 // Whether `t` continues the run that ends in `prev`: "Jane Roe" (a space), "W. Roe" or "Dr. Roe" (a period and a space).
