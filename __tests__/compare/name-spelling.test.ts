@@ -45,6 +45,9 @@ describe('name-spelling: one person or two', () => {
     [p('Fasihuddin Okonkwo'), p('Fasihudin Okonkwo'), 'variant', /given name "fasihuddin" \/ "fasihudin"/],
     [p('Liesel Okonkwo', 'Qari'), p('Liesel Okonkwo'), 'agree', /both spell/],
     [p('Maria Elena Quist'), p('Maria Quist'), 'variant', /3 names, the other 2/],
+    [p('Mara J. Tennent'), p('Mara Tennent'), 'variant', /one adds the middle initial J\.$/],
+    [p('Mara Tennent'), p('Mara J. K. Tennent'), 'variant', /one adds the middle initials J\. K\.$/],
+    [p('Mara J. Tennent'), p('Mara K. Tennent'), 'variant', /other middle names/],
   ])('%#', (a, b, relation, reason) => {
     const j = nameSpelling.compare(a, b, ctx);
     expect(j.relation).toBe(relation);

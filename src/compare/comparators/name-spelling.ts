@@ -38,6 +38,11 @@ export const nameSpelling: Comparator = {
     if (alias) return { relation: 'variant', reason: `"${pa.name}" and "${pb.name}" are two names of one person (alias of ${alias.canonical})`, rule: alias.rule };
     const wa = nameWords(pa.name);
     const wb = nameWords(pb.name);
+    const initials = addedInitials(wa, wb) ?? addedInitials(wb, wa);
+    if (initials) {
+      const named = initials.map((w) => w.toUpperCase() + '.').join(' ');
+      return { relation: 'variant', reason: `"${pa.name}" and "${pb.name}" are one name: one adds the middle initial${initials.length > 1 ? 's' : ''} ${named}` };
+    }
     const diffs: string[] = [];
     if (wa.length !== wb.length) diffs.push(`one gives ${wa.length} names, the other ${wb.length}`);
     const [sa, sb] = [wa[wa.length - 1], wb[wb.length - 1]];
@@ -56,3 +61,14 @@ export const nameSpelling: Comparator = {
   },
 };
 
+
+/**
+ * The middle initials `long` adds to `short`, when that is their only difference: ["mara", "j", "tennent"]
+ * against ["mara", "tennent"] -> ["j"]; undefined otherwise.
+ */
+function addedInitials(long: readonly string[], short: readonly string[]): string[] | undefined {
+  if (long.length <= short.length || short.length < 2) return undefined;
+  const rest = long.filter((w, i) => !(w.length === 1 && i > 0 && i < long.length - 1));
+  if (rest.length !== short.length || rest.some((w, i) => w !== short[i])) return undefined;
+  return long.filter((w, i) => w.length === 1 && i > 0 && i < long.length - 1);
+}
