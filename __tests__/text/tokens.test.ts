@@ -1,5 +1,6 @@
 import { buildArticle } from '../../src/ingest/article';
-import { bodyTokens, bodyWords, dropPossessive, firstTokens, isSpace, lemma, lowerPlain, rangeTokens, startsUpper, tokenize } from '../../src/text/tokens';
+import { bodyTokens, bodyWords, dropPossessive, firstTokens, lemma, lowerPlain, rangeTokens, startsUpper, tokenize } from '../../src/text/tokens';
+import { isSpaceCode } from '../../src/text/scan';
 import { wordTokens } from '../../src/extract/people/runs';
 
 // The tokenizer as a regex, as it was first written: the hand-written scan must give the same tokens.
@@ -148,11 +149,11 @@ describe('bodyWords: the word data read in the one scan of the body', () => {
   });
 });
 
-describe('isSpace matches /\\s/', () => {
+describe('isSpaceCode matches /\\s/', () => {
   test.each([[' ', true], ['\t', true], ['\n', true], ['\u00a0', true], ['\u2009', true], ['\u3000', true], ['a', false], ['\u200b', false], ['_', false]])(
     '%j -> %s',
     (ch, space) => {
-      expect(isSpace(ch.charCodeAt(0))).toBe(space);
+      expect(isSpaceCode(ch.charCodeAt(0))).toBe(space);
       expect(/\s/.test(ch)).toBe(space);
     },
   );

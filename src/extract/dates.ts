@@ -1,5 +1,5 @@
-import { claimsAt } from './claim';
 import type { Article, DateGrain, DateValue, Extractor, Hedge } from '../types';
+import { claimsAt } from './claim';
 import { chooseLongest } from '../text/lookup';
 import {
   GRAIN_ORDER, MONTHS, MONTH_NAMES, MONTH_SOURCE, SEASONS, WEEKDAYS, WEEKDAY_NAMES, WEEKDAY_SOURCE, addDays, centuryInterval,
@@ -7,7 +7,7 @@ import {
   yearInterval, type Part,
 } from '../normalize/dates';
 import { SPELLED_NUMBER_SOURCE, SPELLED_NUMBER_WORDS, parseSpelledNumber } from '../normalize/numbers';
-import { APOSTROPHE, DIGITS, LETTERS, WordTable, capOf, execAt, isAsciiLetter, isSpaceCode, keyOf, kindOf, lenOf, marksOf, sticky, type Marks } from '../text/scan';
+import { APOSTROPHE, DIGITS, LETTERS, WordTable, capOf, execAt, isAsciiLetter, isSpaceCode, keyOf, skipSpaces, kindOf, lenOf, marksOf, sticky, type Marks } from '../text/scan';
 import { excludedRangesOf, overlapsAny } from '../normalize/exclusions';
 
 /**
@@ -309,10 +309,6 @@ function minutesAt(text: string, at: number): boolean {
   return c >= 48 && c <= 53 && isDigit(text.charCodeAt(at + 1));
 }
 
-function skipSpaces(text: string, at: number): number {
-  while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
-  return at;
-}
 
 const FUTURE_BEFORE = /\b(will|shall|'ll|\u2019ll|is due|are due|is expected|are expected|is scheduled|are scheduled|is set|are set|plans? to|planning to|going to|upcoming|next)\b/i;
 const YEAR_PREP = /(?:^|[^\p{L}])(in|since|by|from|until|till|through|throughout|during|before|after|around|about|circa|c\.|approximately|roughly|year|between|early|late|mid|spring|summer|autumn|fall|winter|of)(?:\s+the(?:\s+year)?)?\s*-?\s*$/iu;

@@ -1,10 +1,11 @@
-import { claimAt } from './claim';
 import type { Article, Claim, Extractor, PersonClaim, PersonValue, Vocabulary } from '../types';
+import { claimAt } from './claim';
 import { RecentArticles, inSortedRanges } from '../text/lookup';
 import { REPORTING_VERBS } from './people/lexicon';
 import { keyWords, nameKey, nameWords } from './people/names';
 import { capitalRuns, isHonorific, isInitialWord, isSentenceStarter, nonNameWord, peelWord, wordTokens, type WordTok } from './people/runs';
-import { isSpace } from '../text/tokens';
+import { isSpaceCode } from '../text/scan';
+import { startsUpper } from '../text/tokens';
 
 /**
  * Lines written in Title Case without a final period: headlines and section heads, where every word
@@ -42,8 +43,8 @@ function computeHeadlineRanges(article: Article): [number, number][] {
 function isHeadlineAt(text: string, start: number, end: number): boolean {
   let b = start;
   let e = end;
-  while (b < e && isSpace(text.charCodeAt(b))) b++;
-  while (e > b && isSpace(text.charCodeAt(e - 1))) e--;
+  while (b < e && isSpaceCode(text.charCodeAt(b))) b++;
+  while (e > b && isSpaceCode(text.charCodeAt(e - 1))) e--;
   if (e === b || e - b > 160) return false;
   const last = text.charCodeAt(e - 1);
   if (isStop(last)) return false;
@@ -87,13 +88,6 @@ function capsShare(line: string): boolean {
 /** One capital letter, an initial: "W", "J." (its period kept by the tokenizer), or one astral capital. */
 function isInitial(word: string): boolean {
   return isInitialWord(word) || (word.length === 2 && /^\p{Lu}$/u.test(word));
-}
-
-// `/^\p{Lu}/u.test(word)` without a regex for ASCII: "Roe" yes, "roe" and "2021" no.
-function startsUpper(word: string): boolean {
-  const c = word.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(word);
 }
 
 // Headline ranges are lines in order: a binary search, not a scan per candidate.

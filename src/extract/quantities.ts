@@ -1,8 +1,8 @@
-import { claimsAt } from './claim';
 import type { Article, Claim, Extractor, Hedge, QuantityDimension, QuantityValue } from '../types';
+import { claimsAt } from './claim';
 import { chooseLongest } from '../text/lookup';
 import { SPELLED_NUMBER_SOURCE, SPELLED_NUMBER_WORDS, parseNumeral, parseSpelledNumber, round12, scaleFactor } from '../normalize/numbers';
-import { DIGITS as DIGIT_MARK, FOLD, LETTERS, NATIVE, SYMBOL, WordTable, execAt, isSpaceCode, kindOf, marksOf, sticky as stickyCopy, type Marks } from '../text/scan';
+import { DIGITS as DIGIT_MARK, FOLD, LETTERS, NATIVE, SYMBOL, WordTable, execAt, isSpaceCode, kindOf, marksOf, skipSpaces, sticky as stickyCopy, type Marks } from '../text/scan';
 import {
   CURRENCIES, UNITS, currencyPrefixSource, lookupCurrencyName, lookupCurrencyPrefix, lookupUnit, toCanonical, unitNamesSource,
   unitSymbolsSource, type CurrencyDef, type UnitDef,
@@ -300,10 +300,6 @@ function isLetterOrDigitUnit(c: number): boolean {
   return c === c && /^[\p{L}\p{N}]/u.test(String.fromCharCode(c));
 }
 
-function skipSpaces(text: string, at: number): number {
-  while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
-  return at;
-}
 
 // RANGE_RE: spaces, then a dash or "to", "and", "or" (no other letter folds to t, a or o).
 function mayOpenRange(text: string, at: number): boolean {

@@ -1,9 +1,10 @@
-import { claimAt } from './claim';
 import type { Article, Claim, Extractor, QuoteClaim, QuoteValue, Speaker, Vocabulary } from '../types';
+import { claimAt } from './claim';
 import { makeSpan } from '../text/span';
 import { firstAtOrAfter, inSortedRanges } from '../text/lookup';
 import { sentenceAt } from '../text/context';
-import { isSpace, tokenize } from '../text/tokens';
+import { isSpaceCode } from '../text/scan';
+import { tokenize } from '../text/tokens';
 import { headlineRanges } from './people';
 import { findMentions, type Mention } from './people/mentions';
 import { nameKey } from './people/names';
@@ -285,7 +286,7 @@ function findSpeaker(text: string, article: Article, paras: Paragraph[], q: Quot
 // `/\.\s*$/.test(text.slice(from, to))`, read backwards from `to` without copying the quote.
 function endsWithPeriod(text: string, from: number, to: number): boolean {
   let k = to;
-  while (k > from && isSpace(text.charCodeAt(k - 1))) k--;
+  while (k > from && isSpaceCode(text.charCodeAt(k - 1))) k--;
   return k > from && text.charCodeAt(k - 1) === 46;
 }
 

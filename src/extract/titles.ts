@@ -1,6 +1,7 @@
-import { claimAt } from './claim';
 import type { Article, Claim, Extractor, TitleClaim, TitleValue, Vocabulary } from '../types';
-import { dropPossessive, isSpace, lowerPlain, rangeTokens, startsUpper, type Token } from '../text/tokens';
+import { claimAt } from './claim';
+import { isSpaceCode } from '../text/scan';
+import { dropPossessive, lowerPlain, rangeTokens, startsUpper, type Token } from '../text/tokens';
 import { headlineRanges } from './people';
 import { findMentions, type Mention } from './people/mentions';
 import { MULTIWORD_ROLES, ORG_WORDS, ROLE_WORDS, SENTENCE_STARTERS } from './people/lexicon';
@@ -76,9 +77,9 @@ function hasRole(text: string): boolean {
   const n = lower.length;
   let i = 0;
   while (i < n) {
-    while (i < n && isSpace(lower.charCodeAt(i))) i++;
+    while (i < n && isSpaceCode(lower.charCodeAt(i))) i++;
     let j = i;
-    while (j < n && !isSpace(lower.charCodeAt(j))) j++;
+    while (j < n && !isSpaceCode(lower.charCodeAt(j))) j++;
     if (j > i && isRoleWord(bareWord(lower.slice(i, j)))) return true;
     i = j;
   }
@@ -118,7 +119,7 @@ function titleBefore(article: Article, lineStart: number, m: Mention, others: Ra
     // endsWithRole reads up to 24 characters back ("chief executive officer").
     if (!whole && lastTok.end - from < 32) continue;
     if (commaGap && !endsWithRole(text.slice(from, lastTok.end))) return null;
-    if (!commaGap && !onlyChars(text, lastTok.end, end, isSpace)) return null;
+    if (!commaGap && !onlyChars(text, lastTok.end, end, isSpaceCode)) return null;
     let i = toks.length - 1;
     let start = -1;
     for (; i >= 0 && toks.length - i <= 12; i--) {
@@ -142,7 +143,7 @@ function titleBefore(article: Article, lineStart: number, m: Mention, others: Ra
 /** Length of `/,\s+$/` matched on `text[lo, end)`: a comma and the spaces after it up to `end`, or 0. */
 function commaGapBefore(text: string, lo: number, end: number): number {
   let k = end;
-  while (k > lo && isSpace(text.charCodeAt(k - 1))) k--;
+  while (k > lo && isSpaceCode(text.charCodeAt(k - 1))) k--;
   return k < end && k - 1 >= lo && text.charCodeAt(k - 1) === 44 ? end - k + 1 : 0;
 }
 

@@ -291,3 +291,9 @@ export function isSpaceCode(c: number): boolean {
   if (c < 160) return false;
   return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/** The first offset at or after `at` that holds no space (`text.length` when only spaces follow). */
+export function skipSpaces(text: string, at: number): number {
+  while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
+  return at;
+}

@@ -1,6 +1,7 @@
 import type { Article } from '../types';
 import { RecentArticles } from './lookup';
 import { memoByString } from '../util/memo';
+import { isSpaceCode } from './scan';
 
 /** A word of the text with its offsets `[start, end)`. */
 export interface Token {
@@ -348,18 +349,11 @@ function opensClause(text: string, at: number): boolean {
   const from = Math.max(0, at - 3);
   if (at === from) return true;
   let k = at;
-  while (k > from && isSpace(text.charCodeAt(k - 1))) {
+  while (k > from && isSpaceCode(text.charCodeAt(k - 1))) {
     if (text.charCodeAt(k - 1) === 10) return true;
     k--;
   }
   return k > from && isClauseOpener(text.charCodeAt(k - 1));
-}
-
-/** `/\s/.test(String.fromCharCode(c))` for one UTF-16 unit, without the regex. */
-export function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function firstWordStart(text: string, from: number, to: number): number {

@@ -1,5 +1,6 @@
 import type { Article } from '../../types';
-import { bodyWords, isSpace, type Token, type WordTok } from '../../text/tokens';
+import { bodyWords, type Token, type WordTok } from '../../text/tokens';
+import { isSpaceCode } from '../../text/scan';
 import { CALENDAR_WORDS, HONORIFICS, NAME_PARTICLES, ORG_WORDS, ROLE_WORDS, SENTENCE_STARTERS } from './lexicon';
 
 /** Words that qualify a role and are peeled off the front of a name run: "Staff" in "Chief of Staff Jane Roe". */
@@ -145,11 +146,11 @@ function gapKind(text: string, a: Token, b: Token): number {
   if (d === 1) {
     const c = text.charCodeAt(a.end);
     if (c === 32 || c === 9 || c === 0xa0) return SPACE;
-    return c !== 10 && c !== 13 && isSpace(c) ? OTHER_GAP : NO_GAP;
+    return c !== 10 && c !== 13 && isSpaceCode(c) ? OTHER_GAP : NO_GAP;
   }
   if (d === 2) {
     const c = text.charCodeAt(a.end + 1);
-    return text.charCodeAt(a.end) === 46 && c !== 10 && c !== 13 && isSpace(c) ? OTHER_GAP : NO_GAP;
+    return text.charCodeAt(a.end) === 46 && c !== 10 && c !== 13 && isSpaceCode(c) ? OTHER_GAP : NO_GAP;
   }
   return NO_GAP;
 }
