@@ -7,7 +7,7 @@ import {
   yearInterval, type Part,
 } from '../normalize/dates';
 import { SPELLED_NUMBER_SOURCE, SPELLED_NUMBER_WORDS, parseSpelledNumber } from '../normalize/numbers';
-import { APOSTROPHE, DIGITS, LETTERS, WordTable, capOf, execAt, isAsciiLetter, isSpaceCode, keyOf, skipSpaces, kindOf, lenOf, marksOf, sticky, type Marks } from '../text/scan';
+import { APOSTROPHE, DIGITS, LETTERS, WordTable, capOf, execAt, isSpaceCode, keyOf, skipSpaces, kindOf, lenOf, marksOf, sticky, type Marks } from '../text/scan';
 import { excludedRangesOf, overlapsAny } from '../normalize/exclusions';
 
 /**
@@ -371,40 +371,10 @@ function qualifiesNoun(text: string, end: number, limit: number): boolean {
   return !FUNCTION_WORD.test(m[1]) && !/^[A-Z]{2,5}$/.test(m[1]) && !countsSomething(text, end, limit);
 }
 
-/**
- * Every word PART_BEFORE, APPROX_BEFORE and YEAR_PREP can end with (before spaces or a hyphen), lower case:
- * keep in step with them. "c" is "c.".
- */
-const YEAR_LEAD_WORDS = new Set([
-  'early', 'mid', 'late', 'the', 'year', 'around', 'about', 'circa', 'c', 'approximately', 'roughly', 'in', 'since', 'by',
-  'from', 'until', 'till', 'through', 'throughout', 'during', 'before', 'after', 'between', 'spring', 'summer', 'autumn',
-  'fall', 'winter', 'of',
-]);
-
-/**
- * False when none of PART_BEFORE, APPROX_BEFORE and YEAR_PREP can match `before`: its last word, past
- * trailing spaces and hyphens, is none of theirs ("March 21, " ends with a comma; "said " with "said").
- * Each of those regexes is tried at every offset of `before`; this look is one pass over its end. A letter
- * past ASCII next to the word ("\u017fince" reads as "since" in YEAR_PREP) leaves it to the regexes.
- */
-function mayEndWithYearLead(before: string): boolean {
-  let e = before.length;
-  while (e > 0 && (before.charCodeAt(e - 1) === 45 || isSpaceCode(before.charCodeAt(e - 1)))) e--;
-  if (e === 0) return false;
-  const last = before.charCodeAt(e - 1);
-  if (last === 46) e--; // "c."
-  else if (last >= 128) return true;
-  let b = e;
-  while (b > 0 && isAsciiLetter(before.charCodeAt(b - 1))) b--;
-  if (b > 0 && before.charCodeAt(b - 1) >= 128) return true;
-  return b < e && YEAR_LEAD_WORDS.has(before.slice(b, e).toLowerCase());
-}
-
 /** Is the four-digit number at `[s, e)` a year here? Returns its hedge/part and the span start to use. */
 function yearHere(text: string, s: number, e: number, sentenceStart: number, sentenceEnd: number): { start: number; part: Part; approx: boolean } | null {
   const before = text.slice(Math.max(sentenceStart, s - 40), s);
   if (countsSomething(text, e, sentenceEnd)) return null;
-  if (!mayEndWithYearLead(before)) return qualifiesNoun(text, e, sentenceEnd) ? { start: s, part: undefined, approx: false } : null;
   const part = PART_BEFORE.exec(before);
   if (part) return { start: s - part[0].length, part: hedgeOfPart(part[2]), approx: false };
   const approx = APPROX_BEFORE.exec(before);
