@@ -207,6 +207,18 @@ export interface ClaimContext {
   inQuote?: boolean;
 }
 
+/**
+ * What a claim is about, found from the sentence's structure: "the 61-year-old engineer Mara Quell" ->
+ * `{ text: 'Mara Quell', key: 'mara quell' }`; "six crew members were killed" -> `{ text: 'crew members',
+ * key: 'crew member' }`.
+ */
+export interface ClaimSubject {
+  /** A phrase from the text a person would write: "the ferry", "Mara Quell", "the landfall". */
+  text: string;
+  /** Normalized key compared across articles (lower case, lemmas, diacritics folded): "ferry", "mara quell". */
+  key: string;
+}
+
 /** A claim as found in one article. */
 export interface Claim<V extends ClaimValue = ClaimValue> {
   /** Unique within its article: `${kind}@${start}-${end}`. */
@@ -219,6 +231,13 @@ export interface Claim<V extends ClaimValue = ClaimValue> {
   span: Span;
   value: V;
   context: ClaimContext;
+  /** The entity or event the claim is about, when found. */
+  subject?: ClaimSubject;
+  /**
+   * What is stated of the subject, a key from the attribute data ("killed", "injured", "aboard", "length",
+   * "age", "landfall", "operator"), when found.
+   */
+  attribute?: string;
 }
 
 export type DateClaim = Claim<DateValue>;

@@ -148,6 +148,13 @@ const claim = {
       required: ['predicates', 'entities', 'words'],
       properties: { predicates: words, entities: words, words, inQuote: { type: 'boolean' } },
     },
+    subject: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['text', 'key'],
+      properties: { text: { type: 'string', minLength: 1 }, key: { type: 'string', minLength: 1 } },
+    },
+    attribute: { type: 'string', minLength: 1 },
   },
 };
 
