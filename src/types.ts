@@ -217,6 +217,10 @@ export interface ClaimSubject {
   text: string;
   /** Normalized key compared across articles (lower case, lemmas, diacritics folded): "ferry", "mara quell". */
   key: string;
+  /** A place the fact is tied to ("died in Velmar County" -> "velmar county"), folded. */
+  place?: string;
+  /** A time the fact is tied to in its clause: a year ("died in 1921" -> "1921") or a span ("within three hours" -> "three hours"). */
+  time?: string;
 }
 
 /** A claim as found in one article. */

@@ -1,6 +1,7 @@
 import { buildArticle } from '../../src/ingest/article';
 import { emptyVocabulary } from '../../src/rules/vocabulary';
 import { dateExtractor } from '../../src/extract/dates';
+import { describeAssertions } from '../../src/extract/assertions';
 import { dateInterval, compareDates } from '../../src/compare/comparators/date-interval';
 import type { Article, CompareContext, DateClaim, DateValue, Rule, Vocabulary } from '../../src/types';
 
@@ -43,7 +44,8 @@ function vocab(): Vocabulary {
 function claims(id: string, body: string, ref = '2025-09-21'): { article: Article; claims: DateClaim[] } {
   const r = buildArticle(id, `/${id}`, `---\npublished: ${ref}\n---\n${body}`);
   if (!r.ok) throw new Error('bad');
-  return { article: r.value, claims: dateExtractor.extract(r.value, { rules: { rules: [], vocabulary: vocab() } }, []) as DateClaim[] };
+  const ctx = { rules: { rules: [], vocabulary: vocab() } };
+  return { article: r.value, claims: describeAssertions(dateExtractor.extract(r.value, ctx, []), r.value, ctx) as DateClaim[] };
 }
 
 function context(articles: Article[]): CompareContext {

@@ -1,13 +1,15 @@
 import { buildArticle } from '../../src/ingest/article';
 import { emptyVocabulary } from '../../src/rules/vocabulary';
 import { quantityExtractor } from '../../src/extract/quantities';
+import { describeAssertions } from '../../src/extract/assertions';
 import { numericTolerance, compareQuantities } from '../../src/compare/comparators/numeric-tolerance';
 import type { Article, CompareContext, QuantityClaim, QuantityValue, Rule } from '../../src/types';
 
 function first(body: string, id = 't.txt'): { article: Article; claim: QuantityClaim } {
   const r = buildArticle(id, `/${id}`, body);
   if (!r.ok) throw new Error('bad');
-  const [claim] = quantityExtractor.extract(r.value, { rules: { rules: [], vocabulary: emptyVocabulary() } }, []) as QuantityClaim[];
+  const ctx = { rules: { rules: [], vocabulary: emptyVocabulary() } };
+  const [claim] = describeAssertions(quantityExtractor.extract(r.value, ctx, []), r.value, ctx) as QuantityClaim[];
   return { article: r.value, claim };
 }
 const q = (s: string): QuantityValue => first(s).claim.value;
@@ -25,7 +27,13 @@ describe('numeric-tolerance compare', () => {
     ['The fund raised $5 million.', 'The fund raised $5.02 million.', 'agree'],
     ['The fund raised $5 million.', 'The fund raised $7 million.', 'conflict'],
     ['Six workers were hurt.', 'Six workers were hurt.', 'agree'],
-    ['More than 40 workers were hurt.', 'Some 60 workers were hurt.', 'agree'],
+    // News writes "more than 40" for 41 or 43, not for 60.
+    ['More than 40 workers were hurt.', 'Some 60 workers were hurt.', 'conflict'],
+    ['More than 40 workers were hurt.', 'Some 42 workers were hurt.', 'agree'],
+    ['The ride took under 60 minutes.', 'The ride took 40 minutes.', 'agree'],
+    ['Shares fell more than 12%.', 'Shares fell 18%.', 'conflict'],
+    ['Turnout was 60%.', 'Turnout was 63%.', 'agree'],
+    ['Turnout was 60%.', 'Turnout was 66%.', 'conflict'],
     ['More than 40 workers were hurt.', 'Some 30 workers were hurt.', 'conflict'],
     ['Highs reach 46 to 48 degrees.', 'Highs reach 47 degrees.', 'agree'],
     ['The gap is 3.5 km.', 'The gap is 3.7 km.', 'conflict'],

@@ -169,3 +169,69 @@ export function differentStories(a: Claim, b: Claim, ctx: CompareContext): boole
   for (const e of small) if (large.has(e)) return false;
   return true;
 }
+
+/**
+ * Whether two claims state the same attribute of the same subject:
+ * - `different`: both name an attribute and they differ ("killed" / "rescued"), or both are tied to
+ *   different places ("died in Tobin County" / "died in Harl County");
+ * - `same`: both name one attribute, and neither names a place or time the other lacks;
+ * - `unknown`: anything else ("93 people" with no verb): such a pair may agree, never conflict.
+ */
+export function assertionMatch(a: Claim, b: Claim): 'same' | 'different' | 'unknown' {
+  if (a.attribute && b.attribute && a.attribute !== b.attribute) {
+    // An event word outside the attribute data ("event:finish") may be another word for the same event.
+    return a.attribute.startsWith('event:') || b.attribute.startsWith('event:') ? 'unknown' : 'different';
+  }
+  const pa = a.subject?.place;
+  const pb = b.subject?.place;
+  if (pa && pb && pa !== pb) return 'different';
+  const ta = a.subject?.time;
+  const tb = b.subject?.time;
+  if (ta && tb && ta !== tb) return 'different';
+  if (!a.attribute || !b.attribute || pa !== pb || ta !== tb) return 'unknown';
+  return 'same';
+}
+
+/**
+ * The finding's subject from the claims' assertions, when they state one attribute: "people killed in
+ * Tobin County", "wind", "cost".
+ */
+export function assertionSubject(claims: readonly Claim[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const c of claims) {
+    if (!c.attribute) continue;
+    const label = subjectLabel(c.attribute, c.subject?.text);
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let n = 0;
+  for (const [label, k] of counts) if (k > n || (k === n && best !== undefined && label < best)) [best, n] = [label, k];
+  return best;
+}
+
+/** "killed" of "people in Tobin County" -> "people killed in Tobin County"; "wind" alone -> "wind". */
+function subjectLabel(attribute: string, subject: string | undefined): string {
+  const name = attribute.replace(/-/g, ' ');
+  if (!subject) return name;
+  const at = subject.indexOf(' in ');
+  return at > 0 ? `${subject.slice(0, at)} ${name}${subject.slice(at)}` : subject.startsWith('in ') ? `${name} ${subject}` : `${subject} ${name}`;
+}
+
+/**
+ * The link of two claims once their assertions are known: 0 for different facts; at least
+ * `SAME_ASSERTION` for one attribute of one subject in two articles, when the attribute is `specific`
+ * enough to name one fact (a count of one noun, a wind speed; not "cost" or "fell", which many things
+ * have: there the words around the claims must say the rest); below any conflict threshold
+ * (`UNSURE_ASSERTION`) when unsure or inside one article (a report rarely contradicts itself: two figures
+ * of one attribute there are two facts, "89 died here, 453 died in the 1918 fire").
+ */
+export function assertionLink(a: Claim, b: Claim, ctx: CompareContext, score: number, specific = true): number {
+  const match = assertionMatch(a, b);
+  if (match === 'different') return 0;
+  if (match === 'same' && a.source !== b.source) return specific ? Math.max(score, SAME_ASSERTION) : score;
+  return Math.min(score, UNSURE_ASSERTION);
+}
+
+export const SAME_ASSERTION = 0.8;
+export const UNSURE_ASSERTION = 0.7;
+

@@ -4,6 +4,7 @@ import { titleExtractor } from './titles';
 import { quoteExtractor } from './quotes';
 import { dateExtractor } from './dates';
 import { quantityExtractor } from './quantities';
+import { describeAssertions } from './assertions';
 
 /**
  * Every extractor, in the order they run: later ones may read earlier claims (quotes read people to
@@ -18,4 +19,4 @@ export const EXTRACTORS: readonly Extractor[] = [
 ];
 
 /** Pure passes over one article's claims, in order. */
-export const REFINERS: readonly Refiner[] = [];
+export const REFINERS: readonly Refiner[] = [describeAssertions];

@@ -6,13 +6,13 @@ import { round12 } from './numbers';
  * The widths are deliberate and documented here once:
  * - approx ("about", "around", "roughly", "some", "an estimated", "approximately"): [0.9X, 1.1X]
  * - nearly ("nearly", "almost", "close to", "just under", "not quite"): [0.9X, X]
- * - more-than ("more than", "over", "upwards of", "in excess of"): [X, 2X]; "just over": [X, 1.1X]
- * - at-least ("at least", "no fewer than", "no less than"): [X, 2X]
+ * - more-than ("more than", "over", "upwards of", "in excess of", "just over"): [X, 1.1X]
+ * - at-least ("at least", "no fewer than", "no less than"): [X, 1.1X]
  * - less-than ("less than", "fewer than", "under", "below"): [0.5X, X]
  * - at-most ("at most", "no more than"): [0.5X, X]
  * - up-to ("up to", "as many as", "as much as"): [0, X]
- * An open bound is capped (2X, 0.5X) so the interval stays finite and JSON-safe; these caps are wide
- * enough that "more than 40" never conflicts with 60 but does conflict with 30.
+ * A lower bound is read as news writes it: "more than 12%" is said of 12.4%, not of 18%, so "more than 40"
+ * conflicts with 60 and with 30. An upper bound is looser ("under an hour" fits forty minutes): 0.5X.
  */
 export const QUANTITY_HEDGES: { phrase: string; hedge: Hedge; low: number; high: number }[] = [
   { phrase: 'approximately', hedge: 'approx', low: 0.9, high: 1.1 },
@@ -29,13 +29,13 @@ export const QUANTITY_HEDGES: { phrase: string; hedge: Hedge; low: number; high:
   { phrase: 'just under', hedge: 'nearly', low: 0.9, high: 1 },
   { phrase: 'not quite', hedge: 'nearly', low: 0.9, high: 1 },
   { phrase: 'just over', hedge: 'more-than', low: 1, high: 1.1 },
-  { phrase: 'more than', hedge: 'more-than', low: 1, high: 2 },
-  { phrase: 'over', hedge: 'more-than', low: 1, high: 2 },
-  { phrase: 'upwards of', hedge: 'more-than', low: 1, high: 2 },
-  { phrase: 'in excess of', hedge: 'more-than', low: 1, high: 2 },
-  { phrase: 'at least', hedge: 'at-least', low: 1, high: 2 },
-  { phrase: 'no fewer than', hedge: 'at-least', low: 1, high: 2 },
-  { phrase: 'no less than', hedge: 'at-least', low: 1, high: 2 },
+  { phrase: 'more than', hedge: 'more-than', low: 1, high: 1.1 },
+  { phrase: 'over', hedge: 'more-than', low: 1, high: 1.1 },
+  { phrase: 'upwards of', hedge: 'more-than', low: 1, high: 1.1 },
+  { phrase: 'in excess of', hedge: 'more-than', low: 1, high: 1.1 },
+  { phrase: 'at least', hedge: 'at-least', low: 1, high: 1.1 },
+  { phrase: 'no fewer than', hedge: 'at-least', low: 1, high: 1.1 },
+  { phrase: 'no less than', hedge: 'at-least', low: 1, high: 1.1 },
   { phrase: 'less than', hedge: 'less-than', low: 0.5, high: 1 },
   { phrase: 'fewer than', hedge: 'less-than', low: 0.5, high: 1 },
   { phrase: 'under', hedge: 'less-than', low: 0.5, high: 1 },

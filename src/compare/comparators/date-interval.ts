@@ -1,5 +1,5 @@
 import type { Claim, Comparator, CompareContext, DateGrain, DateValue, PairJudgement } from '../../types';
-import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence, differentStories } from '../link';
+import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence, differentStories, assertionLink, UNSURE_ASSERTION } from '../link';
 import { WEEKDAY_NAMES, addDays, daysInMonth, displayDate, weekdayOf } from '../../normalize/dates';
 
 /**
@@ -7,7 +7,8 @@ import { WEEKDAY_NAMES, addDays, daysInMonth, displayDate, weekdayOf } from '../
  * lies within 2021"), conflict when they are disjoint at their grains ("the 1980s" versus "the early
  * 1950s"). Hedges widen an interval before the test: "around 2010" by one unit of its grain each side,
  * "early/mid/late" by one unit of the next finer grain (a year for decades, a month for years).
- * An unresolved weekday agrees with a resolved day on that weekday and conflicts with any other weekday.
+ * An unresolved weekday agrees with a resolved day on that weekday and is never set against another day.
+ * Two dates conflict only when they state one attribute of one subject ("made landfall" / "came ashore").
  */
 export const dateInterval: Comparator = {
   id: 'date-interval',
@@ -56,7 +57,11 @@ export const dateInterval: Comparator = {
     const dayB = vb.start && vb.start === vb.end ? vb.start : undefined;
     if (dayA && dayA === dayB) score += bonus;
     else if ((!dayA && va.weekday !== undefined && dayB && weekdayOf(dayB) === va.weekday) || (!dayB && vb.weekday !== undefined && dayA && weekdayOf(dayA) === vb.weekday)) score += bonus;
-    return Math.min(1, score);
+    score = assertionLink(a, b, ctx, Math.min(1, score), false);
+    // A weekday no reference date resolved may be of another week: never set against a day ("Friday" in
+    // an undated article / "Thursday, June 1").
+    if (va.start === undefined || vb.start === undefined) score = Math.min(score, UNSURE_ASSERTION);
+    return score;
   },
   compare(a, b, ctx) {
     return compareDates(a.value as DateValue, b.value as DateValue, ctx.rule.params['compare-times'] !== false);

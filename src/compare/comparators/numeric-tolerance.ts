@@ -1,5 +1,5 @@
 import type { Claim, Comparator, CompareContext, PairJudgement, QuantityValue } from '../../types';
-import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence, differentStories } from '../link';
+import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence, differentStories, assertionLink, assertionSubject } from '../link';
 import { toCanonical, unitById } from '../../normalize/units';
 import { singularNoun } from '../../normalize/nouns';
 
@@ -59,7 +59,9 @@ export const numericTolerance: Comparator = {
     const vb = b.value as QuantityValue;
     if (groupKey(va, ctx) !== groupKey(vb, ctx) || sameSentence(a, b, ctx.articles) || differentStories(a, b, ctx)) return 0;
     const unique = onlyOneInArticle(a, ctx) && onlyOneInArticle(b, ctx) ? VALUE_EVIDENCE.onlyOne : 0;
-    return Math.min(1, contextLink(a.context, b.context, ctx.vocabulary, topicWeights(ctx)).score + valueEvidence(va, vb, options(ctx), ctx) + unique);
+    const score = Math.min(1, contextLink(a.context, b.context, ctx.vocabulary, topicWeights(ctx)).score + valueEvidence(va, vb, options(ctx), ctx) + unique);
+    // "cost" or "fell" is said of many things in one story: a figure of money or a share needs its words too.
+    return assertionLink(a, b, ctx, score, va.dimension !== 'money' && va.dimension !== 'percent');
   },
   compare(a, b, ctx) {
     return compareQuantities(a.value as QuantityValue, b.value as QuantityValue, options(ctx));
@@ -79,6 +81,8 @@ export const numericTolerance: Comparator = {
     return out;
   },
   subject(claims: readonly Claim[], ctx: CompareContext) {
+    const stated = assertionSubject(claims);
+    if (stated) return stated;
     const first = claims[0]?.value as QuantityValue | undefined;
     const lead = first ? [first.counted ?? (first.dimension === 'count' ? 'count' : first.dimension)] : [];
     return contextSubject(claims, ctx.vocabulary, lead);
@@ -194,14 +198,21 @@ function options(ctx: CompareContext): ToleranceOptions {
   return { relative: typeof r === 'number' && r >= 0 ? r : 0.01, rounding: ctx.rule.params.rounding !== false };
 }
 
-/** Half a unit of the last written digit of a stated amount: "31.06 miles" -> 0.005, "1.6 million" -> 50000. */
-export function roundingOf(stated: { value: number; text: string }): number {
+/**
+ * Half a unit of the last written digit of a stated amount: "31.06 miles" -> 0.005, "1.6 million" -> 50000.
+ * A round whole figure is rounded to its last non-zero digit, as news rounds: "60%" may stand for 63 %
+ * (half of ten, 5), "2,200 homes" for 2,207 (50); never more than 5 % of the amount ("100 people" -> 5).
+ */
+export function roundingOf(stated: { value: number; text: string }, roundFigures = true): number {
   const num = /(\d[\d,]*)(?:\.(\d+))?/.exec(stated.text.replace(/[\u06f0-\u06f9]/g, '0').replace(/[\u0660-\u0669]/g, '0'));
   if (!num) return 0; // spelled: "two decades" is exactly two; a hedge ("nearly") carries any vagueness
   const decimals = num[2]?.length ?? 0;
-  const written = Number(`${num[1].replace(/,/g, '')}${num[2] ? '.' + num[2] : ''}`);
+  const whole = num[1].replace(/,/g, '');
+  const written = Number(`${whole}${num[2] ? '.' + num[2] : ''}`);
   const scale = written !== 0 ? stated.value / written : 1;
-  return 0.5 * Math.pow(10, -decimals) * Math.abs(scale);
+  const zeros = roundFigures && decimals === 0 && written !== 0 ? /0*$/.exec(whole)![0].length : 0;
+  const unit = zeros > 0 ? Math.min(0.5 * Math.pow(10, zeros), 0.05 * Math.abs(written)) : 0.5 * Math.pow(10, -decimals);
+  return Math.max(unit, 0.5 * Math.pow(10, -decimals)) * Math.abs(scale);
 }
 
 // Values are compared pairwise many times in a big corpus: their intervals and displays are computed once.
@@ -223,7 +234,8 @@ function computeAllowed(v: QuantityValue, o: ToleranceOptions): [number, number]
   v.stated.forEach((s, i) => {
     const unit = unitById(s.unit);
     const conv = (x: number) => (unit && 'dimension' in unit ? toCanonical(x, unit) : x);
-    const r = o.rounding ? roundingOf(s) : 0;
+    // A hedged amount is vague already ("nearly 70%"): only its written digits round it.
+    const r = o.rounding ? (i === 0 && v.hedge ? roundingOf(s, false) : roundingOf(s)) : 0;
     let lo: number;
     let hi: number;
     if (i === 0) {

@@ -1,0 +1,102 @@
+import { buildArticle } from '../../src/ingest/article';
+import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { quantityExtractor } from '../../src/extract/quantities';
+import { dateExtractor } from '../../src/extract/dates';
+import { describeAssertions } from '../../src/extract/assertions';
+import { assertionMatch } from '../../src/compare/link';
+import { parseAttributeData } from '../../src/lang/attributes';
+import type { Claim } from '../../src/types';
+
+const ctx = { rules: { rules: [], vocabulary: emptyVocabulary() } };
+
+/** The quantity and date claims of `body` (an invented sentence) with their subject and attribute. */
+function described(body: string, id = 'a.txt'): Claim[] {
+  const r = buildArticle(id, `/${id}`, `---\npublished: 2026-03-14\n---\n${body}`);
+  if (!r.ok) throw new Error('bad article');
+  const found = [...quantityExtractor.extract(r.value, ctx, []), ...dateExtractor.extract(r.value, ctx, [])];
+  return describeAssertions(found, r.value, ctx);
+}
+
+function claimOf(body: string, text: string, id = 'a.txt'): Claim {
+  const c = described(body, id).find((x) => x.span.text === text);
+  if (!c) throw new Error(`no claim "${text}" in: ${body} (found ${described(body, id).map((x) => x.span.text).join(' | ')})`);
+  return c;
+}
+
+describe('attribute: what a figure states, from its clause', () => {
+  test.each([
+    // [sentence, claim text, attribute]
+    ['At least six people were killed when the bridge at Harl collapsed.', 'At least six people', 'killed'],
+    ['The blast killed 14 miners and injured 30 others.', '14 miners', 'killed'],
+    ['The blast killed 14 miners and injured 30 workers.', '30 workers', 'injured'],
+    ['Crews rescued more than 80 residents from the flooded valley.', 'more than 80 residents', 'rescued'],
+    ['The storm caused at least nine deaths across the region.', 'at least nine deaths', 'killed'],
+    ['Local officers confirmed three fatalities on the coast road.', 'three fatalities', 'killed'],
+    ['The avalanche claimed the lives of at least 11 skiers.', 'at least 11 skiers', 'killed'],
+    ['About 4,000 households were left without power overnight.', 'About 4,000 households', 'without-power'],
+    ['Nearly 2,000 people took refuge in school gyms.', 'Nearly 2,000 people', 'sheltered'],
+    ['The ferry was carrying 212 passengers.', '212 passengers', 'aboard'],
+    ['Gusts of 140 km/h tore roofs from barns at landfall.', '140 km/h', 'wind'],
+    ['Up to 12 inches of rain fell on the hills.', 'Up to 12 inches', 'rain'],
+    ['The village lies 40 miles north of Dunmore.', '40 miles', 'distance'],
+    ['The new terminal will cost $450 million.', '$450 million', 'cost'],
+    ['Shares of the lender plunged 41% on Friday.', '41%', 'fell'],
+    ['The dam was built in 1962 by a state firm.', '1962', 'built'],
+    ['The rocket lifted off on March 3 from the coast.', 'March 3', 'launch'],
+    ['The dam was finished in 1964, engineers said.', '1964', 'event:finish'],
+  ])('%s [%s] -> %s', (sentence, text, attribute) => {
+    expect(claimOf(sentence, text).attribute).toBe(attribute);
+  });
+
+  test.each([
+    // a figure whose clause names nothing it states: no attribute, so it can agree but never conflict
+    ['The town has 3,200 people and two bridges.', '3,200 people'],
+    ['Some 500 people gathered at the square, the mayor said.', 'Some 500 people'],
+  ])('%s [%s] -> no attribute', (sentence, text) => {
+    expect(claimOf(sentence, text).attribute).toBeUndefined();
+  });
+});
+
+describe('subject: the counted noun with the place and time its clause ties it to', () => {
+  test.each([
+    ['Four people died in Tobin County after the flood.', 'Four people', { text: 'people in Tobin County', place: 'tobin county' }],
+    ['In Harl, crews rescued 40 people from rooftops.', '40 people', { text: 'people in Harl', place: 'harl' }],
+    ['Two warnings were issued by the weather office in Dunmore.', 'Two warnings', { text: 'warnings' }],
+    ['Up to 9 inches of rain fell within three hours.', 'Up to 9 inches', { text: '(three hours)', time: 'three hours' }],
+    ['The worst fire since 1921, when 400 people died, was in the north.', '400 people', { text: 'people (1921)', time: '1921' }],
+    ['A storm two weeks earlier left 200 people dead.', '200 people', { text: 'people (two weeks earlier)', time: 'two weeks earlier' }],
+  ])('%s [%s]', (sentence, text, subject) => {
+    expect(claimOf(sentence, text).subject).toMatchObject(subject);
+  });
+});
+
+describe('assertionMatch: the same attribute of the same subject', () => {
+  const pair = (x: [string, string], y: [string, string]) => assertionMatch(claimOf(x[0], x[1], 'a.txt'), claimOf(y[0], y[1], 'b.txt'));
+  test.each([
+    [['At least 12 people were killed in the quake.', 'At least 12 people'], ['The quake killed 15 people.', '15 people'], 'same'],
+    [['At least 12 people were killed in the quake.', 'At least 12 people'], ['Rescuers saved 15 people.', '15 people'], 'different'],
+    [['Four people died in Tobin County.', 'Four people'], ['Six people died in Harl County.', 'Six people'], 'different'],
+    [['Four people died in Tobin County.', 'Four people'], ['Six people died in the storm.', 'Six people'], 'unknown'],
+    [['Some 300 people live on the island.', 'Some 300 people'], ['The island has 320 people.', '320 people'], 'unknown'],
+    [['The worst fire since 1921, when 400 people died, was in the north.', '400 people'], ['The fire killed 89 people.', '89 people'], 'unknown'],
+  ] as [[string, string], [string, string], string][])('%j ~ %j -> %s', (x, y, expected) => {
+    expect(pair(x, y)).toBe(expected);
+  });
+});
+
+describe('lang/en/attributes.yaml is validated', () => {
+  test('a well-formed file loads, cues as words', () => {
+    const data = parseAttributeData('attributes:\n  killed: [kill, lose life]\n  wind: { dimensions: [speed], cues: [gust] }\ngeneric-counted: [people]\nplace-prepositions: [in]\n', 'x.yaml');
+    expect(data.attributes.map((a) => [a.key, a.cues, a.dimensions])).toEqual([
+      ['killed', [['kill'], ['lose', 'life']], undefined],
+      ['wind', [['gust']], ['speed']],
+    ]);
+  });
+  test.each([
+    ['attributes: {}\n', 'generic-counted'],
+    ['attributes:\n  wind: { dimensions: [sound], cues: [gust] }\ngeneric-counted: []\nplace-prepositions: []\n', '/attributes/wind'],
+    ['attributes: [\n', 'x.yaml'],
+  ])('%j is refused naming %s', (text, part) => {
+    expect(() => parseAttributeData(text, 'x.yaml')).toThrow(part);
+  });
+});

@@ -1,0 +1,330 @@
+import type { Article, Claim, ClaimSubject, QuantityDimension, QuantityValue, Refiner } from '../types';
+import { attributeData, type AttributeData } from '../lang/attributes';
+import { sentenceAt } from '../text/context';
+import { foldKey, lemma, rangeTokens, type Token } from '../text/tokens';
+
+/**
+ * Turns a value found in a sentence into a structured assertion: what it is about (`subject`) and what it
+ * states of it (`attribute`), read from the claim's clause.
+ *
+ * "At least six people were killed in Velmar County" around "At least six people" ->
+ *   attribute `killed`, subject { text: 'people in Velmar County', key: 'person', place: 'velmar county' }.
+ * "killing 40 passengers" -> attribute `killed` (the cue before the figure).
+ * "12 deaths" -> attribute `killed` (the counted noun is itself a cue).
+ * "116 flood warnings" -> attribute `warned`; "28 crates" (no cue, a noun that is not generic) -> `count:crate`.
+ * "winds of 120 mph" -> attribute `wind`; "launched on Tuesday" -> attribute `launch`.
+ */
+
+/** How many words on each side of the claim, within its clause, may hold its cue. */
+export const CUE_REACH = 8;
+
+interface Cue {
+  /** Per word of the cue: the lemmas of its inflected forms ("rescue" -> lemmas of rescue, rescued, rescues, rescuing). */
+  words: Set<string>[];
+  key: string;
+  dimensions?: QuantityDimension[];
+}
+
+interface CueIndex {
+  /** By a lemma of a cue's first word: the cues starting with it, longest first. */
+  byFirst: Map<string, Cue[]>;
+  data: AttributeData;
+}
+
+/**
+ * The lemmas of a word's regular inflections, so a cue meets its word whatever the lemmatizer makes of
+ * each form: "rescue" -> lemma("rescue"), lemma("rescued"), lemma("rescues"), lemma("rescuing").
+ */
+function formLemmas(word: string): Set<string> {
+  const stem = word.endsWith('e') ? word.slice(0, -1) : word;
+  const forms = [word, `${word}s`, `${word}es`, `${stem}ed`, `${word}d`, `${stem}ing`, `${word}ing`];
+  if (word.endsWith('y')) forms.push(`${word.slice(0, -1)}ies`, `${word.slice(0, -1)}ied`);
+  return new Set(forms.map((f) => lemma(f)));
+}
+
+let index: CueIndex | undefined;
+
+function cueIndex(): CueIndex {
+  if (index) return index;
+  const data = attributeData();
+  const byFirst: CueIndex['byFirst'] = new Map();
+  for (const def of data.attributes) {
+    for (const cue of def.cues) {
+      const entry: Cue = { words: cue.map(formLemmas), key: def.key, dimensions: def.dimensions };
+      for (const first of entry.words[0]) {
+        let list = byFirst.get(first);
+        if (!list) byFirst.set(first, (list = []));
+        if (!list.some((c) => c.key === entry.key && c.words.length === entry.words.length && c.words.every((w, i) => w === entry.words[i]))) list.push(entry);
+      }
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || (a.key < b.key ? -1 : 1));
+  index = { byFirst, data };
+  return index;
+}
+
+// Words a phrase cue skips in the text: "lost their lives" matches "lose life".
+const SKIPPED_IN_PHRASE = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'my', 'your']);
+
+// Clause breaks between words: , ; : ( ) [ ] — – and a quote mark. "Six died, officials said" keeps "said" apart.
+const BREAK_CHARS = /[,;:()[\]\u2014\u2013"\u201c\u201d]/;
+// Conjunctions that open another clause: "793 went home while 382 stay".
+const BREAK_WORDS = new Set(['while', 'whereas', 'but', 'although', 'though', 'after', 'before', 'when', 'as', 'which', 'who', 'where']);
+
+interface Clause {
+  tokens: Token[];
+  /** Index of the first token after the claim, and of the last before it. */
+  firstAfter: number;
+  lastBefore: number;
+  /** Token range of the clause, inclusive lo, exclusive hi. */
+  lo: number;
+  hi: number;
+}
+
+function clauseOf(article: Article, start: number, end: number): Clause | undefined {
+  const si = sentenceAt(article.sentences, start);
+  if (si < 0) return undefined;
+  const sentence = article.sentences[si];
+  const tokens = rangeTokens(article, sentence.start, sentence.end);
+  let firstAfter = 0;
+  while (firstAfter < tokens.length && tokens[firstAfter].start < end) firstAfter++;
+  let lastBefore = firstAfter - 1;
+  while (lastBefore >= 0 && tokens[lastBefore].end > start) lastBefore--;
+  const text = article.text;
+  // Walk out from the claim until a break between two words, or a clause-opening word.
+  let lo = lastBefore + 1;
+  for (let k = lastBefore; k >= 0; k--) {
+    const gapEnd = k + 1 < tokens.length ? Math.min(tokens[k + 1].start, start) : start;
+    if (BREAK_CHARS.test(text.slice(tokens[k].end, Math.max(tokens[k].end, gapEnd)))) break;
+    lo = k;
+    if (BREAK_WORDS.has(tokens[k].text.toLowerCase())) break;
+  }
+  let hi = firstAfter;
+  for (let k = firstAfter; k < tokens.length; k++) {
+    const gapStart = k > 0 ? Math.max(tokens[k - 1].end, end) : end;
+    if (BREAK_CHARS.test(text.slice(gapStart, Math.max(gapStart, tokens[k].start)))) break;
+    if (BREAK_WORDS.has(tokens[k].text.toLowerCase())) break;
+    hi = k + 1;
+  }
+  return { tokens, firstAfter, lastBefore, lo, hi };
+}
+
+/** The cue matching at token `k` (reading forward), if any, with the number of tokens it spans. */
+function cueAt(
+  tokens: readonly Token[], k: number, hi: number, dimension: QuantityDimension | undefined, idx: CueIndex, measureOnly: boolean,
+): { key: string; length: number } | undefined {
+  const list = idx.byFirst.get(lemma(tokens[k].text));
+  if (!list) return undefined;
+  for (const cue of list) {
+    if (cue.dimensions && (!dimension || !cue.dimensions.includes(dimension))) continue;
+    if (measureOnly && !cue.dimensions) continue;
+    let j = k + 1;
+    let matched = true;
+    for (let w = 1; w < cue.words.length; w++) {
+      while (j < hi && SKIPPED_IN_PHRASE.has(tokens[j].text.toLowerCase())) j++;
+      if (j >= hi || !cue.words[w].has(lemma(tokens[j].text))) {
+        matched = false;
+        break;
+      }
+      j++;
+    }
+    if (matched) return { key: cue.key, length: j - k };
+  }
+  return undefined;
+}
+
+/**
+ * The nearest cue in the clause: after the claim first at equal distance ("six died" before "killing six").
+ * With `measureOnly`, only cues of attributes bound to the amount's dimension ("winds of 120 mph at
+ * landfall": `wind`, a speed, before `landfall`, an event).
+ */
+function nearestCue(c: Clause, dimension: QuantityDimension | undefined, idx: CueIndex, measureOnly = false): { key: string; distance: number } | undefined {
+  for (let d = 0; d < CUE_REACH; d++) {
+    const after = c.firstAfter + d;
+    if (after < c.hi) {
+      const hit = cueAt(c.tokens, after, c.hi, dimension, idx, measureOnly);
+      if (hit) return { key: hit.key, distance: d };
+    }
+    const before = c.lastBefore - d;
+    if (before >= c.lo) {
+      // A phrase cue may end right before the claim: "the death toll rose to 93" reads "death toll" at "death".
+      for (let k = Math.max(c.lo, before - 2); k <= before; k++) {
+        const hit = cueAt(c.tokens, k, c.lastBefore + 1, dimension, idx, measureOnly);
+        if (hit && k + hit.length - 1 === before) return { key: hit.key, distance: d };
+      }
+    }
+  }
+  return undefined;
+}
+
+const isUpper = (s: string) => {
+  const c = s.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && s[0] !== s[0].toLowerCase());
+};
+
+/**
+ * A place the clause ties the fact to: a preposition of `place-prepositions` before capitalized words.
+ * "died in St. Tobin County" -> "St. Tobin County"; "in the Harrow Valley" -> "Harrow Valley".
+ */
+function placeOf(article: Article, c: Clause, claimStart: number, claimEnd: number, idx: CueIndex): string | undefined {
+  const { tokens } = c;
+  // Only a phrase near the claim qualifies it: "issued by weather offices in Harl" ties Harl to the offices.
+  const from = Math.max(c.lo, c.lastBefore - PLACE_REACH + 1);
+  const to = Math.min(c.hi, c.firstAfter + PLACE_REACH);
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t.start >= claimStart && t.end <= claimEnd) continue;
+    const w = t.text.toLowerCase();
+    if (k >= c.firstAfter && ATTACHING.has(w)) break;
+    if (!idx.data.placePrepositions.has(w)) continue;
+    let j = k + 1;
+    if (j < c.hi && tokens[j].text.toLowerCase() === 'the') j++;
+    const first = j;
+    while (j < c.hi && isUpper(tokens[j].text) && !(tokens[j].start >= claimStart && tokens[j].end <= claimEnd)) j++;
+    if (j > first) return article.text.slice(tokens[first].start, tokens[j - 1].end);
+  }
+  return undefined;
+}
+
+/** Words from the claim within which a place phrase qualifies it. */
+const PLACE_REACH = 4;
+// After these, a place belongs to another noun: "issued by the offices in Harl", "the mayor of Tobin".
+const ATTACHING = new Set(['by', 'of', 'from', 'to', 'for']);
+
+/**
+ * A time the clause ties a figure to, other than the claim itself: a year ("453 died in the fire of 1921"
+ * -> "1921") or a span after "in", "within" or "over" ("9 inches of rain within three hours" ->
+ * "three hours"). Two figures of one attribute at different times are two facts.
+ */
+function timeOf(article: Article, c: Clause, claimStart: number, claimEnd: number): string | undefined {
+  const { tokens } = c;
+  // Anywhere in the sentence, another year than the article's, or a time "earlier": a past event's figure
+  // ("the worst fire since 1921, when 400 died"; "a storm two weeks earlier left 200 dead").
+  const ownYear = article.referenceDate?.date.slice(0, 4);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (/^(1[89]|20)\d\d$/.test(t.text) && t.text !== ownYear && !(t.start >= claimStart && t.end <= claimEnd)) return t.text;
+    if (k >= 2 && PAST.has(t.text.toLowerCase()) && SPAN_UNIT.test(tokens[k - 1].text) && SPAN_AMOUNT.test(tokens[k - 2].text)) {
+      return `${tokens[k - 2].text} ${tokens[k - 1].text} ${t.text}`.toLowerCase();
+    }
+  }
+  for (let k = c.lo; k < c.hi; k++) {
+    const t = tokens[k];
+    if (t.start >= claimStart && t.end <= claimEnd) continue;
+    if (/^(1[89]|20)\d\d$/.test(t.text)) return t.text;
+    const w = t.text.toLowerCase();
+    if ((w === 'in' || w === 'within' || w === 'over') && k + 2 < c.hi) {
+      let j = k + 1;
+      if (tokens[j].text.toLowerCase() === 'just' || tokens[j].text.toLowerCase() === 'only') j++;
+      if (j + 1 < c.hi && SPAN_AMOUNT.test(tokens[j].text) && SPAN_UNIT.test(tokens[j + 1].text)) {
+        return `${tokens[j].text.toLowerCase()} ${tokens[j + 1].text.toLowerCase()}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+// Reporting verbs name when something was said, not what happened: never a date's event.
+const REPORTING = new Set(['say', 'tell', 'report', 'according', 'state', 'announce', 'add', 'note', 'confirm']);
+const PAST = new Set(['earlier', 'ago', 'before', 'prior']);
+const SPAN_AMOUNT = /^(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)$/i;
+const SPAN_UNIT = /^(minutes?|hours?|days?|weeks?|months?|years?)$/i;
+
+/** "70 km north of Tobin", "12 miles from Harl": the place a distance is measured from. */
+function distanceFrom(article: Article, c: Clause): string | undefined {
+  const { tokens } = c;
+  for (let k = c.firstAfter; k < c.hi; k++) {
+    const w = tokens[k].text.toLowerCase();
+    if (w !== 'from' && w !== 'of') continue;
+    let j = k + 1;
+    const from = j;
+    while (j < c.hi && isUpper(tokens[j].text)) j++;
+    if (j > from) return article.text.slice(tokens[from].start, tokens[j - 1].end);
+    return undefined;
+  }
+  return undefined;
+}
+
+/** A place opening the sentence before a comma, which qualifies all of it: "In Harl, crews rescued 40 people". */
+function sentencePlace(article: Article, c: Clause, idx: CueIndex): string | undefined {
+  const { tokens } = c;
+  if (tokens.length < 3 || c.lo === 0 || !idx.data.placePrepositions.has(tokens[0].text.toLowerCase())) return undefined;
+  let j = 1;
+  while (j < c.lo && isUpper(tokens[j].text)) j++;
+  if (j === 1 || j > c.lo) return undefined;
+  // The words must end where the comma is: "In Harl, ..." and not "In Harl County officials said, ...".
+  const after = article.text.slice(tokens[j - 1].end, tokens[j - 1].end + 2);
+  return after.startsWith(',') ? article.text.slice(tokens[1].start, tokens[j - 1].end) : undefined;
+}
+
+/**
+ * The event word of `predicates` (the claim's context) nearest to the claim in its clause, after it first
+ * at equal distance: "Allied troops withdrew from the base in July 2021" -> withdraw, not ally.
+ */
+function nearestEvent(c: Clause, predicates: readonly string[]): string | undefined {
+  const wanted = predicates.filter((p) => !REPORTING.has(p));
+  if (wanted.length === 0) return undefined;
+  const hit = (k: number) => {
+    const l = lemma(c.tokens[k].text);
+    return wanted.find((p) => p === l || p === c.tokens[k].text.toLowerCase());
+  };
+  for (let d = 0; c.firstAfter + d < c.hi || c.lastBefore - d >= c.lo; d++) {
+    const after = c.firstAfter + d < c.hi ? hit(c.firstAfter + d) : undefined;
+    if (after) return after;
+    const before = c.lastBefore - d >= c.lo ? hit(c.lastBefore - d) : undefined;
+    if (before) return before;
+  }
+  return undefined;
+}
+
+/** The subject and attribute of one date or quantity claim, or nothing when its clause says neither. */
+export function describeClaim(article: Article, claim: Claim): { subject?: ClaimSubject; attribute?: string } {
+  if (claim.kind !== 'quantity' && claim.kind !== 'date') return {};
+  const clause = clauseOf(article, claim.span.start, claim.span.end);
+  if (!clause) return {};
+  const idx = cueIndex();
+  const q = claim.kind === 'quantity' ? (claim.value as QuantityValue) : undefined;
+  const dimension = q?.dimension;
+  let attribute: string | undefined;
+  // "12 deaths", "four fatalities": the counted noun names what is stated.
+  if (q?.counted) {
+    const own = idx.byFirst.get(lemma(q.counted))?.find((cue) => cue.words.length === 1 && (!cue.dimensions || cue.dimensions.includes(q.dimension)));
+    if (own) attribute = own.key;
+  }
+  if (!attribute && dimension && dimension !== 'count') attribute = nearestCue(clause, dimension, idx, true)?.key;
+  attribute ??= nearestCue(clause, dimension, idx)?.key;
+  // A date with no cue of the data is stated of the event word nearest to it: "finished in 1964" -> event:finish.
+  if (!attribute && claim.kind === 'date') {
+    const event = nearestEvent(clause, claim.context.predicates);
+    if (event) attribute = `event:${event}`;
+  }
+  const place = attribute === 'distance' ? distanceFrom(article, clause) : placeOf(article, clause, claim.span.start, claim.span.end, idx) ?? sentencePlace(article, clause, idx);
+  const time = claim.kind === 'quantity' ? timeOf(article, clause, claim.span.start, claim.span.end) : undefined;
+  let subject: ClaimSubject | undefined;
+  const noun = q?.counted ? countedText(claim, q) : undefined;
+  if (noun || place || time) {
+    const text = [noun, place ? `in ${place}` : undefined, time ? `(${time})` : undefined].filter(Boolean).join(' ');
+    subject = { text, key: [q?.counted ?? '', place ? foldKey(place) : '', time ?? ''].join('@') };
+    if (place) subject.place = foldKey(place);
+    if (time) subject.time = time;
+  }
+  const out: { subject?: ClaimSubject; attribute?: string } = {};
+  if (subject) out.subject = subject;
+  if (attribute) out.attribute = attribute;
+  return out;
+}
+
+/** The counted noun as the claim writes it, the span's last word: "At least six people" -> "people". */
+function countedText(claim: Claim, q: QuantityValue): string {
+  const words = claim.span.text.split(/[^\p{L}'\u2019-]+/u).filter(Boolean);
+  return words.length ? words[words.length - 1].toLowerCase() : q.counted!;
+}
+
+/** The refiner: every date and quantity claim gets the subject and attribute its clause gives. */
+export const describeAssertions: Refiner = (claims, article) =>
+  claims.map((c) => {
+    if (c.kind !== 'quantity' && c.kind !== 'date') return c;
+    const { subject, attribute } = describeClaim(article, c);
+    if (!subject && !attribute) return c;
+    return { ...c, subject, attribute };
+  });

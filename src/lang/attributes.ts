@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+import type { QuantityDimension } from '../types';
+import { Failure } from '../util/problem';
+
+/** One attribute of `lang/en/attributes.yaml`: its key, the cues that name it, the amounts it applies to. */
+export interface AttributeDef {
+  key: string;
+  /** Each cue as lemmas: "lose life" -> ['lose', 'life']. */
+  cues: string[][];
+  /** Only amounts of these dimensions state it; absent: any claim. */
+  dimensions?: QuantityDimension[];
+}
+
+export interface AttributeData {
+  attributes: AttributeDef[];
+  /** Counted nouns that name no fact without a cue ("people"), singular. */
+  genericCounted: Set<string>;
+  /** Words that make a following place name a qualifier of the fact ("in", "near"). */
+  placePrepositions: Set<string>;
+}
+
+const SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['attributes', 'generic-counted', 'place-prepositions'],
+  properties: {
+    attributes: {
+      type: 'object',
+      additionalProperties: {
+        anyOf: [
+          { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['cues'],
+            properties: {
+              cues: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+              dimensions: { type: 'array', minItems: 1, items: { enum: ['length', 'area', 'volume', 'mass', 'speed', 'temperature', 'money', 'percent', 'duration', 'count'] } },
+            },
+          },
+        ],
+      },
+    },
+    'generic-counted': { type: 'array', items: { type: 'string', minLength: 1 } },
+    'place-prepositions': { type: 'array', items: { type: 'string', minLength: 1 } },
+  },
+};
+
+/** The folder of English language data, beside `src/` and `dist/`. */
+export const LANG_EN_DIR = join(__dirname, '..', '..', 'lang', 'en');
+
+type RawEntry = string[] | { cues: string[]; dimensions?: QuantityDimension[] };
+
+/** Parses and validates the attribute data; `file` names it in messages. */
+export function parseAttributeData(text: string, file: string): AttributeData {
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (e) {
+    throw new Failure(`${file}: ${(e as Error).message}`);
+  }
+  const validate = new Ajv({ allErrors: true }).compile(SCHEMA);
+  if (!validate(raw)) {
+    const first = validate.errors?.[0];
+    throw new Failure(`${file}: ${first?.instancePath || '/'} ${first?.message ?? 'is not valid'}`);
+  }
+  const data = raw as { attributes: Record<string, RawEntry>; 'generic-counted': string[]; 'place-prepositions': string[] };
+  const attributes: AttributeDef[] = [];
+  for (const key of Object.keys(data.attributes).sort()) {
+    const entry = data.attributes[key];
+    const list = Array.isArray(entry) ? entry : entry.cues;
+    const def: AttributeDef = { key, cues: list.map((c) => c.toLowerCase().split(/\s+/)) };
+    if (!Array.isArray(entry) && entry.dimensions) def.dimensions = entry.dimensions;
+    attributes.push(def);
+  }
+  return {
+    attributes,
+    genericCounted: new Set(data['generic-counted'].map((w) => w.toLowerCase())),
+    placePrepositions: new Set(data['place-prepositions'].map((w) => w.toLowerCase())),
+  };
+}
+
+let loaded: AttributeData | undefined;
+
+/** `lang/en/attributes.yaml`, read and validated once. */
+export function attributeData(): AttributeData {
+  if (!loaded) {
+    const file = join(LANG_EN_DIR, 'attributes.yaml');
+    loaded = parseAttributeData(readFileSync(file, 'utf8'), file);
+  }
+  return loaded;
+}
