@@ -44,6 +44,8 @@ describe('attribute: what a figure states, from its clause', () => {
     ['The dam was built in 1962 by a state firm.', '1962', 'built'],
     ['The rocket lifted off on March 3 from the coast.', 'March 3', 'launch'],
     ['The dam was finished in 1964, engineers said.', '1964', 'event:finish'],
+    ['The launch is scheduled for March 3 at the coast.', 'March 3', 'planned:launch'],
+    ['The bridge is expected to cost $80 million.', '$80 million', 'planned:cost'],
   ])('%s [%s] -> %s', (sentence, text, attribute) => {
     expect(claimOf(sentence, text).attribute).toBe(attribute);
   });
@@ -86,7 +88,7 @@ describe('assertionMatch: the same attribute of the same subject', () => {
 
 describe('lang/en/attributes.yaml is validated', () => {
   test('a well-formed file loads, cues as words', () => {
-    const data = parseAttributeData('attributes:\n  killed: [kill, lose life]\n  wind: { dimensions: [speed], cues: [gust] }\ngeneric-counted: [people]\nplace-prepositions: [in]\n', 'x.yaml');
+    const data = parseAttributeData('attributes:\n  killed: [kill, lose life]\n  wind: { dimensions: [speed], cues: [gust] }\ngeneric-counted: [people]\nplace-prepositions: [in]\nplanned-cues: [scheduled]\n', 'x.yaml');
     expect(data.attributes.map((a) => [a.key, a.cues, a.dimensions])).toEqual([
       ['killed', [['kill'], ['lose', 'life']], undefined],
       ['wind', [['gust']], ['speed']],
@@ -94,7 +96,7 @@ describe('lang/en/attributes.yaml is validated', () => {
   });
   test.each([
     ['attributes: {}\n', 'generic-counted'],
-    ['attributes:\n  wind: { dimensions: [sound], cues: [gust] }\ngeneric-counted: []\nplace-prepositions: []\n', '/attributes/wind'],
+    ['attributes:\n  wind: { dimensions: [sound], cues: [gust] }\ngeneric-counted: []\nplace-prepositions: []\nplanned-cues: []\n', '/attributes/wind'],
     ['attributes: [\n', 'x.yaml'],
   ])('%j is refused naming %s', (text, part) => {
     expect(() => parseAttributeData(text, 'x.yaml')).toThrow(part);

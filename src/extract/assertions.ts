@@ -28,6 +28,8 @@ interface Cue {
 interface CueIndex {
   /** By a lemma of a cue's first word: the cues starting with it, longest first. */
   byFirst: Map<string, Cue[]>;
+  /** The planned-cues, each word as the lemmas of its forms. */
+  planned: Set<string>[][];
   data: AttributeData;
 }
 
@@ -59,7 +61,7 @@ function cueIndex(): CueIndex {
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || (a.key < b.key ? -1 : 1));
-  index = { byFirst, data };
+  index = { byFirst, planned: data.plannedCues.map((cue) => cue.map(formLemmas)), data };
   return index;
 }
 
@@ -95,18 +97,29 @@ function clauseOf(article: Article, start: number, end: number): Clause | undefi
   let lo = lastBefore + 1;
   for (let k = lastBefore; k >= 0; k--) {
     const gapEnd = k + 1 < tokens.length ? Math.min(tokens[k + 1].start, start) : start;
-    if (BREAK_CHARS.test(text.slice(tokens[k].end, Math.max(tokens[k].end, gapEnd)))) break;
+    if (isBreak(text, tokens, k, tokens[k].end, Math.max(tokens[k].end, gapEnd))) break;
     lo = k;
     if (BREAK_WORDS.has(tokens[k].text.toLowerCase())) break;
   }
   let hi = firstAfter;
   for (let k = firstAfter; k < tokens.length; k++) {
     const gapStart = k > 0 ? Math.max(tokens[k - 1].end, end) : end;
-    if (BREAK_CHARS.test(text.slice(gapStart, Math.max(gapStart, tokens[k].start)))) break;
+    if (isBreak(text, tokens, k - 1, gapStart, Math.max(gapStart, tokens[k].start))) break;
     if (BREAK_WORDS.has(tokens[k].text.toLowerCase())) break;
     hi = k + 1;
   }
   return { tokens, firstAfter, lastBefore, lo, hi };
+}
+
+/**
+ * True when the gap `[from, to)` after token `k` breaks the clause. A comma between two capitalized
+ * words lists names, and breaks nothing: "near Harl, Tobin County, at 8:30 p.m.".
+ */
+function isBreak(text: string, tokens: readonly Token[], k: number, from: number, to: number): boolean {
+  const gap = text.slice(from, to);
+  if (!BREAK_CHARS.test(gap)) return false;
+  if (/^\s*,\s*$/.test(gap) && k >= 0 && k + 1 < tokens.length && isUpper(tokens[k].text) && isUpper(tokens[k + 1].text)) return false;
+  return true;
 }
 
 /** The cue matching at token `k` (reading forward), if any, with the number of tokens it spans. */
@@ -277,6 +290,25 @@ function nearestEvent(c: Clause, predicates: readonly string[]): string | undefi
   return undefined;
 }
 
+/** True when the clause speaks of a plan: "the launch scheduled for 3 May", "set to cost $2 billion". */
+function isPlanned(c: Clause, idx: CueIndex): boolean {
+  for (let k = c.lo; k < c.hi; k++) {
+    for (const cue of idx.planned) {
+      let j = k;
+      let ok = true;
+      for (const forms of cue) {
+        if (j >= c.hi || !forms.has(lemma(c.tokens[j].text))) {
+          ok = false;
+          break;
+        }
+        j++;
+      }
+      if (ok) return true;
+    }
+  }
+  return false;
+}
+
 /** The subject and attribute of one date or quantity claim, or nothing when its clause says neither. */
 export function describeClaim(article: Article, claim: Claim): { subject?: ClaimSubject; attribute?: string } {
   if (claim.kind !== 'quantity' && claim.kind !== 'date') return {};
@@ -298,7 +330,10 @@ export function describeClaim(article: Article, claim: Claim): { subject?: Claim
     const event = nearestEvent(clause, claim.context.predicates);
     if (event) attribute = `event:${event}`;
   }
-  const place = attribute === 'distance' ? distanceFrom(article, clause) : placeOf(article, clause, claim.span.start, claim.span.end, idx) ?? sentencePlace(article, clause, idx);
+  // A date's place is not a qualifier: one event has one day, whether told of the town or of its county.
+  const place = claim.kind === 'date' ? undefined
+    : attribute === 'distance' ? distanceFrom(article, clause) : placeOf(article, clause, claim.span.start, claim.span.end, idx) ?? sentencePlace(article, clause, idx);
+  if (attribute && !attribute.startsWith('event:') && isPlanned(clause, idx)) attribute = `planned:${attribute}`;
   const time = claim.kind === 'quantity' ? timeOf(article, clause, claim.span.start, claim.span.end) : undefined;
   let subject: ClaimSubject | undefined;
   const noun = q?.counted ? countedText(claim, q) : undefined;

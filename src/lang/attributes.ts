@@ -20,12 +20,14 @@ export interface AttributeData {
   genericCounted: Set<string>;
   /** Words that make a following place name a qualifier of the fact ("in", "near"). */
   placePrepositions: Set<string>;
+  /** Cues (as words) that make a clause speak of a plan: "scheduled", "set to". */
+  plannedCues: string[][];
 }
 
 const SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['attributes', 'generic-counted', 'place-prepositions'],
+  required: ['attributes', 'generic-counted', 'place-prepositions', 'planned-cues'],
   properties: {
     attributes: {
       type: 'object',
@@ -46,6 +48,7 @@ const SCHEMA = {
     },
     'generic-counted': { type: 'array', items: { type: 'string', minLength: 1 } },
     'place-prepositions': { type: 'array', items: { type: 'string', minLength: 1 } },
+    'planned-cues': { type: 'array', items: { type: 'string', minLength: 1 } },
   },
 };
 
@@ -67,7 +70,7 @@ export function parseAttributeData(text: string, file: string): AttributeData {
     const first = validate.errors?.[0];
     throw new Failure(`${file}: ${first?.instancePath || '/'} ${first?.message ?? 'is not valid'}`);
   }
-  const data = raw as { attributes: Record<string, RawEntry>; 'generic-counted': string[]; 'place-prepositions': string[] };
+  const data = raw as { attributes: Record<string, RawEntry>; 'generic-counted': string[]; 'place-prepositions': string[]; 'planned-cues': string[] };
   const attributes: AttributeDef[] = [];
   for (const key of Object.keys(data.attributes).sort()) {
     const entry = data.attributes[key];
@@ -80,6 +83,7 @@ export function parseAttributeData(text: string, file: string): AttributeData {
     attributes,
     genericCounted: new Set(data['generic-counted'].map((w) => w.toLowerCase())),
     placePrepositions: new Set(data['place-prepositions'].map((w) => w.toLowerCase())),
+    plannedCues: data['planned-cues'].map((c) => c.toLowerCase().split(/\s+/)),
   };
 }
 

@@ -57,7 +57,9 @@ export const dateInterval: Comparator = {
     const dayB = vb.start && vb.start === vb.end ? vb.start : undefined;
     if (dayA && dayA === dayB) score += bonus;
     else if ((!dayA && va.weekday !== undefined && dayB && weekdayOf(dayB) === va.weekday) || (!dayB && vb.weekday !== undefined && dayA && weekdayOf(dayA) === vb.weekday)) score += bonus;
-    score = assertionLink(a, b, ctx, Math.min(1, score), false);
+    // An event of the attribute data ("landfall", "launch") names one fact; a word outside it ("event:finish") helps less.
+    const known = a.attribute !== undefined && !a.attribute.startsWith('event:') && !disjointNames(a, b);
+    score = assertionLink(a, b, ctx, Math.min(1, score), known);
     // A weekday no reference date resolved may be of another week: never set against a day ("Friday" in
     // an undated article / "Thursday, June 1").
     if (va.start === undefined || vb.start === undefined) score = Math.min(score, UNSURE_ASSERTION);
@@ -88,6 +90,16 @@ export const dateInterval: Comparator = {
     return contextSubject(claims, ctx.vocabulary);
   },
 };
+
+/**
+ * True when both claims have names around them and share none: "Harl Bank closed on Friday" and "Tobin
+ * Savings closed on 3 May 2019" are two closings, whatever the verb.
+ */
+function disjointNames(a: Claim, b: Claim): boolean {
+  const x = a.context.entities;
+  const y = b.context.entities;
+  return x.length > 0 && y.length > 0 && !x.some((e) => y.includes(e));
+}
 
 function num(x: unknown, d: number): number {
   return typeof x === 'number' && Number.isFinite(x) ? x : d;
