@@ -111,7 +111,9 @@ export type QuantityDimension =
   | 'money'
   | 'percent'
   | 'duration'
-  | 'count';
+  | 'count'
+  /** A person's age in years ("Mara Quell, 61"): never compared with other durations. */
+  | 'age';
 
 /**
  * A measured amount, normalized to the canonical unit of its dimension: metres, square metres, litres,

@@ -65,7 +65,7 @@ describe('subject: the counted noun with the place and time its clause ties it t
     ['In Harl, crews rescued 40 people from rooftops.', '40 people', { text: 'people in Harl', place: 'harl' }],
     ['Two warnings were issued by the weather office in Dunmore.', 'Two warnings', { text: 'warnings' }],
     ['Up to 9 inches of rain fell within three hours.', 'Up to 9 inches', { text: '(three hours)', time: 'three hours' }],
-    ['The worst fire since 1921, when 400 people died, was in the north.', '400 people', { text: 'people (1921)', time: '1921' }],
+    ['The fire of 1921 killed 400 people in the valley.', '400 people', { text: 'people (1921)', time: '1921' }],
     ['A storm two weeks earlier left 200 people dead.', '200 people', { text: 'people (two weeks earlier)', time: 'two weeks earlier' }],
   ])('%s [%s]', (sentence, text, subject) => {
     expect(claimOf(sentence, text).subject).toMatchObject(subject);
@@ -80,7 +80,7 @@ describe('assertionMatch: the same attribute of the same subject', () => {
     [['Four people died in Tobin County.', 'Four people'], ['Six people died in Harl County.', 'Six people'], 'different'],
     [['Four people died in Tobin County.', 'Four people'], ['Six people died in the storm.', 'Six people'], 'unknown'],
     [['Some 300 people live on the island.', 'Some 300 people'], ['The island has 320 people.', '320 people'], 'unknown'],
-    [['The worst fire since 1921, when 400 people died, was in the north.', '400 people'], ['The fire killed 89 people.', '89 people'], 'unknown'],
+    [['The fire of 1921 killed 400 people in the valley.', '400 people'], ['The fire killed 89 people.', '89 people'], 'unknown'],
   ] as [[string, string], [string, string], string][])('%j ~ %j -> %s', (x, y, expected) => {
     expect(pair(x, y)).toBe(expected);
   });
@@ -88,7 +88,7 @@ describe('assertionMatch: the same attribute of the same subject', () => {
 
 describe('lang/en/attributes.yaml is validated', () => {
   test('a well-formed file loads, cues as words', () => {
-    const data = parseAttributeData('attributes:\n  killed: [kill, lose life]\n  wind: { dimensions: [speed], cues: [gust] }\ngeneric-counted: [people]\nplace-prepositions: [in]\nplanned-cues: [scheduled]\n', 'x.yaml');
+    const data = parseAttributeData('attributes:\n  killed: [kill, lose life]\n  wind: { dimensions: [speed], cues: [gust] }\ngeneric-counted: [people]\nplace-prepositions: [in]\nplanned-cues: [scheduled]\nnot-cues: []\n', 'x.yaml');
     expect(data.attributes.map((a) => [a.key, a.cues, a.dimensions])).toEqual([
       ['killed', [['kill'], ['lose', 'life']], undefined],
       ['wind', [['gust']], ['speed']],
@@ -96,7 +96,7 @@ describe('lang/en/attributes.yaml is validated', () => {
   });
   test.each([
     ['attributes: {}\n', 'generic-counted'],
-    ['attributes:\n  wind: { dimensions: [sound], cues: [gust] }\ngeneric-counted: []\nplace-prepositions: []\nplanned-cues: []\n', '/attributes/wind'],
+    ['attributes:\n  wind: { dimensions: [sound], cues: [gust] }\ngeneric-counted: []\nplace-prepositions: []\nplanned-cues: []\nnot-cues: []\n', '/attributes/wind'],
     ['attributes: [\n', 'x.yaml'],
   ])('%j is refused naming %s', (text, part) => {
     expect(() => parseAttributeData(text, 'x.yaml')).toThrow(part);

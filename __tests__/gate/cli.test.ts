@@ -41,6 +41,7 @@ function plantedPort(id = 'port.md', value = 1200, text = PORT_TEXT, phrase = '1
     counted: 'passenger',
     predicates: ['carry'],
     words: ['aground', 'ferry', 'harbor', 'near', 'run'],
+    attribute: 'aboard',
   });
 }
 

@@ -20,6 +20,7 @@ export function buildCli(): string {
   mkdirSync(join(dir, 'bin'));
   copyFileSync(join(REPO, 'bin', 'corroborate.js'), join(dir, 'bin', 'corroborate.js'));
   symlinkSync(join(REPO, 'rules'), join(dir, 'rules'));
+  symlinkSync(join(REPO, 'lang'), join(dir, 'lang'));
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
   symlinkSync(join(REPO, 'package.json'), join(dir, 'package.json'));
   return join(dir, 'bin', 'corroborate.js');
@@ -88,6 +89,8 @@ export function handWrittenCountClaims(opts: {
   counted: string;
   predicates: string[];
   words: string[];
+  /** What the figure states ("aboard"): without one, a stored figure may agree but never conflict. */
+  attribute?: string;
 }): string {
   const start = opts.text.indexOf(opts.phrase);
   if (start < 0) throw new Error(`${opts.phrase} not in text`);
@@ -127,6 +130,7 @@ export function handWrittenCountClaims(opts: {
     '      entities: []',
     `      words:${list(opts.words)}`,
     '      inQuote: false',
+    ...(opts.attribute ? [`    attribute: ${opts.attribute}`] : []),
     '',
   ].join('\n');
 }

@@ -291,6 +291,9 @@ function made(id: string, amounts: Amount[]): { article: Article; claims: Claim[
       span: makeSpan(text, article.lineStarts, start, end),
       value: { type: 'quantity', dimension: a.dimension, unit, low: a.value, high: a.value, stated: [{ value: a.value, unit, text: a.phrase }], ...(a.counted ? { counted: a.counted } : {}) },
       context: { predicates: a.predicates ?? [], entities: a.entities ?? [], words: a.words ?? [], inQuote: false },
+      // One attribute for every made figure: these tests are about what the index loads, not about what a
+      // figure states (without one, two figures may agree but never conflict).
+      attribute: 'reported',
     };
     return c;
   });

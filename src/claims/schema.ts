@@ -47,7 +47,7 @@ const quantityValue = {
   required: ['type', 'dimension', 'unit', 'low', 'high', 'stated'],
   properties: {
     type: { const: 'quantity' },
-    dimension: { enum: ['length', 'area', 'volume', 'mass', 'speed', 'temperature', 'money', 'percent', 'duration', 'count'] },
+    dimension: { enum: ['length', 'area', 'volume', 'mass', 'speed', 'temperature', 'money', 'percent', 'duration', 'count', 'age'] },
     unit: { type: 'string', minLength: 1 },
     low: { type: 'number' },
     high: { type: 'number' },

@@ -185,6 +185,8 @@ export function assertionMatch(a: Claim, b: Claim): 'same' | 'different' | 'unkn
   const pa = a.subject?.place;
   const pb = b.subject?.place;
   if (pa && pb && pa !== pb) return 'different';
+  // Ages (and whatever else names its subject by a person): one person, by surname ("mara j quell" / "mara quell").
+  if (a.attribute === 'age' && b.attribute === 'age') return lastWord(a.subject?.key) === lastWord(b.subject?.key) ? 'same' : 'different';
   const ta = a.subject?.time;
   const tb = b.subject?.time;
   if (ta && tb && ta !== tb) return 'different';
@@ -217,6 +219,10 @@ function subjectLabel(attribute: string, subject: string | undefined): string {
   return at > 0 ? `${subject.slice(0, at)} ${name}${subject.slice(at)}` : subject.startsWith('in ') ? `${name} ${subject}` : `${subject} ${name}`;
 }
 
+function lastWord(key: string | undefined): string {
+  return key ? key.slice(key.lastIndexOf(' ') + 1) : '';
+}
+
 /**
  * The link of two claims once their assertions are known: 0 for different facts; at least
  * `SAME_ASSERTION` for one attribute of one subject in two articles, when the attribute is `specific`
@@ -227,7 +233,9 @@ function subjectLabel(attribute: string, subject: string | undefined): string {
  */
 export function assertionLink(a: Claim, b: Claim, ctx: CompareContext, score: number, specific = true): number {
   const match = assertionMatch(a, b);
-  if (match === 'different') return 0;
+  // Two wordings of a money figure name it by different words more often than counts do ("a package worth
+  // $4 million" / "a $4 million offer"): there different attributes make a pair unsure, not unrelated.
+  if (match === 'different') return specific ? 0 : Math.min(score, UNSURE_ASSERTION);
   if (match === 'same' && a.source !== b.source) return specific ? Math.max(score, SAME_ASSERTION) : score;
   return Math.min(score, UNSURE_ASSERTION);
 }

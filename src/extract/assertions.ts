@@ -16,7 +16,7 @@ import { foldKey, lemma, rangeTokens, type Token } from '../text/tokens';
  */
 
 /** How many words on each side of the claim, within its clause, may hold its cue. */
-export const CUE_REACH = 8;
+export const CUE_REACH = 10;
 
 interface Cue {
   /** Per word of the cue: the lemmas of its inflected forms ("rescue" -> lemmas of rescue, rescued, rescues, rescuing). */
@@ -126,8 +126,9 @@ function isBreak(text: string, tokens: readonly Token[], k: number, from: number
 function cueAt(
   tokens: readonly Token[], k: number, hi: number, dimension: QuantityDimension | undefined, idx: CueIndex, measureOnly: boolean,
 ): { key: string; length: number } | undefined {
-  const list = idx.byFirst.get(lemma(tokens[k].text));
-  if (!list) return undefined;
+  const word = tokens[k].text.toLowerCase();
+  const list = idx.byFirst.get(lemma(word));
+  if (!list || idx.data.notCues.has(word)) return undefined;
   for (const cue of list) {
     if (cue.dimensions && (!dimension || !cue.dimensions.includes(dimension))) continue;
     if (measureOnly && !cue.dimensions) continue;
@@ -147,6 +148,22 @@ function cueAt(
 }
 
 /**
+ * True when the word right after the claim is a participle describing it and the clause's own verb comes
+ * later: "640 workers employed on the route have joined the walkout" states the joining, not the employing.
+ */
+function reducedRelative(c: Clause): boolean {
+  const first = c.tokens[c.firstAfter]?.text.toLowerCase();
+  if (!first || !first.endsWith('ed')) return false;
+  // "two of the 89 people killed have been identified": the verb is the two's; the 89 are the killed.
+  const before = c.tokens.slice(Math.max(c.lo, c.lastBefore - 1), c.lastBefore + 1).map((t) => t.text.toLowerCase());
+  if (before.includes('of')) return false;
+  for (let k = c.firstAfter + 1; k < c.hi; k++) if (AUXILIARIES.has(c.tokens[k].text.toLowerCase())) return true;
+  return false;
+}
+
+const AUXILIARIES = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'will']);
+
+/**
  * The nearest cue in the clause: after the claim first at equal distance ("six died" before "killing six").
  * With `measureOnly`, only cues of attributes bound to the amount's dimension ("winds of 120 mph at
  * landfall": `wind`, a speed, before `landfall`, an event).
@@ -154,7 +171,7 @@ function cueAt(
 function nearestCue(c: Clause, dimension: QuantityDimension | undefined, idx: CueIndex, measureOnly = false): { key: string; distance: number } | undefined {
   for (let d = 0; d < CUE_REACH; d++) {
     const after = c.firstAfter + d;
-    if (after < c.hi) {
+    if (after < c.hi && !(d === 0 && reducedRelative(c))) {
       const hit = cueAt(c.tokens, after, c.hi, dimension, idx, measureOnly);
       if (hit) return { key: hit.key, distance: d };
     }
@@ -211,12 +228,9 @@ const ATTACHING = new Set(['by', 'of', 'from', 'to', 'for']);
  */
 function timeOf(article: Article, c: Clause, claimStart: number, claimEnd: number): string | undefined {
   const { tokens } = c;
-  // Anywhere in the sentence, another year than the article's, or a time "earlier": a past event's figure
-  // ("the worst fire since 1921, when 400 died"; "a storm two weeks earlier left 200 dead").
-  const ownYear = article.referenceDate?.date.slice(0, 4);
+  // Anywhere in the sentence, a time "earlier": a past event's figure ("a storm two weeks earlier left 200 dead").
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (/^(1[89]|20)\d\d$/.test(t.text) && t.text !== ownYear && !(t.start >= claimStart && t.end <= claimEnd)) return t.text;
     if (k >= 2 && PAST.has(t.text.toLowerCase()) && SPAN_UNIT.test(tokens[k - 1].text) && SPAN_AMOUNT.test(tokens[k - 2].text)) {
       return `${tokens[k - 2].text} ${tokens[k - 1].text} ${t.text}`.toLowerCase();
     }
@@ -224,12 +238,14 @@ function timeOf(article: Article, c: Clause, claimStart: number, claimEnd: numbe
   for (let k = c.lo; k < c.hi; k++) {
     const t = tokens[k];
     if (t.start >= claimStart && t.end <= claimEnd) continue;
-    if (/^(1[89]|20)\d\d$/.test(t.text)) return t.text;
+    // In the clause, a year: "the fire of 1921 killed 400".
+    if (/^(1[89]|20)\d\d$/.test(t.text) && t.text !== article.referenceDate?.date.slice(0, 4)) return t.text;
     const w = t.text.toLowerCase();
     if ((w === 'in' || w === 'within' || w === 'over') && k + 2 < c.hi) {
       let j = k + 1;
       if (tokens[j].text.toLowerCase() === 'just' || tokens[j].text.toLowerCase() === 'only') j++;
-      if (j + 1 < c.hi && SPAN_AMOUNT.test(tokens[j].text) && SPAN_UNIT.test(tokens[j + 1].text)) {
+      const inClaim = tokens[j].start >= claimStart && tokens[j].start < claimEnd;
+      if (!inClaim && j + 1 < c.hi && SPAN_AMOUNT.test(tokens[j].text) && SPAN_UNIT.test(tokens[j + 1].text)) {
         return `${tokens[j].text.toLowerCase()} ${tokens[j + 1].text.toLowerCase()}`;
       }
     }
@@ -237,8 +253,9 @@ function timeOf(article: Article, c: Clause, claimStart: number, claimEnd: numbe
   return undefined;
 }
 
-// Reporting verbs name when something was said, not what happened: never a date's event.
-const REPORTING = new Set(['say', 'tell', 'report', 'according', 'state', 'announce', 'add', 'note', 'confirm']);
+// Reporting verbs name when something was said, not what happened, and aspect verbs name no event of their
+// own ("the walkout began on Monday" is the walkout's date): never a date's event.
+const REPORTING = new Set(['say', 'tell', 'report', 'according', 'state', 'announce', 'add', 'note', 'confirm', 'begin', 'began', 'start', 'continue', 'resume']);
 const PAST = new Set(['earlier', 'ago', 'before', 'prior']);
 const SPAN_AMOUNT = /^(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)$/i;
 const SPAN_UNIT = /^(minutes?|hours?|days?|weeks?|months?|years?)$/i;
@@ -287,7 +304,8 @@ function nearestEvent(c: Clause, predicates: readonly string[]): string | undefi
     const before = c.lastBefore - d >= c.lo ? hit(c.lastBefore - d) : undefined;
     if (before) return before;
   }
-  return undefined;
+  // The context may name the event by a synonym of the rules ("finished" -> end): the only one it has.
+  return wanted.length === 1 ? wanted[0] : undefined;
 }
 
 /** True when the clause speaks of a plan: "the launch scheduled for 3 May", "set to cost $2 billion". */
@@ -316,6 +334,8 @@ export function describeClaim(article: Article, claim: Claim): { subject?: Claim
   if (!clause) return {};
   const idx = cueIndex();
   const q = claim.kind === 'quantity' ? (claim.value as QuantityValue) : undefined;
+  // "Mara Quell, 61": the age extractor names the person.
+  if (q?.dimension === 'age') return { subject: claim.subject, attribute: 'age' };
   const dimension = q?.dimension;
   let attribute: string | undefined;
   // "12 deaths", "four fatalities": the counted noun names what is stated.
@@ -352,14 +372,25 @@ export function describeClaim(article: Article, claim: Claim): { subject?: Claim
 /** The counted noun as the claim writes it, the span's last word: "At least six people" -> "people". */
 function countedText(claim: Claim, q: QuantityValue): string {
   const words = claim.span.text.split(/[^\p{L}'\u2019-]+/u).filter(Boolean);
-  return words.length ? words[words.length - 1].toLowerCase() : q.counted!;
+  const last = words.length ? words[words.length - 1].toLowerCase() : '';
+  if (last && (lemma(last) === lemma(q.counted!) || last.startsWith(q.counted!.slice(0, 3)))) return last;
+  return q.counted === 'person' ? 'people' : q.counted!;
+}
+
+/** The attribute one word names for an amount of `dimension`: "injured" -> injured, "dead" -> killed. */
+export function attributeOfWord(word: string, dimension: QuantityDimension): string | undefined {
+  const cue = cueIndex().byFirst.get(lemma(word))?.find((c) => c.words.length === 1 && (!c.dimensions || c.dimensions.includes(dimension)));
+  return cue?.key;
 }
 
 /** The refiner: every date and quantity claim gets the subject and attribute its clause gives. */
 export const describeAssertions: Refiner = (claims, article) =>
   claims.map((c) => {
     if (c.kind !== 'quantity' && c.kind !== 'date') return c;
-    const { subject, attribute } = describeClaim(article, c);
+    // An extractor that knew better keeps its own: "the death toll rose to 93" is a toll (killed), not a rise.
+    const found = describeClaim(article, c);
+    const subject = c.subject ?? found.subject;
+    const attribute = c.attribute ?? found.attribute;
     if (!subject && !attribute) return c;
     return { ...c, subject, attribute };
   });

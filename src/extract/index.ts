@@ -5,6 +5,7 @@ import { quoteExtractor } from './quotes';
 import { dateExtractor } from './dates';
 import { quantityExtractor } from './quantities';
 import { describeAssertions } from './assertions';
+import { figureExtractor } from './figures';
 
 /**
  * Every extractor, in the order they run: later ones may read earlier claims (quotes read people to
@@ -16,6 +17,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   quoteExtractor,
   dateExtractor,
   quantityExtractor,
+  figureExtractor,
 ];
 
 /** Pure passes over one article's claims, in order. */

@@ -56,7 +56,7 @@ const SPELLED_RE = new RegExp(`(?<![\\p{L}\\p{N}_-])(${SPELLED_NUMBER_SOURCE})(?
 /** "decade-long", "a decade", "a century": one unit without a numeral. */
 const LONG_RE = /\b(?:(a|an|one)\s+(decade|century)\b|(decade|century|year|month|week)s?-long\b)/gi;
 
-const SCALE_RE = /\s?(million|billion|trillion|thousand|hundred|mln|bln|bn|mn|tn|trn|m|k|b)(?![\p{L}\p{N}])/iuy;
+const SCALE_RE = /\s?(million|billion|trillion|thousand|hundred|crores?|lakhs?|mln|bln|bn|mn|tn|trn|m|k|b)(?![\p{L}\p{N}])/iuy;
 const UNIT_NAME_RE = new RegExp(`(?:\\s+|-)(${unitNamesSource()})(?![\\p{L}\\p{N}])`, 'iuy');
 const UNIT_SYMBOL_RE = new RegExp(`\\s?(${unitSymbolsSource()})(?![\\p{L}\\p{N}])`, 'uy');
 const RANGE_RE = new RegExp(
@@ -308,7 +308,7 @@ function mayOpenRange(text: string, at: number): boolean {
 }
 
 // SCALE_RE: an optional space, then m, b, t, k or h of "million", ..., "k" (the Kelvin sign folds to k).
-const SCALE_FIRST = new Set([...'mbtkhMBTKH\u212a'].map((ch) => ch.charCodeAt(0)));
+const SCALE_FIRST = new Set([...'mbtkhclMBTKHCL\u212a'].map((ch) => ch.charCodeAt(0)));
 function mayOpenScale(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   return SCALE_FIRST.has(c) || (isSpaceCode(c) && SCALE_FIRST.has(text.charCodeAt(at + 1)));

@@ -22,12 +22,14 @@ export interface AttributeData {
   placePrepositions: Set<string>;
   /** Cues (as words) that make a clause speak of a plan: "scheduled", "set to". */
   plannedCues: string[][];
+  /** Words never read as cues, though a cue's forms make them ("building"). */
+  notCues: Set<string>;
 }
 
 const SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['attributes', 'generic-counted', 'place-prepositions', 'planned-cues'],
+  required: ['attributes', 'generic-counted', 'place-prepositions', 'planned-cues', 'not-cues'],
   properties: {
     attributes: {
       type: 'object',
@@ -49,6 +51,7 @@ const SCHEMA = {
     'generic-counted': { type: 'array', items: { type: 'string', minLength: 1 } },
     'place-prepositions': { type: 'array', items: { type: 'string', minLength: 1 } },
     'planned-cues': { type: 'array', items: { type: 'string', minLength: 1 } },
+    'not-cues': { type: 'array', items: { type: 'string', minLength: 1 } },
   },
 };
 
@@ -70,7 +73,7 @@ export function parseAttributeData(text: string, file: string): AttributeData {
     const first = validate.errors?.[0];
     throw new Failure(`${file}: ${first?.instancePath || '/'} ${first?.message ?? 'is not valid'}`);
   }
-  const data = raw as { attributes: Record<string, RawEntry>; 'generic-counted': string[]; 'place-prepositions': string[]; 'planned-cues': string[] };
+  const data = raw as { attributes: Record<string, RawEntry>; 'generic-counted': string[]; 'place-prepositions': string[]; 'planned-cues': string[]; 'not-cues': string[] };
   const attributes: AttributeDef[] = [];
   for (const key of Object.keys(data.attributes).sort()) {
     const entry = data.attributes[key];
@@ -84,6 +87,7 @@ export function parseAttributeData(text: string, file: string): AttributeData {
     genericCounted: new Set(data['generic-counted'].map((w) => w.toLowerCase())),
     placePrepositions: new Set(data['place-prepositions'].map((w) => w.toLowerCase())),
     plannedCues: data['planned-cues'].map((c) => c.toLowerCase().split(/\s+/)),
+    notCues: new Set(data['not-cues'].map((w) => w.toLowerCase())),
   };
 }
 

@@ -30,6 +30,11 @@ export const SCALE_WORDS: Record<string, { factor: number; moneyOnly?: boolean }
   bn: { factor: 1e9 },
   b: { factor: 1e9, moneyOnly: true },
   trillion: { factor: 1e12 },
+  // South Asian scale words: "Rs 215 crore" is 2.15 billion rupees, "5 lakh" is 500,000.
+  crore: { factor: 1e7 },
+  crores: { factor: 1e7 },
+  lakh: { factor: 1e5 },
+  lakhs: { factor: 1e5 },
   tn: { factor: 1e12 },
   trn: { factor: 1e12 },
 };

@@ -39,6 +39,8 @@ export const dateInterval: Comparator = {
     // Same day, same weekday: "Saturday" (unresolved) meets "September 20, 2025" with no shared word.
     if (v.weekday !== undefined) keys.push(`date:weekday:${v.weekday}`);
     if (v.start && v.start === v.end) keys.push(`date:day:${v.start}`);
+    // One stated event: "the walkout began on Monday" meets "the strike ... since Tuesday".
+    if (claim.attribute) keys.push(`date:attribute:${claim.attribute}`);
     return keys;
   },
   link(a, b, ctx) {
@@ -49,16 +51,16 @@ export const dateInterval: Comparator = {
     const coarse = (v: DateValue) => v.start !== undefined && v.grain !== 'day' && v.grain !== 'hour' && v.grain !== 'minute' && v.grain !== 'week';
     if ((va.start === undefined && coarse(vb)) || (vb.start === undefined && coarse(va))) return 0;
     let score = contextLink(a.context, b.context, ctx.vocabulary, topicWeights(ctx)).score;
+    // An event of the attribute data ("landfall", "launch") names one fact; a word outside it ("event:finish") helps less.
+    const known = a.attribute !== undefined && !a.attribute.startsWith('event:') && !recentAgainstOld(va, vb) && !recentAgainstOld(vb, va);
     // The same day with nothing else in common is two events of one day ("soldiers arrived on Saturday" /
-    // "a roof tonight"), not one fact: the bonus only adds to words the two share.
-    if (score === 0) return 0;
+    // "a roof tonight"), not one fact: the bonus only adds to words the two share, or to one stated event.
+    if (score === 0 && !(known && a.attribute === b.attribute)) return 0;
     const bonus = num(ctx.rule.params['same-day-link'], 0.25);
     const dayA = va.start && va.start === va.end ? va.start : undefined;
     const dayB = vb.start && vb.start === vb.end ? vb.start : undefined;
     if (dayA && dayA === dayB) score += bonus;
     else if ((!dayA && va.weekday !== undefined && dayB && weekdayOf(dayB) === va.weekday) || (!dayB && vb.weekday !== undefined && dayA && weekdayOf(dayA) === vb.weekday)) score += bonus;
-    // An event of the attribute data ("landfall", "launch") names one fact; a word outside it ("event:finish") helps less.
-    const known = a.attribute !== undefined && !a.attribute.startsWith('event:') && !disjointNames(a, b);
     score = assertionLink(a, b, ctx, Math.min(1, score), known);
     // A weekday no reference date resolved may be of another week: never set against a day ("Friday" in
     // an undated article / "Thursday, June 1").
@@ -92,13 +94,14 @@ export const dateInterval: Comparator = {
 };
 
 /**
- * True when both claims have names around them and share none: "Harl Bank closed on Friday" and "Tobin
- * Savings closed on 3 May 2019" are two closings, whatever the verb.
+ * True when `recent` was told relative to its article ("this week", "on Friday") and `old` ends more than a
+ * year before that: an outlet telling of the same event is never years off, so "closed this week" and
+ * "closed on 3 May 2019" are two closings.
  */
-function disjointNames(a: Claim, b: Claim): boolean {
-  const x = a.context.entities;
-  const y = b.context.entities;
-  return x.length > 0 && y.length > 0 && !x.some((e) => y.includes(e));
+function recentAgainstOld(recent: DateValue, old: DateValue): boolean {
+  const ref = recent.relative?.referenceDate;
+  if (!ref || !old.end || old.relative) return false;
+  return Date.parse(`${old.end}T00:00:00Z`) < Date.parse(`${ref}T00:00:00Z`) - 365 * 86400000;
 }
 
 function num(x: unknown, d: number): number {

@@ -28,7 +28,7 @@ export const numericTolerance: Comparator = {
         description: 'Allow each stated amount half a unit of its last written digit.',
       },
       dimensions: {
-        type: 'array', items: { enum: ['length', 'area', 'volume', 'mass', 'speed', 'temperature', 'money', 'percent', 'duration', 'count'] },
+        type: 'array', items: { enum: ['length', 'area', 'volume', 'mass', 'speed', 'temperature', 'money', 'percent', 'duration', 'count', 'age'] },
         description: 'Only these dimensions take part (all when absent).',
       },
       'counted-synonyms': {
@@ -52,6 +52,8 @@ export const numericTolerance: Comparator = {
     const keys = contextBlockKeys(claim, group);
     if (v.dimension === 'count' || v.dimension === 'money') keys.push(group);
     if (digits) keys.push(`${group}=${digits}`, `${group}~${[...digits].sort().join('')}`);
+    // One stated attribute: "640 workers joined the walkout" meets "the walkout by 460 workers".
+    if (claim.attribute) keys.push(`${group}:attribute:${claim.attribute}`);
     return keys;
   },
   link(a, b, ctx) {

@@ -1,0 +1,172 @@
+import type { Article, Claim, Extractor, PersonValue, QuantityValue } from '../types';
+import { claimsAt } from './claim';
+import { lookupHedge, HEDGE_SOURCE, hedgeInterval } from '../normalize/hedges';
+import { parseNumeral, parseSpelledNumber, SPELLED_NUMBER_SOURCE } from '../normalize/numbers';
+import { round12 } from '../normalize/numbers';
+import { lookupCurrencyName, lookupUnit } from '../normalize/units';
+import { attributeOfWord } from './assertions';
+
+/**
+ * Figures the amount extractor leaves alone because nothing after the number names what it counts, read
+ * here from the words around them:
+ * - a toll: "the death toll rose to 93", "put the number of injuries at 1,175" (people);
+ * - a bare number that is the subject of what happened to people: "over 800 were injured",
+ *   "793 have been discharged" (people);
+ * - a vague count: "hundreds of residents" (200 to 999), "dozens of homes" (24 to 99);
+ * - an age: "Mara Quell, 61,", "Mara Quell (61)", "the 61-year-old engineer Mara Quell", "Mara Quell was
+ *   61 years old", "aged 61" after a name: dimension `age`, subject the person.
+ * Spans hold the number (with its hedge) only, so they never overlap an amount or a date claimed before.
+ */
+export const figureExtractor: Extractor = {
+  id: 'figures',
+  kinds: ['quantity'],
+  extract(article, ctx, earlier) {
+    const taken = earlier.filter((c) => c.kind === 'quantity' || c.kind === 'date').map((c) => [c.span.start, c.span.end] as const);
+    const free = (s: number, e: number) => !taken.some(([a, b]) => a < e && s < b);
+    const found = [...tolls(article), ...peopleCounts(article), ...vagueCounts(article), ...ages(article, earlier)]
+      .filter((f) => f.start >= article.bodyStart && free(f.start, f.end))
+      .sort((a, b) => a.start - b.start || b.end - a.end);
+    const out: typeof found = [];
+    for (const f of found) if (!out.some((g) => g.start < f.end && f.start < g.end)) out.push(f);
+    const claims = claimsAt(article, 'figures', out, ctx.rules.vocabulary);
+    for (let i = 0; i < claims.length; i++) {
+      const { subject, attribute } = out[i];
+      if (subject) claims[i].subject = subject;
+      if (attribute) claims[i].attribute = attribute;
+    }
+    return claims;
+  },
+};
+
+interface Found {
+  start: number;
+  end: number;
+  value: QuantityValue;
+  subject?: Claim['subject'];
+  attribute?: string;
+}
+
+const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+)`;
+const HEDGED = `(?:(${HEDGE_SOURCE})\\s+)?(${NUMBER}|${SPELLED_NUMBER_SOURCE})`;
+
+function count(value: number, text: string, hedgePhrase: string | undefined, counted: string): QuantityValue {
+  const h = hedgePhrase ? lookupHedge(hedgePhrase) : undefined;
+  const [low, high] = hedgeInterval(value, h);
+  const v: QuantityValue = { type: 'quantity', dimension: 'count', unit: 'count', low, high, stated: [{ value, unit: 'count', text }], counted };
+  if (h) v.hedge = h.hedge;
+  return v;
+}
+
+function numberOf(raw: string): number | null {
+  const n = parseNumeral(raw);
+  if (n) return n.value;
+  return parseSpelledNumber(raw.toLowerCase());
+}
+
+// "the death toll rose to 93", "the toll stood at 80", "the number of injuries at 1,175", "toll to 275".
+const TOLL = new RegExp(
+  `\\b(?:death\\s+toll|toll|tally|number\\s+of\\s+(?:deaths|dead|injuries|injured|casualties|victims|fatalities))` +
+    `(?:\\s+[\\p{L}\u2019']+){0,3}?\\s+(?:to|at|of)\\s+${HEDGED}(?![\\p{L}\\p{N},.]*\\d)(?!\\s*(?:%|percent|per\\s?cent))`,
+  'giu',
+);
+
+function tolls(article: Article): Found[] {
+  return matches(article, TOLL, (m, start) => {
+    const value = numberOf(m[2]);
+    if (value === null || value < 1) return null;
+    // The hedge and number end the match: "rose to nearly 90" -> "nearly 90".
+    const numberAt = m[0].length - m[2].length;
+    const from = m[1] ? m[0].lastIndexOf(m[1], numberAt) : numberAt;
+    // What the toll counts: "death toll" -> killed, "number of injuries" -> injured.
+    const noun = /(death\s+toll|toll|tally|injuries|injured|dead|deaths|casualties|victims|fatalities)/i.exec(m[0])![1];
+    const attribute = attributeOfWord(noun.split(/\s+/)[0], 'count') ?? 'killed';
+    return { start: start + from, end: start + m[0].length, value: count(value, m[0].slice(from), m[1], 'person'), attribute };
+  });
+}
+
+// "over 800 have been reported injured", "793 were discharged", "at least 40 died": a bare number before
+// what happened to people. The verbs are the people attributes of lang/en/attributes.yaml.
+const PEOPLE_VERB = `(?:killed|dead|died|injured|hurt|wounded|missing|rescued|evacuated|hospitali[sz]ed|discharged|arrested|detained|displaced|stranded|treated|admitted)`;
+const BARE = new RegExp(
+  `(?<![\\p{L}\\p{N},.$€£₹%-])${HEDGED}\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|reported|later|also|so\\s+far)\\s+){0,4}${PEOPLE_VERB}\\b`,
+  'giu',
+);
+
+function peopleCounts(article: Article): Found[] {
+  return matches(article, BARE, (m, start) => {
+    const value = numberOf(m[2]);
+    if (value === null || value < 2 || (/^\d{4}$/.test(m[2]) && value >= 1800 && value <= 2100)) return null;
+    // The match opens with the hedge and number: "over 800 were injured" -> "over 800".
+    const text = m[0].slice(0, m[0].indexOf(m[2], m[1] ? m[1].length : 0) + m[2].length);
+    // The verb says what is stated: "over 800 were injured" -> injured.
+    const verb = /[\p{L}]+$/u.exec(m[0])![0];
+    return { start, end: start + text.length, value: count(value, text, m[1], 'person'), attribute: attributeOfWord(verb, 'count') };
+  });
+}
+
+// "hundreds of residents", "dozens of homes", "thousands of people".
+const VAGUE = /\b(dozens|hundreds|thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands)\s+of\s+(?:the\s+)?([\p{L}-]+)/giu;
+const VAGUE_RANGE: Record<string, [number, number]> = {
+  dozens: [24, 99], hundreds: [200, 999], thousands: [2000, 9999], 'tens of thousands': [20000, 99999], 'hundreds of thousands': [200000, 999999],
+};
+
+function vagueCounts(article: Article): Found[] {
+  return matches(article, VAGUE, (m, start) => {
+    const range = VAGUE_RANGE[m[1].toLowerCase().replace(/\s+/g, ' ')];
+    const noun = m[2].toLowerCase();
+    // "dozens of miles", "thousands of dollars": amounts, not counts.
+    if (!range || !noun.endsWith('s') || noun.length < 4 || lookupUnit(noun) || lookupCurrencyName(noun)) return null;
+    const counted = noun.endsWith('ies') ? `${noun.slice(0, -3)}y` : noun === 'people' ? 'person' : noun.replace(/s$/, '');
+    const value: QuantityValue = {
+      type: 'quantity', dimension: 'count', unit: 'count', low: range[0], high: range[1],
+      stated: [{ value: range[0], unit: 'count', text: m[1] }], counted, hedge: 'approx',
+    };
+    return { start, end: start + m[0].length, value };
+  });
+}
+
+/** Ages stated with a person's name (a person claim found before). */
+function ages(article: Article, earlier: readonly Claim[]): Found[] {
+  const text = article.text;
+  const out: Found[] = [];
+  for (const c of earlier) {
+    if (c.kind !== 'person') continue;
+    const p = c.value as PersonValue;
+    const subject = { text: p.name, key: p.key };
+    const after = text.slice(c.span.end, c.span.end + 40);
+    // "Mara Quell, 61," / "Mara Quell (61)" / "Mara Quell was 61 years old" / "Mara Quell, aged 61"
+    const m = /^(?:,\s*(?:aged\s+)?|\s*\(\s*(?:aged\s+)?|\s+(?:was|is|,)\s+(?:aged\s+)?)(\d{1,3})(?=(?:\s*\)|\s+years?\s+old\b|\s*[,.;]\s|\s*[,.;]$))/.exec(after);
+    if (m) {
+      const value = Number(m[1]);
+      const at = c.span.end + m[0].length - m[1].length;
+      if (value >= 1 && value <= 120) out.push({ start: at, end: at + m[1].length, value: age(value, m[1]), subject });
+      continue;
+    }
+    // "the 61-year-old engineer Mara Quell", "61-year-old U.S. Army Captain Mara Quell"
+    const before = text.slice(Math.max(0, c.span.start - 60), c.span.start);
+    const b = /(\d{1,3})-year-old\s+(?:[\p{L}.'\u2019-]+\s+){0,5}$/u.exec(before);
+    if (b) {
+      const value = Number(b[1]);
+      const at = c.span.start - before.length + b.index;
+      if (value >= 1 && value <= 120) out.push({ start: at, end: at + b[1].length + '-year-old'.length, value: age(value, `${b[1]}-year-old`), subject });
+    }
+  }
+  return out;
+}
+
+function age(years: number, text: string): QuantityValue {
+  return { type: 'quantity', dimension: 'age', unit: 'year', low: round12(years), high: round12(years + 0.999), stated: [{ value: years, unit: 'year', text }] };
+}
+
+function matches(article: Article, re: RegExp, build: (m: RegExpExecArray, start: number) => Found | null): Found[] {
+  const out: Found[] = [];
+  const r = new RegExp(re.source, re.flags);
+  r.lastIndex = article.bodyStart;
+  let m: RegExpExecArray | null;
+  while ((m = r.exec(article.text)) !== null) {
+    const f = build(m, m.index);
+    if (f && article.text.slice(f.start, f.end).length > 0) out.push(f);
+    if (m[0].length === 0) r.lastIndex++;
+  }
+  return out;
+}
