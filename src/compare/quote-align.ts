@@ -1,7 +1,8 @@
 import { diffArrays, diffWords } from 'diff';
 import type { Vocabulary } from '../types';
 import { preferredSpelling } from '../rules/vocabulary';
-import { STOPWORDS, foldText, lemma } from '../text/tokens';
+import { STOPWORDS, foldText } from '../text/tokens';
+import { lemma } from '../lang/word-forms';
 import { splitSentences } from '../text/sentences';
 import { memoByString } from '../util/memo';
 

@@ -9,7 +9,7 @@ import {
 } from '../normalize/units';
 import { HEDGE_SOURCE, QUANTITY_HEDGES, hedgeInterval, lookupHedge } from '../normalize/hedges';
 import { excludedRangesOf, overlapsAny } from '../normalize/exclusions';
-import { singularNoun } from '../normalize/nouns';
+import { singularNoun } from '../lang/word-forms';
 
 /**
  * Amounts in English news text, normalized to the canonical unit of their dimension:

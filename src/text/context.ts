@@ -1,5 +1,6 @@
 import type { Article, ClaimContext, Sentence, Vocabulary } from '../types';
-import { STOPWORDS, dropPossessive, lemma, lowerPlain, rangeTokens, type Token } from './tokens';
+import { STOPWORDS, dropPossessive, lowerPlain, rangeTokens, type Token } from './tokens';
+import { lemma } from '../lang/word-forms';
 import { RecentArticles, firstAtOrAfterValue, insertAt } from './lookup';
 import { isSpaceCode } from './scan';
 

@@ -1,7 +1,7 @@
 import type { Claim, Comparator, CompareContext, PairJudgement, QuantityValue } from '../../types';
 import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence, differentStories } from '../link';
 import { toCanonical, unitById } from '../../normalize/units';
-import { singularNoun } from '../../normalize/nouns';
+import { singularNoun } from '../../lang/word-forms';
 
 /**
  * Amounts of one dimension and unit: two claims agree when their intervals overlap once each stated
