@@ -1,5 +1,6 @@
 import type { Article, DateGrain, DateValue, Extractor, Hedge } from '../types';
 import { claimsAt } from './claim';
+import { EVENT_PLURALS, ORDINAL_WORDS, PLURAL_WITHOUT_S } from '../lang/words';
 import { chooseLongest } from '../text/lookup';
 import {
   GRAIN_ORDER, MONTHS, MONTH_NAMES, MONTH_SOURCE, SEASONS, WEEKDAYS, WEEKDAY_NAMES, WEEKDAY_SOURCE, addDays, centuryInterval,
@@ -98,11 +99,6 @@ const RELATIVE_RE = new RegExp(
   'gi',
 );
 
-const ORDINAL_WORDS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-  eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty-second': 22,
-};
 
 // Sticky copies, tried only at the offsets `startsOf` lists (see text/scan.ts).
 const ISO_Y = sticky(ISO_RE);
@@ -315,13 +311,8 @@ const YEAR_PREP = /(?:^|[^\p{L}])(in|since|by|from|until|till|through|throughout
 const OF_HEAD = /\b(end|start|beginning|middle|half|quarter|course|rest|spring|summer|autumn|fall|winter|year|class|months?)\s+of\s*$/i;
 const APPROX_BEFORE = /\b(around|about|circa|c\.|approximately|roughly)\s+$/i;
 const PART_BEFORE = /\b(?:(the)\s+)?(early|mid|late)(?:-|\s+)$/i;
-/** Plural nouns that name events, so "the 2026 midterm elections" still reads a year. */
-const EVENT_PLURALS = new Set([
-  'elections', 'midterms', 'games', 'olympics', 'talks', 'protests', 'riots', 'floods', 'attacks', 'polls',
-  'negotiations', 'accords', 'hearings', 'playoffs', 'finals', 'championships', 'primaries', 'sanctions', 'strikes',
-  'wildfires', 'fires', 'earthquakes', 'hostilities', 'agreements', 'records', 'results', 'budgets', 'figures',
-]);
-const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'troops', 'feet', 'cattle', 'persons']);
+/** Plural nouns that name events (EVENT_PLURALS), so "the 2026 midterm elections" still reads a year. */
+const IRREGULAR_PLURALS = PLURAL_WITHOUT_S;
 
 // A Map, not WEEKDAYS[key]: a computed key on a plain object is a slow generic look-up.
 const WEEKDAY_NUMBER = new Map(Object.entries(WEEKDAYS));

@@ -10,6 +10,7 @@ import {
 import { HEDGE_SOURCE, QUANTITY_HEDGES, hedgeInterval, lookupHedge } from '../normalize/hedges';
 import { excludedRangesOf, overlapsAny } from '../normalize/exclusions';
 import { singularNoun } from '../lang/word-forms';
+import { NOT_COUNT_NOUNS, PLURAL_WITHOUT_S } from '../lang/words';
 
 /**
  * Amounts in English news text, normalized to the canonical unit of their dimension:
@@ -80,9 +81,8 @@ const NOT_COUNTED = new Set([
   'yes', 'said', 'says', 'after', 'before', 'since', 'until', 'while', 'when', 'where', 'if', 'also', 'only',
   'about', 'around', 'over', 'under', 'into', 'out', 'up', 'down', 'off', 'ago', 'later', 'earlier', 'old', 'each',
 ]);
-/** Plural nouns that do not name what is counted: "two thirds", "three times". */
-const NOT_COUNT_NOUNS = new Set(['times', 'thirds', 'quarters', 'halves', 'ones', 'others', 'things', 'minus', 'plus', 'bus', 'status', 'news', 'series']);
-const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'troops', 'cattle', 'sheep', 'fish', 'aircraft', 'deer', 'feet', 'teeth', 'mice', 'geese', 'civilians']);
+/** Plural nouns that name what is counted without a final s ("40 police"); NOT_COUNT_NOUNS name nothing counted. */
+const IRREGULAR_PLURALS = PLURAL_WITHOUT_S;
 
 function readNumber(raw: string): { value: number; spelled: boolean; native: boolean } | null {
   const c = raw.length > 0 ? raw.charCodeAt(0) : 0;

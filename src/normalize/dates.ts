@@ -1,40 +1,13 @@
 import type { DateGrain, DateValue } from '../types';
+import { MONTHS, MONTH_NAMES, WEEKDAY_NAMES, SEASONS } from '../lang/words';
 
 /**
  * Calendar vocabulary and arithmetic for the date extractor and comparator. All days are ISO
  * `YYYY-MM-DD` strings in the proleptic Gregorian calendar, computed in UTC (no time zone shifts).
  */
 
-/** Month names and abbreviations, lower case, without a trailing period: "sept" -> 9. */
-export const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11,
-  nov: 11, december: 12, dec: 12,
-};
-
-/** Full month names for display, index 1..12. */
-export const MONTH_NAMES = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** Weekday names (full and common abbreviations), 0 = Sunday. */
-export const WEEKDAYS: Record<string, number> = {
-  sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4,
-  thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6,
-};
-
-export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-/** Seasons as month spans (northern hemisphere): winter runs December to February of the next year. */
-export const SEASONS: Record<string, { from: number; to: number }> = {
-  spring: { from: 3, to: 5 }, summer: { from: 6, to: 8 }, autumn: { from: 9, to: 11 }, fall: { from: 9, to: 11 },
-  winter: { from: 12, to: 2 },
-};
-
-/** Regex source of a month name as written: "September", "Sept.", "Sep" (the period is not captured). */
-export const MONTH_SOURCE =
-  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept(?:ember)?|Sep|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
-
-/** Regex source of a full weekday name: "Saturday". Abbreviations are too ambiguous in prose ("Sat"). */
-export const WEEKDAY_SOURCE = '(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)';
+// The calendar words are data (lang/en/calendar.yaml); the date modules import them from here.
+export { MONTHS, MONTH_NAMES, WEEKDAYS, WEEKDAY_NAMES, SEASONS, MONTH_SOURCE, WEEKDAY_SOURCE } from '../lang/words';
 
 /** Month number of a name as written ("Sept." -> 9), or 0. */
 export function monthNumber(name: string): number {

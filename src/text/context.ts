@@ -1,6 +1,7 @@
 import type { Article, ClaimContext, Sentence, Vocabulary } from '../types';
-import { STOPWORDS, dropPossessive, lowerPlain, rangeTokens, type Token } from './tokens';
+import { dropPossessive, lowerPlain, rangeTokens, type Token } from './tokens';
 import { lemma } from '../lang/word-forms';
+import { CALENDAR_WORDS, REPORTING_WORDS, STOPWORDS } from '../lang/words';
 import { RecentArticles, firstAtOrAfterValue, insertAt } from './lookup';
 import { isSpaceCode } from './scan';
 
@@ -51,14 +52,14 @@ const NOT_EVENTS = new Set(
 );
 
 // Capitalized words that are not names: date words, and sentence openers ("However, ...").
-const NOT_NAMES = new Set(
-  (
-    'january february march april may june july august september october november december jan feb mar apr jun ' +
-    'jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday however meanwhile still ' +
+const NOT_NAMES = new Set([
+  ...CALENDAR_WORDS,
+  ...(
+    'however meanwhile still ' +
     'yet later earlier recently today yesterday tomorrow now instead indeed despite although though because since ' +
     'while whether once several many most some few both analysts officials decades years months'
   ).split(/\s+/),
-);
+]);
 
 // Hard clause boundaries (see isBreak): "He left (in July 2021) for good" keeps "in July 2021" apart.
 
@@ -97,11 +98,8 @@ function isBreak(text: string, i: number): boolean {
   return c === 45 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32;
 }
 
-/** Reporting verbs kept as (weak) predicates even without a vocabulary: "said Sunday" is a statement's date. */
-export const REPORTING_WORDS: Record<string, string> = {
-  said: 'say', says: 'say', say: 'say', saying: 'say', told: 'tell', tells: 'tell', tell: 'tell',
-  reported: 'report', reports: 'report', according: 'according',
-};
+/** Reporting verbs kept as (weak) predicates even without a vocabulary (lang/en/reporting-verbs.yaml, plain). */
+export { REPORTING_WORDS };
 
 /**
  * How many event words a context keeps: the nearest one, and others not much farther (at most twice its

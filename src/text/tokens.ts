@@ -470,16 +470,6 @@ export function firstTokens(text: string, from: number, to: number, limit: numbe
   return out;
 }
 
-export const STOPWORDS = new Set(
-  (
-    'a an the and or but nor of in on at to for from by with without about as into onto over under after before ' +
-    'than then that this these those there here it its it\'s he she they them his her their hers theirs we us our you your i me my ' +
-    'is are was were be been being am do does did done have has had having will would shall should can could may might must ' +
-    'not no so if when while where which who whom whose what why how all any some each every both either neither ' +
-    'also just only even very more most much many such own same other another up down out off again further once ' +
-    'one s t said says say saying told tells tell according reported reports'
-  ).split(/\s+/),
-);
 
 /**
  * The key form of a name: accents folded, curly apostrophes plain, periods dropped, spaces single,

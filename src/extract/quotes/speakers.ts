@@ -2,7 +2,8 @@ import type { Article, Span, Speaker, SpeakerKind, Vocabulary } from '../../type
 import { preferredSpelling } from '../../rules/vocabulary';
 import { makeSpan } from '../../text/span';
 import { sentenceAt } from '../../text/context';
-import { STOPWORDS, firstTokens, lowerPlain, startsUpper, tokenize, type Token } from '../../text/tokens';
+import { firstTokens, lowerPlain, startsUpper, tokenize, type Token } from '../../text/tokens';
+import { STOPWORDS } from '../../lang/words';
 import { ORG_HEADS, ORG_WORDS, PERSON_NOUNS, PRONOUNS, REPORTING_VERBS, ROLE_WORDS, SENTENCE_STARTERS } from '../people/lexicon';
 import { TITLE_MODIFIERS } from '../people/runs';
 import type { Mention } from '../people/mentions';
