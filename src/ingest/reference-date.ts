@@ -1,3 +1,4 @@
+import { isExists } from 'date-fns';
 import { MONTHS } from '../lang/words';
 
 function pad(n: number): string {
@@ -7,8 +8,7 @@ function pad(n: number): string {
 /** `YYYY-MM-DD` if the parts make a real calendar day, else null. */
 export function isoDay(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1 || year < 1 || year > 9999) return null;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  if (!isExists(year, month - 1, day)) return null;
   return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 }
 
