@@ -1,3 +1,5 @@
+import type { Hedge, QuantityDimension } from '../types';
+
 /**
  * The shape of each file of `lang/en`, as JSON Schema: checked when the data is loaded, so a mistake in
  * a word list stops the program with the file, line and column instead of quietly matching nothing.
@@ -11,6 +13,7 @@ const WORD_TO_NUMBER = { type: 'object', additionalProperties: { type: 'number' 
 /** A full name first, then its abbreviations: [september, sept, sep]. */
 const NAME_FORMS = { type: 'array', items: { ...WORDS, minItems: 1 } };
 const MONTH = { type: 'integer', minimum: 1, maximum: 12 };
+const HEDGES = ['approx', 'nearly', 'more-than', 'at-least', 'less-than', 'at-most', 'up-to'];
 
 function file(entries: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -63,6 +66,50 @@ export const LANG_SCHEMAS = {
   }),
   'reporting-verbs': file({ verbs: WORDS, plain: WORD_TO_WORD }),
   stopwords: file({ stopwords: WORDS, negators: WORDS }),
+  units: file({
+    units: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'dimension', 'canonical', 'factor', 'names'],
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          dimension: { enum: ['length', 'area', 'volume', 'mass', 'speed', 'temperature', 'percent', 'duration'] },
+          canonical: { type: 'string', minLength: 1 },
+          factor: { type: 'number', exclusiveMinimum: 0 },
+          offset: { type: 'number' },
+          names: { ...WORDS, minItems: 1 },
+          symbols: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } },
+        },
+      },
+    },
+    currencies: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code', 'prefixes', 'names'],
+        properties: {
+          code: { type: 'string', pattern: '^[A-Z]{3}$' },
+          prefixes: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } },
+          names: { ...WORDS, minItems: 1 },
+        },
+      },
+    },
+  }),
+  hedges: file({
+    'quantity-hedges': {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['hedge', 'low', 'high', 'phrases'],
+        properties: { hedge: { enum: HEDGES }, low: { type: 'number', minimum: 0 }, high: { type: 'number', minimum: 0 }, phrases: { ...WORDS, minItems: 1 } },
+      },
+    },
+    'shown-as': { type: 'object', additionalProperties: false, required: HEDGES, properties: Object.fromEntries(HEDGES.map((h) => [h, WORD])) },
+  }),
 } as const;
 
 export type LangFile = keyof typeof LANG_SCHEMAS;
@@ -102,4 +149,33 @@ export interface LangData {
   };
   'reporting-verbs': { verbs: string[]; plain: Record<string, string> };
   stopwords: { stopwords: string[]; negators: string[] };
+  units: { units: UnitDef[]; currencies: CurrencyDef[] };
+  hedges: {
+    'quantity-hedges': { hedge: Hedge; low: number; high: number; phrases: string[] }[];
+    'shown-as': Record<string, string>;
+  };
+}
+
+/** One unit: how it is written and how to reach the canonical unit of its dimension. */
+export interface UnitDef {
+  /** Short name shown in `stated` ("km", "mi"). */
+  id: string;
+  dimension: QuantityDimension;
+  /** Canonical unit of the dimension ("m", "kg", ...): canonical = value * factor + offset. */
+  canonical: string;
+  factor: number;
+  offset?: number;
+  /** Words after the number, matched case-insensitively, longest first ("square kilometers", "km"). */
+  names: string[];
+  /** Symbols matched case-sensitively ("km", "°F", "mph"): short forms that would be words otherwise. */
+  symbols?: string[];
+}
+
+/** A currency: symbols before the number, codes and names around it. */
+export interface CurrencyDef {
+  code: string;
+  /** Written before the number: "$5", "US$5", "€3bn". Case-sensitive. */
+  prefixes: string[];
+  /** Written after the number: "5 dollars", "200 pounds sterling", "5 USD". Case-insensitive. */
+  names: string[];
 }
