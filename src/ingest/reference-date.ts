@@ -1,5 +1,5 @@
 import { isExists } from 'date-fns';
-import { MONTHS } from '../lang/words';
+import { DATE_LABELS, MONTHS } from '../lang/words';
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -53,7 +53,6 @@ export function parseFullDate(s: string): { date: string; start: number; end: nu
 export const REFERENCE_DATE_WINDOW = 600;
 
 // Words that label a date as the article's own: "date 2026-03-14", "Published: March 14, 2026".
-const DATE_LABELS = new Set(['date', 'dated', 'published', 'updated', 'posted', 'modified', 'created', 'issued', 'filed']);
 
 /**
  * A full date stated near the top of the body as the article's own date: a dateline ("SALTMERE, June 10,

@@ -36,6 +36,7 @@ export const LANG_SCHEMAS = {
     months: { ...NAME_FORMS, minItems: 12, maxItems: 12 },
     weekdays: { ...NAME_FORMS, minItems: 7, maxItems: 7 },
     seasons: { type: 'object', additionalProperties: { type: 'array', items: MONTH, minItems: 2, maxItems: 2 } },
+    'date-labels': WORDS,
   }),
   numbers: file({
     units: WORD_TO_INT,
@@ -52,6 +53,7 @@ export const LANG_SCHEMAS = {
     'number-nouns': WORD_TO_INT,
     ordinals: WORD_TO_INT,
     fractions: WORD_TO_NUMBER,
+    'count-stoppers': WORDS,
   }),
   people: file({
     honorifics: WORDS,
@@ -110,6 +112,23 @@ export const LANG_SCHEMAS = {
     },
     'shown-as': { type: 'object', additionalProperties: false, required: HEDGES, properties: Object.fromEntries(HEDGES.map((h) => [h, WORD])) },
   }),
+  titles: file({
+    'title-modifiers': WORDS,
+    'title-connectors': WORDS,
+    'title-connectors-inside': WORDS,
+    'lower-case-title-words': WORDS,
+    'former-words': WORDS,
+    'deputy-words': WORDS,
+  }),
+  speakers: file({
+    determiners: WORDS,
+    'rank-adjectives': WORDS,
+    'np-modifiers': WORDS,
+    adverbs: WORDS,
+    'clause-openers': WORDS,
+    'generic-speaker-words': WORDS,
+  }),
+  context: file({ 'event-lookalikes': WORDS, 'not-names': WORDS }),
 } as const;
 
 export type LangFile = keyof typeof LANG_SCHEMAS;
@@ -127,6 +146,7 @@ export interface LangData {
     months: string[][];
     weekdays: string[][];
     seasons: Record<string, [number, number]>;
+    'date-labels': string[];
   };
   numbers: {
     units: Record<string, number>;
@@ -135,6 +155,7 @@ export interface LangData {
     'number-nouns': Record<string, number>;
     ordinals: Record<string, number>;
     fractions: Record<string, number>;
+    'count-stoppers': string[];
   };
   people: {
     honorifics: string[];
@@ -154,6 +175,9 @@ export interface LangData {
     'quantity-hedges': { hedge: Hedge; low: number; high: number; phrases: string[] }[];
     'shown-as': Record<string, string>;
   };
+  titles: Record<'title-modifiers' | 'title-connectors' | 'title-connectors-inside' | 'lower-case-title-words' | 'former-words' | 'deputy-words', string[]>;
+  speakers: Record<'determiners' | 'rank-adjectives' | 'np-modifiers' | 'adverbs' | 'clause-openers' | 'generic-speaker-words', string[]>;
+  context: Record<'event-lookalikes' | 'not-names', string[]>;
 }
 
 /** One unit: how it is written and how to reach the canonical unit of its dimension. */

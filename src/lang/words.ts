@@ -90,3 +90,41 @@ export const NEGATORS: ReadonlySet<string> = new Set(data.stopwords.negators);
 export const REPORTING_WORDS: Readonly<Record<string, string>> = data['reporting-verbs'].plain;
 /** The plain reporting verbs themselves: say, tell, report, according. */
 export const PLAIN_REPORTING: ReadonlySet<string> = new Set(Object.values(data['reporting-verbs'].plain));
+
+const { titles, speakers, context } = data;
+
+/** Words that qualify a role: "Staff" in "Chief of Staff Jane Roe". */
+export const TITLE_MODIFIERS: ReadonlySet<string> = new Set(titles['title-modifiers']);
+/** Words that join the words of one title: "Minister of the Interior". */
+export const TITLE_CONNECTORS: ReadonlySet<string> = new Set(titles['title-connectors']);
+/** The connectors and the further words trimmed from the ends of a title's organization part. */
+export const TITLE_TRIM_WORDS: ReadonlySet<string> = new Set([...titles['title-connectors'], ...titles['title-connectors-inside']]);
+/** Lower-case words that may open a title: "former", "acting". */
+export const LOWER_CASE_TITLE_WORDS: ReadonlySet<string> = new Set(titles['lower-case-title-words']);
+/** Words that say a title is no longer held: "former", "ex". */
+export const FORMER_WORDS: ReadonlySet<string> = new Set(titles['former-words']);
+/** Words that make a title a second-in-command: "deputy", "vice". */
+export const DEPUTY_WORDS: ReadonlySet<string> = new Set(titles['deputy-words']);
+
+/** Words that open a described speaker: "a", "two". */
+export const SPEAKER_DETERMINERS: ReadonlySet<string> = new Set(speakers.determiners);
+/** Words that rank a description without changing who it is: "senior". */
+export const RANK_ADJECTIVES: ReadonlySet<string> = new Set(speakers['rank-adjectives']);
+/** Words between the determiner and the head noun of a described speaker, the rank adjectives among them. */
+export const SPEAKER_MODIFIERS: ReadonlySet<string> = new Set([...speakers['rank-adjectives'], ...speakers['np-modifiers']]);
+/** Words between a speaker and the reporting verb: "also", "has". */
+export const SPEAKER_ADVERBS: ReadonlySet<string> = new Set(speakers.adverbs);
+/** Words that open a clause before the speaker: "On Monday, Roe said". */
+export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(speakers['clause-openers']);
+/** Words of a speaker description that say nothing of who it is: "official". */
+export const GENERIC_SPEAKER_WORDS: ReadonlySet<string> = new Set(speakers['generic-speaker-words']);
+
+/** Words with an event word's ending that name no event: "during", "national". */
+export const EVENT_LOOKALIKES: ReadonlySet<string> = new Set(context['event-lookalikes']);
+/** Capitalized words that are not names: month and weekday names, "However", "Officials". */
+export const NOT_NAMES: ReadonlySet<string> = new Set([...CALENDAR_WORDS, ...context['not-names']]);
+
+/** Words that end a count phrase: "three of the", "five were". */
+export const COUNT_STOPPERS: ReadonlySet<string> = new Set(numbers['count-stoppers']);
+/** Labels before an article's date line: "Published". */
+export const DATE_LABELS: ReadonlySet<string> = new Set(calendar['date-labels']);
