@@ -9,7 +9,9 @@ import { LANG_SCHEMAS, type LangData, type LangFile } from './schema';
 export const LANG_DIR = resolve(__dirname, '..', '..', 'lang', 'en');
 
 /** A data file that does not parse or does not fit its schema: the message is `file:line:column: what`. */
-export class LangDataError extends Error {}
+export class LangDataError extends Error {
+  override name = 'LangDataError';
+}
 
 /**
  * Reads and checks every file of a language folder: one YAML document each, validated against its schema
