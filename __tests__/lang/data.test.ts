@@ -7,7 +7,7 @@ import { MONTHS, MONTH_NAMES, MONTH_SOURCE, NUMBER_WORDS, WEEKDAYS, WEEKDAY_NAME
 describe('lang/en: the shipped data loads and fits its schemas', () => {
   test('every file is read', () => {
     const data = loadLangData();
-    expect(Object.keys(data).sort()).toEqual(['calendar', 'context', 'hedges', 'numbers', 'people', 'reporting-verbs', 'speakers', 'stopwords', 'titles', 'units', 'word-forms']);
+    expect(Object.keys(data).sort()).toEqual(['calendar', 'context', 'hedges', 'numbers', 'people', 'reporting-verbs', 'sentences', 'speakers', 'stopwords', 'titles', 'units', 'word-forms']);
   });
 
   test.each([

@@ -1,6 +1,6 @@
 import type { Article, DateGrain, DateValue, Extractor, Hedge } from '../types';
 import { claimsAt } from './claim';
-import { EVENT_PLURALS, ORDINAL_WORDS, PLURAL_WITHOUT_S } from '../lang/words';
+import { EVENT_PLURALS, FULL_MONTH_SOURCE, MONTH_ABBREVIATION_SOURCE, ORDINAL_WORDS, PLURAL_WITHOUT_S } from '../lang/words';
 import { chooseLongest } from '../text/lookup';
 import {
   GRAIN_ORDER, MONTHS, MONTH_NAMES, MONTH_SOURCE, SEASONS, WEEKDAYS, WEEKDAY_NAMES, WEEKDAY_SOURCE, addDays, centuryInterval,
@@ -61,7 +61,7 @@ const ORD = '(?:st|nd|rd|th)?';
 const ZONE =
   '(?:(?:GMT|UTC)\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|IST|PKT|AFT|JST|KST|AEST|AEDT|local time)';
 /** The period of an abbreviated month ("Sept."), never a sentence's full stop after "July.". */
-const ABBR_DOT = '(?:(?<=\\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\\.)?';
+const ABBR_DOT = `(?:(?<=\\b${MONTH_ABBREVIATION_SOURCE})\\.)?`;
 const PART = '(?:(early|mid|late|the early|the mid|the late)(?:-|\\s+))';
 
 /** "2025-09-21", "2025-09-21T08:00Z". */
@@ -73,11 +73,11 @@ const DMY_RE = new RegExp(`\\b(?:(${W}),?\\s+)?(\\d{1,2})${ORD}\\s+(?:of\\s+)?($
 /** "July 2021", "late July 2021", "July of 2021". */
 const MY_RE = new RegExp(`(?:\\b${PART})?\\b(${M})${ABBR_DOT},?\\s+(?:of\\s+)?(\\d{4})\\b(?![.,]?\\d)`, 'gi');
 /** A bare full month after a word that makes it a date: "in March", "from March to May", "early July". */
-const MONTH_RE = /\b(in|since|from|until|till|by|during|through|last|next|this|early|mid|late|to|and|between|of)(?:\s+|-)(January|February|March|April|May|June|July|August|September|October|November|December)\b/gi;
+const MONTH_RE = new RegExp(`\\b(in|since|from|until|till|by|during|through|last|next|this|early|mid|late|to|and|between|of)(?:\\s+|-)(${FULL_MONTH_SOURCE})\\b`, 'gi');
 /** "the 1980s", "the early 1950s", "mid-1990s", "the '80s", "1980's". */
 const DECADE_RE = /(?:\b(the)\s+)?(?:\b(early|mid|late)(?:-|\s+))?(?:\b(\d{3}0)'?s|['\u2019](\d0)s)\b/gi;
 /** "the 19th century", "the early 20th century", "the twenty-first century". */
-const CENTURY_RE = /(?:\b(the)\s+)?(?:\b(early|mid|late)(?:-|\s+))?\b(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second)[- ]century\b/gi;
+const CENTURY_RE = new RegExp(`(?:\\b(the)\\s+)?(?:\\b(early|mid|late)(?:-|\\s+))?\\b(\\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINAL_WORDS).join('|')})[- ]century\\b`, 'gi');
 /** A four-digit number that may be a year; its position decides (see `yearHere`). */
 const YEAR_RE = /(?<![\p{L}\p{N}$€£¥#@\/.,:_\u2013\u2014])(?<![\p{N}_]-)(1\d{3}|20\d{2}|2100)(?![\p{L}\p{N}%°\u00b2\u00b3]|[.,:]\d|-\d|\u2013\d)/gu;
 /** "2019-2021", "2019–21", "between 2019 and 2021", "from 2019 to 2021". */
@@ -121,7 +121,7 @@ const RELATIVE_Y = sticky(RELATIVE_RE);
 // whole words: "for" and "through" are no spelled numbers, "Monday" is a weekday and "money" is not.
 const WORDS = new WordTable();
 const MONTH = WORDS.add([], [], Object.keys(MONTHS));
-const WEEKDAY = WORDS.add([], [], ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
+const WEEKDAY = WORDS.add([], [], WEEKDAY_NAMES.map((w) => w.toLowerCase()));
 const EARLY_MID_LATE = WORDS.add([], ['mid'], ['early', 'late']);
 const THE = WORDS.add([], ['the']);
 const OF = WORDS.add([], ['of']);

@@ -1,5 +1,5 @@
 import { isExists } from 'date-fns';
-import { DATE_LABELS, MONTHS } from '../lang/words';
+import { DATE_LABELS, MONTHS, MONTH_SOURCE } from '../lang/words';
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -12,7 +12,7 @@ export function isoDay(year: number, month: number, day: number): string | null 
   return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 }
 
-const MONTH_NAME = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH_NAME = `(${MONTH_SOURCE})`;
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/;
 const MDY = new RegExp(`\\b${MONTH_NAME}\\.? (\\d{1,2}),? (\\d{4})\\b`, 'i');
 const DMY = new RegExp(`\\b(\\d{1,2}) ${MONTH_NAME}\\.?,? (\\d{4})\\b`, 'i');

@@ -129,6 +129,7 @@ export const LANG_SCHEMAS = {
     'generic-speaker-words': WORDS,
   }),
   context: file({ 'event-lookalikes': WORDS, 'not-names': WORDS }),
+  sentences: file({ abbreviations: WORDS, 'words-after-abbreviation': WORDS, 'sentence-openers': WORDS }),
 } as const;
 
 export type LangFile = keyof typeof LANG_SCHEMAS;
@@ -178,6 +179,7 @@ export interface LangData {
   titles: Record<'title-modifiers' | 'title-connectors' | 'title-connectors-inside' | 'lower-case-title-words' | 'former-words' | 'deputy-words', string[]>;
   speakers: Record<'determiners' | 'rank-adjectives' | 'np-modifiers' | 'adverbs' | 'clause-openers' | 'generic-speaker-words', string[]>;
   context: Record<'event-lookalikes' | 'not-names', string[]>;
+  sentences: Record<'abbreviations' | 'words-after-abbreviation' | 'sentence-openers', string[]>;
 }
 
 /** One unit: how it is written and how to reach the canonical unit of its dimension. */

@@ -36,6 +36,12 @@ export const SEASONS: Record<string, { from: number; to: number }> = Object.from
  */
 export const MONTH_SOURCE = `(?:${calendar.months.map((names) => `(?:${longestFirst(names).map(capitalized).join('|')})`).join('|')})`;
 
+/** Regex source of a full month name, capitalized: "(?:January|...|December)". */
+export const FULL_MONTH_SOURCE = `(?:${calendar.months.map((names) => capitalized(names[0])).join('|')})`;
+
+/** Regex source of a month abbreviation, capitalized: "(?:Jan|...|Sept|Sep|...|Dec)" ("May" is none). */
+export const MONTH_ABBREVIATION_SOURCE = `(?:${calendar.months.flatMap((names) => longestFirst(names.slice(1))).map(capitalized).join('|')})`;
+
 /** Regex source of a full weekday name: "Saturday". Abbreviations are too ambiguous in prose ("Sat"). */
 export const WEEKDAY_SOURCE = `(?:${calendar.weekdays.map((names) => capitalized(names[0])).join('|')})`;
 
@@ -128,3 +134,18 @@ export const NOT_NAMES: ReadonlySet<string> = new Set([...CALENDAR_WORDS, ...con
 export const COUNT_STOPPERS: ReadonlySet<string> = new Set(numbers['count-stoppers']);
 /** Labels before an article's date line: "Published". */
 export const DATE_LABELS: ReadonlySet<string> = new Set(calendar['date-labels']);
+
+const { sentences } = data;
+
+/** Abbreviations whose period ends no sentence ("dr", "u.s"), with the month and weekday abbreviations. */
+export const SENTENCE_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  ...sentences.abbreviations,
+  ...calendar.months.flatMap((names) => names.slice(1)),
+  ...calendar.weekdays.flatMap((names) => names.slice(1)),
+]);
+
+/** `^(President|Army|...)\b`: a capitalized word that continues a sentence after an abbreviation. */
+export const WORDS_AFTER_ABBREVIATION = new RegExp(`^(${longestFirst(sentences['words-after-abbreviation']).map(capitalized).join('|')})\\b`);
+
+/** Words that open a sentence far more often than they follow a middle initial: "Then". */
+export const MIDDLE_INITIAL_BREAKERS: ReadonlySet<string> = new Set(sentences['sentence-openers']);
