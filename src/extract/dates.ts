@@ -83,7 +83,7 @@ const YEAR_RE = /(?<![\p{L}\p{N}$€£¥#@\/.,:_\u2013\u2014])(?<![\p{N}_]-)(1\d
 /** "2019-2021", "2019–21", "between 2019 and 2021", "from 2019 to 2021". */
 const YEAR_RANGE_RE = /(?:\b(between|from)\s+)?\b(1[89]\d{2}|20\d{2})(?:\s*[-\u2013\u2014]\s*|\s+(and|to|until|till|through)\s+)(1[89]\d{2}|20\d{2}|\d{2})(?![\p{L}\p{N}%]|[.,:]\d|-\d)/gu;
 /** "spring 2021", "the summer of 2019", "winter 2021". */
-const SEASON_RE = /\b(?:(early|mid|late)(?:-|\s+))?(spring|summer|autumn|fall|winter)(?:\s+of)?\s+(\d{4})\b/gi;
+const SEASON_RE = new RegExp(`\\b(?:(early|mid|late)(?:-|\\s+))?(${Object.keys(SEASONS).join('|')})(?:\\s+of)?\\s+(\\d{4})\\b`, 'gi');
 /** "Q3 2021", "the third quarter of 2021". */
 const QUARTER_RE = /\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter\s+of)\s+(\d{4})\b/g;
 /** "Saturday", "last Saturday", "Sunday's". */
@@ -130,7 +130,7 @@ const MONTH_LEAD = WORDS.add(
   ['in', 'by', 'mid', 'to', 'and', 'of'],
   ['since', 'from', 'until', 'till', 'during', 'through', 'last', 'next', 'this', 'early', 'late', 'between'],
 );
-const SEASON = WORDS.add([], [], ['spring', 'summer', 'autumn', 'fall', 'winter']);
+const SEASON = WORDS.add([], [], Object.keys(SEASONS));
 const RANGE_LEAD = WORDS.add([], [], ['between', 'from']);
 const THIS_LAST_NEXT = WORDS.add([], [], ['this', 'last', 'next']);
 const PAST_LAST = WORDS.add([], [], ['past', 'last']);
