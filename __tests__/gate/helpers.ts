@@ -20,6 +20,7 @@ export function buildCli(): string {
   mkdirSync(join(dir, 'bin'));
   copyFileSync(join(REPO, 'bin', 'corroborate.js'), join(dir, 'bin', 'corroborate.js'));
   symlinkSync(join(REPO, 'rules'), join(dir, 'rules'));
+  symlinkSync(join(REPO, 'lang'), join(dir, 'lang'));
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
   symlinkSync(join(REPO, 'package.json'), join(dir, 'package.json'));
   return join(dir, 'bin', 'corroborate.js');
