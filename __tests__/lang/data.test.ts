@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LANG_DIR, LangDataError, loadLangData } from '../../src/lang/load';
-import { MONTHS, MONTH_NAMES, MONTH_SOURCE, NUMBER_WORDS, WEEKDAYS, WEEKDAY_NAMES } from '../../src/lang/words';
+import { CALENDAR_WORDS_SET, MONTHS, MONTH_NAMES, MONTH_SOURCE, NUMBER_WORDS, SENTENCE_ABBREVIATIONS, WEEKDAYS, WEEKDAY_NAMES } from '../../src/lang/words';
 
 describe('lang/en: the shipped data loads and fits its schemas', () => {
   test('every file is read', () => {
@@ -32,6 +32,20 @@ describe('lang/en: the shipped data loads and fits its schemas', () => {
     ['May', 'May'],
   ])('the month regex reads %s whole', (text, matched) => {
     expect(new RegExp(`^${MONTH_SOURCE}`).exec(text)?.[0]).toBe(matched);
+  });
+
+  test.each([
+    ['sept', true],
+    ['monday', true],
+    // "Sun Li said": a weekday abbreviation may start a name, so it is no calendar word here.
+    ['sun', false],
+    ['sat', false],
+  ])('%s is a calendar word: %s', (w, yes) => {
+    expect(CALENDAR_WORDS_SET.has(w)).toBe(yes);
+  });
+
+  test.each(['sept', 'sun', 'dr', 'u.s'])('"%s." ends no sentence', (w) => {
+    expect(SENTENCE_ABBREVIATIONS.has(w)).toBe(true);
   });
 
   test.each(['two', 'forty', 'hundreds', 'dozens', 'third', 'half'])('%s is a number word', (w) => {

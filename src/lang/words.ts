@@ -45,8 +45,11 @@ export const MONTH_ABBREVIATION_SOURCE = `(?:${calendar.months.flatMap((names) =
 /** Regex source of a full weekday name: "Saturday". Abbreviations are too ambiguous in prose ("Sat"). */
 export const WEEKDAY_SOURCE = `(?:${calendar.weekdays.map((names) => capitalized(names[0])).join('|')})`;
 
-/** Every month and weekday form, lower case: "sept", "monday". */
-export const CALENDAR_WORDS: readonly string[] = [...Object.keys(MONTHS), ...Object.keys(WEEKDAYS)];
+/**
+ * Month names with their abbreviations and full weekday names, lower case: "sept", "monday". Weekday
+ * abbreviations are left out: "Sun" and "Sat" start names ("Sun Li").
+ */
+export const CALENDAR_WORDS: readonly string[] = [...Object.keys(MONTHS), ...calendar.weekdays.map((names) => names[0])];
 
 function longestFirst(words: readonly string[]): string[] {
   return [...words].sort((a, b) => b.length - a.length);
