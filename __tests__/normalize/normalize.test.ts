@@ -2,7 +2,7 @@ import { parseNumeral, parseSpelledNumber, asciiDigits, round12 } from '../../sr
 import { lookupUnit, lookupCurrencyName, lookupCurrencyPrefix, toCanonical } from '../../src/normalize/units';
 import { lookupHedge, hedgeInterval } from '../../src/normalize/hedges';
 import { resolveWeekday, decadeInterval, yearInterval, monthInterval, isoDay, displayDate, addDays, daysInMonth, weekdayOf } from '../../src/normalize/dates';
-import { singularNoun } from '../../src/normalize/nouns';
+import { singularNoun } from '../../src/lang/word-forms';
 import { excludedRanges, excludedRangesOf } from '../../src/normalize/exclusions';
 import { buildArticle } from '../../src/ingest/article';
 

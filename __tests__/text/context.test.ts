@@ -46,3 +46,20 @@ describe('contextAround: clause edges and sentence-initial capitals', () => {
     expect(around(text, target)[field].includes(word)).toBe(expected);
   });
 });
+
+describe('contextAround: words by their dictionary form', () => {
+  test.each([
+    // "stated" is a form of the reporting verb "state"; "station" is not (see below).
+    ['The minister stated in 1998 that the river was safe.', '1998', 'predicates', 'stated', true],
+    // "evening" is a noun of its own, not a form of "even".
+    ['The evening ferry stopped in 1998.', '1998', 'words', 'evening', true],
+    ['The buses stopped in 1998.', '1998', 'words', 'bus', true],
+  ])('%s', (text, target, field, word, present) => {
+    const c = around(text, target);
+    expect((c[field as 'words' | 'predicates'] as string[]).includes(word)).toBe(present);
+  });
+});
+
+test('"station" is no form of the reporting verb "state": the stem "stat" made it one', () => {
+  expect(around('The station in 1998 was the largest on the river.', '1998').predicates).not.toContain('state');
+});

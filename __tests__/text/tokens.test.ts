@@ -1,5 +1,5 @@
 import { buildArticle } from '../../src/ingest/article';
-import { bodyTokens, bodyWords, dropPossessive, firstTokens, lemma, lowerPlain, rangeTokens, startsUpper, tokenize } from '../../src/text/tokens';
+import { bodyTokens, bodyWords, dropPossessive, firstTokens, lowerPlain, rangeTokens, startsUpper, tokenize } from '../../src/text/tokens';
 import { isSpaceCode } from '../../src/text/scan';
 import { wordTokens } from '../../src/extract/people/runs';
 
@@ -157,31 +157,6 @@ describe('isSpaceCode matches /\\s/', () => {
       expect(/\s/.test(ch)).toBe(space);
     },
   );
-});
-
-describe('lemma: the suffix table, first match wins', () => {
-  test.each([
-    ['negotiations', 'negotiat'],
-    ['declaration', 'declarat'],
-    ['agreements', 'agree'],
-    ['payment', 'pay'],
-    ['hearings', 'hear'],
-    ['rebuilding', 'rebuild'],
-    ['evictions', 'evict'],
-    ['eviction', 'evict'],
-    ['ferries', 'ferry'],
-    ['carried', 'carry'],
-    ['constructed', 'construct'],
-    ['planned', 'plan'],
-    ['crosses', 'cross'],
-    ['harbors', 'harbor'],
-    // Four letters or fewer stay; "ings" would leave one letter, so the plain "s" goes instead.
-    ['gas', 'gas'],
-    ['used', 'used'],
-    ['sings', 'sing'],
-  ])('%s -> %s', (word, l) => {
-    expect(lemma(word)).toBe(l);
-  });
 });
 
 describe('word helpers', () => {

@@ -1,11 +1,13 @@
 import type { Article, Claim, ClaimContext, CompareContext, Vocabulary } from '../types';
 import { sentenceAt } from '../text/context';
+import { PLAIN_REPORTING } from '../lang/words';
 
 /** Weights of shared context words: a shared event word says more than a shared name. */
 export const LINK_WEIGHTS = { predicate: 1, reporting: 0.25, entity: 0.5, word: 0.5 } as const;
 
 /** Reporting words `contextAround` keeps without a vocabulary; always weak evidence. */
-const BUILTIN_REPORTING = new Set(['say', 'tell', 'report', 'according']);
+// The plain reporting verbs (lang/en/reporting-verbs.yaml) count as reporting verbs without any rules.
+const BUILTIN_REPORTING = PLAIN_REPORTING;
 
 function shared(a: readonly string[], b: readonly string[]): string[] {
   const set = new Set(a);

@@ -1,7 +1,9 @@
 import { diffArrays, diffWords } from 'diff';
 import type { Vocabulary } from '../types';
 import { preferredSpelling } from '../rules/vocabulary';
-import { STOPWORDS, foldText, lemma } from '../text/tokens';
+import { foldText } from '../text/tokens';
+import { NEGATORS, NUMBER_WORDS, STOPWORDS } from '../lang/words';
+import { lemma } from '../lang/word-forms';
 import { splitSentences } from '../text/sentences';
 import { memoByString } from '../util/memo';
 
@@ -216,13 +218,6 @@ export function alignQuotes(aWords: string, bWords: string, vocabulary: Vocabula
   return { link: Math.min(1, link), relation, similarity, a, b };
 }
 
-const NEGATORS = new Set(['not', 'no', 'never', 'none', 'nothing', 'nobody', 'neither', 'nor', 'without', 'nowhere']);
-const NUMBER_WORDS = new Set([
-  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
-  'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'sixty', 'seventy', 'eighty', 'ninety',
-  'forty', 'fifty', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions',
-  'dozen', 'dozens', 'half', 'first', 'second', 'third',
-]);
 const isNumber = (w: string) => /^\d/.test(w) || NUMBER_WORDS.has(w);
 
 /** What makes two overlapping quotes contradict: a flipped negation, a changed number, a changed name. */

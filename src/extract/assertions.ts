@@ -1,7 +1,8 @@
 import type { Article, Claim, ClaimSubject, QuantityDimension, QuantityValue, Refiner } from '../types';
 import { attributeData, type AttributeData } from '../lang/attributes';
 import { sentenceAt } from '../text/context';
-import { foldKey, lemma, rangeTokens, type Token } from '../text/tokens';
+import { foldKey, rangeTokens, type Token } from '../text/tokens';
+import { lemma } from '../lang/word-forms';
 
 /**
  * Turns a value found in a sentence into a structured assertion: what it is about (`subject`) and what it

@@ -1,5 +1,6 @@
 import type { Article, DateGrain, DateValue, Extractor, Hedge } from '../types';
 import { claimsAt } from './claim';
+import { EVENT_PLURALS, FULL_MONTH_SOURCE, MONTH_ABBREVIATION_SOURCE, ORDINAL_WORDS, PLURAL_WITHOUT_S } from '../lang/words';
 import { chooseLongest } from '../text/lookup';
 import {
   GRAIN_ORDER, MONTHS, MONTH_NAMES, MONTH_SOURCE, SEASONS, WEEKDAYS, WEEKDAY_NAMES, WEEKDAY_SOURCE, addDays, centuryInterval,
@@ -60,7 +61,7 @@ const ORD = '(?:st|nd|rd|th)?';
 const ZONE =
   '(?:(?:GMT|UTC)\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|IST|PKT|AFT|JST|KST|AEST|AEDT|local time)';
 /** The period of an abbreviated month ("Sept."), never a sentence's full stop after "July.". */
-const ABBR_DOT = '(?:(?<=\\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\\.)?';
+const ABBR_DOT = `(?:(?<=\\b${MONTH_ABBREVIATION_SOURCE})\\.)?`;
 const PART = '(?:(early|mid|late|the early|the mid|the late)(?:-|\\s+))';
 
 /** "2025-09-21", "2025-09-21T08:00Z". */
@@ -72,17 +73,17 @@ const DMY_RE = new RegExp(`\\b(?:(${W}),?\\s+)?(\\d{1,2})${ORD}\\s+(?:of\\s+)?($
 /** "July 2021", "late July 2021", "July of 2021". */
 const MY_RE = new RegExp(`(?:\\b${PART})?\\b(${M})${ABBR_DOT},?\\s+(?:of\\s+)?(\\d{4})\\b(?![.,]?\\d)`, 'gi');
 /** A bare full month after a word that makes it a date: "in March", "from March to May", "early July". */
-const MONTH_RE = /\b(in|since|from|until|till|by|during|through|last|next|this|early|mid|late|to|and|between|of)(?:\s+|-)(January|February|March|April|May|June|July|August|September|October|November|December)\b/gi;
+const MONTH_RE = new RegExp(`\\b(in|since|from|until|till|by|during|through|last|next|this|early|mid|late|to|and|between|of)(?:\\s+|-)(${FULL_MONTH_SOURCE})\\b`, 'gi');
 /** "the 1980s", "the early 1950s", "mid-1990s", "the '80s", "1980's". */
 const DECADE_RE = /(?:\b(the)\s+)?(?:\b(early|mid|late)(?:-|\s+))?(?:\b(\d{3}0)'?s|['\u2019](\d0)s)\b/gi;
 /** "the 19th century", "the early 20th century", "the twenty-first century". */
-const CENTURY_RE = /(?:\b(the)\s+)?(?:\b(early|mid|late)(?:-|\s+))?\b(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second)[- ]century\b/gi;
+const CENTURY_RE = new RegExp(`(?:\\b(the)\\s+)?(?:\\b(early|mid|late)(?:-|\\s+))?\\b(\\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINAL_WORDS).join('|')})[- ]century\\b`, 'gi');
 /** A four-digit number that may be a year; its position decides (see `yearHere`). */
 const YEAR_RE = /(?<![\p{L}\p{N}$€£¥#@\/.,:_\u2013\u2014])(?<![\p{N}_]-)(1\d{3}|20\d{2}|2100)(?![\p{L}\p{N}%°\u00b2\u00b3]|[.,:]\d|-\d|\u2013\d)/gu;
 /** "2019-2021", "2019–21", "between 2019 and 2021", "from 2019 to 2021". */
 const YEAR_RANGE_RE = /(?:\b(between|from)\s+)?\b(1[89]\d{2}|20\d{2})(?:\s*[-\u2013\u2014]\s*|\s+(and|to|until|till|through)\s+)(1[89]\d{2}|20\d{2}|\d{2})(?![\p{L}\p{N}%]|[.,:]\d|-\d)/gu;
 /** "spring 2021", "the summer of 2019", "winter 2021". */
-const SEASON_RE = /\b(?:(early|mid|late)(?:-|\s+))?(spring|summer|autumn|fall|winter)(?:\s+of)?\s+(\d{4})\b/gi;
+const SEASON_RE = new RegExp(`\\b(?:(early|mid|late)(?:-|\\s+))?(${Object.keys(SEASONS).join('|')})(?:\\s+of)?\\s+(\\d{4})\\b`, 'gi');
 /** "Q3 2021", "the third quarter of 2021". */
 const QUARTER_RE = /\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter\s+of)\s+(\d{4})\b/g;
 /** "Saturday", "last Saturday", "Sunday's". */
@@ -98,11 +99,6 @@ const RELATIVE_RE = new RegExp(
   'gi',
 );
 
-const ORDINAL_WORDS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-  eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty-second': 22,
-};
 
 // Sticky copies, tried only at the offsets `startsOf` lists (see text/scan.ts).
 const ISO_Y = sticky(ISO_RE);
@@ -125,7 +121,7 @@ const RELATIVE_Y = sticky(RELATIVE_RE);
 // whole words: "for" and "through" are no spelled numbers, "Monday" is a weekday and "money" is not.
 const WORDS = new WordTable();
 const MONTH = WORDS.add([], [], Object.keys(MONTHS));
-const WEEKDAY = WORDS.add([], [], ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
+const WEEKDAY = WORDS.add([], [], WEEKDAY_NAMES.map((w) => w.toLowerCase()));
 const EARLY_MID_LATE = WORDS.add([], ['mid'], ['early', 'late']);
 const THE = WORDS.add([], ['the']);
 const OF = WORDS.add([], ['of']);
@@ -134,7 +130,7 @@ const MONTH_LEAD = WORDS.add(
   ['in', 'by', 'mid', 'to', 'and', 'of'],
   ['since', 'from', 'until', 'till', 'during', 'through', 'last', 'next', 'this', 'early', 'late', 'between'],
 );
-const SEASON = WORDS.add([], [], ['spring', 'summer', 'autumn', 'fall', 'winter']);
+const SEASON = WORDS.add([], [], Object.keys(SEASONS));
 const RANGE_LEAD = WORDS.add([], [], ['between', 'from']);
 const THIS_LAST_NEXT = WORDS.add([], [], ['this', 'last', 'next']);
 const PAST_LAST = WORDS.add([], [], ['past', 'last']);
@@ -315,13 +311,8 @@ const YEAR_PREP = /(?:^|[^\p{L}])(in|since|by|from|until|till|through|throughout
 const OF_HEAD = /\b(end|start|beginning|middle|half|quarter|course|rest|spring|summer|autumn|fall|winter|year|class|months?)\s+of\s*$/i;
 const APPROX_BEFORE = /\b(around|about|circa|c\.|approximately|roughly)\s+$/i;
 const PART_BEFORE = /\b(?:(the)\s+)?(early|mid|late)(?:-|\s+)$/i;
-/** Plural nouns that name events, so "the 2026 midterm elections" still reads a year. */
-const EVENT_PLURALS = new Set([
-  'elections', 'midterms', 'games', 'olympics', 'talks', 'protests', 'riots', 'floods', 'attacks', 'polls',
-  'negotiations', 'accords', 'hearings', 'playoffs', 'finals', 'championships', 'primaries', 'sanctions', 'strikes',
-  'wildfires', 'fires', 'earthquakes', 'hostilities', 'agreements', 'records', 'results', 'budgets', 'figures',
-]);
-const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'troops', 'feet', 'cattle', 'persons']);
+/** Plural nouns that name events (EVENT_PLURALS), so "the 2026 midterm elections" still reads a year. */
+const IRREGULAR_PLURALS = PLURAL_WITHOUT_S;
 
 // A Map, not WEEKDAYS[key]: a computed key on a plain object is a slow generic look-up.
 const WEEKDAY_NUMBER = new Map(Object.entries(WEEKDAYS));

@@ -9,7 +9,8 @@ import {
 } from '../normalize/units';
 import { HEDGE_SOURCE, QUANTITY_HEDGES, hedgeInterval, lookupHedge } from '../normalize/hedges';
 import { excludedRangesOf, overlapsAny } from '../normalize/exclusions';
-import { singularNoun } from '../normalize/nouns';
+import { singularNoun } from '../lang/word-forms';
+import { COUNT_STOPPERS, NOT_COUNT_NOUNS, PLURAL_WITHOUT_S } from '../lang/words';
 
 /**
  * Amounts in English news text, normalized to the canonical unit of their dimension:
@@ -72,17 +73,9 @@ const CONVERSION_RE = new RegExp(
 const WORD_RE = /\s+([\p{L}][\p{L}'\u2019-]*)/uy;
 
 /** Words that end a count phrase: "three of the", "five were". */
-const NOT_COUNTED = new Set([
-  'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'and', 'or', 'but', 'than', 'that',
-  'which', 'who', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'can',
-  'may', 'might', 'should', 'as', 'per', 'percent', 'times', 'more', 'less', 'fewer', 'other', 'others', 'this',
-  'these', 'those', 'it', 'its', 'their', 'his', 'her', 'he', 'she', 'they', 'we', 'you', 'i', 'not', 'no', 'so',
-  'yes', 'said', 'says', 'after', 'before', 'since', 'until', 'while', 'when', 'where', 'if', 'also', 'only',
-  'about', 'around', 'over', 'under', 'into', 'out', 'up', 'down', 'off', 'ago', 'later', 'earlier', 'old', 'each',
-]);
-/** Plural nouns that do not name what is counted: "two thirds", "three times". */
-const NOT_COUNT_NOUNS = new Set(['times', 'thirds', 'quarters', 'halves', 'ones', 'others', 'things', 'minus', 'plus', 'bus', 'status', 'news', 'series']);
-const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'troops', 'cattle', 'sheep', 'fish', 'aircraft', 'deer', 'feet', 'teeth', 'mice', 'geese', 'civilians']);
+const NOT_COUNTED = COUNT_STOPPERS;
+/** Plural nouns that name what is counted without a final s ("40 police"); NOT_COUNT_NOUNS name nothing counted. */
+const IRREGULAR_PLURALS = PLURAL_WITHOUT_S;
 
 function readNumber(raw: string): { value: number; spelled: boolean; native: boolean } | null {
   const c = raw.length > 0 ? raw.charCodeAt(0) : 0;

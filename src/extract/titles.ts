@@ -8,6 +8,7 @@ import { MULTIWORD_ROLES, ORG_WORDS, ROLE_WORDS, SENTENCE_STARTERS } from './peo
 import { TITLE_MODIFIERS } from './people/runs';
 import { parseTitle } from './people/title-parse';
 import { coveredByOther, inSortedRanges, lfLineStart, nextNewline, rangeIndex, type RangeIndex } from '../text/lookup';
+import { LOWER_CASE_TITLE_WORDS, TITLE_CONNECTORS } from '../lang/words';
 
 /**
  * Finds the titles people hold, before the name ("former US President Jane Roe", "Port Authority
@@ -27,8 +28,8 @@ export const titleExtractor: Extractor = {
   },
 };
 
-const CONNECT = new Set(['of', 'the', 'at', 'for', 'to', 'in']);
-const LOWER_TITLE = new Set(['former', 'acting', 'deputy', 'then', 'interim', 'us', 'u.s.']);
+const CONNECT = TITLE_CONNECTORS;
+const LOWER_TITLE = LOWER_CASE_TITLE_WORDS;
 
 const NOT_TITLE = 0;
 const TITLE_WORD = 1;

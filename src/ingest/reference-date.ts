@@ -1,8 +1,5 @@
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
-  dec: 12, december: 12,
-};
+import { isExists } from 'date-fns';
+import { DATE_LABELS, MONTHS, MONTH_SOURCE } from '../lang/words';
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -11,12 +8,11 @@ function pad(n: number): string {
 /** `YYYY-MM-DD` if the parts make a real calendar day, else null. */
 export function isoDay(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1 || year < 1 || year > 9999) return null;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  if (!isExists(year, month - 1, day)) return null;
   return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 }
 
-const MONTH_NAME = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH_NAME = `(${MONTH_SOURCE})`;
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/;
 const MDY = new RegExp(`\\b${MONTH_NAME}\\.? (\\d{1,2}),? (\\d{4})\\b`, 'i');
 const DMY = new RegExp(`\\b(\\d{1,2}) ${MONTH_NAME}\\.?,? (\\d{4})\\b`, 'i');
@@ -57,7 +53,6 @@ export function parseFullDate(s: string): { date: string; start: number; end: nu
 export const REFERENCE_DATE_WINDOW = 600;
 
 // Words that label a date as the article's own: "date 2026-03-14", "Published: March 14, 2026".
-const DATE_LABELS = new Set(['date', 'dated', 'published', 'updated', 'posted', 'modified', 'created', 'issued', 'filed']);
 
 /**
  * A full date stated near the top of the body as the article's own date: a dateline ("SALTMERE, June 10,

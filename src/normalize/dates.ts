@@ -1,40 +1,14 @@
+import { addDays as addCalendarDays, getDay, getDaysInMonth } from 'date-fns';
 import type { DateGrain, DateValue } from '../types';
+import { MONTHS, MONTH_NAMES, WEEKDAY_NAMES, SEASONS } from '../lang/words';
 
 /**
  * Calendar vocabulary and arithmetic for the date extractor and comparator. All days are ISO
  * `YYYY-MM-DD` strings in the proleptic Gregorian calendar, computed in UTC (no time zone shifts).
  */
 
-/** Month names and abbreviations, lower case, without a trailing period: "sept" -> 9. */
-export const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11,
-  nov: 11, december: 12, dec: 12,
-};
-
-/** Full month names for display, index 1..12. */
-export const MONTH_NAMES = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** Weekday names (full and common abbreviations), 0 = Sunday. */
-export const WEEKDAYS: Record<string, number> = {
-  sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4,
-  thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6,
-};
-
-export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-/** Seasons as month spans (northern hemisphere): winter runs December to February of the next year. */
-export const SEASONS: Record<string, { from: number; to: number }> = {
-  spring: { from: 3, to: 5 }, summer: { from: 6, to: 8 }, autumn: { from: 9, to: 11 }, fall: { from: 9, to: 11 },
-  winter: { from: 12, to: 2 },
-};
-
-/** Regex source of a month name as written: "September", "Sept.", "Sep" (the period is not captured). */
-export const MONTH_SOURCE =
-  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept(?:ember)?|Sep|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
-
-/** Regex source of a full weekday name: "Saturday". Abbreviations are too ambiguous in prose ("Sat"). */
-export const WEEKDAY_SOURCE = '(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)';
+// The calendar words are data (lang/en/calendar.yaml); the date modules import them from here.
+export { MONTHS, MONTH_NAMES, WEEKDAYS, WEEKDAY_NAMES, SEASONS, MONTH_SOURCE, WEEKDAY_SOURCE } from '../lang/words';
 
 /** Month number of a name as written ("Sept." -> 9), or 0. */
 export function monthNumber(name: string): number {
@@ -56,89 +30,33 @@ export function isoDay(year: number, month: number, day: number): string | null 
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
+/**
+ * Days in a month, by date-fns on a local calendar date: daysInMonth(2024, 2) = 29. Like the Date
+ * constructor, it reads the years 0-99 as 1900-1999 and carries a month out of range into the next year
+ * (daysInMonth(2025, 13) is January 2026's 31).
+ */
 export function daysInMonth(year: number, month: number): number {
-  // The common case by arithmetic; anything else (years 0-99, which Date.UTC reads as 1900-1999, months out
-  // of range, which it carries over) by the Date itself.
-  if (month >= 1 && month <= 12 && year >= 100 && year <= 9999 && Number.isInteger(year) && Number.isInteger(month)) {
-    if (month !== 2) return MONTH_DAYS[month - 1];
-    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  }
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return getDaysInMonth(new Date(year, month - 1, 1));
 }
 
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
+/** The local calendar date of "YYYY-MM-DD" (a day out of range carries over: "2025-02-30" is March 2). */
 function toDate(iso: string): Date {
-  return new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
+  return new Date(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
 }
 
 function fromDate(d: Date): string {
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** `iso` moved by `n` days: addDays("2025-09-21", -1) = "2025-09-20". */
 export function addDays(iso: string, n: number): string {
-  const day = dayNumber(iso);
-  if (day !== null && Number.isInteger(n) && n > -1e6 && n < 1e6) return isoOfDayNumber(day + n);
-  const d = toDate(iso);
-  d.setUTCDate(d.getUTCDate() + n);
-  return fromDate(d);
-}
-
-// Calendar arithmetic on whole days, without a Date object per call (H. Hinnant's days_from_civil and
-// civil_from_days, proleptic Gregorian like Date): "2025-09-21" -> day 20352 since 1970-01-01.
-
-/**
- * Days since 1970-01-01 of a well-formed "YYYY-MM-DD" with a real day of a year from 100 on, else null:
- * the Date route then decides, as before (Date.UTC reads the years 0-99 as 1900-1999 and carries days
- * out of range into the next month).
- */
-function dayNumber(iso: string): number | null {
-  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return null;
-  const y = digitsAt(iso, 0, 4);
-  const m = digitsAt(iso, 5, 2);
-  const d = digitsAt(iso, 8, 2);
-  if (y < 100 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-
-/** The ASCII digits `s[at, at + len)` as a number; -1 when one is not a digit. */
-function digitsAt(s: string, at: number, len: number): number {
-  let v = 0;
-  for (let i = at; i < at + len; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return -1;
-    v = v * 10 + (c - 48);
-  }
-  return v;
-}
-
-/** "YYYY-MM-DD" of a day number (the inverse of `dayNumber`), formatted as `fromDate` does. */
-function isoOfDayNumber(day: number): string {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+  return fromDate(addCalendarDays(toDate(iso), n));
 }
 
 /** 0 = Sunday ... 6 = Saturday. */
 export function weekdayOf(iso: string): number {
-  const day = dayNumber(iso);
-  // 1970-01-01 was a Thursday (4).
-  if (day !== null) return (((day + 4) % 7) + 7) % 7;
-  return toDate(iso).getUTCDay();
+  return getDay(toDate(iso));
 }
-
 
 /** Part of an interval named by "early", "mid" or "late". */
 export type Part = 'early' | 'mid' | 'late' | undefined;

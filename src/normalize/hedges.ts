@@ -1,51 +1,14 @@
 import type { Hedge } from '../types';
+import { lang } from '../lang/load';
 import { round12 } from './numbers';
 
 /**
- * Words before an amount that soften or bound it, with the interval they make of a stated X.
- * The widths are deliberate and documented here once:
- * - approx ("about", "around", "roughly", "some", "an estimated", "approximately"): [0.9X, 1.1X]
- * - nearly ("nearly", "almost", "close to", "just under", "not quite"): [0.9X, X]
- * - more-than ("more than", "over", "upwards of", "in excess of", "just over"): [X, 1.1X]
- * - at-least ("at least", "no fewer than", "no less than"): [X, 1.1X]
- * - less-than ("less than", "fewer than", "under", "below"): [0.5X, X]
- * - at-most ("at most", "no more than"): [0.5X, X]
- * - up-to ("up to", "as many as", "as much as"): [0, X]
- * A lower bound is read as news writes it: "more than 12%" is said of 12.4%, not of 18%, so "more than 40"
- * conflicts with 60 and with 30. An upper bound is looser ("under an hour" fits forty minutes): 0.5X.
+ * Words before an amount that soften or bound it, with the interval they make of a stated X
+ * (lang/en/hedges.yaml, where the widths are documented): "about" -> approx, [0.9X, 1.1X].
  */
-export const QUANTITY_HEDGES: { phrase: string; hedge: Hedge; low: number; high: number }[] = [
-  { phrase: 'approximately', hedge: 'approx', low: 0.9, high: 1.1 },
-  { phrase: 'an estimated', hedge: 'approx', low: 0.9, high: 1.1 },
-  { phrase: 'estimated', hedge: 'approx', low: 0.9, high: 1.1 },
-  { phrase: 'roughly', hedge: 'approx', low: 0.9, high: 1.1 },
-  { phrase: 'around', hedge: 'approx', low: 0.9, high: 1.1 },
-  { phrase: 'about', hedge: 'approx', low: 0.9, high: 1.1 },
-  { phrase: 'some', hedge: 'approx', low: 0.9, high: 1.1 },
-  { phrase: 'circa', hedge: 'approx', low: 0.9, high: 1.1 },
-  { phrase: 'nearly', hedge: 'nearly', low: 0.9, high: 1 },
-  { phrase: 'almost', hedge: 'nearly', low: 0.9, high: 1 },
-  { phrase: 'close to', hedge: 'nearly', low: 0.9, high: 1 },
-  { phrase: 'just under', hedge: 'nearly', low: 0.9, high: 1 },
-  { phrase: 'not quite', hedge: 'nearly', low: 0.9, high: 1 },
-  { phrase: 'just over', hedge: 'more-than', low: 1, high: 1.1 },
-  { phrase: 'more than', hedge: 'more-than', low: 1, high: 1.1 },
-  { phrase: 'over', hedge: 'more-than', low: 1, high: 1.1 },
-  { phrase: 'upwards of', hedge: 'more-than', low: 1, high: 1.1 },
-  { phrase: 'in excess of', hedge: 'more-than', low: 1, high: 1.1 },
-  { phrase: 'at least', hedge: 'at-least', low: 1, high: 1.1 },
-  { phrase: 'no fewer than', hedge: 'at-least', low: 1, high: 1.1 },
-  { phrase: 'no less than', hedge: 'at-least', low: 1, high: 1.1 },
-  { phrase: 'less than', hedge: 'less-than', low: 0.5, high: 1 },
-  { phrase: 'fewer than', hedge: 'less-than', low: 0.5, high: 1 },
-  { phrase: 'under', hedge: 'less-than', low: 0.5, high: 1 },
-  { phrase: 'below', hedge: 'less-than', low: 0.5, high: 1 },
-  { phrase: 'at most', hedge: 'at-most', low: 0.5, high: 1 },
-  { phrase: 'no more than', hedge: 'at-most', low: 0.5, high: 1 },
-  { phrase: 'up to', hedge: 'up-to', low: 0, high: 1 },
-  { phrase: 'as many as', hedge: 'up-to', low: 0, high: 1 },
-  { phrase: 'as much as', hedge: 'up-to', low: 0, high: 1 },
-];
+export const QUANTITY_HEDGES: { phrase: string; hedge: Hedge; low: number; high: number }[] = lang().hedges['quantity-hedges'].flatMap((g) =>
+  g.phrases.map((phrase) => ({ phrase, hedge: g.hedge, low: g.low, high: g.high })),
+);
 
 const BY_PHRASE = new Map(QUANTITY_HEDGES.map((h) => [h.phrase, h]));
 

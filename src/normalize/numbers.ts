@@ -1,46 +1,13 @@
+import { UNIT_WORDS, TENS_WORDS, SCALE_WORDS, NUMBER_NOUNS } from '../lang/words';
+
 /**
  * Numbers as written in English news: digits with separators ("2,000", "1.6"), Persian and Arabic-Indic
  * digits ("۱۲۴"), spelled numbers ("twenty-one", "a dozen") and scale words ("1.6 million", "€3bn").
  * Each vocabulary is data paired with the function that reads it (chrono `locales/en/constants.ts`).
  */
 
-/** Spelled units and teens: "seven" -> 7. */
-export const UNIT_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19,
-};
-
-/** Spelled tens: "forty" -> 40 ("twenty-one" = 20 + 1). */
-export const TENS_WORDS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-
-/** Scale words after a number: "1.6 million", "€3bn", "5k". `moneyOnly` scales ("m") only follow a currency. */
-export const SCALE_WORDS: Record<string, { factor: number; moneyOnly?: boolean }> = {
-  hundred: { factor: 1e2 },
-  thousand: { factor: 1e3 },
-  k: { factor: 1e3, moneyOnly: true },
-  million: { factor: 1e6 },
-  mln: { factor: 1e6 },
-  mn: { factor: 1e6, moneyOnly: true },
-  m: { factor: 1e6, moneyOnly: true },
-  billion: { factor: 1e9 },
-  bln: { factor: 1e9 },
-  bn: { factor: 1e9 },
-  b: { factor: 1e9, moneyOnly: true },
-  trillion: { factor: 1e12 },
-  // South Asian scale words: "Rs 215 crore" is 2.15 billion rupees, "5 lakh" is 500,000.
-  crore: { factor: 1e7 },
-  crores: { factor: 1e7 },
-  lakh: { factor: 1e5 },
-  lakhs: { factor: 1e5 },
-  tn: { factor: 1e12 },
-  trn: { factor: 1e12 },
-};
-
-/** Number nouns used like numerals: "a dozen workers" -> 12, "a decade" is a unit, not here. */
-export const NUMBER_NOUNS: Record<string, number> = { dozen: 12, score: 20 };
+// The number words are data (lang/en/numbers.yaml).
+export { UNIT_WORDS, TENS_WORDS, SCALE_WORDS, NUMBER_NOUNS };
 
 /** Every word a spelled number can open with, apart from "a"/"an" before a scale word. */
 export const SPELLED_NUMBER_WORDS: readonly string[] = [...Object.keys(UNIT_WORDS), ...Object.keys(TENS_WORDS)];

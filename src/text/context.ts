@@ -1,5 +1,7 @@
 import type { Article, ClaimContext, Sentence, Vocabulary } from '../types';
-import { STOPWORDS, dropPossessive, lemma, lowerPlain, rangeTokens, type Token } from './tokens';
+import { dropPossessive, lowerPlain, rangeTokens, type Token } from './tokens';
+import { lemma } from '../lang/word-forms';
+import { EVENT_LOOKALIKES, NOT_NAMES, REPORTING_WORDS, STOPWORDS } from '../lang/words';
 import { RecentArticles, firstAtOrAfterValue, insertAt } from './lookup';
 import { isSpaceCode } from './scan';
 
@@ -34,30 +36,10 @@ export function insideQuotes(text: string, sentence: Sentence, start: number): b
 const EVENT_SUFFIX = /(ed|ing|ion|ions|al|ment|ure)$/;
 
 // Words of those forms that name no event: "during the war", "the national army", "a central role".
-const NOT_EVENTS = new Set(
-  (
-    'during including following according regarding concerning pending morning evening thing things nothing ' +
-    'something anything everything king ring spring bring ceiling ongoing outgoing incoming upcoming building ' +
-    'original national international regional local official officials political central total several general ' +
-    'federal social special final critical crucial potential additional legal global royal animal capital hospital ' +
-    'individual principal personal annual actual usual equal rural natural cultural commercial financial external ' +
-    'internal moment government department parliament environment region nation million billion opinion union ' +
-    'religion position nature future feature culture measure pressure structure procedure temperature figure ' +
-    'picture nurture signature literature legislature based related united limited armed detailed alleged ' +
-    'supposed red bed fed need speed seed hundred indeed shed deed breed weed tired interested advanced naked ' +
-    'sacred wicked beloved rugged ragged learned aged'
-  ).split(/\s+/),
-);
+const NOT_EVENTS = EVENT_LOOKALIKES;
 
-// Capitalized words that are not names: date words, and sentence openers ("However, ...").
-const NOT_NAMES = new Set(
-  (
-    'january february march april may june july august september october november december jan feb mar apr jun ' +
-    'jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday however meanwhile still ' +
-    'yet later earlier recently today yesterday tomorrow now instead indeed despite although though because since ' +
-    'while whether once several many most some few both analysts officials decades years months'
-  ).split(/\s+/),
-);
+// NOT_NAMES (lang/en/calendar.yaml and context.yaml): capitalized words that are not names, such as date
+// words and sentence openers ("However, ...").
 
 // Hard clause boundaries (see isBreak): "He left (in July 2021) for good" keeps "in July 2021" apart.
 
@@ -96,11 +78,8 @@ function isBreak(text: string, i: number): boolean {
   return c === 45 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32;
 }
 
-/** Reporting verbs kept as (weak) predicates even without a vocabulary: "said Sunday" is a statement's date. */
-export const REPORTING_WORDS: Record<string, string> = {
-  said: 'say', says: 'say', say: 'say', saying: 'say', told: 'tell', tells: 'tell', tell: 'tell',
-  reported: 'report', reports: 'report', according: 'according',
-};
+/** Reporting verbs kept as (weak) predicates even without a vocabulary (lang/en/reporting-verbs.yaml, plain). */
+export { REPORTING_WORDS };
 
 /**
  * How many event words a context keeps: the nearest one, and others not much farther (at most twice its

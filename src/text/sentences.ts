@@ -1,12 +1,9 @@
 import type { Sentence } from '../types';
+import { MIDDLE_INITIAL_BREAKERS, SENTENCE_ABBREVIATIONS, WORDS_AFTER_ABBREVIATION } from '../lang/words';
 
-// Abbreviations whose period does not end a sentence: "U.S. President", "Dr. Smith", "Sept. 21".
-const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'col', 'lt', 'sgt', 'capt', 'maj', 'rep', 'sen', 'gov', 'st', 'jr', 'sr',
-  'rev', 'hon', 'pres', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'approx', 'est', 'fig', 'dept', 'univ',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed',
-  'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'a.m', 'p.m', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'd.c', 'mt', 'ft',
-]);
+// Abbreviations whose period does not end a sentence: "U.S. President", "Dr. Smith", "Sept. 21"
+// (lang/en/sentences.yaml, with the month and weekday abbreviations of lang/en/calendar.yaml).
+const ABBREVIATIONS = SENTENCE_ABBREVIATIONS;
 
 const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', ')', ']', '\u00bb']);
 
@@ -84,20 +81,15 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
-// "U.S. President Ada Ross": a capitalized title word after an abbreviation continues the sentence.
-const TITLE_WORDS = /^(President|Secretary|Senator|Minister|Ambassador|Army|Navy|Air|Department|State|Government|Congress|Forces|Officials?|Troops|Military|Defense|Embassy|Treasury|Attorney|Supreme|Court|Senate|House|Postal|Open|Dollar|Dollars)\b/;
+// "U.S. President Ada Ross": a capitalized title word after an abbreviation continues the sentence
+// (lang/en/sentences.yaml).
+const TITLE_WORDS = WORDS_AFTER_ABBREVIATION;
 function isTitleWord(text: string, at: number): boolean {
   return TITLE_WORDS.test(text.slice(at, at + 20));
 }
 
 // Words that open a sentence far more often than they follow a middle initial: "Plan B. Then it failed."
-const SENTENCE_OPENERS = new Set(
-  (
-    'the a an he she it they we i you this that these those then there here but and or so yet if when while ' +
-    'after before as at in on for by from with his her its their our my your no not one some all both each ' +
-    'many most more other such what who how why where still also however meanwhile now later today'
-  ).split(' '),
-);
+const SENTENCE_OPENERS = MIDDLE_INITIAL_BREAKERS;
 
 /**
  * A single capital letter between a capitalized word and a capitalized word that does not open sentences

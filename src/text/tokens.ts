@@ -1,6 +1,5 @@
 import type { Article } from '../types';
 import { RecentArticles } from './lookup';
-import { memoByString } from '../util/memo';
 import { isSpaceCode } from './scan';
 
 /** A word of the text with its offsets `[start, end)`. */
@@ -471,73 +470,6 @@ export function firstTokens(text: string, from: number, to: number, limit: numbe
   return out;
 }
 
-export const STOPWORDS = new Set(
-  (
-    'a an the and or but nor of in on at to for from by with without about as into onto over under after before ' +
-    'than then that this these those there here it its it\'s he she they them his her their hers theirs we us our you your i me my ' +
-    'is are was were be been being am do does did done have has had having will would shall should can could may might must ' +
-    'not no so if when while where which who whom whose what why how all any some each every both either neither ' +
-    'also just only even very more most much many such own same other another up down out off again further once ' +
-    'one s t said says say saying told tells tell according reported reports'
-  ).split(/\s+/),
-);
-
-// A Map, not an object: `IRREGULAR["constructor"]` was the Object function, not a lemma.
-const IRREGULAR: ReadonlyMap<string, string> = new Map([
-  ['withdrew', 'withdraw'], ['withdrawn', 'withdraw'], ['withdrawal', 'withdraw'], ['withdrawals', 'withdraw'],
-  ['built', 'build'], ['building', 'build'], ['built_', 'build'], ['began', 'begin'], ['begun', 'begin'],
-  ['fought', 'fight'], ['took', 'take'], ['taken', 'take'], ['retook', 'retake'], ['retaken', 'retake'],
-  ['gave', 'give'], ['given', 'give'], ['went', 'go'], ['gone', 'go'], ['came', 'come'], ['made', 'make'],
-  ['said', 'say'], ['told', 'tell'], ['wrote', 'write'], ['written', 'write'], ['sent', 'send'], ['held', 'hold'],
-  ['left', 'leave'], ['lost', 'lose'], ['won', 'win'], ['sold', 'sell'], ['bought', 'buy'], ['paid', 'pay'],
-  ['met', 'meet'], ['fell', 'fall'], ['fallen', 'fall'], ['rose', 'rise'], ['risen', 'rise'], ['ran', 'run'],
-  ['struck', 'strike'], ['killed', 'kill'], ['died', 'die'], ['dead', 'die'], ['death', 'die'], ['deaths', 'die'],
-  ['born', 'bear'], ['founded', 'found'], ['seized', 'seize'], ['opened', 'open'], ['closed', 'close'],
-  ['elected', 'elect'], ['election', 'elect'], ['elections', 'elect'], ['signed', 'sign'], ['posted', 'post'],
-  ['posts', 'post'], ['threatened', 'threaten'], ['threats', 'threaten'], ['threat', 'threaten'],
-  ['attacked', 'attack'], ['attacks', 'attack'], ['kept', 'keep'], ['led', 'lead'], ['fled', 'flee'],
-  ['spent', 'spend'], ['stood', 'stand'], ['got', 'get'], ['brought', 'bring'], ['caught', 'catch'],
-  ['thought', 'think'], ['saw', 'see'], ['seen', 'see'], ['knew', 'know'], ['known', 'know'], ['grew', 'grow'],
-  ['grown', 'grow'], ['drove', 'drive'], ['driven', 'drive'], ['flew', 'fly'], ['flown', 'fly'], ['shot', 'shoot'],
-  ['chose', 'choose'], ['chosen', 'choose'], ['broke', 'break'], ['broken', 'break'], ['spoke', 'speak'],
-  ['spoken', 'speak'], ['heard', 'hear'], ['meant', 'mean'], ['rebuilt', 'rebuild'], ['stole', 'steal'],
-  ['stolen', 'steal'], ['sank', 'sink'], ['sunk', 'sink'], ['wore', 'wear'], ['worn', 'wear'],
-]);
-
-/**
- * A crude English lemma for matching, not for display: "withdrew" -> "withdraw", "constructed" ->
- * "construct", "negotiations" -> "negotiat". Two forms of one word must meet; nothing more is promised.
- */
-// Memoized: comparison asks for the same few thousand words millions of times.
-export const lemma: (word: string) => string = memoByString((word) => computeLemma(word), 100000);
-
-function computeLemma(word: string): string {
-  let w = word.toLowerCase().replace(/\u2019/g, "'").replace(/'s$/, '');
-  const irregular = IRREGULAR.get(w);
-  if (irregular !== undefined) return irregular;
-  if (w.length <= 4) return w;
-  // "across", "status", "crisis": a final s that marks no plural.
-  if (/(ss|us|is)$/.test(w)) return w;
-  for (let i = 0; i < LEMMA_SUFFIXES.length; i++) {
-    const suffix = LEMMA_SUFFIXES[i];
-    const keep = LEMMA_KEEP[i];
-    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
-      if (keep === -1) return w.slice(0, -suffix.length) + 'y';
-      w = w.slice(0, w.length - suffix.length + keep);
-      if (suffix === 'ations' || suffix === 'ation') w = w.slice(0, -3) + 'at';
-      break;
-    }
-  }
-  // "constructed" -> "construct", "planned" -> "plan"
-  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(ss|ll|ff|zz)$/.test(w)) w = w.slice(0, -1);
-  return w;
-}
-
-// The suffixes `computeLemma` tries, first match wins, and what each keeps of itself (-1: "ies" -> "y").
-// Module constants, read by index: written inside the loop, the table was rebuilt on every call and the
-// optimizing compiler spent ~170 ms on this one function (3 ms now), early in a run, ahead of hotter ones.
-const LEMMA_SUFFIXES: readonly string[] = ['ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ions', 'ion', 'ies', 'ied', 'ed', 'es', 's'];
-const LEMMA_KEEP: readonly number[] = [3, 3, 0, 0, 0, 0, 0, 0, -1, -1, 0, 0, 0];
 
 /**
  * The key form of a name: accents folded, curly apostrophes plain, periods dropped, spaces single,

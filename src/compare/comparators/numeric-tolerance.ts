@@ -1,7 +1,8 @@
 import type { Claim, Comparator, CompareContext, PairJudgement, QuantityValue } from '../../types';
 import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence, differentStories, assertionLink, assertionSubject } from '../link';
 import { toCanonical, unitById } from '../../normalize/units';
-import { singularNoun } from '../../normalize/nouns';
+import { singularNoun } from '../../lang/word-forms';
+import { lang } from '../../lang/load';
 
 /**
  * Amounts of one dimension and unit: two claims agree when their intervals overlap once each stated
@@ -283,10 +284,8 @@ function pct(x: number): string {
   return `${Number((x * 100).toPrecision(3))} %`;
 }
 
-const HEDGE_WORDS: Record<string, string> = {
-  approx: 'about', nearly: 'nearly', 'more-than': 'more than', 'at-least': 'at least', 'less-than': 'less than',
-  'at-most': 'at most', 'up-to': 'up to',
-};
+// How a hedge is shown before an amount (lang/en/hedges.yaml, shown-as): approx -> "about".
+const HEDGE_WORDS: Record<string, string> = lang().hedges['shown-as'];
 
 const CANONICAL_LABEL: Record<string, string> = { m: 'm', m2: 'm²', l: 'l', kg: 'kg', 'km/h': 'km/h', degC: '°C', deg: 'degrees', percent: '%', pp: 'percentage points', year: 'years' };
 

@@ -3,11 +3,12 @@ import { aliasJoining } from '../../rules/aliases';
 import { nameSimilarity, SAME_PERSON } from '../../extract/people/names';
 import { contentLemmas } from '../quote-align';
 import { quoteLink, quoteSubject } from './quote-wording';
+import { GENERIC_SPEAKER_WORDS } from '../../lang/words';
 
 const quote = (c: Claim) => c.value as QuoteValue;
 const speaker = (c: Claim) => quote(c).speaker as Speaker;
 
-const GENERIC = new Set(['the', 'a', 'an', 'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'source', 'sources', 'senior', 'government', 'ministry']);
+const GENERIC = GENERIC_SPEAKER_WORDS;
 
 /**
  * Who the same words are given to, across sources. Quotes are aligned as by quote-wording; the readings

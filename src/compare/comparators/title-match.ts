@@ -1,6 +1,7 @@
 import type { Claim, Comparator, CompareContext, PairJudgement, TitleValue } from '../../types';
 import { foldNameWord, nameSimilarity, SAME_PERSON, surnameKey } from '../../extract/people/names';
 import { aliasJoining, aliasOf } from '../../rules/aliases';
+import { DEPUTY_WORDS } from '../../lang/words';
 
 const title = (c: Claim) => c.value as TitleValue;
 
@@ -23,7 +24,7 @@ function roleWordsOf(ctx: CompareContext): RoleWords {
 }
 
 const roleWords = (role: string, words: RoleWords) => role.split(' ').map((w) => words.get(w) ?? w);
-const DEPUTY = new Set(['deputy', 'vice', 'assistant', 'acting']);
+const DEPUTY = DEPUTY_WORDS;
 
 /**
  * "chief of staff" within "deputy chief of staff"? Same role with more or less detail; "head" and

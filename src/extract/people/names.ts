@@ -1,6 +1,7 @@
 import levenshtein from 'fast-levenshtein';
 import { foldKey } from '../../text/tokens';
 import { memoByString } from '../../util/memo';
+import { NAME_PARTICLES } from './lexicon';
 
 /**
  * Name keys and spelling similarity, shared by the people extractor, the quote speaker resolution and
@@ -50,7 +51,7 @@ export function nameWordSimilarity(a: string, b: string): number {
   return Math.max(0.5, 0.95 - (0.4 * d) / max);
 }
 
-const PARTICLES = new Set(['bin', 'ibn', 'bint', 'al', 'el', 'van', 'von', 'de', 'da', 'di', 'du', 'der', 'den', 'la', 'le', 'del', 'della', 'dos', 'das', 'ter']);
+const PARTICLES = NAME_PARTICLES;
 
 /** Words of a name without particles: "Osama bin Laden" -> ["osama", "laden"]. */
 export function nameWords(name: string): string[] {

@@ -1,18 +1,11 @@
 import type { Article } from '../../types';
 import { bodyWords, type Token, type WordTok } from '../../text/tokens';
 import { isSpaceCode } from '../../text/scan';
+import { TITLE_MODIFIERS } from '../../lang/words';
 import { CALENDAR_WORDS, HONORIFICS, NAME_PARTICLES, ORG_WORDS, ROLE_WORDS, SENTENCE_STARTERS } from './lexicon';
 
-/** Words that qualify a role and are peeled off the front of a name run: "Staff" in "Chief of Staff Jane Roe". */
-export const TITLE_MODIFIERS = new Set(
-  (
-    'staff affairs defense defence foreign interior finance justice health security education trade commerce ' +
-    'energy transport agriculture labor labour culture information first second senior junior acting former ' +
-    'interim special political prime deputy assistant associate executive armed federal supreme grand high lead ' +
-    'principal managing general vice chief top outgoing incoming retired late then caretaker regional provincial ' +
-    'district local spokesman spokeswoman'
-  ).split(' '),
-);
+/** Words that qualify a role and are peeled off the front of a name run (lang/en/titles.yaml). */
+export { TITLE_MODIFIERS };
 
 export type { WordTok } from '../../text/tokens';
 

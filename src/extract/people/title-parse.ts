@@ -2,6 +2,7 @@ import type { Vocabulary } from '../../types';
 import { preferredSpelling } from '../../rules/vocabulary';
 import { MULTIWORD_ROLES, ORG_WORDS, ROLE_WORDS } from './lexicon';
 import { TITLE_MODIFIERS } from './runs';
+import { FORMER_WORDS, TITLE_TRIM_WORDS } from '../../lang/words';
 
 /** A title split into its parts, all lower case and normalized. */
 export interface ParsedTitle {
@@ -11,8 +12,8 @@ export interface ParsedTitle {
   former: boolean;
 }
 
-const CONNECTORS = new Set(['of', 'the', 'at', 'for', 'in', 'to', 'and', "'s"]);
-const FORMER = new Set(['former', 'ex', 'erstwhile', 'onetime', 'one-time']);
+const CONNECTORS = TITLE_TRIM_WORDS;
+const FORMER = FORMER_WORDS;
 // Organizations named "X of Y" read the same as "Y X": "ministry of defense" = "defense ministry".
 const OF_ORGS = /\b(ministry|department|office|bureau|directorate|secretariat|council) of (?:the )?([a-z][a-z' ]*?)$/;
 // Words that say where, without being an organization of their own.

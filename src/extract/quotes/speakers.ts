@@ -2,7 +2,8 @@ import type { Article, Span, Speaker, SpeakerKind, Vocabulary } from '../../type
 import { preferredSpelling } from '../../rules/vocabulary';
 import { makeSpan } from '../../text/span';
 import { sentenceAt } from '../../text/context';
-import { STOPWORDS, firstTokens, lowerPlain, startsUpper, tokenize, type Token } from '../../text/tokens';
+import { firstTokens, lowerPlain, startsUpper, tokenize, type Token } from '../../text/tokens';
+import { CLAUSE_OPENERS, RANK_ADJECTIVES, SPEAKER_ADVERBS, SPEAKER_DETERMINERS, SPEAKER_MODIFIERS, STOPWORDS } from '../../lang/words';
 import { ORG_HEADS, ORG_WORDS, PERSON_NOUNS, PRONOUNS, REPORTING_VERBS, ROLE_WORDS, SENTENCE_STARTERS } from '../people/lexicon';
 import { TITLE_MODIFIERS } from '../people/runs';
 import type { Mention } from '../people/mentions';
@@ -15,16 +16,11 @@ interface NounPhrase {
   verb?: string;
 }
 
-const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'one', 'two', 'three', 'several', 'some', 'many']);
+const DETERMINERS = SPEAKER_DETERMINERS;
 // Words that hedge or rank a description without changing who it is: "a senior official" = "an official".
-const HEDGE_ADJECTIVES = new Set(['senior', 'top', 'high-ranking', 'high', 'ranking', 'unnamed', 'anonymous', 'local', 'other', 'several', 'some', 'many', 'two', 'three', 'one']);
-const NP_MODIFIERS = new Set([
-  ...HEDGE_ADJECTIVES, 'former', 'current', 'government', 'defence', 'defense', 'military', 'security', 'foreign',
-  'police', 'state', 'press', 'ministry', 'army', 'intelligence', 'health', 'justice', 'interior', 'finance',
-  'court', 'party', 'company', 'white', 'house', 'us', 'u.s.', 'deputy', 'chief', 'political', 'regional',
-  'provincial', 'district', 'city', 'federal', 'national', 'public', 'official', 'prime', 'vice', 'assistant',
-]);
-const ADVERBS = new Set(['also', 'later', 'then', 'again', 'still', 'further', 'previously', 'earlier', 'once', 'had', 'has', 'have', 'has also', 'would', 'reportedly']);
+const HEDGE_ADJECTIVES = RANK_ADJECTIVES;
+const NP_MODIFIERS = SPEAKER_MODIFIERS;
+const ADVERBS = SPEAKER_ADVERBS;
 
 /** Reporting verbs known to the extractor plus the vocabulary's. */
 export function isReportingVerb(word: string, vocabulary: Vocabulary): boolean {
@@ -157,7 +153,6 @@ export function beforeAttribution(text: string, sentenceStart: number, open: num
   return null;
 }
 
-const CLAUSE_OPENERS = new Set(['on', 'in', 'at', 'when', 'after', 'before', 'during', 'over', 'following', 'shortly', 'addressing', 'speaking', 'as', 'while', 'since', 'but', 'and', 'however', 'meanwhile', 'later', 'earlier', 'asked', 'responding', 'for', 'with', 'by', 'under', 'from', 'to']);
 
 /** The subject noun phrase at the start of a sentence, after an opening clause ("On Sunday, Roe ..."). */
 export function sentenceSubject(text: string, toks: Token[]): Token[] {

@@ -1,0 +1,79 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LANG_DIR, LangDataError, loadLangData } from '../../src/lang/load';
+import { CALENDAR_WORDS_SET, MONTHS, MONTH_NAMES, MONTH_SOURCE, NUMBER_WORDS, SENTENCE_ABBREVIATIONS, WEEKDAYS, WEEKDAY_NAMES } from '../../src/lang/words';
+
+describe('lang/en: the shipped data loads and fits its schemas', () => {
+  test('every file is read', () => {
+    const data = loadLangData();
+    expect(Object.keys(data).sort()).toEqual(['calendar', 'context', 'hedges', 'numbers', 'people', 'reporting-verbs', 'sentences', 'speakers', 'stopwords', 'titles', 'units', 'word-forms']);
+  });
+
+  test.each([
+    ['sept', 9],
+    ['september', 9],
+    ['may', 5],
+    ['dec', 12],
+  ])('month %s -> %d', (word, n) => {
+    expect(MONTHS[word]).toBe(n);
+  });
+
+  test('names for display and weekdays from Sunday', () => {
+    expect(MONTH_NAMES[9]).toBe('September');
+    expect(WEEKDAY_NAMES[0]).toBe('Sunday');
+    expect(WEEKDAYS.thurs).toBe(4);
+  });
+
+  test.each([
+    ['September', 'September'],
+    ['Sept', 'Sept'],
+    ['Jan', 'Jan'],
+    ['May', 'May'],
+  ])('the month regex reads %s whole', (text, matched) => {
+    expect(new RegExp(`^${MONTH_SOURCE}`).exec(text)?.[0]).toBe(matched);
+  });
+
+  test.each([
+    ['sept', true],
+    ['monday', true],
+    // "Sun Li said": a weekday abbreviation may start a name, so it is no calendar word here.
+    ['sun', false],
+    ['sat', false],
+  ])('%s is a calendar word: %s', (w, yes) => {
+    expect(CALENDAR_WORDS_SET.has(w)).toBe(yes);
+  });
+
+  test.each(['sept', 'sun', 'dr', 'u.s'])('"%s." ends no sentence', (w) => {
+    expect(SENTENCE_ABBREVIATIONS.has(w)).toBe(true);
+  });
+
+  test.each(['two', 'forty', 'hundreds', 'dozens', 'third', 'half'])('%s is a number word', (w) => {
+    expect(NUMBER_WORDS.has(w)).toBe(true);
+  });
+});
+
+describe('lang/en: a mistake names its file, line and column', () => {
+  function brokenCopy(file: string, edit: (s: string) => string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'lang-'));
+    cpSync(LANG_DIR, dir, { recursive: true });
+    const path = join(dir, file);
+    writeFileSync(path, edit(readFileSync(path, 'utf8')));
+    return dir;
+  }
+
+  test.each([
+    // A number noun whose value is a word.
+    ['numbers.yaml', (s: string) => s.replace('number-nouns: {dozen: 12,', 'number-nouns: {dozen: twelve,'), /numbers\.yaml:\d+:\d+: \/number-nouns\/dozen must be integer/],
+    // A word listed twice.
+    ['stopwords.yaml', (s: string) => s.replace('negators: [not,', 'negators: [not, not,'), /stopwords\.yaml:\d+:\d+: \/negators: an entry is listed twice/],
+    // An unknown key.
+    ['word-forms.yaml', (s: string) => s + '\nplurals-typo: []\n', /word-forms\.yaml:\d+:1: file: unknown key "plurals-typo"/],
+    // An upper-case word: every entry is lower case.
+    ['people.yaml', (s: string) => s.replace('honorifics: [\n  mr,', 'honorifics: [\n  Mr,'), /people\.yaml:8:3: \/honorifics\/0 must match pattern/],
+  ])('%s', (file, edit, message) => {
+    const dir = brokenCopy(file, edit);
+    expect(() => loadLangData(dir)).toThrow(LangDataError);
+    expect(() => loadLangData(dir)).toThrow(message);
+  });
+});

@@ -1,0 +1,207 @@
+import type { Hedge, QuantityDimension } from '../types';
+
+/**
+ * The shape of each file of `lang/en`, as JSON Schema: checked when the data is loaded, so a mistake in
+ * a word list stops the program with the file, line and column instead of quietly matching nothing.
+ */
+
+const WORD = { type: 'string', minLength: 1, pattern: '^[^A-Z]*$' };
+const WORDS = { type: 'array', uniqueItems: true, items: WORD };
+const WORD_TO_WORD = { type: 'object', additionalProperties: WORD };
+const WORD_TO_INT = { type: 'object', additionalProperties: { type: 'integer' } };
+const WORD_TO_NUMBER = { type: 'object', additionalProperties: { type: 'number' } };
+/** A full name first, then its abbreviations: [september, sept, sep]. */
+const NAME_FORMS = { type: 'array', items: { ...WORDS, minItems: 1 } };
+const MONTH = { type: 'integer', minimum: 1, maximum: 12 };
+const HEDGES = ['approx', 'nearly', 'more-than', 'at-least', 'less-than', 'at-most', 'up-to'];
+
+function file(entries: Record<string, unknown>): Record<string, unknown> {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['description', ...Object.keys(entries)],
+    properties: { description: { type: 'string', minLength: 1 }, ...entries },
+  };
+}
+
+export const LANG_SCHEMAS = {
+  'word-forms': file({
+    'irregular-plurals': WORD_TO_WORD,
+    'plural-without-s': WORDS,
+    'not-count-nouns': WORDS,
+    'event-plurals': WORDS,
+    'matching-lemmas': WORD_TO_WORD,
+  }),
+  calendar: file({
+    months: { ...NAME_FORMS, minItems: 12, maxItems: 12 },
+    weekdays: { ...NAME_FORMS, minItems: 7, maxItems: 7 },
+    seasons: { type: 'object', additionalProperties: { type: 'array', items: MONTH, minItems: 2, maxItems: 2 } },
+    'date-labels': WORDS,
+  }),
+  numbers: file({
+    units: WORD_TO_INT,
+    tens: WORD_TO_INT,
+    scales: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['factor'],
+        properties: { factor: { type: 'number', exclusiveMinimum: 0 }, 'money-only': { type: 'boolean' } },
+      },
+    },
+    'number-nouns': WORD_TO_INT,
+    ordinals: WORD_TO_INT,
+    fractions: WORD_TO_NUMBER,
+    'count-stoppers': WORDS,
+  }),
+  people: file({
+    honorifics: WORDS,
+    'role-words': WORDS,
+    'multiword-roles': WORDS,
+    'org-words': WORDS,
+    'name-particles': WORDS,
+    'person-nouns': WORDS,
+    'org-heads': WORDS,
+    'sentence-starters': WORDS,
+    pronouns: { type: 'object', additionalProperties: { enum: ['person', 'group'] } },
+  }),
+  'reporting-verbs': file({ verbs: WORDS, plain: WORD_TO_WORD }),
+  stopwords: file({ stopwords: WORDS, negators: WORDS }),
+  units: file({
+    units: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'dimension', 'canonical', 'factor', 'names'],
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          dimension: { enum: ['length', 'area', 'volume', 'mass', 'speed', 'temperature', 'percent', 'duration'] },
+          canonical: { type: 'string', minLength: 1 },
+          factor: { type: 'number', exclusiveMinimum: 0 },
+          offset: { type: 'number' },
+          names: { ...WORDS, minItems: 1 },
+          symbols: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } },
+        },
+      },
+    },
+    currencies: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code', 'prefixes', 'names'],
+        properties: {
+          code: { type: 'string', pattern: '^[A-Z]{3}$' },
+          prefixes: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } },
+          names: { ...WORDS, minItems: 1 },
+        },
+      },
+    },
+  }),
+  hedges: file({
+    'quantity-hedges': {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['hedge', 'low', 'high', 'phrases'],
+        properties: { hedge: { enum: HEDGES }, low: { type: 'number', minimum: 0 }, high: { type: 'number', minimum: 0 }, phrases: { ...WORDS, minItems: 1 } },
+      },
+    },
+    'shown-as': { type: 'object', additionalProperties: false, required: HEDGES, properties: Object.fromEntries(HEDGES.map((h) => [h, WORD])) },
+  }),
+  titles: file({
+    'title-modifiers': WORDS,
+    'title-connectors': WORDS,
+    'title-connectors-inside': WORDS,
+    'lower-case-title-words': WORDS,
+    'former-words': WORDS,
+    'deputy-words': WORDS,
+  }),
+  speakers: file({
+    determiners: WORDS,
+    'rank-adjectives': WORDS,
+    'np-modifiers': WORDS,
+    adverbs: WORDS,
+    'clause-openers': WORDS,
+    'generic-speaker-words': WORDS,
+  }),
+  context: file({ 'event-lookalikes': WORDS, 'not-names': WORDS }),
+  sentences: file({ abbreviations: WORDS, 'words-after-abbreviation': WORDS, 'sentence-openers': WORDS }),
+} as const;
+
+export type LangFile = keyof typeof LANG_SCHEMAS;
+
+/** The data of every file, as validated. */
+export interface LangData {
+  'word-forms': {
+    'irregular-plurals': Record<string, string>;
+    'plural-without-s': string[];
+    'not-count-nouns': string[];
+    'event-plurals': string[];
+    'matching-lemmas': Record<string, string>;
+  };
+  calendar: {
+    months: string[][];
+    weekdays: string[][];
+    seasons: Record<string, [number, number]>;
+    'date-labels': string[];
+  };
+  numbers: {
+    units: Record<string, number>;
+    tens: Record<string, number>;
+    scales: Record<string, { factor: number; 'money-only'?: boolean }>;
+    'number-nouns': Record<string, number>;
+    ordinals: Record<string, number>;
+    fractions: Record<string, number>;
+    'count-stoppers': string[];
+  };
+  people: {
+    honorifics: string[];
+    'role-words': string[];
+    'multiword-roles': string[];
+    'org-words': string[];
+    'name-particles': string[];
+    'person-nouns': string[];
+    'org-heads': string[];
+    'sentence-starters': string[];
+    pronouns: Record<string, 'person' | 'group'>;
+  };
+  'reporting-verbs': { verbs: string[]; plain: Record<string, string> };
+  stopwords: { stopwords: string[]; negators: string[] };
+  units: { units: UnitDef[]; currencies: CurrencyDef[] };
+  hedges: {
+    'quantity-hedges': { hedge: Hedge; low: number; high: number; phrases: string[] }[];
+    'shown-as': Record<string, string>;
+  };
+  titles: Record<'title-modifiers' | 'title-connectors' | 'title-connectors-inside' | 'lower-case-title-words' | 'former-words' | 'deputy-words', string[]>;
+  speakers: Record<'determiners' | 'rank-adjectives' | 'np-modifiers' | 'adverbs' | 'clause-openers' | 'generic-speaker-words', string[]>;
+  context: Record<'event-lookalikes' | 'not-names', string[]>;
+  sentences: Record<'abbreviations' | 'words-after-abbreviation' | 'sentence-openers', string[]>;
+}
+
+/** One unit: how it is written and how to reach the canonical unit of its dimension. */
+export interface UnitDef {
+  /** Short name shown in `stated` ("km", "mi"). */
+  id: string;
+  dimension: QuantityDimension;
+  /** Canonical unit of the dimension ("m", "kg", ...): canonical = value * factor + offset. */
+  canonical: string;
+  factor: number;
+  offset?: number;
+  /** Words after the number, matched case-insensitively, longest first ("square kilometers", "km"). */
+  names: string[];
+  /** Symbols matched case-sensitively ("km", "°F", "mph"): short forms that would be words otherwise. */
+  symbols?: string[];
+}
+
+/** A currency: symbols before the number, codes and names around it. */
+export interface CurrencyDef {
+  code: string;
+  /** Written before the number: "$5", "US$5", "€3bn". Case-sensitive. */
+  prefixes: string[];
+  /** Written after the number: "5 dollars", "200 pounds sterling", "5 USD". Case-insensitive. */
+  names: string[];
+}

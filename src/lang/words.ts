@@ -1,0 +1,154 @@
+import { lang } from './load';
+
+/**
+ * The word tables the extractors and comparators read, built once from `lang/en` when this module is
+ * first imported (the data is read and checked then), so hot paths look up a Map or a Set as before.
+ */
+
+const data = lang();
+const { calendar, numbers } = data;
+const forms = data['word-forms'];
+
+function capitalized(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Month names and abbreviations, lower case, without a trailing period: "sept" -> 9. */
+export const MONTHS: Record<string, number> = Object.fromEntries(calendar.months.flatMap((names, i) => names.map((n) => [n, i + 1])));
+
+/** Full month names for display, index 1..12 (index 0 is empty). */
+export const MONTH_NAMES: readonly string[] = ['', ...calendar.months.map((names) => capitalized(names[0]))];
+
+/** Weekday names (full and abbreviations), 0 = Sunday. */
+export const WEEKDAYS: Record<string, number> = Object.fromEntries(calendar.weekdays.flatMap((names, i) => names.map((n) => [n, i])));
+
+/** Full weekday names for display, 0 = Sunday. */
+export const WEEKDAY_NAMES: readonly string[] = calendar.weekdays.map((names) => capitalized(names[0]));
+
+/** Seasons as month spans: winter runs December to February of the next year. */
+export const SEASONS: Record<string, { from: number; to: number }> = Object.fromEntries(
+  Object.entries(calendar.seasons).map(([name, [from, to]]) => [name, { from, to }]),
+);
+
+/**
+ * Regex source of a month name as written, capitalized, each month's forms longest first so the full
+ * name wins: "(?:(?:January|Jan)|...|(?:September|Sept|Sep)|...)". The period of "Sept." is not in it.
+ */
+export const MONTH_SOURCE = `(?:${calendar.months.map((names) => `(?:${longestFirst(names).map(capitalized).join('|')})`).join('|')})`;
+
+/** Regex source of a full month name, capitalized: "(?:January|...|December)". */
+export const FULL_MONTH_SOURCE = `(?:${calendar.months.map((names) => capitalized(names[0])).join('|')})`;
+
+/** Regex source of a month abbreviation, capitalized: "(?:Jan|...|Sept|Sep|...|Dec)" ("May" is none). */
+export const MONTH_ABBREVIATION_SOURCE = `(?:${calendar.months.flatMap((names) => longestFirst(names.slice(1))).map(capitalized).join('|')})`;
+
+/** Regex source of a full weekday name: "Saturday". Abbreviations are too ambiguous in prose ("Sat"). */
+export const WEEKDAY_SOURCE = `(?:${calendar.weekdays.map((names) => capitalized(names[0])).join('|')})`;
+
+/**
+ * Month names with their abbreviations and full weekday names, lower case: "sept", "monday". Weekday
+ * abbreviations are left out: "Sun" and "Sat" start names ("Sun Li").
+ */
+export const CALENDAR_WORDS: readonly string[] = [...Object.keys(MONTHS), ...calendar.weekdays.map((names) => names[0])];
+
+function longestFirst(words: readonly string[]): string[] {
+  return [...words].sort((a, b) => b.length - a.length);
+}
+
+/** Spelled units and teens: "seven" -> 7. */
+export const UNIT_WORDS: Record<string, number> = numbers.units;
+/** Spelled tens: "forty" -> 40. */
+export const TENS_WORDS: Record<string, number> = numbers.tens;
+/** Scale words after a number: "1.6 million". `moneyOnly` scales ("m") only follow a currency. */
+export const SCALE_WORDS: Record<string, { factor: number; moneyOnly?: boolean }> = Object.fromEntries(
+  Object.entries(numbers.scales).map(([w, s]) => [w, s['money-only'] ? { factor: s.factor, moneyOnly: true } : { factor: s.factor }]),
+);
+/** Nouns used like numerals: "a dozen workers" -> 12. */
+export const NUMBER_NOUNS: Record<string, number> = numbers['number-nouns'];
+/** Ordinal words: "twenty-first" -> 21. */
+export const ORDINAL_WORDS: Record<string, number> = numbers.ordinals;
+
+/**
+ * Every word that can be a number in a quote, with the plurals of scales and number nouns: "two",
+ * "forty", "hundreds", "dozens", "third", "half". "m" and "bn" are left out: alone they are letters.
+ */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(numbers.units),
+  ...Object.keys(numbers.tens),
+  ...Object.keys(numbers.ordinals),
+  ...Object.keys(numbers.fractions),
+  ...[...Object.keys(numbers.scales).filter((w) => w.length > 3), ...Object.keys(numbers['number-nouns'])].flatMap((w) => [w, `${w}s`]),
+]);
+
+/** Nouns that name a counted group without a final s: "40 police", "12 staff". */
+export const PLURAL_WITHOUT_S: ReadonlySet<string> = new Set(forms['plural-without-s']);
+/** Words ending in s that name nothing counted: "two thirds", "three times". */
+export const NOT_COUNT_NOUNS: ReadonlySet<string> = new Set(forms['not-count-nouns']);
+/** Plural nouns that name events: "the 2026 midterm elections". */
+export const EVENT_PLURALS: ReadonlySet<string> = new Set(forms['event-plurals']);
+
+/** The month and weekday forms as a Set: "Sunday", "September" start no person names. */
+export const CALENDAR_WORDS_SET: ReadonlySet<string> = new Set(CALENDAR_WORDS);
+
+/** Function words: "the", "said", "according". */
+export const STOPWORDS: ReadonlySet<string> = new Set(data.stopwords.stopwords);
+/** Words that flip a quote's meaning: "not", "never". */
+export const NEGATORS: ReadonlySet<string> = new Set(data.stopwords.negators);
+
+/** The plain reporting verbs, form -> verb: "said" -> "say", "according" -> "according". */
+export const REPORTING_WORDS: Readonly<Record<string, string>> = data['reporting-verbs'].plain;
+/** The plain reporting verbs themselves: say, tell, report, according. */
+export const PLAIN_REPORTING: ReadonlySet<string> = new Set(Object.values(data['reporting-verbs'].plain));
+
+const { titles, speakers, context } = data;
+
+/** Words that qualify a role: "Staff" in "Chief of Staff Jane Roe". */
+export const TITLE_MODIFIERS: ReadonlySet<string> = new Set(titles['title-modifiers']);
+/** Words that join the words of one title: "Minister of the Interior". */
+export const TITLE_CONNECTORS: ReadonlySet<string> = new Set(titles['title-connectors']);
+/** The connectors and the further words trimmed from the ends of a title's organization part. */
+export const TITLE_TRIM_WORDS: ReadonlySet<string> = new Set([...titles['title-connectors'], ...titles['title-connectors-inside']]);
+/** Lower-case words that may open a title: "former", "acting". */
+export const LOWER_CASE_TITLE_WORDS: ReadonlySet<string> = new Set(titles['lower-case-title-words']);
+/** Words that say a title is no longer held: "former", "ex". */
+export const FORMER_WORDS: ReadonlySet<string> = new Set(titles['former-words']);
+/** Words that make a title a second-in-command: "deputy", "vice". */
+export const DEPUTY_WORDS: ReadonlySet<string> = new Set(titles['deputy-words']);
+
+/** Words that open a described speaker: "a", "two". */
+export const SPEAKER_DETERMINERS: ReadonlySet<string> = new Set(speakers.determiners);
+/** Words that rank a description without changing who it is: "senior". */
+export const RANK_ADJECTIVES: ReadonlySet<string> = new Set(speakers['rank-adjectives']);
+/** Words between the determiner and the head noun of a described speaker, the rank adjectives among them. */
+export const SPEAKER_MODIFIERS: ReadonlySet<string> = new Set([...speakers['rank-adjectives'], ...speakers['np-modifiers']]);
+/** Words between a speaker and the reporting verb: "also", "has". */
+export const SPEAKER_ADVERBS: ReadonlySet<string> = new Set(speakers.adverbs);
+/** Words that open a clause before the speaker: "On Monday, Roe said". */
+export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(speakers['clause-openers']);
+/** Words of a speaker description that say nothing of who it is: "official". */
+export const GENERIC_SPEAKER_WORDS: ReadonlySet<string> = new Set(speakers['generic-speaker-words']);
+
+/** Words with an event word's ending that name no event: "during", "national". */
+export const EVENT_LOOKALIKES: ReadonlySet<string> = new Set(context['event-lookalikes']);
+/** Capitalized words that are not names: month and weekday names, "However", "Officials". */
+export const NOT_NAMES: ReadonlySet<string> = new Set([...CALENDAR_WORDS, ...context['not-names']]);
+
+/** Words that end a count phrase: "three of the", "five were". */
+export const COUNT_STOPPERS: ReadonlySet<string> = new Set(numbers['count-stoppers']);
+/** Labels before an article's date line: "Published". */
+export const DATE_LABELS: ReadonlySet<string> = new Set(calendar['date-labels']);
+
+const { sentences } = data;
+
+/** Abbreviations whose period ends no sentence ("dr", "u.s"), with the month and weekday abbreviations. */
+export const SENTENCE_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  ...sentences.abbreviations,
+  ...calendar.months.flatMap((names) => names.slice(1)),
+  ...calendar.weekdays.flatMap((names) => names.slice(1)),
+]);
+
+/** `^(President|Army|...)\b`: a capitalized word that continues a sentence after an abbreviation. */
+export const WORDS_AFTER_ABBREVIATION = new RegExp(`^(${longestFirst(sentences['words-after-abbreviation']).map(capitalized).join('|')})\\b`);
+
+/** Words that open a sentence far more often than they follow a middle initial: "Then". */
+export const MIDDLE_INITIAL_BREAKERS: ReadonlySet<string> = new Set(sentences['sentence-openers']);
