@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import type { Article, Claim, Problem, RuleSet } from '../types';
+import type { Article, Claim, ExtractionError, Problem, RuleSet } from '../types';
 import { loadCorpus } from '../ingest/corpus';
 import { loadRulesFor } from '../rules/loader';
-import { checkClaims } from '../pipeline';
+import { checkClaims, formatExtractionError } from '../pipeline';
 import { extractWithProgress, parseJobs } from '../pipeline/cli';
 import { runAllExamples } from '../rules/examples';
 import { isClaimsFolder, loadClaimsFolder, articleFromClaims } from '../claims/io';
@@ -59,6 +59,8 @@ export interface Loaded {
   claims: Map<string, Claim[]>;
   /** Folder article ids are relative to. */
   root: string;
+  /** Extractors that threw (already written to stderr). */
+  errors: ExtractionError[];
 }
 
 /** Articles from a folder or files, or stored claims from a claims folder. */
@@ -69,13 +71,16 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: bool
       const loaded = loadClaimsFolder(dir, io.cwd, { cache });
       if (!loaded.ok) throw new Failure(loaded.error);
       const articles = loaded.value.map((f) => articleFromClaims(f, dir));
-      return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir };
+      return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir, errors: [] };
     }
   }
   const corpus = loadCorpus(inputs, io.cwd);
   warn(io, corpus.warnings, quiet, strict);
-  const claims = extractWithProgress(corpus.articles, rules, { jobs, quiet });
-  return { articles: corpus.articles, claims, root: corpus.root };
+  const errors: ExtractionError[] = [];
+  const claims = extractWithProgress(corpus.articles, rules, { jobs, quiet, errors });
+  // Not silenced by --quiet: the report is missing these claims.
+  for (const e of errors) io.stderr(`${formatExtractionError(e)}\n`);
+  return { articles: corpus.articles, claims, root: corpus.root, errors };
 }
 
 export function emit(content: string, out: string | undefined, io: Io): void {
@@ -140,8 +145,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--cache', 'for a claims folder: keep parsed claims files in its .corroborate-cache.json (faster next time)')
     .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean; strict?: boolean; decisions?: string; jobs?: number; cache?: boolean }) => {
       const rules = rulesFor(opts.rules, io);
-      const { articles, claims, root } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict), opts.jobs, Boolean(opts.cache));
-      let report: Report = checkClaims(articles, claims, rules);
+      const { articles, claims, root, errors } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict), opts.jobs, Boolean(opts.cache));
+      let report: Report = checkClaims(articles, claims, rules, {}, errors);
       if (opts.decisions) {
         const file = resolve(io.cwd, opts.decisions);
         if (!existsSync(file)) throw new Failure([{ file: opts.decisions, line: 1, column: 1, message: 'no such decisions file' }]);

@@ -10,6 +10,7 @@ import { loadRulesFor } from '../rules/loader';
 import { RENDERERS } from '../report';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { buildPool, judge, type FailOn } from './run';
+import { formatExtractionError } from '../pipeline';
 import { Failure } from '../util/problem';
 import { DEFAULT_BASELINE, entryFor, isIsoDay, readBaseline, serializeBaseline, todayIso, type Baseline } from './baseline';
 import { fingerprintOf } from './fingerprint';
@@ -132,6 +133,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
         const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd, allowMissingStore: Boolean(opts.update), cache: Boolean(opts.cache), index });
         const quiet = Boolean(opts.quiet);
         if (!quiet) for (const p of pool.warnings) io.stderr(`warning: ${formatProblem(p)}\n`);
+        for (const e of pool.errors) io.stderr(`${formatExtractionError(e)}\n`);
         const today = todayIso();
         const j = judge(pool, {
           failOn: opts.failOn,

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { Failure } from '../util/problem';
 import type { Decisions } from '../review/decisions';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { Article, Claim, Finding, Problem, RuleSet, Verdict } from '../types';
+import type { Article, Claim, ExtractionError, Finding, Problem, RuleSet, Verdict } from '../types';
 import { loadCorpus } from '../ingest/corpus';
 import { articleFromClaims, claimsPathFor, loadClaimsFolder, readListedClaimsFile, type ClaimsFile } from '../claims/io';
 import type { CompareOptions } from '../compare/engine';
@@ -68,6 +68,8 @@ export interface Pool {
   paths: Record<string, string>;
   /** Input files skipped (unreadable, binary). */
   warnings: Problem[];
+  /** Extractors that threw on a new article: that article is compared without their claims. */
+  errors: ExtractionError[];
   /** Every finding among all the articles, old-vs-old included. */
   all: Finding[];
   /** Findings with a claim of a new article (all of them when no new article is given). */
@@ -132,8 +134,9 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
   }
 
   const fresh = new Map<string, Claim[]>();
+  const errors: ExtractionError[] = [];
   for (const a of newArticles) {
-    const found = extractArticle(a, { rules: opts.rules });
+    const found = extractArticle(a, { rules: opts.rules }, { errors });
     for (const c of found) c.source = a.id;
     fresh.set(a.id, found);
   }
@@ -187,6 +190,7 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
     view,
     paths,
     warnings,
+    errors,
     all,
     relevant,
   };
@@ -403,7 +407,7 @@ export function judge(pool: Pool, opts: JudgeOptions): Judgement {
   const involved = new Set<string>(pool.newIds);
   for (const f of reported) for (const c of claimsOf(f)) involved.add(c.source);
   const reportArticles = pool.newIds.size ? pool.articles.filter((a) => involved.has(a.id)) : pool.articles;
-  const report: GateReport = buildReport(reportArticles, pool.claims, reported);
+  const report: GateReport = buildReport(reportArticles, pool.claims, reported, pool.errors);
   const paths: Record<string, string> = {};
   for (const id of [...involved, ...suppressed.flatMap((s) => claimsOf(s.finding).map((c) => c.source))]) {
     if (pool.paths[id] !== undefined) paths[id] = pool.paths[id];
