@@ -78,7 +78,7 @@ describe('corroborate CLI', () => {
     const dir = story();
     await run(['extract', 'articles', '--out', 'claims'], dir);
     const file = join(dir, 'claims', 'a.md.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('format: corroborate/claims@1', 'format: corroborate/claims@1\nfavourite: blue'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('format: corroborate/claims@2', 'format: corroborate/claims@2\nfavourite: blue'));
     const v = await run(['validate', 'claims'], dir);
     expect(v.code).toBe(2);
     expect(v.stderr).toMatch(/^claims\/a\.md\.yaml:5:1: file: unknown key "favourite"$/m);

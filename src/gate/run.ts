@@ -5,14 +5,12 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Article, Claim, ExtractionError, Finding, Problem, RuleSet, Verdict } from '../types';
 import { loadCorpus } from '../ingest/corpus';
 import { articleFromClaims, claimsPathFor, loadClaimsFolder, readListedClaimsFile, type ClaimsFile } from '../claims/io';
-import type { CompareOptions } from '../compare/engine';
 import { extractArticle, checkClaims } from '../pipeline';
 import { buildReport } from '../report/json';
 import { byCodeUnit } from '../util/stable';
 import { fingerprintOf } from './fingerprint';
 import { claimsOf, relativePath } from './locate';
-import { claimsOfArticles, closeStore, nameCountsFor, openStore, planLoad, recordOf, saveIndex, topicWeightSeeds, type StoreView } from './store-index';
-import type { NameCounts } from '../compare/link';
+import { closeStore, openStore, recordOf, saveIndex, type StoreView } from './store-index';
 import { parseDirectives, directiveCovers, type Directive } from './directives';
 import { isExpired, type Baseline, type BaselineEntry } from './baseline';
 import type { GateNotice, GateReport, SuppressedFinding } from './types';
@@ -26,9 +24,9 @@ export interface PoolOptions {
    */
   cache?: boolean;
   /**
-   * Use the store's index (`.corroborate-index.json`, src/gate/store-index.ts) to read only the claims
-   * files the new articles' claims can pair with, and keep it current (default true). False reads every
-   * claims file and writes nothing (`--no-index`). The findings are the same either way.
+   * Use the store's index (`.corroborate-index.json`, src/gate/store-index.ts) to take each claims file
+   * from its JSON record instead of parsing its YAML, and keep it current (default true). False parses
+   * every claims file and writes nothing (`--no-index`). The findings are the same either way.
    */
   index?: boolean;
   /** Articles to check (files or folders), as given on the command line. */
@@ -53,8 +51,7 @@ export interface Pool {
   /** Stored articles replaced by a new version given on the command line. */
   replaced: string[];
   /**
-   * Every article compared (stored and new), sorted by id. With the store's index, only the stored
-   * articles the new ones can pair with are loaded; the others cannot take part in a finding.
+   * Every article compared (stored and new), sorted by id.
    */
   articles: Article[];
   claims: Map<string, Claim[]>;
@@ -81,10 +78,8 @@ export interface Pool {
  * article replace it, and compares everything. The new articles get ids relative to the folder the store's
  * articles live in, so `gate articles/b.md --against claims/` gives `b.md`, the id `extract articles/` gave.
  *
- * With the store's index, only the claims files sharing a usable block key with a new claim are read, and
- * the comparison is told which buckets the whole store makes too large and what its topic statistics
- * are, so the findings are those of a full load. A full load is still made when no new article is given
- * (everything is compared), when two stored files hold one article id, or with `index: false`.
+ * The whole store is compared as `check` compares a corpus, so each finding has the claims and the id
+ * `check`, `review` and a claims folder give it; the store's index spares parsing the files' YAML.
  */
 export function buildPool(opts: PoolOptions): Pool {
   const storeDir = resolve(opts.cwd, opts.against);
@@ -141,21 +136,12 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
     fresh.set(a.id, found);
   }
 
-  let stored: ClaimsFile[];
-  let options: CompareOptions = newIds.size ? { focus: newIds } : {};
-  let replaced: string[];
-  let storedTotal: number;
-  const partial = view && !everything && newIds.size && !view.duplicateIds ? partialLoad(view, opts, newArticles, fresh, newIds) : undefined;
-  if (partial) {
-    stored = partial.files;
-    options = { focus: newIds, overfull: partial.overfull, memo: partial.memo, nameCounts: partial.nameCounts };
-    replaced = partial.replaced;
-    storedTotal = view!.data.files.length;
-  } else {
-    stored = everything ?? allFiles(view!, storeDir, opts);
-    replaced = stored.filter((f) => newIds.has(f.article.id)).map((f) => f.article.id);
-    storedTotal = stored.length;
-  }
+  // Every stored article is compared with every other, as `check` compares them: a finding is one fact
+  // over the whole corpus, with the id `check` and `review` give it, whichever article is new. The index
+  // spares parsing YAML (its records hold each file as JSON), not comparing.
+  const stored = everything ?? (view!.duplicateIds ? allFiles(view!, storeDir, opts) : indexedFiles(view!, storeDir, opts));
+  const replaced = stored.filter((f) => newIds.has(f.article.id)).map((f) => f.article.id);
+  const storedTotal = stored.length;
 
   const claims = new Map<string, Claim[]>();
   const paths: Record<string, string> = {};
@@ -174,8 +160,8 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
     articles.push(a);
   }
   articles.sort((a, b) => byCodeUnit(a.id, b.id));
-  // Only pairs that involve a new article are compared: old against old was settled when they were published.
-  const all = checkClaims(articles, claims, opts.rules, options).findings;
+  // Findings without a new article's claim were settled when those articles were published: not reported.
+  const all = checkClaims(articles, claims, opts.rules).findings;
   const relevant = newIds.size ? all.filter((f) => claimsOf(f).some((c) => newIds.has(c.source))) : all;
   return {
     storeDir,
@@ -186,7 +172,7 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
     articles,
     claims,
     stored: storedTotal - replaced.length,
-    loadedFiles: partial ? partial.files.length : stored.length,
+    loadedFiles: stored.length,
     view,
     paths,
     warnings,
@@ -209,45 +195,20 @@ function allFiles(view: StoreView, storeDir: string, opts: PoolOptions): ClaimsF
   return loadAll(storeDir, opts);
 }
 
-/**
- * The stored files the new claims can pair with (see planLoad), read and checked against the index's
- * hash; undefined when one changed after the store was listed (the caller then loads everything).
- */
-function partialLoad(
-  view: StoreView,
-  opts: PoolOptions,
-  newArticles: readonly Article[],
-  fresh: ReadonlyMap<string, Claim[]>,
-  newIds: ReadonlySet<string>,
-): { files: ClaimsFile[]; overfull: Map<string, Set<string>>; memo: Map<string, Map<string, unknown>>; nameCounts: NameCounts; replaced: string[] } | undefined {
-  const { data } = view;
-  const replaced = new Set<number>();
-  data.files.forEach((f, i) => {
-    if (newIds.has(f.id)) replaced.add(i);
-  });
-  const newClaims = claimsOfArticles(newArticles, fresh);
-  const plan = planLoad(data, opts.rules, newClaims, replaced);
+/** Every file of an indexed store, from the index's records where they hold, else read; sorted by id. */
+function indexedFiles(view: StoreView, storeDir: string, opts: PoolOptions): ClaimsFile[] {
   const files: ClaimsFile[] = [];
-  for (const i of plan.files) {
-    const e = data.files[i];
+  for (const e of view.data.files) {
     const known = view.read.get(e.path) ?? recordOf(view, e);
     if (known) {
       files.push(known);
       continue;
     }
-    let r: ReturnType<typeof readListedClaimsFile>;
-    try {
-      r = readListedClaimsFile({ abs: join(view.dir, ...e.path.split('/')), rel: e.path, size: e.size, mtimeMs: e.mtimeMs }, opts.cwd);
-    } catch {
-      return undefined;
-    }
-    if (!r.ok || !r.value.sha256.startsWith(e.hash)) return undefined;
+    const r = readListedClaimsFile({ abs: join(view.dir, ...e.path.split('/')), rel: e.path, size: e.size, mtimeMs: e.mtimeMs }, opts.cwd);
+    if (!r.ok) return loadAll(storeDir, opts);
     files.push(r.value.file);
   }
-  files.sort((a, b) => byCodeUnit(a.article.id, b.article.id));
-  const memo = topicWeightSeeds(data, opts.rules, files.flatMap((f) => f.claims), newClaims, replaced);
-  const replacedIds = [...replaced].map((i) => data.files[i].id).sort(byCodeUnit);
-  return { files, overfull: plan.overfull, memo, nameCounts: nameCountsFor(data, opts.rules, newClaims, replaced), replaced: replacedIds };
+  return files.sort((a, b) => byCodeUnit(a.article.id, b.article.id));
 }
 
 /**
