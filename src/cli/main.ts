@@ -11,7 +11,7 @@ import { isClaimsFolder, loadClaimsFolder, articleFromClaims } from '../claims/i
 import { writeClaimsToStore } from '../gate/store';
 import type { Report } from '../report/json';
 import { RENDERERS } from '../report';
-import { applyDecisions, countFailing, loadDecisions } from '../review/decisions';
+import { applyDecisions, countFailing, loadDecisions, unmatchedDecisions } from '../review/decisions';
 import { appendStepSummary } from '../gate/summary';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { VERSION } from '../version';
@@ -152,6 +152,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         if (!existsSync(file)) throw new Failure([{ file: opts.decisions, line: 1, column: 1, message: 'no such decisions file' }]);
         const decisions = loadDecisions(file, opts.decisions);
         if (!decisions.ok) throw new Failure(decisions.error);
+        for (const p of unmatchedDecisions(decisions.value, new Set(report.findings.map((f) => f.id)))) io.stderr(`warning: ${formatProblem(p)}\n`);
         report = { ...report, findings: applyDecisions(report.findings, decisions.value) };
       }
       const renderOptions = { cwd: io.cwd, root, articles: new Map(articles.map((a) => [a.id, a])) };

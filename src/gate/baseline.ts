@@ -32,6 +32,14 @@ export interface Baseline {
   entries: BaselineEntry[];
 }
 
+/** Where each entry read from a file stands in it (its fingerprint), for notices that name file and line. */
+const PLACES = new WeakMap<BaselineEntry, { file: string; line: number; column: number }>();
+
+/** The file, line and column of an entry read from a baseline file; nothing for one made in memory. */
+export function placeOf(e: BaselineEntry): { file?: string; line?: number; column?: number } {
+  return PLACES.get(e) ?? {};
+}
+
 const isoDay = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 const str = { type: 'string' };
 const BASELINE_SCHEMA = {
@@ -92,6 +100,7 @@ export function parseBaseline(displayName: string, source: string): Result<Basel
     if (seen.has(e.fingerprint)) {
       problems.push({ file: displayName, ...locateInYaml(doc, source, `/entries/${i}/fingerprint`, { lineStarts }), message: `entries.${i}: fingerprint also in entries.${seen.get(e.fingerprint)}` });
     } else seen.set(e.fingerprint, i);
+    PLACES.set(e, { file: displayName, ...locateInYaml(doc, source, `/entries/${i}/fingerprint`, { lineStarts }) });
   });
   if (problems.length) return { ok: false, error: problems };
   return { ok: true, value: { entries } };

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { Failure } from '../util/problem';
-import type { Decisions } from '../review/decisions';
+import { unmatchedDecisions, type Decisions } from '../review/decisions';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Article, Claim, ExtractionError, Finding, Problem, RuleSet, Verdict } from '../types';
 import { loadCorpus } from '../ingest/corpus';
@@ -12,7 +12,7 @@ import { fingerprintOf } from './fingerprint';
 import { claimsOf, relativePath } from './locate';
 import { closeStore, openStore, recordOf, saveIndex, type StoreView } from './store-index';
 import { parseDirectives, directiveCovers, type Directive } from './directives';
-import { isExpired, type Baseline, type BaselineEntry } from './baseline';
+import { isExpired, placeOf, type Baseline, type BaselineEntry } from './baseline';
 import type { GateNotice, GateReport, SuppressedFinding } from './types';
 
 
@@ -355,7 +355,14 @@ export function judge(pool: Pool, opts: JudgeOptions): Judgement {
     if (!expired && pool.newIds.size && !e.sources.some((s) => pool.newIds.has(s))) continue;
     stale.push(e);
     const why = expired ? `expired on ${e.expires}` : 'not seen in this run (fixed, or the articles changed)';
-    notices.push({ level: 'warning', code: 'stale-baseline-entry', message: `stale baseline entry ${e.fingerprint} (${e.subject || e.kind}): ${why}; remove it with --prune` });
+    notices.push({ level: 'warning', code: 'stale-baseline-entry', message: `stale baseline entry ${e.fingerprint} (${e.subject || e.kind}): ${why}; remove it with --prune`, ...placeOf(e) });
+  }
+
+  // A decision for no finding of this run was made for other text, or for an id made another way.
+  if (opts.decisions) {
+    for (const p of unmatchedDecisions(opts.decisions, new Set(pool.all.map((f) => f.id)))) {
+      notices.push({ level: 'warning', code: 'unmatched-decision', message: p.message, file: p.file, line: p.line, column: p.column });
+    }
   }
 
   // Notices in file order, then those with no place (baseline entries).

@@ -33,6 +33,24 @@ export interface Decision {
 
 export type Decisions = ReadonlyMap<string, Decision>;
 
+/** Where a decision read from a file stands in it (its id's key), for warnings that name file and line. */
+const PLACES = new WeakMap<Decision, Problem>();
+
+/**
+ * Decisions whose finding id is not among `ids`, as warnings at their place in the file: a decision that
+ * matches nothing was made for other text, or for an id made another way, and no longer applies.
+ * `decisions: {"date:old-1a2b3c4d": ...}` with no such finding -> `decisions.yaml:5:3: decision for ... matches no finding`.
+ */
+export function unmatchedDecisions(decisions: Decisions, ids: ReadonlySet<string>): Problem[] {
+  const out: Problem[] = [];
+  for (const [id, d] of decisions) {
+    if (ids.has(id)) continue;
+    const at = PLACES.get(d);
+    if (at) out.push({ ...at, message: `decision for ${JSON.stringify(id)} matches no finding (the articles changed, or the id was made from other text)` });
+  }
+  return out;
+}
+
 /** File name of the decisions file inside a claims folder: `claims/decisions.yaml`. Not a claims file. */
 export const DECISIONS_FILE = 'decisions.yaml';
 
@@ -113,6 +131,7 @@ export function parseDecisions(source: string, displayName: string): Result<Map<
       if (!['status', 'comment', 'kind', 'subject'].includes(k)) problems.push(problem(at, `unknown key ${JSON.stringify(k)}`, k));
     }
     out.set(id, d);
+    PLACES.set(d, problem('/decisions', '', id));
   }
   if (problems.length) return { ok: false, error: problems };
   return { ok: true, value: out };
