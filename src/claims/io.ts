@@ -128,6 +128,8 @@ export function parseClaimsFile(displayName: string, source: string, absPath?: s
     };
   }
   const data = doc.toJS() as unknown;
+  const made = madeElsewhere(data);
+  if (made) return { ok: false, error: [{ file: displayName, ...locateInYaml(doc, source, made.pointer, { lineStarts }), message: made.message }] };
   if (!validateSchema(data)) {
     const problems = new Map<string, Problem>();
     for (const err of bestErrors(validateSchema.errors ?? [])) {
@@ -149,6 +151,24 @@ export function parseClaimsFile(displayName: string, source: string, absPath?: s
   }
   for (const c of file.claims) c.source = file.article.id;
   return { ok: true, value: file };
+}
+
+/**
+ * Why claims written as `data` cannot be read with this corroborate's claims: another claims format or
+ * another extractor made them. Undefined when they can (or when `data` is no claims file at all: the
+ * schema says what is wrong then).
+ */
+function madeElsewhere(data: unknown): { pointer: string; message: string } | undefined {
+  if (data === null || typeof data !== 'object') return undefined;
+  const d = data as { format?: unknown; extractor?: unknown };
+  const again = 'extract the articles again (corroborate extract ARTICLES --out THIS-FOLDER)';
+  if (typeof d.format === 'string' && d.format.startsWith('corroborate/claims@') && d.format !== CLAIMS_FORMAT) {
+    return { pointer: '/format', message: `claims written as ${d.format}; this corroborate reads ${CLAIMS_FORMAT}: ${again}` };
+  }
+  if (d.format === CLAIMS_FORMAT && typeof d.extractor === 'string' && d.extractor !== EXTRACTOR_VERSION) {
+    return { pointer: '/extractor', message: `claims made by extractor ${d.extractor}; this corroborate extracts with ${EXTRACTOR_VERSION}: ${again}` };
+  }
+  return undefined;
 }
 
 /** The article's text when the claims file at `absPath` names it, it is at hand, and it is the text the claims were made from. */

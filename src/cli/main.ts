@@ -6,6 +6,7 @@ import { loadCorpus } from '../ingest/corpus';
 import { loadRulesFor } from '../rules/loader';
 import { checkClaims, formatExtractionError } from '../pipeline';
 import { extractWithProgress, parseJobs } from '../pipeline/cli';
+import { loadCurrentClaims, otherVocabulary } from '../pipeline/stored';
 import { runAllExamples } from '../rules/examples';
 import { isClaimsFolder, loadClaimsFolder, articleFromClaims } from '../claims/io';
 import { writeClaimsToStore } from '../gate/store';
@@ -68,10 +69,14 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: bool
   if (inputs.length === 1) {
     const dir = resolve(io.cwd, inputs[0]);
     if (existsSync(dir) && statSync(dir).isDirectory() && isClaimsFolder(dir)) {
-      const loaded = loadClaimsFolder(dir, io.cwd, { cache });
+      const errors: ExtractionError[] = [];
+      let loaded = loadClaimsFolder(dir, io.cwd, { cache });
+      // Claims made by another format, extractor or vocabulary are extracted again (or refused).
+      if (!loaded.ok || loaded.value.some((f) => otherVocabulary(f, rules))) loaded = loadCurrentClaims(dir, io.cwd, rules, errors);
       if (!loaded.ok) throw new Failure(loaded.error);
+      for (const e of errors) io.stderr(`${formatExtractionError(e)}\n`);
       const articles = loaded.value.map((f) => articleFromClaims(f, dir));
-      return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir, errors: [] };
+      return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir, errors };
     }
   }
   const corpus = loadCorpus(inputs, io.cwd);

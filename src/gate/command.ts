@@ -175,7 +175,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
         }
         if (opts.update) {
           if (j.exitCode === 0) {
-            const written = writeClaimsToStore(pool.storeDir, pool.newArticles, pool.claims, index ? { rules, cwd } : undefined);
+            const written = writeClaimsToStore(pool.storeDir, pool.newArticles, pool.claims, index ? { rules, cwd } : undefined, rules);
             if (!quiet) io.stderr(`gate: stored the claims of ${written.length} article${written.length === 1 ? '' : 's'} in ${relativePath(cwd, pool.storeDir) || '.'}\n`);
           } else if (!quiet) io.stderr('gate: store not updated (the gate failed)\n');
         }
