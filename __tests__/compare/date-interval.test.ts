@@ -1,5 +1,5 @@
 import { buildArticle } from '../../src/ingest/article';
-import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { emptyVocabulary } from '../../src/text/vocabulary';
 import { dateExtractor } from '../../src/extract/dates';
 import { dateInterval, compareDates } from '../../src/compare/comparators/date-interval';
 import type { Article, CompareContext, DateClaim, DateValue, Rule, Vocabulary } from '../../src/types';

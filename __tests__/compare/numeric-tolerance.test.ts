@@ -1,5 +1,5 @@
 import { buildArticle } from '../../src/ingest/article';
-import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { emptyVocabulary } from '../../src/text/vocabulary';
 import { quantityExtractor } from '../../src/extract/quantities';
 import { numericTolerance, compareQuantities } from '../../src/compare/comparators/numeric-tolerance';
 import type { Article, CompareContext, QuantityClaim, QuantityValue, Rule } from '../../src/types';

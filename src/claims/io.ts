@@ -6,7 +6,7 @@ import { parseDocument, stringify } from 'yaml';
 import type { Article, ArticleMeta, Claim, Problem, ReferenceDate, Result, Sentence } from '../types';
 import { EXTRACTOR_VERSION } from '../version';
 import { CLAIMS_FORMAT, CLAIMS_SCHEMA } from './schema';
-import { locateInYaml } from '../util/yaml-locate';
+import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit } from '../util/stable';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { computeLineStarts, lineColumn } from '../text/span';

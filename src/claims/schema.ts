@@ -131,8 +131,6 @@ const claim = {
     id: { type: 'string', minLength: 1 },
     kind: { enum: ['date', 'quantity', 'quote', 'person', 'title'] },
     extractor: { type: 'string', minLength: 1 },
-    // Fingerprint of the rules' vocabulary the extractors read (rules/vocabulary.ts vocabularyFingerprint).
-    vocabulary: { type: 'string', pattern: '^[0-9a-f]{16}$' },
     span,
     // The value's `type` picks its schema, so errors speak of the right kind only.
     value: {
@@ -175,7 +173,7 @@ export const CLAIMS_SCHEMA = {
   properties: {
     format: { const: CLAIMS_FORMAT },
     extractor: { type: 'string', minLength: 1 },
-    // Fingerprint of the rules' vocabulary the extractors read (rules/vocabulary.ts vocabularyFingerprint).
+    // Fingerprint of the rules' vocabulary the extractors read (text/vocabulary.ts vocabularyFingerprint).
     vocabulary: { type: 'string', pattern: '^[0-9a-f]{16}$' },
     article: {
       type: 'object',

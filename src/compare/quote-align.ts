@@ -1,6 +1,6 @@
 import { diffArrays, diffWords } from 'diff';
 import type { Vocabulary } from '../types';
-import { preferredSpelling } from '../rules/vocabulary';
+import { preferredSpelling } from '../text/vocabulary';
 import { STOPWORDS, foldText, lemma } from '../text/tokens';
 import { splitSentences } from '../text/sentences';
 import { memoByString } from '../util/memo';

@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { parseDocument, stringify } from 'yaml';
 import type { Finding, Problem, Result } from '../types';
-import { locateInYaml } from '../util/yaml-locate';
+import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit } from '../util/stable';
 import { lineColumn, computeLineStarts } from '../text/span';
-import { fingerprintOf } from './fingerprint';
+import { fingerprintOf } from '../report/fingerprint';
 
 export const BASELINE_FORMAT = 'corroborate/baseline@1';
 /** The baseline the gate reads when `--baseline` is not given and this file exists in the working folder. */

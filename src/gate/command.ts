@@ -5,7 +5,7 @@ import { DECISIONS_FILE, loadDecisions, type Decisions } from '../review/decisio
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { RuleSet } from '../types';
-import type { Io } from '../cli/main';
+import { EXIT, type Io } from '../pipeline/inputs';
 import { loadRulesFor } from '../rules/loader';
 import { RENDERERS } from '../report';
 import { writeFileAtomic } from '../util/fs-atomic';
@@ -13,15 +13,14 @@ import { buildPool, judge, type FailOn } from './run';
 import { formatExtractionError } from '../pipeline';
 import { Failure } from '../util/problem';
 import { DEFAULT_BASELINE, entryFor, isIsoDay, readBaseline, serializeBaseline, todayIso, type Baseline } from './baseline';
-import { fingerprintOf } from './fingerprint';
+import { fingerprintOf } from '../report/fingerprint';
 import { writeClaimsToStore } from './store';
 import { INDEX_FILE } from './store-index';
 import { appendStepSummary } from './summary';
-import { relativePath } from './locate';
+import { relativePath } from '../report/locate';
 
-// Exit codes as in src/cli/main.ts (EXIT); not imported from there, which imports this module.
-const OK = 0;
-const FAILURE = 2;
+const OK = EXIT.ok;
+const FAILURE = EXIT.failure;
 
 function rulesFor(option: string | undefined, cwd: string): RuleSet {
   const loaded = loadRulesFor(option, cwd);

@@ -8,13 +8,13 @@ import { articleFromClaims, claimsPathFor, loadClaimsFolder, readListedClaimsFil
 import { extractArticle, checkClaims } from '../pipeline';
 import { buildReport } from '../report/json';
 import { byCodeUnit } from '../util/stable';
-import { fingerprintOf } from './fingerprint';
+import { fingerprintOf } from '../report/fingerprint';
 import { extractAgain, otherVocabulary } from '../pipeline/stored';
-import { claimsOf, relativePath } from './locate';
+import { claimsOf, relativePath } from '../report/locate';
 import { closeStore, openStore, recordOf, saveIndex, type StoreView } from './store-index';
 import { parseDirectives, directiveCovers, type Directive } from './directives';
 import { isExpired, placeOf, type Baseline, type BaselineEntry } from './baseline';
-import type { GateNotice, GateReport, SuppressedFinding } from './types';
+import type { GateNotice, GateReport, SuppressedFinding } from '../report/gate-section';
 
 
 export interface PoolOptions {

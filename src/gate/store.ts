@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { Article, Claim, RuleSet } from '../types';
 import { claimsFileHolds, claimsFileOf, claimsPathFor, serializeClaims, sha256, type ClaimsFile } from '../claims/io';
 import { writeFileAtomic } from '../util/fs-atomic';
-import { vocabularyFingerprint } from '../rules/vocabulary';
+import { vocabularyFingerprint } from '../text/vocabulary';
 import { byCodeUnit } from '../util/stable';
 import { INDEX_FILE, closeStore, openStore, saveIndex } from './store-index';
 

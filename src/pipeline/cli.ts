@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Article, Claim, ExtractionError, RuleSet } from '../types';
-import { createProgress } from '../cli/progress';
+import { createProgress } from './progress';
 import { extractAll } from './parallel';
 
 /**

@@ -4,10 +4,10 @@ import { parseDocument } from 'yaml';
 import type { ExtractionError, Problem, Result, RuleSet } from '../types';
 import { buildArticle } from '../ingest/article';
 import { claimsFileOf, claimsPathFor, listClaimsFilesWithStats, parseClaimsFile, sha256, type ClaimsFile } from '../claims/io';
-import { vocabularyFingerprint } from '../rules/vocabulary';
+import { vocabularyFingerprint } from '../text/vocabulary';
 import { extractArticle } from '../pipeline';
 import { byCodeUnit } from '../util/stable';
-import { relativePath } from '../gate/locate';
+import { relativePath } from '../report/locate';
 
 /**
  * Stored claims are compared only as this run would extract them: a claims file made by another claims

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Article, Claim } from '../types';
-import { EXIT, loadInputs, rulesFor, type Io, type Loaded } from '../cli/main';
+import { EXIT, loadInputs, rulesFor, type Io, type Loaded } from '../pipeline/inputs';
 import { Failure } from '../util/problem';
 import { isClaimsFolder } from '../claims/io';
 import { loadCorpus } from '../ingest/corpus';

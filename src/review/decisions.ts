@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isMap, parseDocument, stringify } from 'yaml';
 import type { Finding, Problem, Result, Verdict } from '../types';
+import { DECISION_STATUSES, type Decision, type Decisions, type DecisionStatus, type ReviewedFinding } from '../report/decisions';
 import { computeLineStarts, lineColumn } from '../text/span';
-import { locateInYaml } from '../util/yaml-locate';
+import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit, safeRecord } from '../util/stable';
 import { writeFileAtomic } from '../util/fs-atomic';
 
@@ -18,20 +19,7 @@ import { writeFileAtomic } from '../util/fs-atomic';
  * Keyed by finding id (the report's stable fingerprint), so a decision survives a re-run on the same text.
  */
 
-/** `accepted`: a real finding, acknowledged. `rejected`: a false alarm. `needs-correction`: an article must change. */
-export const DECISION_STATUSES = ['accepted', 'rejected', 'needs-correction'] as const;
-export type DecisionStatus = (typeof DECISION_STATUSES)[number];
-
-export interface Decision {
-  status: DecisionStatus;
-  /** The editor's note, free text. */
-  comment?: string;
-  /** What the finding was about when decided (kind and subject), so the file reads on its own. */
-  kind?: string;
-  subject?: string;
-}
-
-export type Decisions = ReadonlyMap<string, Decision>;
+export { DECISION_STATUSES, type Decision, type Decisions, type DecisionStatus } from '../report/decisions';
 
 /** Where a decision read from a file stands in it (its id's key), for warnings that name file and line. */
 const PLACES = new WeakMap<Decision, Problem>();
@@ -60,10 +48,7 @@ export const DECISIONS_FORMAT = 'corroborate/decisions@1';
 /** Longest comment kept, in characters. */
 export const MAX_COMMENT = 4000;
 
-/** A finding with the editor's decision, when there is one. */
-export interface ReviewedFinding extends Finding {
-  review?: Decision;
-}
+export type { ReviewedFinding } from '../report/decisions';
 
 export function isDecisionStatus(s: unknown): s is DecisionStatus {
   return typeof s === 'string' && (DECISION_STATUSES as readonly string[]).includes(s);

@@ -1,5 +1,5 @@
 import type { Article, Span, Speaker, SpeakerKind, Vocabulary } from '../../types';
-import { preferredSpelling } from '../../rules/vocabulary';
+import { preferredSpelling } from '../../text/vocabulary';
 import { makeSpan } from '../../text/span';
 import { sentenceAt } from '../../text/context';
 import { STOPWORDS, firstTokens, lowerPlain, startsUpper, tokenize, type Token } from '../../text/tokens';
