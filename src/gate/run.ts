@@ -19,9 +19,9 @@ import type { GateNotice, GateReport, SuppressedFinding } from '../report/gate-s
 
 export interface PoolOptions {
   /**
-   * Keep parsed claims files in the store's `.corroborate-cache.json` (opt-in: `--cache`). Only a full
-   * load uses it (no index yet, a changed rule set, `index: false`): the index already spares a gate
-   * reading the files it does not need.
+   * Keep parsed claims files in the store's `.corroborate-cache.json` (opt-in: `--cache`). Only a load
+   * without a usable index uses it (no index yet, a changed rule set, `index: false`): the index's own
+   * records already spare parsing the files.
    */
   cache?: boolean;
   /**
