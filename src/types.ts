@@ -424,3 +424,14 @@ export interface Problem {
   column: number;
   message: string;
 }
+
+/**
+ * An extractor that threw on an article: the run goes on without that extractor's claims for it, and
+ * the error is reported (stderr, and the JSON report's `errors`).
+ * `{ article: 'a.md', extractor: 'dates', message: 'RangeError: Invalid time value' }`.
+ */
+export interface ExtractionError {
+  article: string;
+  extractor: string;
+  message: string;
+}

@@ -78,7 +78,7 @@ describe('corroborate CLI', () => {
     const dir = story();
     await run(['extract', 'articles', '--out', 'claims'], dir);
     const file = join(dir, 'claims', 'a.md.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('format: corroborate/claims@1', 'format: corroborate/claims@1\nfavourite: blue'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('format: corroborate/claims@2', 'format: corroborate/claims@2\nfavourite: blue'));
     const v = await run(['validate', 'claims'], dir);
     expect(v.code).toBe(2);
     expect(v.stderr).toMatch(/^claims\/a\.md\.yaml:5:1: file: unknown key "favourite"$/m);
@@ -140,5 +140,14 @@ describe('editor decisions', () => {
     const oneOpen = write((_id, i) => (i === 0 ? 'needs-correction' : 'accepted'));
     expect((await run(['check', 'examples/ferry-strike', '--format', 'json', '--fail-on', 'conflict', '--decisions', oneOpen], ROOT)).code).toBe(1);
     expect((await run(['check', 'examples/ferry-strike', '--decisions', join(dir, 'nope.yaml')], ROOT)).code).toBe(2);
+  });
+
+  test('check --decisions: a decision that matches no finding is a warning with the file and line of its id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corroborate-decisions-'));
+    const file = join(dir, 'decisions.yaml');
+    writeFileSync(file, 'format: corroborate/decisions@1\ndecisions:\n  "date:long-gone-0000aaaa":\n    status: rejected\n');
+    const r = await run(['check', 'examples/ferry-strike', '--format', 'json', '--decisions', file], ROOT);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`warning: ${file}:3:3: decision for "date:long-gone-0000aaaa" matches no finding (the articles changed, or the id was made from other text)\n`);
   });
 });

@@ -1,4 +1,4 @@
-import { createProgress, formatSeconds, progressWanted, type ProgressStream } from '../../src/cli/progress';
+import { createProgress, formatSeconds, progressWanted, type ProgressStream } from '../../src/pipeline/progress';
 
 /** A fake terminal (or pipe) that records what is written to it. */
 function fakeStream(isTTY: boolean): ProgressStream & { out: string[] } {

@@ -1,5 +1,5 @@
 import { buildArticle } from '../../src/ingest/article';
-import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { emptyVocabulary } from '../../src/text/vocabulary';
 import { dateExtractor } from '../../src/extract/dates';
 import { describeAssertions } from '../../src/extract/assertions';
 import { dateInterval, compareDates } from '../../src/compare/comparators/date-interval';

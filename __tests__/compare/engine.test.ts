@@ -1,6 +1,6 @@
 import type { Claim, Comparator, CompareContext, QuantityValue, Rule } from '../../src/types';
 import { findingsForRule } from '../../src/compare/engine';
-import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { emptyVocabulary } from '../../src/text/vocabulary';
 import { articleNames, differentStories } from '../../src/compare/link';
 
 // A toy comparator: claims link when they share a topic word (strength given per word), values are

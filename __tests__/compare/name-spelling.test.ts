@@ -1,6 +1,6 @@
 import { nameSpelling } from '../../src/compare/comparators/name-spelling';
 import { nameSimilarity } from '../../src/extract/people/names';
-import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { emptyVocabulary } from '../../src/text/vocabulary';
 import type { Claim, CompareContext, PersonValue } from '../../src/types';
 
 const ctx: CompareContext = {

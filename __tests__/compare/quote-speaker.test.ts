@@ -1,5 +1,5 @@
 import { quoteSpeaker } from '../../src/compare/comparators/quote-speaker';
-import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { emptyVocabulary } from '../../src/text/vocabulary';
 import type { Claim, CompareContext, QuoteValue, Speaker, SpeakerKind } from '../../src/types';
 
 const ctx: CompareContext = {

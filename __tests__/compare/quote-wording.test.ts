@@ -1,6 +1,6 @@
 import { quoteWording } from '../../src/compare/comparators/quote-wording';
 import { alignQuotes } from '../../src/compare/quote-align';
-import { VOCABULARY_KINDS, emptyVocabulary } from '../../src/rules/vocabulary';
+import { VOCABULARY_KINDS, emptyVocabulary } from '../../src/text/vocabulary';
 import type { Claim, CompareContext, QuoteValue, Vocabulary } from '../../src/types';
 
 function vocab(): Vocabulary {

@@ -1,5 +1,5 @@
 import { titleMatch } from '../../src/compare/comparators/title-match';
-import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { emptyVocabulary } from '../../src/text/vocabulary';
 import type { Claim, CompareContext, TitleValue } from '../../src/types';
 
 const ctx: CompareContext = {

@@ -1,6 +1,6 @@
 import { buildArticle } from '../../src/ingest/article';
 import { claimAt, claimsAt } from '../../src/extract/claim';
-import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { emptyVocabulary } from '../../src/text/vocabulary';
 import type { Article, ClaimValue } from '../../src/types';
 
 function article(text: string): Article {

@@ -1,5 +1,5 @@
 import { buildArticle } from '../../src/ingest/article';
-import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { emptyVocabulary } from '../../src/text/vocabulary';
 import { dateCandidates, dateExtractor } from '../../src/extract/dates';
 import type { Article, DateClaim } from '../../src/types';
 

@@ -1,5 +1,5 @@
 import { buildArticle } from '../../src/ingest/article';
-import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { emptyVocabulary } from '../../src/text/vocabulary';
 import { extractArticle } from '../../src/pipeline';
 import type { QuantityValue } from '../../src/types';
 

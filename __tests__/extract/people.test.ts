@@ -1,6 +1,6 @@
 import { buildArticle } from '../../src/ingest/article';
 import { peopleExtractor } from '../../src/extract/people';
-import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { emptyVocabulary } from '../../src/text/vocabulary';
 import type { Article, PersonValue } from '../../src/types';
 
 function article(text: string): Article {

@@ -1,5 +1,5 @@
 import { buildArticle } from '../../src/ingest/article';
-import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { emptyVocabulary } from '../../src/text/vocabulary';
 import { dateExtractor } from '../../src/extract/dates';
 import { quantityCandidates, quantityExtractor } from '../../src/extract/quantities';
 import type { QuantityClaim } from '../../src/types';

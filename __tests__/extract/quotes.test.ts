@@ -2,7 +2,7 @@ import { buildArticle } from '../../src/ingest/article';
 import { peopleExtractor } from '../../src/extract/people';
 import { titleExtractor } from '../../src/extract/titles';
 import { quoteExtractor } from '../../src/extract/quotes';
-import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { emptyVocabulary } from '../../src/text/vocabulary';
 import type { Article, Claim, QuoteValue } from '../../src/types';
 
 function article(text: string): Article {

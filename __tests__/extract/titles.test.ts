@@ -1,7 +1,7 @@
 import { buildArticle } from '../../src/ingest/article';
 import { peopleExtractor } from '../../src/extract/people';
 import { titleExtractor } from '../../src/extract/titles';
-import { VOCABULARY_KINDS, emptyVocabulary } from '../../src/rules/vocabulary';
+import { VOCABULARY_KINDS, emptyVocabulary } from '../../src/text/vocabulary';
 import type { Claim, TitleValue, Vocabulary } from '../../src/types';
 
 function vocab(): Vocabulary {

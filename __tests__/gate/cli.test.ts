@@ -253,8 +253,9 @@ describe('baseline and inline directives', () => {
     writeFileSync(join(dir, 'articles', 'coast.md'), coastText('1,050'));
     const r = cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '--format', 'github');
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^::warning title=corroborate stale-baseline-entry::stale baseline entry quantity\/.*not seen in this run/m);
-    expect(r.stderr).toMatch(/warning: stale baseline entry/);
+    expect(r.stdout).toMatch(/^::warning file=.corroborate-baseline.yaml,line=\d+,col=\d+,title=corroborate stale-baseline-entry::stale baseline entry quantity\/.*not seen in this run/m);
+    // The entry is named by its place in the baseline file.
+    expect(r.stderr).toMatch(/^warning: \.corroborate-baseline\.yaml:5:18: stale baseline entry/m);
     const p = cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '--prune', '-q');
     expect(p.code).toBe(1);
     expect(readFileSync(join(dir, '.corroborate-baseline.yaml'), 'utf8')).toMatch(/^entries: \[\]$/m);
@@ -266,6 +267,16 @@ describe('baseline and inline directives', () => {
     const r = cli(dir, 'gate', 'articles/coast.md', '--against', 'claims', '--baseline', 'accepted.yaml');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/stale baseline entry .*expired on 2000-01-01/);
+  });
+
+  test('a decision that matches no finding of the run is a warning naming the decisions file and line', () => {
+    const dir = newsroom({ 'articles/coast.md': coastText('1,020') });
+    writeFileSync(
+      join(dir, 'claims', 'decisions.yaml'),
+      'format: corroborate/decisions@1\ndecisions:\n  "quantity:gone-0000aaaa":\n    status: accepted\n',
+    );
+    const r = cli(dir, 'gate', 'articles/coast.md', '--against', 'claims');
+    expect(r.stderr).toMatch(/^warning: claims\/decisions\.yaml:3:3: decision for "quantity:gone-0000aaaa" matches no finding/m);
   });
 
   test('a malformed baseline is exit 2 with file:line:column', () => {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { EXTRACTOR_VERSION } from '../../src/version';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -98,7 +99,8 @@ export function handWrittenCountClaims(opts: {
   const { line, column } = lineCol(opts.text, start);
   const list = (xs: string[]) => (xs.length ? '\n' + xs.map((x) => `        - ${x}`).join('\n') : ' []');
   return [
-    'format: corroborate/claims@1',
+    'format: corroborate/claims@2',
+    `extractor: ${EXTRACTOR_VERSION}`,
     'article:',
     `  id: ${opts.id}`,
     `  file: ${opts.file}`,

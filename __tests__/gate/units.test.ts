@@ -5,14 +5,14 @@ import type { Article, Claim, Comparator, Finding, QuantityValue, Rule, Verdict 
 import { buildArticle } from '../../src/ingest/article';
 import { makeSpan } from '../../src/text/span';
 import { findingsForRule } from '../../src/compare/engine';
-import { emptyVocabulary } from '../../src/rules/vocabulary';
+import { emptyVocabulary } from '../../src/text/vocabulary';
 import { buildReport } from '../../src/report/json';
 import { escapeData, escapeProperty, renderGithub, workflowCommand } from '../../src/report/github';
 import { renderJunit, xmlEscape } from '../../src/report/junit';
 import { renderSarif, encodeUriPath } from '../../src/report/sarif';
-import { regionOf, primaryClaim } from '../../src/gate/locate';
+import { regionOf, primaryClaim } from '../../src/report/locate';
 import { parseDirectives } from '../../src/gate/directives';
-import { fingerprintOf } from '../../src/gate/fingerprint';
+import { fingerprintOf } from '../../src/report/fingerprint';
 import { parseBaseline, serializeBaseline, entryFor, isIsoDay } from '../../src/gate/baseline';
 import { judge, type Pool } from '../../src/gate/run';
 import { renderStepSummary } from '../../src/gate/summary';

@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aliasJoining, aliasOf, canonicalKey } from '../../src/rules/aliases';
+import { aliasJoining, aliasOf, canonicalKey } from '../../src/text/aliases';
 import { loadRules } from '../../src/rules/loader';
-import { emptyVocabulary, VOCABULARY_KINDS } from '../../src/rules/vocabulary';
+import { emptyVocabulary, VOCABULARY_KINDS } from '../../src/text/vocabulary';
 import { buildArticle } from '../../src/ingest/article';
 import { checkClaims, extractArticle } from '../../src/pipeline';
 import type { Article, RuleSet } from '../../src/types';

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { loadRules, ruleExamples } from '../../src/rules/loader';
-import { runExample } from '../../src/rules/examples';
+import { runExample } from '../../src/pipeline/rule-examples';
 import { COMPARATORS } from '../../src/compare/comparators';
-import { VOCABULARY_KINDS } from '../../src/rules/vocabulary';
+import { VOCABULARY_KINDS } from '../../src/text/vocabulary';
 import type { Problem } from '../../src/types';
 
 /**

@@ -1,9 +1,9 @@
 import { expectRuleProblem, rulesDir } from './helpers';
 import { join } from 'node:path';
 import { loadRules, ruleExamples } from '../../src/rules/loader';
-import { runAllExamples, runExample } from '../../src/rules/examples';
+import { runAllExamples, runExample } from '../../src/pipeline/rule-examples';
 import { COMPARATORS } from '../../src/compare/comparators';
-import { VOCABULARY_KINDS } from '../../src/rules/vocabulary';
+import { VOCABULARY_KINDS } from '../../src/text/vocabulary';
 
 
 const QUOTE = "extends: quote-wording\nexamples:\n  - a: '\"We are ready,\" the coach said.'\n    b: '\"We are ready,\" said the coach.'\n";

@@ -1,4 +1,4 @@
-import { VOCABULARY_KINDS, emptyVocabulary, preferredSpelling } from '../../src/rules/vocabulary';
+import { VOCABULARY_KINDS, emptyVocabulary, preferredSpelling } from '../../src/text/vocabulary';
 
 const vocabulary = emptyVocabulary();
 VOCABULARY_KINDS.find((k) => k.id === 'spelling')!.merge(vocabulary, { sets: [['neighbor', 'neighbour'], ['favor', 'favour'], ['organize', 'organise'], ['color', 'colour']] }, 'spellings');

@@ -1,5 +1,5 @@
 import { computeLineStarts, lineColumn, makeSpan } from '../../src/text/span';
-import { splitSentences } from '../../src/text/sentences';
+import { splitSentences } from '../../src/lang/sentences';
 
 describe('computeLineStarts and lineColumn', () => {
   test.each([

@@ -3,25 +3,52 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import Ajv from 'ajv';
 import { parseDocument, stringify } from 'yaml';
-import type { Article, ArticleMeta, Claim, Problem, ReferenceDate, Result } from '../types';
+import type { Article, ArticleMeta, Claim, Problem, ReferenceDate, Result, Sentence } from '../types';
+import { EXTRACTOR_VERSION } from '../version';
 import { CLAIMS_FORMAT, CLAIMS_SCHEMA } from './schema';
-import { locateInYaml } from '../util/yaml-locate';
+import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit } from '../util/stable';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { computeLineStarts, lineColumn } from '../text/span';
+import { splitSentences } from '../lang/sentences';
 
 /** One article's claims as stored: enough to compare without the article text. */
 export interface ClaimsFile {
+  /** The extractor that made the claims (EXTRACTOR_VERSION). */
+  extractor: string;
+  /** Fingerprint of the rules' vocabulary the extractors read, when the writer knew it. */
+  vocabulary?: string;
   article: {
     id: string;
     /** Path of the article file relative to the claims file's folder, when known. */
     file?: string;
     sha256: string;
     length: number;
+    /** Where the body starts (after front matter); 0 when not given. */
+    bodyStart?: number;
+    /**
+     * The article's sentences, "start-end" each, space-separated: "0-54 55-120". A hand-written file may
+     * leave them out: they are then found in the article text when it is at hand.
+     */
+    sentences?: string;
     referenceDate: ReferenceDate | null;
     meta: ArticleMeta;
   };
   claims: Claim[];
+}
+
+/** `[{start: 0, end: 54}, {start: 55, end: 120}]` -> "0-54 55-120". */
+export function encodeSentences(sentences: readonly Sentence[]): string {
+  return sentences.map((s) => `${s.start}-${s.end}`).join(' ');
+}
+
+/** "0-54 55-120" -> `[{start: 0, end: 54}, {start: 55, end: 120}]`. */
+export function decodeSentences(s: string): Sentence[] {
+  if (!s) return [];
+  return s.split(' ').map((pair) => {
+    const dash = pair.indexOf('-');
+    return { start: Number(pair.slice(0, dash)), end: Number(pair.slice(dash + 1)) };
+  });
 }
 
 export function sha256(text: string): string {
@@ -37,14 +64,18 @@ export function claimsPathFor(dir: string, articleId: string): string {
   return join(dir, ...parts) + '.yaml';
 }
 
-function claimsBody(article: Article, claims: readonly Claim[], claimsDir: string) {
+function claimsBody(article: Article, claims: readonly Claim[], claimsDir: string, vocabulary?: string) {
   return {
     format: CLAIMS_FORMAT,
+    extractor: EXTRACTOR_VERSION,
+    ...(vocabulary === undefined ? {} : { vocabulary }),
     article: {
       id: article.id,
       file: relative(resolve(claimsPathFor(claimsDir, article.id), '..'), article.path).split(sep).join('/'),
       sha256: sha256(article.text),
       length: article.text.length,
+      bodyStart: article.bodyStart,
+      sentences: encodeSentences(article.sentences),
       referenceDate: article.referenceDate,
       meta: article.meta,
     },
@@ -58,8 +89,8 @@ function claimsBody(article: Article, claims: readonly Claim[], claimsDir: strin
  * and parsing YAML: what a store writer knows of the files it has just written. Strings are made
  * well-formed as UTF-8 makes them on disk (a lone surrogate becomes U+FFFD).
  */
-export function claimsFileOf(article: Article, claims: readonly Claim[], claimsDir: string): ClaimsFile {
-  const file = JSON.parse(JSON.stringify(claimsBody(article, claims, claimsDir)), (_k, v: unknown) =>
+export function claimsFileOf(article: Article, claims: readonly Claim[], claimsDir: string, vocabulary?: string): ClaimsFile {
+  const file = JSON.parse(JSON.stringify(claimsBody(article, claims, claimsDir, vocabulary)), (_k, v: unknown) =>
     typeof v === 'string' && /[\ud800-\udfff]/.test(v) ? Buffer.from(v, 'utf8').toString('utf8') : v,
   ) as ClaimsFile;
   for (const c of file.claims) c.source = file.article.id;
@@ -67,8 +98,8 @@ export function claimsFileOf(article: Article, claims: readonly Claim[], claimsD
 }
 
 /** The YAML text of a claims file: a header comment, then format, article and claims. */
-export function serializeClaims(article: Article, claims: readonly Claim[], claimsDir: string): string {
-  const body = claimsBody(article, claims, claimsDir);
+export function serializeClaims(article: Article, claims: readonly Claim[], claimsDir: string, vocabulary?: string): string {
+  const body = claimsBody(article, claims, claimsDir, vocabulary);
   const header =
     `# corroborate claims for ${article.id}\n` +
     `# Offsets are [start, end) into the article text as read; line and column are 1-based.\n` +
@@ -97,6 +128,8 @@ export function parseClaimsFile(displayName: string, source: string, absPath?: s
     };
   }
   const data = doc.toJS() as unknown;
+  const made = madeElsewhere(data);
+  if (made) return { ok: false, error: [{ file: displayName, ...locateInYaml(doc, source, made.pointer, { lineStarts }), message: made.message }] };
   if (!validateSchema(data)) {
     const problems = new Map<string, Problem>();
     for (const err of bestErrors(validateSchema.errors ?? [])) {
@@ -118,6 +151,24 @@ export function parseClaimsFile(displayName: string, source: string, absPath?: s
   }
   for (const c of file.claims) c.source = file.article.id;
   return { ok: true, value: file };
+}
+
+/**
+ * Why claims written as `data` cannot be read with this corroborate's claims: another claims format or
+ * another extractor made them. Undefined when they can (or when `data` is no claims file at all: the
+ * schema says what is wrong then).
+ */
+function madeElsewhere(data: unknown): { pointer: string; message: string } | undefined {
+  if (data === null || typeof data !== 'object') return undefined;
+  const d = data as { format?: unknown; extractor?: unknown };
+  const again = 'extract the articles again (corroborate extract ARTICLES --out THIS-FOLDER)';
+  if (typeof d.format === 'string' && d.format.startsWith('corroborate/claims@') && d.format !== CLAIMS_FORMAT) {
+    return { pointer: '/format', message: `claims written as ${d.format}; this corroborate reads ${CLAIMS_FORMAT}: ${again}` };
+  }
+  if (d.format === CLAIMS_FORMAT && typeof d.extractor === 'string' && d.extractor !== EXTRACTOR_VERSION) {
+    return { pointer: '/extractor', message: `claims made by extractor ${d.extractor}; this corroborate extracts with ${EXTRACTOR_VERSION}: ${again}` };
+  }
+  return undefined;
 }
 
 /** The article's text when the claims file at `absPath` names it, it is at hand, and it is the text the claims were made from. */
@@ -333,7 +384,8 @@ export function loadClaimsFolder(dir: string, cwd = process.cwd(), options: { ca
 
 /** The claims file as the schema sees it: claims carry no `source` on disk. */
 function stripSources(file: ClaimsFile): unknown {
-  return { format: CLAIMS_FORMAT, article: file.article, claims: file.claims.map(({ source: _s, ...rest }) => rest) };
+  const { source: _file, claims, ...rest } = file as ClaimsFile & { source?: unknown };
+  return { format: CLAIMS_FORMAT, ...rest, claims: claims.map(({ source: _s, ...c }) => c) };
 }
 
 /** An Article without text, standing in for one whose claims were read from a claims file. */
@@ -352,10 +404,12 @@ export function articleFromClaims(file: ClaimsFile, claimsDir: string): Article 
     id: file.article.id,
     path: file.article.file ?? file.article.id,
     text,
-    bodyStart: 0,
+    bodyStart: file.article.bodyStart ?? 0,
     meta: file.article.meta ?? {},
     referenceDate: file.article.referenceDate ?? null,
-    sentences: [],
+    // Stored, so that claims in one sentence are told apart as when the articles are read.
+    sentences:
+      file.article.sentences !== undefined ? decodeSentences(file.article.sentences) : text ? splitSentences(text, file.article.bodyStart ?? 0) : [],
     lineStarts: computeLineStarts(text),
   };
 }

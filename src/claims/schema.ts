@@ -158,16 +158,23 @@ const claim = {
   },
 };
 
-export const CLAIMS_FORMAT = 'corroborate/claims@1';
+/**
+ * The claims file format. @2 stores the article's body start and sentence bounds (comparison asks whether
+ * two claims share a sentence, with or without the article text at hand) and the extractor that made it.
+ */
+export const CLAIMS_FORMAT = 'corroborate/claims@2';
 
 export const CLAIMS_SCHEMA = {
   $id: 'https://corroborate.example/schemas/claims.schema.json',
   title: 'corroborate claims file',
   type: 'object',
   additionalProperties: false,
-  required: ['format', 'article', 'claims'],
+  required: ['format', 'extractor', 'article', 'claims'],
   properties: {
     format: { const: CLAIMS_FORMAT },
+    extractor: { type: 'string', minLength: 1 },
+    // Fingerprint of the rules' vocabulary the extractors read (text/vocabulary.ts vocabularyFingerprint).
+    vocabulary: { type: 'string', pattern: '^[0-9a-f]{16}$' },
     article: {
       type: 'object',
       additionalProperties: false,
@@ -177,6 +184,9 @@ export const CLAIMS_SCHEMA = {
         file: { type: 'string' },
         sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
         length: { type: 'integer', minimum: 0 },
+        bodyStart: { type: 'integer', minimum: 0 },
+        // "0-54 55-120": each sentence's [start, end), in order.
+        sentences: { type: 'string', pattern: '^(\\d+-\\d+( \\d+-\\d+)*)?$' },
         referenceDate: {
           type: ['object', 'null'],
           additionalProperties: false,

@@ -1,87 +1,29 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import type { Article, Claim, Problem, RuleSet } from '../types';
-import { loadCorpus } from '../ingest/corpus';
-import { loadRulesFor } from '../rules/loader';
 import { checkClaims } from '../pipeline';
-import { extractWithProgress, parseJobs } from '../pipeline/cli';
-import { runAllExamples } from '../rules/examples';
-import { isClaimsFolder, loadClaimsFolder, articleFromClaims } from '../claims/io';
+import { parseJobs } from '../pipeline/cli';
+import { runAllExamples } from '../pipeline/rule-examples';
+import { loadClaimsFolder } from '../claims/io';
 import { writeClaimsToStore } from '../gate/store';
 import type { Report } from '../report/json';
 import { RENDERERS } from '../report';
-import { applyDecisions, countFailing, loadDecisions } from '../review/decisions';
+import { applyDecisions, countFailing, loadDecisions, unmatchedDecisions } from '../review/decisions';
 import { appendStepSummary } from '../gate/summary';
-import { writeFileAtomic } from '../util/fs-atomic';
 import { VERSION } from '../version';
 import { Failure, formatProblem } from '../util/problem';
-
-export { formatProblem };
+import { EXIT, emit, loadInputs, rulesFor, type Io } from '../pipeline/inputs';
 import { registerGate } from '../gate/command';
 import { registerReview } from '../review/command';
 
-/** Exit codes, as CI expects them. */
-export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
-
-
-
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  cwd: string;
-}
+export { formatProblem };
+export { EXIT, emit, loadInputs, rulesFor, type Io, type Loaded } from '../pipeline/inputs';
 
 const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   cwd: process.cwd(),
 };
-
-export function rulesFor(option: string | undefined, io: Io): RuleSet {
-  const loaded = loadRulesFor(option, io.cwd);
-  if (!loaded.ok) throw new Failure(loaded.error);
-  return loaded.value;
-}
-
-/** Prints skipped files; with `strict`, a skipped file fails the run (exit 2) instead. */
-function warn(io: Io, problems: Problem[], quiet: boolean, strict = false): void {
-  if (!problems.length) return;
-  const files = new Set(problems.map((p) => p.file)).size;
-  if (strict) throw new Failure(problems.map((p) => ({ ...p, message: p.message.replace(/; skipped$/, '') })));
-  if (quiet) return;
-  for (const p of problems) io.stderr(`warning: ${formatProblem(p)}\n`);
-  io.stderr(`warning: ${files} file${files === 1 ? '' : 's'} skipped\n`);
-}
-
-export interface Loaded {
-  articles: Article[];
-  claims: Map<string, Claim[]>;
-  /** Folder article ids are relative to. */
-  root: string;
-}
-
-/** Articles from a folder or files, or stored claims from a claims folder. */
-export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: boolean, strict = false, jobs?: number, cache = false): Loaded {
-  if (inputs.length === 1) {
-    const dir = resolve(io.cwd, inputs[0]);
-    if (existsSync(dir) && statSync(dir).isDirectory() && isClaimsFolder(dir)) {
-      const loaded = loadClaimsFolder(dir, io.cwd, { cache });
-      if (!loaded.ok) throw new Failure(loaded.error);
-      const articles = loaded.value.map((f) => articleFromClaims(f, dir));
-      return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir };
-    }
-  }
-  const corpus = loadCorpus(inputs, io.cwd);
-  warn(io, corpus.warnings, quiet, strict);
-  const claims = extractWithProgress(corpus.articles, rules, { jobs, quiet });
-  return { articles: corpus.articles, claims, root: corpus.root };
-}
-
-export function emit(content: string, out: string | undefined, io: Io): void {
-  if (out) writeFileAtomic(resolve(io.cwd, out), content);
-  else io.stdout(content);
-}
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command();
@@ -140,13 +82,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--cache', 'for a claims folder: keep parsed claims files in its .corroborate-cache.json (faster next time)')
     .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean; strict?: boolean; decisions?: string; jobs?: number; cache?: boolean }) => {
       const rules = rulesFor(opts.rules, io);
-      const { articles, claims, root } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict), opts.jobs, Boolean(opts.cache));
-      let report: Report = checkClaims(articles, claims, rules);
+      const { articles, claims, root, errors } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict), opts.jobs, Boolean(opts.cache));
+      let report: Report = checkClaims(articles, claims, rules, {}, errors);
       if (opts.decisions) {
         const file = resolve(io.cwd, opts.decisions);
         if (!existsSync(file)) throw new Failure([{ file: opts.decisions, line: 1, column: 1, message: 'no such decisions file' }]);
         const decisions = loadDecisions(file, opts.decisions);
         if (!decisions.ok) throw new Failure(decisions.error);
+        for (const p of unmatchedDecisions(decisions.value, new Set(report.findings.map((f) => f.id)))) io.stderr(`warning: ${formatProblem(p)}\n`);
         report = { ...report, findings: applyDecisions(report.findings, decisions.value) };
       }
       const renderOptions = { cwd: io.cwd, root, articles: new Map(articles.map((a) => [a.id, a])) };
@@ -205,7 +148,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
 /** Commands that live in their own modules (gate, review, ...): one line each. */
 const EXTRA_COMMANDS: ((program: Command, io: Io, setExit: (code: number) => void) => void)[] = [
-  (program, io, setExit) => registerReview(program, io, setExit), // lazy: review/command imports this module
+  (program, io, setExit) => registerReview(program, io, setExit),
   (program, io, setExit) => registerGate(program, io, setExit),
 ];
 

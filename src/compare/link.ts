@@ -1,5 +1,5 @@
 import type { Article, Claim, ClaimContext, CompareContext, Vocabulary } from '../types';
-import { sentenceAt } from '../text/context';
+import { sentenceAt } from '../lang/context';
 import { PLAIN_REPORTING } from '../lang/words';
 
 /** Weights of shared context words: a shared event word says more than a shared name. */

@@ -1,10 +1,10 @@
 import { diffArrays, diffWords } from 'diff';
 import type { Vocabulary } from '../types';
-import { preferredSpelling } from '../rules/vocabulary';
+import { preferredSpelling } from '../text/vocabulary';
 import { foldText } from '../text/tokens';
 import { NEGATORS, NUMBER_WORDS, STOPWORDS } from '../lang/words';
 import { lemma } from '../lang/word-forms';
-import { splitSentences } from '../text/sentences';
+import { splitSentences } from '../lang/sentences';
 import { memoByString } from '../util/memo';
 
 /**

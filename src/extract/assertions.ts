@@ -1,6 +1,6 @@
 import type { Article, Claim, ClaimSubject, QuantityDimension, QuantityValue, Refiner } from '../types';
 import { attributeData, type AttributeData } from '../lang/attributes';
-import { sentenceAt } from '../text/context';
+import { sentenceAt } from '../lang/context';
 import { foldKey, rangeTokens, type Token } from '../text/tokens';
 import { lemma } from '../lang/word-forms';
 

@@ -1,5 +1,5 @@
 import type { Article, Claim, ClaimValue, Vocabulary } from '../types';
-import { contextAround } from '../text/context';
+import { contextAround } from '../lang/context';
 import { makeSpan } from '../text/span';
 
 /**

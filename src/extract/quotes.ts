@@ -2,7 +2,7 @@ import type { Article, Claim, Extractor, QuoteClaim, QuoteValue, Speaker, Vocabu
 import { claimAt } from './claim';
 import { makeSpan } from '../text/span';
 import { firstAtOrAfter, inSortedRanges } from '../text/lookup';
-import { sentenceAt } from '../text/context';
+import { sentenceAt } from '../lang/context';
 import { isSpaceCode } from '../text/scan';
 import { tokenize } from '../text/tokens';
 import { headlineRanges } from './people';

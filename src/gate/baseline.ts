@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { parseDocument, stringify } from 'yaml';
 import type { Finding, Problem, Result } from '../types';
-import { locateInYaml } from '../util/yaml-locate';
+import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit } from '../util/stable';
 import { lineColumn, computeLineStarts } from '../text/span';
-import { fingerprintOf } from './fingerprint';
+import { fingerprintOf } from '../report/fingerprint';
 
 export const BASELINE_FORMAT = 'corroborate/baseline@1';
 /** The baseline the gate reads when `--baseline` is not given and this file exists in the working folder. */
@@ -30,6 +30,14 @@ export interface BaselineEntry {
 
 export interface Baseline {
   entries: BaselineEntry[];
+}
+
+/** Where each entry read from a file stands in it (its fingerprint), for notices that name file and line. */
+const PLACES = new WeakMap<BaselineEntry, { file: string; line: number; column: number }>();
+
+/** The file, line and column of an entry read from a baseline file; nothing for one made in memory. */
+export function placeOf(e: BaselineEntry): { file?: string; line?: number; column?: number } {
+  return PLACES.get(e) ?? {};
 }
 
 const isoDay = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
@@ -92,6 +100,7 @@ export function parseBaseline(displayName: string, source: string): Result<Basel
     if (seen.has(e.fingerprint)) {
       problems.push({ file: displayName, ...locateInYaml(doc, source, `/entries/${i}/fingerprint`, { lineStarts }), message: `entries.${i}: fingerprint also in entries.${seen.get(e.fingerprint)}` });
     } else seen.set(e.fingerprint, i);
+    PLACES.set(e, { file: displayName, ...locateInYaml(doc, source, `/entries/${i}/fingerprint`, { lineStarts }) });
   });
   if (problems.length) return { ok: false, error: problems };
   return { ok: true, value: { entries } };

@@ -5,22 +5,22 @@ import { DECISIONS_FILE, loadDecisions, type Decisions } from '../review/decisio
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { RuleSet } from '../types';
-import type { Io } from '../cli/main';
+import { EXIT, type Io } from '../pipeline/inputs';
 import { loadRulesFor } from '../rules/loader';
 import { RENDERERS } from '../report';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { buildPool, judge, type FailOn } from './run';
+import { formatExtractionError } from '../pipeline';
 import { Failure } from '../util/problem';
 import { DEFAULT_BASELINE, entryFor, isIsoDay, readBaseline, serializeBaseline, todayIso, type Baseline } from './baseline';
-import { fingerprintOf } from './fingerprint';
+import { fingerprintOf } from '../report/fingerprint';
 import { writeClaimsToStore } from './store';
 import { INDEX_FILE } from './store-index';
 import { appendStepSummary } from './summary';
-import { relativePath } from './locate';
+import { relativePath } from '../report/locate';
 
-// Exit codes as in src/cli/main.ts (EXIT); not imported from there, which imports this module.
-const OK = 0;
-const FAILURE = 2;
+const OK = EXIT.ok;
+const FAILURE = EXIT.failure;
 
 function rulesFor(option: string | undefined, cwd: string): RuleSet {
   const loaded = loadRulesFor(option, cwd);
@@ -132,6 +132,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
         const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd, allowMissingStore: Boolean(opts.update), cache: Boolean(opts.cache), index });
         const quiet = Boolean(opts.quiet);
         if (!quiet) for (const p of pool.warnings) io.stderr(`warning: ${formatProblem(p)}\n`);
+        for (const e of pool.errors) io.stderr(`${formatExtractionError(e)}\n`);
         const today = todayIso();
         const j = judge(pool, {
           failOn: opts.failOn,
@@ -173,7 +174,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
         }
         if (opts.update) {
           if (j.exitCode === 0) {
-            const written = writeClaimsToStore(pool.storeDir, pool.newArticles, pool.claims, index ? { rules, cwd } : undefined);
+            const written = writeClaimsToStore(pool.storeDir, pool.newArticles, pool.claims, index ? { rules, cwd } : undefined, rules);
             if (!quiet) io.stderr(`gate: stored the claims of ${written.length} article${written.length === 1 ? '' : 's'} in ${relativePath(cwd, pool.storeDir) || '.'}\n`);
           } else if (!quiet) io.stderr('gate: store not updated (the gate failed)\n');
         }

@@ -1,6 +1,6 @@
 import type { Article, Finding } from '../types';
 import { lineColumn } from '../text/span';
-import { regionOf } from './locate';
+import { regionOf } from '../report/locate';
 
 /** The marker an article's author writes in an HTML comment. */
 export const IGNORE_NEXT_LINE = 'corroborate-ignore-next-line';

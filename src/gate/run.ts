@@ -1,34 +1,33 @@
 import { existsSync, statSync } from 'node:fs';
 import { Failure } from '../util/problem';
-import type { Decisions } from '../review/decisions';
+import { unmatchedDecisions, type Decisions } from '../review/decisions';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { Article, Claim, Finding, Problem, RuleSet, Verdict } from '../types';
+import type { Article, Claim, ExtractionError, Finding, Problem, RuleSet, Verdict } from '../types';
 import { loadCorpus } from '../ingest/corpus';
 import { articleFromClaims, claimsPathFor, loadClaimsFolder, readListedClaimsFile, type ClaimsFile } from '../claims/io';
-import type { CompareOptions } from '../compare/engine';
 import { extractArticle, checkClaims } from '../pipeline';
 import { buildReport } from '../report/json';
 import { byCodeUnit } from '../util/stable';
-import { fingerprintOf } from './fingerprint';
-import { claimsOf, relativePath } from './locate';
-import { claimsOfArticles, closeStore, nameCountsFor, openStore, planLoad, recordOf, saveIndex, topicWeightSeeds, type StoreView } from './store-index';
-import type { NameCounts } from '../compare/link';
+import { fingerprintOf } from '../report/fingerprint';
+import { extractAgain, otherVocabulary } from '../pipeline/stored';
+import { claimsOf, relativePath } from '../report/locate';
+import { closeStore, openStore, recordOf, saveIndex, type StoreView } from './store-index';
 import { parseDirectives, directiveCovers, type Directive } from './directives';
-import { isExpired, type Baseline, type BaselineEntry } from './baseline';
-import type { GateNotice, GateReport, SuppressedFinding } from './types';
+import { isExpired, placeOf, type Baseline, type BaselineEntry } from './baseline';
+import type { GateNotice, GateReport, SuppressedFinding } from '../report/gate-section';
 
 
 export interface PoolOptions {
   /**
-   * Keep parsed claims files in the store's `.corroborate-cache.json` (opt-in: `--cache`). Only a full
-   * load uses it (no index yet, a changed rule set, `index: false`): the index already spares a gate
-   * reading the files it does not need.
+   * Keep parsed claims files in the store's `.corroborate-cache.json` (opt-in: `--cache`). Only a load
+   * without a usable index uses it (no index yet, a changed rule set, `index: false`): the index's own
+   * records already spare parsing the files.
    */
   cache?: boolean;
   /**
-   * Use the store's index (`.corroborate-index.json`, src/gate/store-index.ts) to read only the claims
-   * files the new articles' claims can pair with, and keep it current (default true). False reads every
-   * claims file and writes nothing (`--no-index`). The findings are the same either way.
+   * Use the store's index (`.corroborate-index.json`, src/gate/store-index.ts) to take each claims file
+   * from its JSON record instead of parsing its YAML, and keep it current (default true). False parses
+   * every claims file and writes nothing (`--no-index`). The findings are the same either way.
    */
   index?: boolean;
   /** Articles to check (files or folders), as given on the command line. */
@@ -53,8 +52,7 @@ export interface Pool {
   /** Stored articles replaced by a new version given on the command line. */
   replaced: string[];
   /**
-   * Every article compared (stored and new), sorted by id. With the store's index, only the stored
-   * articles the new ones can pair with are loaded; the others cannot take part in a finding.
+   * Every article compared (stored and new), sorted by id.
    */
   articles: Article[];
   claims: Map<string, Claim[]>;
@@ -68,6 +66,8 @@ export interface Pool {
   paths: Record<string, string>;
   /** Input files skipped (unreadable, binary). */
   warnings: Problem[];
+  /** Extractors that threw on a new article: that article is compared without their claims. */
+  errors: ExtractionError[];
   /** Every finding among all the articles, old-vs-old included. */
   all: Finding[];
   /** Findings with a claim of a new article (all of them when no new article is given). */
@@ -79,10 +79,8 @@ export interface Pool {
  * article replace it, and compares everything. The new articles get ids relative to the folder the store's
  * articles live in, so `gate articles/b.md --against claims/` gives `b.md`, the id `extract articles/` gave.
  *
- * With the store's index, only the claims files sharing a usable block key with a new claim are read, and
- * the comparison is told which buckets the whole store makes too large and what its topic statistics
- * are, so the findings are those of a full load. A full load is still made when no new article is given
- * (everything is compared), when two stored files hold one article id, or with `index: false`.
+ * The whole store is compared as `check` compares a corpus, so each finding has the claims and the id
+ * `check`, `review` and a claims folder give it; the store's index spares parsing the files' YAML.
  */
 export function buildPool(opts: PoolOptions): Pool {
   const storeDir = resolve(opts.cwd, opts.against);
@@ -132,27 +130,19 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
   }
 
   const fresh = new Map<string, Claim[]>();
+  const errors: ExtractionError[] = [];
   for (const a of newArticles) {
-    const found = extractArticle(a, { rules: opts.rules });
+    const found = extractArticle(a, { rules: opts.rules }, { errors });
     for (const c of found) c.source = a.id;
     fresh.set(a.id, found);
   }
 
-  let stored: ClaimsFile[];
-  let options: CompareOptions = newIds.size ? { focus: newIds } : {};
-  let replaced: string[];
-  let storedTotal: number;
-  const partial = view && !everything && newIds.size && !view.duplicateIds ? partialLoad(view, opts, newArticles, fresh, newIds) : undefined;
-  if (partial) {
-    stored = partial.files;
-    options = { focus: newIds, overfull: partial.overfull, memo: partial.memo, nameCounts: partial.nameCounts };
-    replaced = partial.replaced;
-    storedTotal = view!.data.files.length;
-  } else {
-    stored = everything ?? allFiles(view!, storeDir, opts);
-    replaced = stored.filter((f) => newIds.has(f.article.id)).map((f) => f.article.id);
-    storedTotal = stored.length;
-  }
+  // Every stored article is compared with every other, as `check` compares them: a finding is one fact
+  // over the whole corpus, with the id `check` and `review` give it, whichever article is new. The index
+  // spares parsing YAML (its records hold each file as JSON), not comparing.
+  const stored = current(everything ?? (view!.duplicateIds ? allFiles(view!, storeDir, opts) : indexedFiles(view!, storeDir, opts)), storeDir, opts, errors);
+  const replaced = stored.filter((f) => newIds.has(f.article.id)).map((f) => f.article.id);
+  const storedTotal = stored.length;
 
   const claims = new Map<string, Claim[]>();
   const paths: Record<string, string> = {};
@@ -171,8 +161,8 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
     articles.push(a);
   }
   articles.sort((a, b) => byCodeUnit(a.id, b.id));
-  // Only pairs that involve a new article are compared: old against old was settled when they were published.
-  const all = checkClaims(articles, claims, opts.rules, options).findings;
+  // Findings without a new article's claim were settled when those articles were published: not reported.
+  const all = checkClaims(articles, claims, opts.rules).findings;
   const relevant = newIds.size ? all.filter((f) => claimsOf(f).some((c) => newIds.has(c.source))) : all;
   return {
     storeDir,
@@ -183,10 +173,11 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
     articles,
     claims,
     stored: storedTotal - replaced.length,
-    loadedFiles: partial ? partial.files.length : stored.length,
+    loadedFiles: stored.length,
     view,
     paths,
     warnings,
+    errors,
     all,
     relevant,
   };
@@ -206,44 +197,43 @@ function allFiles(view: StoreView, storeDir: string, opts: PoolOptions): ClaimsF
 }
 
 /**
- * The stored files the new claims can pair with (see planLoad), read and checked against the index's
- * hash; undefined when one changed after the store was listed (the caller then loads everything).
+ * The stored files as this run extracts: one made with another vocabulary is extracted again from its
+ * article, or refused (file:line:column) when the article is not at hand as it was. Never mixed.
  */
-function partialLoad(
-  view: StoreView,
-  opts: PoolOptions,
-  newArticles: readonly Article[],
-  fresh: ReadonlyMap<string, Claim[]>,
-  newIds: ReadonlySet<string>,
-): { files: ClaimsFile[]; overfull: Map<string, Set<string>>; memo: Map<string, Map<string, unknown>>; nameCounts: NameCounts; replaced: string[] } | undefined {
-  const { data } = view;
-  const replaced = new Set<number>();
-  data.files.forEach((f, i) => {
-    if (newIds.has(f.id)) replaced.add(i);
+function current(files: ClaimsFile[], storeDir: string, opts: PoolOptions, errors: ExtractionError[]): ClaimsFile[] {
+  const problems: Problem[] = [];
+  const out = files.map((f) => {
+    if (!otherVocabulary(f, opts.rules)) return f;
+    const abs = claimsPathFor(storeDir, f.article.id);
+    const again = extractAgain(abs, f.article, storeDir, opts.rules, errors);
+    if (!again) {
+      problems.push({
+        file: relativePath(opts.cwd, abs),
+        line: 1,
+        column: 1,
+        message: `claims made with another vocabulary (rules changed) and the article ${f.article.file ?? f.article.id} is not at hand as it was: extract it again`,
+      });
+    }
+    return again ?? f;
   });
-  const newClaims = claimsOfArticles(newArticles, fresh);
-  const plan = planLoad(data, opts.rules, newClaims, replaced);
+  if (problems.length) throw new Failure(problems);
+  return out;
+}
+
+/** Every file of an indexed store, from the index's records where they hold, else read; sorted by id. */
+function indexedFiles(view: StoreView, storeDir: string, opts: PoolOptions): ClaimsFile[] {
   const files: ClaimsFile[] = [];
-  for (const i of plan.files) {
-    const e = data.files[i];
+  for (const e of view.data.files) {
     const known = view.read.get(e.path) ?? recordOf(view, e);
     if (known) {
       files.push(known);
       continue;
     }
-    let r: ReturnType<typeof readListedClaimsFile>;
-    try {
-      r = readListedClaimsFile({ abs: join(view.dir, ...e.path.split('/')), rel: e.path, size: e.size, mtimeMs: e.mtimeMs }, opts.cwd);
-    } catch {
-      return undefined;
-    }
-    if (!r.ok || !r.value.sha256.startsWith(e.hash)) return undefined;
+    const r = readListedClaimsFile({ abs: join(view.dir, ...e.path.split('/')), rel: e.path, size: e.size, mtimeMs: e.mtimeMs }, opts.cwd);
+    if (!r.ok) return loadAll(storeDir, opts);
     files.push(r.value.file);
   }
-  files.sort((a, b) => byCodeUnit(a.article.id, b.article.id));
-  const memo = topicWeightSeeds(data, opts.rules, files.flatMap((f) => f.claims), newClaims, replaced);
-  const replacedIds = [...replaced].map((i) => data.files[i].id).sort(byCodeUnit);
-  return { files, overfull: plan.overfull, memo, nameCounts: nameCountsFor(data, opts.rules, newClaims, replaced), replaced: replacedIds };
+  return files.sort((a, b) => byCodeUnit(a.article.id, b.article.id));
 }
 
 /**
@@ -390,7 +380,14 @@ export function judge(pool: Pool, opts: JudgeOptions): Judgement {
     if (!expired && pool.newIds.size && !e.sources.some((s) => pool.newIds.has(s))) continue;
     stale.push(e);
     const why = expired ? `expired on ${e.expires}` : 'not seen in this run (fixed, or the articles changed)';
-    notices.push({ level: 'warning', code: 'stale-baseline-entry', message: `stale baseline entry ${e.fingerprint} (${e.subject || e.kind}): ${why}; remove it with --prune` });
+    notices.push({ level: 'warning', code: 'stale-baseline-entry', message: `stale baseline entry ${e.fingerprint} (${e.subject || e.kind}): ${why}; remove it with --prune`, ...placeOf(e) });
+  }
+
+  // A decision for no finding of this run was made for other text, or for an id made another way.
+  if (opts.decisions) {
+    for (const p of unmatchedDecisions(opts.decisions, new Set(pool.all.map((f) => f.id)))) {
+      notices.push({ level: 'warning', code: 'unmatched-decision', message: p.message, file: p.file, line: p.line, column: p.column });
+    }
   }
 
   // Notices in file order, then those with no place (baseline entries).
@@ -403,7 +400,7 @@ export function judge(pool: Pool, opts: JudgeOptions): Judgement {
   const involved = new Set<string>(pool.newIds);
   for (const f of reported) for (const c of claimsOf(f)) involved.add(c.source);
   const reportArticles = pool.newIds.size ? pool.articles.filter((a) => involved.has(a.id)) : pool.articles;
-  const report: GateReport = buildReport(reportArticles, pool.claims, reported);
+  const report: GateReport = buildReport(reportArticles, pool.claims, reported, pool.errors);
   const paths: Record<string, string> = {};
   for (const id of [...involved, ...suppressed.flatMap((s) => claimsOf(s.finding).map((c) => c.source))]) {
     if (pool.paths[id] !== undefined) paths[id] = pool.paths[id];

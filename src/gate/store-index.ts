@@ -443,7 +443,8 @@ const NEWLINE = Buffer.from('\n', 'utf8');
 
 /** A claims file as its record holds it: claims without `source` (the file's own article). */
 function withoutSources(file: ClaimsFile): unknown {
-  return { article: file.article, claims: file.claims.map(({ source: _s, ...rest }) => rest) };
+  const { claims, ...rest } = file;
+  return { ...rest, claims: claims.map(({ source: _s, ...c }) => c) };
 }
 
 /** What one file adds to one rule's table. */

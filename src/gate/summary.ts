@@ -1,8 +1,8 @@
 import { appendFileSync } from 'node:fs';
 import type { Report } from '../report/json';
 import { mdEscape } from '../report/markdown';
-import { articlePathResolver, primaryClaim } from './locate';
-import { gateOf } from './types';
+import { articlePathResolver, primaryClaim } from '../report/locate';
+import { gateOf } from '../report/gate-section';
 
 /**
  * A short Markdown summary for a CI job page: counts, then one table row per conflict and variant with a

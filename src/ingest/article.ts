@@ -1,7 +1,7 @@
 import { parseDocument, isMap } from 'yaml';
 import type { Article, ArticleMeta, ReferenceDate, Result } from '../types';
 import { computeLineStarts, lineColumn, makeSpan } from '../text/span';
-import { splitSentences } from '../text/sentences';
+import { splitSentences } from '../lang/sentences';
 import { findStatedDate, normalizeDay } from './reference-date';
 
 const META_KEYS = ['title', 'outlet', 'url', 'published'] as const;

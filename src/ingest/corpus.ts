@@ -5,7 +5,7 @@ import { parseDocument } from 'yaml';
 import Ajv from 'ajv';
 import type { Article, ArticleMeta, Problem } from '../types';
 import { buildArticle } from './article';
-import { locateInYaml } from '../util/yaml-locate';
+import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit } from '../util/stable';
 
 /** File names corroborate reads as articles. */

@@ -3,7 +3,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse, parseDocument } from 'yaml';
-import { locateInYaml } from '../util/yaml-locate';
+import { locateInYaml } from '../text/yaml-locate';
 import { LANG_SCHEMAS, type LangData, type LangFile } from './schema';
 
 /** The English data shipped with corroborate: `<package>/lang/en` (from `src/lang` and `dist/lang` alike). */

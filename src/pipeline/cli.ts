@@ -1,16 +1,20 @@
 import { InvalidArgumentError } from 'commander';
-import type { Article, Claim, RuleSet } from '../types';
-import { createProgress } from '../cli/progress';
+import type { Article, Claim, ExtractionError, RuleSet } from '../types';
+import { createProgress } from './progress';
 import { extractAll } from './parallel';
 
 /**
  * What the CLI calls to extract: every article's claims, on several threads for a large corpus, with a
  * progress bar on a terminal.
  */
-export function extractWithProgress(articles: readonly Article[], rules: RuleSet, options: { jobs?: number; quiet?: boolean }): Map<string, Claim[]> {
+export function extractWithProgress(
+  articles: readonly Article[],
+  rules: RuleSet,
+  options: { jobs?: number; quiet?: boolean; errors?: ExtractionError[] },
+): Map<string, Claim[]> {
   const progress = createProgress({ quiet: options.quiet });
   try {
-    return extractAll(articles, rules, { jobs: options.jobs, onProgress: (done, total) => progress.update(done, total) });
+    return extractAll(articles, rules, { jobs: options.jobs, errors: options.errors, onProgress: (done, total) => progress.update(done, total) });
   } finally {
     progress.done();
   }

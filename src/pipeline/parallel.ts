@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import type { Article, Claim, RuleSet } from '../types';
-import { extractArticle } from '../pipeline';
+import type { Article, Claim, ExtractionError, RuleSet } from '../types';
+import { extractArticle, formatExtractionError } from '../pipeline';
 
 /**
  * Extraction of many articles on several cores, with the very claims the single-threaded loop gives.
@@ -25,6 +25,8 @@ export interface ExtractAllOptions {
   onProgress?: (done: number, total: number) => void;
   /** Parallel only from this many articles on (default `PARALLEL_THRESHOLD`; tests lower it). */
   threshold?: number;
+  /** Extractors that threw are recorded here, in article order (else written to stderr). */
+  errors?: ExtractionError[];
 }
 
 /** Default number of threads: the CPUs of this machine. */
@@ -40,21 +42,26 @@ export function extractAll(articles: readonly Article[], rules: RuleSet, options
   const jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
   const threshold = options.threshold ?? PARALLEL_THRESHOLD;
   const threads = Math.min(jobs, Math.ceil(articles.length / 8));
-  if (threads <= 1 || articles.length < threshold) return extractHere(articles, rules, options.onProgress);
-  return extractInWorkers(articles, rules, threads, options.onProgress);
+  if (threads <= 1 || articles.length < threshold) return extractHere(articles, rules, options.onProgress, options.errors);
+  return extractInWorkers(articles, rules, threads, options.onProgress, options.errors);
 }
 
-function extractHere(articles: readonly Article[], rules: RuleSet, onProgress?: (done: number, total: number) => void): Map<string, Claim[]> {
+function extractHere(
+  articles: readonly Article[],
+  rules: RuleSet,
+  onProgress?: (done: number, total: number) => void,
+  errors?: ExtractionError[],
+): Map<string, Claim[]> {
   const claims = new Map<string, Claim[]>();
   articles.forEach((article, i) => {
-    claims.set(article.id, extractArticle(article, { rules }));
+    claims.set(article.id, extractArticle(article, { rules }, { errors }));
     onProgress?.(i + 1, articles.length);
   });
   return claims;
 }
 
-/** A message from a worker: the claims of one article, or a failure. */
-export type WorkerMessage = { index: number; claims: Claim[] } | { error: string };
+/** A message from a worker: the claims of one article (and its extractors' errors), or a failure. */
+export type WorkerMessage = { index: number; claims: Claim[]; errors: ExtractionError[] } | { error: string };
 
 /** What a worker is given: its share of the articles (with their index in the whole list) and the rules. */
 export interface WorkerInput {
@@ -70,10 +77,12 @@ function extractInWorkers(
   rules: RuleSet,
   threads: number,
   onProgress?: (done: number, total: number) => void,
+  errors?: ExtractionError[],
 ): Map<string, Claim[]> {
   const signal = new SharedArrayBuffer(4);
   const posted = new Int32Array(signal);
   const results = new Array<Claim[] | undefined>(articles.length);
+  const failures = new Array<ExtractionError[] | undefined>(articles.length);
   const workers: Worker[] = [];
   const ports: MessagePort[] = [];
   // Articles dealt round-robin by size, largest first, so no thread is left with all the long ones.
@@ -103,6 +112,7 @@ function extractInWorkers(
           const msg = m.message as WorkerMessage;
           if ('error' in msg) throw new Error(`extraction worker failed: ${msg.error}`);
           results[msg.index] = msg.claims;
+          failures[msg.index] = msg.errors;
           done++;
           onProgress?.(done, articles.length);
         }
@@ -114,6 +124,13 @@ function extractInWorkers(
   }
   const claims = new Map<string, Claim[]>();
   articles.forEach((a, i) => claims.set(a.id, results[i] ?? []));
+  // Errors in article order, as the single-threaded loop records them.
+  for (const list of failures) {
+    for (const e of list ?? []) {
+      if (errors) errors.push(e);
+      else process.stderr.write(`${formatExtractionError(e)}\n`);
+    }
+  }
   return claims;
 }
 

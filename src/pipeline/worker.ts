@@ -1,5 +1,5 @@
 import { workerData } from 'node:worker_threads';
-import type { Article, Claim, ExtractContext } from '../types';
+import type { Article, Claim, ExtractContext, ExtractionError } from '../types';
 import type { WorkerInput, WorkerMessage } from './parallel';
 
 // One extraction thread: extracts its share of the articles in order and posts each article's claims,
@@ -16,8 +16,13 @@ function post(msg: WorkerMessage): void {
 try {
   // Loaded here, inside the try: a module that fails to load is reported instead of leaving the main thread waiting.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { extractArticle } = require('../pipeline') as { extractArticle: (a: Article, ctx: ExtractContext) => Claim[] };
-  for (const { index, article } of input.articles) post({ index, claims: extractArticle(article, { rules: input.rules }) });
+  const { extractArticle } = require('../pipeline') as {
+    extractArticle: (a: Article, ctx: ExtractContext, options: { errors: ExtractionError[] }) => Claim[];
+  };
+  for (const { index, article } of input.articles) {
+    const errors: ExtractionError[] = [];
+    post({ index, claims: extractArticle(article, { rules: input.rules }, { errors }), errors });
+  }
 } catch (err) {
   post({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
 }

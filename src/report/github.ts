@@ -1,8 +1,8 @@
 import type { Finding } from '../types';
 import type { Report } from './json';
 import type { RenderOptions } from './index';
-import { articlePathResolver, primaryClaim, regionOf } from '../gate/locate';
-import { gateOf, type GateNotice } from '../gate/types';
+import { articlePathResolver, primaryClaim, regionOf } from './locate';
+import { gateOf, type GateNotice } from './gate-section';
 
 /** A workflow command's message: "%" first, then CR and LF, as GitHub's runner unescapes them. */
 export function escapeData(s: string): string {

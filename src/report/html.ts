@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { diffWords } from 'diff';
 import type { Article, ClaimRef, Finding, Verdict } from '../types';
 import type { Report } from './json';
-import type { Decision, Decisions, DecisionStatus, ReviewedFinding } from '../review/decisions';
-import { DECISION_STATUSES } from '../review/decisions';
-import { splitSentences } from '../text/sentences';
+import type { Decision, Decisions, DecisionStatus, ReviewedFinding } from './decisions';
+import { DECISION_STATUSES } from './decisions';
+import { splitSentences } from '../lang/sentences';
 import { STYLE } from './html/style';
 import { CLIENT_SCRIPT } from './html/client';
 

@@ -1,4 +1,4 @@
-import type { Article, Claim, Finding, Verdict } from '../types';
+import type { Article, Claim, ExtractionError, Finding, Verdict } from '../types';
 import { VERSION } from '../version';
 
 export interface ReportArticle {
@@ -17,11 +17,18 @@ export interface Report {
   articles: ReportArticle[];
   summary: { articles: number; claims: number; findings: number } & Record<Verdict, number>;
   findings: Finding[];
+  /** Extractors that threw, by article (absent when none did): their claims are missing from the findings. */
+  errors?: ExtractionError[];
 }
 
-export function buildReport(articles: readonly Article[], claimsByArticle: ReadonlyMap<string, Claim[]>, findings: Finding[]): Report {
+export function buildReport(
+  articles: readonly Article[],
+  claimsByArticle: ReadonlyMap<string, Claim[]>,
+  findings: Finding[],
+  errors: readonly ExtractionError[] = [],
+): Report {
   const count = (v: Verdict) => findings.filter((f) => f.verdict === v).length;
-  return {
+  const report: Report = {
     tool: { name: 'corroborate', version: VERSION },
     articles: articles.map((a) => {
       const entry: ReportArticle = {
@@ -45,6 +52,8 @@ export function buildReport(articles: readonly Article[], claimsByArticle: Reado
     },
     findings,
   };
+  if (errors.length) report.errors = [...errors];
+  return report;
 }
 
 /** The report as JSON text: two-space indented, one trailing newline, the same bytes for the same input. */

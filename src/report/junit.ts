@@ -1,8 +1,8 @@
 import type { Finding } from '../types';
 import type { Report } from './json';
 import type { RenderOptions } from './index';
-import { articlePathResolver, primaryClaim } from '../gate/locate';
-import { gateOf } from '../gate/types';
+import { articlePathResolver, primaryClaim } from './locate';
+import { gateOf } from './gate-section';
 import { byCodeUnit } from '../util/stable';
 
 /**

@@ -1,6 +1,6 @@
 import type { Finding, Verdict } from '../types';
 import type { Report } from './json';
-import type { ReviewedFinding } from '../review/decisions';
+import type { ReviewedFinding } from './decisions';
 import { quoteWords, wordDiff } from './html';
 
 const VERDICTS: Verdict[] = ['conflict', 'variant', 'agree'];

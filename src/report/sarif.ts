@@ -3,9 +3,9 @@ import type { ClaimRef, Finding, Severity } from '../types';
 import type { Report } from './json';
 import type { RenderOptions } from './index';
 import { VERSION } from '../version';
-import { fingerprintOf } from '../gate/fingerprint';
-import { articlePathResolver, claimsOf, primaryClaim, regionOf } from '../gate/locate';
-import { gateOf, type GateNotice } from '../gate/types';
+import { fingerprintOf } from './fingerprint';
+import { articlePathResolver, claimsOf, primaryClaim, regionOf } from './locate';
+import { gateOf, type GateNotice } from './gate-section';
 
 /** The `$schema` of the SARIF 2.1.0 standard (OASIS). */
 export const SARIF_SCHEMA_URI = 'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json';

@@ -2,11 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Article, Claim } from '../types';
-import { EXIT, loadInputs, rulesFor, type Io, type Loaded } from '../cli/main';
+import { EXIT, loadInputs, rulesFor, type Io, type Loaded } from '../pipeline/inputs';
 import { Failure } from '../util/problem';
 import { isClaimsFolder } from '../claims/io';
 import { loadCorpus } from '../ingest/corpus';
 import { checkClaims } from '../pipeline';
+import type { Report } from '../report/json';
 import { startReviewServer, type ReviewServer } from './server';
 import { DECISIONS_FILE } from './decisions';
 
@@ -44,12 +45,7 @@ function parsePort(port: string | undefined): number {
  */
 export async function openReview(dir: string, opts: ReviewCommandOptions, io: Io): Promise<OpenReview> {
   const port = parsePort(opts.port);
-  const rules = rulesFor(opts.rules, io);
-  const claimsDir = opts.claims ? resolve(io.cwd, opts.claims) : undefined;
-  const fromClaims = claimsDir !== undefined && existsSync(claimsDir) && isClaimsFolder(claimsDir);
-  const loaded: Loaded = loadInputs([fromClaims ? (claimsDir as string) : dir], rules, io, Boolean(opts.quiet));
-  const articles = fromClaims ? withTextFrom(dir, loaded, io) : loaded.articles;
-  const report = checkClaims(articles, loaded.claims, rules);
+  const { report, articles } = reviewReport(dir, opts, io);
   const decisionsPath = decisionsPathFor(dir, opts, io.cwd);
   try {
     const server = await startReviewServer({ report, articles: new Map(articles.map((a) => [a.id, a])), decisionsPath, port });
@@ -60,6 +56,16 @@ export async function openReview(dir: string, opts: ReviewCommandOptions, io: Io
     if (e?.code === 'EACCES') throw new Failure(`port ${port} may not be used by this user: pick another with --port`);
     throw err;
   }
+}
+
+/** The report the review page shows, and the articles it quotes: what `openReview` serves. */
+export function reviewReport(dir: string, opts: ReviewCommandOptions, io: Io): { report: Report; articles: Article[] } {
+  const rules = rulesFor(opts.rules, io);
+  const claimsDir = opts.claims ? resolve(io.cwd, opts.claims) : undefined;
+  const fromClaims = claimsDir !== undefined && existsSync(claimsDir) && isClaimsFolder(claimsDir);
+  const loaded: Loaded = loadInputs([fromClaims ? (claimsDir as string) : dir], rules, io, Boolean(opts.quiet));
+  const articles = fromClaims ? withTextFrom(dir, loaded, io) : loaded.articles;
+  return { report: checkClaims(articles, loaded.claims, rules, {}, loaded.errors), articles };
 }
 
 /**

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isMap, parseDocument, stringify } from 'yaml';
 import type { Finding, Problem, Result, Verdict } from '../types';
+import { DECISION_STATUSES, type Decision, type Decisions, type DecisionStatus, type ReviewedFinding } from '../report/decisions';
 import { computeLineStarts, lineColumn } from '../text/span';
-import { locateInYaml } from '../util/yaml-locate';
+import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit, safeRecord } from '../util/stable';
 import { writeFileAtomic } from '../util/fs-atomic';
 
@@ -18,20 +19,25 @@ import { writeFileAtomic } from '../util/fs-atomic';
  * Keyed by finding id (the report's stable fingerprint), so a decision survives a re-run on the same text.
  */
 
-/** `accepted`: a real finding, acknowledged. `rejected`: a false alarm. `needs-correction`: an article must change. */
-export const DECISION_STATUSES = ['accepted', 'rejected', 'needs-correction'] as const;
-export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+export { DECISION_STATUSES, type Decision, type Decisions, type DecisionStatus } from '../report/decisions';
 
-export interface Decision {
-  status: DecisionStatus;
-  /** The editor's note, free text. */
-  comment?: string;
-  /** What the finding was about when decided (kind and subject), so the file reads on its own. */
-  kind?: string;
-  subject?: string;
+/** Where a decision read from a file stands in it (its id's key), for warnings that name file and line. */
+const PLACES = new WeakMap<Decision, Problem>();
+
+/**
+ * Decisions whose finding id is not among `ids`, as warnings at their place in the file: a decision that
+ * matches nothing was made for other text, or for an id made another way, and no longer applies.
+ * `decisions: {"date:old-1a2b3c4d": ...}` with no such finding -> `decisions.yaml:5:3: decision for ... matches no finding`.
+ */
+export function unmatchedDecisions(decisions: Decisions, ids: ReadonlySet<string>): Problem[] {
+  const out: Problem[] = [];
+  for (const [id, d] of decisions) {
+    if (ids.has(id)) continue;
+    const at = PLACES.get(d);
+    if (at) out.push({ ...at, message: `decision for ${JSON.stringify(id)} matches no finding (the articles changed, or the id was made from other text)` });
+  }
+  return out;
 }
-
-export type Decisions = ReadonlyMap<string, Decision>;
 
 /** File name of the decisions file inside a claims folder: `claims/decisions.yaml`. Not a claims file. */
 export const DECISIONS_FILE = 'decisions.yaml';
@@ -42,10 +48,7 @@ export const DECISIONS_FORMAT = 'corroborate/decisions@1';
 /** Longest comment kept, in characters. */
 export const MAX_COMMENT = 4000;
 
-/** A finding with the editor's decision, when there is one. */
-export interface ReviewedFinding extends Finding {
-  review?: Decision;
-}
+export type { ReviewedFinding } from '../report/decisions';
 
 export function isDecisionStatus(s: unknown): s is DecisionStatus {
   return typeof s === 'string' && (DECISION_STATUSES as readonly string[]).includes(s);
@@ -113,6 +116,7 @@ export function parseDecisions(source: string, displayName: string): Result<Map<
       if (!['status', 'comment', 'kind', 'subject'].includes(k)) problems.push(problem(at, `unknown key ${JSON.stringify(k)}`, k));
     }
     out.set(id, d);
+    PLACES.set(d, problem('/decisions', '', id));
   }
   if (problems.length) return { ok: false, error: problems };
   return { ok: true, value: out };

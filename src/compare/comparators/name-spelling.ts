@@ -1,6 +1,6 @@
 import type { Claim, Comparator, PersonValue } from '../../types';
 import { foldNameWord, nameSimilarity, nameWords, surnameKey } from '../../extract/people/names';
-import { aliasJoining, aliasOf } from '../../rules/aliases';
+import { aliasJoining, aliasOf } from '../../text/aliases';
 
 const person = (c: Claim) => c.value as PersonValue;
 

@@ -1,5 +1,5 @@
 import type { Claim, Comparator, PairJudgement, QuoteValue, Speaker, Vocabulary } from '../../types';
-import { aliasJoining } from '../../rules/aliases';
+import { aliasJoining } from '../../text/aliases';
 import { nameSimilarity, SAME_PERSON } from '../../extract/people/names';
 import { contentLemmas } from '../quote-align';
 import { quoteLink, quoteSubject } from './quote-wording';

@@ -1,6 +1,6 @@
 import type { Claim, Comparator, CompareContext, PairJudgement, TitleValue } from '../../types';
 import { foldNameWord, nameSimilarity, SAME_PERSON, surnameKey } from '../../extract/people/names';
-import { aliasJoining, aliasOf } from '../../rules/aliases';
+import { aliasJoining, aliasOf } from '../../text/aliases';
 import { DEPUTY_WORDS } from '../../lang/words';
 
 const title = (c: Claim) => c.value as TitleValue;

@@ -1,5 +1,5 @@
 import type { Vocabulary } from '../../types';
-import { preferredSpelling } from '../../rules/vocabulary';
+import { preferredSpelling } from '../../text/vocabulary';
 import { MULTIWORD_ROLES, ORG_WORDS, ROLE_WORDS } from './lexicon';
 import { TITLE_MODIFIERS } from './runs';
 import { FORMER_WORDS, TITLE_TRIM_WORDS } from '../../lang/words';

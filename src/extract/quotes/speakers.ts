@@ -1,7 +1,7 @@
 import type { Article, Span, Speaker, SpeakerKind, Vocabulary } from '../../types';
-import { preferredSpelling } from '../../rules/vocabulary';
+import { preferredSpelling } from '../../text/vocabulary';
 import { makeSpan } from '../../text/span';
-import { sentenceAt } from '../../text/context';
+import { sentenceAt } from '../../lang/context';
 import { firstTokens, lowerPlain, startsUpper, tokenize, type Token } from '../../text/tokens';
 import { CLAUSE_OPENERS, RANK_ADJECTIVES, SPEAKER_ADVERBS, SPEAKER_DETERMINERS, SPEAKER_MODIFIERS, STOPWORDS } from '../../lang/words';
 import { ORG_HEADS, ORG_WORDS, PERSON_NOUNS, PRONOUNS, REPORTING_VERBS, ROLE_WORDS, SENTENCE_STARTERS } from '../people/lexicon';

@@ -1,9 +1,9 @@
 import type { Article, ClaimContext, Sentence, Vocabulary } from '../types';
-import { dropPossessive, lowerPlain, rangeTokens, type Token } from './tokens';
-import { lemma } from '../lang/word-forms';
-import { EVENT_LOOKALIKES, NOT_NAMES, REPORTING_WORDS, STOPWORDS } from '../lang/words';
-import { RecentArticles, firstAtOrAfterValue, insertAt } from './lookup';
-import { isSpaceCode } from './scan';
+import { dropPossessive, lowerPlain, rangeTokens, type Token } from '../text/tokens';
+import { lemma } from './word-forms';
+import { EVENT_LOOKALIKES, NOT_NAMES, REPORTING_WORDS, STOPWORDS } from './words';
+import { RecentArticles, firstAtOrAfterValue, insertAt } from '../text/lookup';
+import { isSpaceCode } from '../text/scan';
 
 /** Index of the sentence holding `offset`, or -1. Binary search: sentences are sorted and disjoint. */
 export function sentenceAt(sentences: readonly Sentence[], offset: number): number {

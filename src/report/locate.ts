@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { ClaimRef, Finding } from '../types';
-import type { Report } from '../report/json';
+import type { Report } from './json';
 import { claimsPathFor } from '../claims/io';
-import { gateOf } from './types';
+import { gateOf } from './gate-section';
 
 /** Where a claim sits, 1-based; `endColumn` is the column just after the last character (SARIF and GitHub agree). */
 export interface Region {

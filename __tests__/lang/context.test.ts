@@ -1,5 +1,5 @@
 import { buildArticle } from '../../src/ingest/article';
-import { contextAround } from '../../src/text/context';
+import { contextAround } from '../../src/lang/context';
 import { loadRules } from '../../src/rules/loader';
 
 const rules = loadRules([]);

@@ -2,8 +2,8 @@ import type { Article, Claim, Finding, Rule, RuleSet, Verdict } from '../types';
 import { buildArticle } from '../ingest/article';
 import { extractArticle } from '../pipeline';
 import { compareAll } from '../compare/engine';
-import { ruleExamples } from './loader';
-import type { ExampleExpectation, RuleExample } from './example-types';
+import { ruleExamples } from '../rules/loader';
+import type { ExampleExpectation, RuleExample } from '../rules/example-types';
 
 /** Reference day of example articles that give no `published:`: fixed, so "Saturday" always means one day. */
 export const EXAMPLE_REFERENCE_DATE = '2025-06-15';

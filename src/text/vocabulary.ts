@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Vocabulary } from '../types';
 
 /** A vocabulary with nothing in it: what extractors and comparators see when no data rule is loaded. */
@@ -130,4 +131,20 @@ export function preferredSpelling(word: string, vocabulary: Vocabulary): string 
     if (pe && !pe.includes(' ') && pe.endsWith('e')) return pe.slice(0, -1) + suffix;
   }
   return undefined;
+}
+
+/**
+ * A short hash of everything in a vocabulary, in a fixed order: what claims made with it depend on
+ * (extractors read its aliases, spellings and reporting verbs; contexts its predicates).
+ */
+export function vocabularyFingerprint(v: Vocabulary): string {
+  const sorted = <T>(xs: Iterable<[string, T]>) => [...xs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const state = {
+    paraphrases: v.paraphrases.map((p) => p.phrases),
+    spellings: sorted(v.spellings).map(([k, s]) => [k, s.preferred]),
+    aliases: sorted(v.aliases).map(([k, a]) => [k, a.canonical]),
+    predicates: sorted(v.predicates),
+    reportingVerbs: [...v.reportingVerbs].sort(),
+  };
+  return createHash('sha256').update(JSON.stringify(state)).digest('hex').slice(0, 16);
 }

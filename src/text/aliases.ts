@@ -1,5 +1,5 @@
 import type { Vocabulary } from '../types';
-import { foldKey } from '../text/tokens';
+import { foldKey } from './tokens';
 
 /** What `canonicalKey` found: the key names the same thing as `canonical`, by the alias rule `rule`. */
 export interface AliasMatch {

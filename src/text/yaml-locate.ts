@@ -1,5 +1,5 @@
 import { isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
-import { computeLineStarts, lineColumn } from '../text/span';
+import { computeLineStarts, lineColumn } from './span';
 
 /**
  * Where a value of a parsed YAML document sits, as 1-based line and column: for a JSON pointer such as

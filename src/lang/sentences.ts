@@ -1,5 +1,5 @@
 import type { Sentence } from '../types';
-import { MIDDLE_INITIAL_BREAKERS, SENTENCE_ABBREVIATIONS, WORDS_AFTER_ABBREVIATION } from '../lang/words';
+import { MIDDLE_INITIAL_BREAKERS, SENTENCE_ABBREVIATIONS, WORDS_AFTER_ABBREVIATION } from './words';
 
 // Abbreviations whose period does not end a sentence: "U.S. President", "Dr. Smith", "Sept. 21"
 // (lang/en/sentences.yaml, with the month and weekday abbreviations of lang/en/calendar.yaml).

@@ -1,5 +1,5 @@
 import type { Finding } from '../types';
-import type { Report } from '../report/json';
+import type { Report } from './json';
 
 /** Something the gate wants a person to look at that is not a finding: an unused directive, a stale baseline entry. */
 export interface GateNotice {
@@ -22,7 +22,7 @@ export interface SuppressedFinding {
    */
   by: 'baseline' | 'inline' | 'decision';
   justification: string;
-  /** The finding's line-independent fingerprint (src/gate/fingerprint.ts). */
+  /** The finding's line-independent fingerprint (src/report/fingerprint.ts). */
   fingerprint: string;
 }
 
