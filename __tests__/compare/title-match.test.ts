@@ -86,6 +86,23 @@ describe('a bare title takes the body other sources name for the same post', () 
   });
 });
 
+describe('"former" against a sitting title, by the articles\' dates', () => {
+  const article = (id: string, date?: string) => [id, { id, referenceDate: date ? { date, source: 'front-matter' } : null }] as const;
+  const former = { ...t('ilse dorrance', 'former mayor', 'mayor', { former: true }), source: 'a.txt' };
+  const sitting = { ...t('ilse dorrance', 'Mayor', 'mayor'), source: 'b.txt' };
+  test.each([
+    ['one day', '2025-06-15', '2025-06-15', 'conflict', /both articles are of 2025-06-15/],
+    ['"former" in the older article', '2025-06-14', '2025-06-15', 'conflict', /the article saying "former" is the older/],
+    ['"former" in the newer article: left since', '2025-06-16', '2025-06-15', 'agree', /held then and left since/],
+    ['a date unknown', undefined, '2025-06-15', 'agree', /held then and left since/],
+  ])('%s', (_name, da, db, relation, reason) => {
+    const articles = new Map([article('a.txt', da), article('b.txt', db)]) as unknown as CompareContext['articles'];
+    const j = titleMatch.compare(former, sitting, { ...ctx, articles, pool: [former, sitting], memo: new Map() });
+    expect(j.relation).toBe(relation);
+    expect(j.reason).toMatch(reason);
+  });
+});
+
 describe('"former" against a sitting title', () => {
   const former = t('ilse dorrance', 'former mayor', 'mayor', { former: true });
   const sitting = { ...t('ilse dorrance', 'Mayor', 'mayor'), id: 'title@40-45' };

@@ -71,7 +71,7 @@ describe('an alias rule in a user folder joins two names end to end', () => {
   test.each([
     ['name-spelling', [{ verdict: 'variant', readings: ['Bart Quillfeather', 'Bartholomew Quillfeather'], rules: ['story-people'] }]],
     ['quote-speaker', [{ verdict: 'agree', readings: ['BKQ', 'Bartholomew Quillfeather'], rules: ['story-people'] }]],
-    ['title-match', [{ verdict: 'agree', readings: ['Former harbor master', 'Harbor master'], rules: [undefined] }]],
+    ['title-match', [{ verdict: 'conflict', readings: ['Former harbor master', 'Harbor master'], rules: [undefined] }]],
   ])('with the alias, %s', (rule, expected) => {
     expect(findings(withAlias.value)(rule)).toEqual(expected);
   });

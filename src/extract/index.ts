@@ -4,6 +4,7 @@ import { titleExtractor } from './titles';
 import { quoteExtractor } from './quotes';
 import { dateExtractor } from './dates';
 import { quantityExtractor } from './quantities';
+import { entityExtractor } from './entities';
 
 /**
  * Every extractor, in the order they run: later ones may read earlier claims (quotes read people to
@@ -15,6 +16,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   quoteExtractor,
   dateExtractor,
   quantityExtractor,
+  entityExtractor,
 ];
 
 /** Pure passes over one article's claims, in order. */

@@ -5,6 +5,7 @@ import { quoteWording } from './quote-wording';
 import { quoteSpeaker } from './quote-speaker';
 import { titleMatch } from './title-match';
 import { nameSpelling } from './name-spelling';
+import { entitySpelling } from './entity-spelling';
 
 /** Every comparator a rule file may `extends`. One line per comparator. */
 export const COMPARATORS: readonly Comparator[] = [
@@ -14,6 +15,7 @@ export const COMPARATORS: readonly Comparator[] = [
   quoteSpeaker,
   titleMatch,
   nameSpelling,
+  entitySpelling,
 ];
 
 export function comparatorById(id: string): Comparator | undefined {

@@ -110,8 +110,9 @@ export function postStatus(t: TitleValue): PostStatus {
  * (names matched with spelling tolerance). The same role with more or less detail agrees ("CEO" = "chief
  * executive officer"), so do two roles one person may hold at once ("co-founder", "chief scientist"); the
  * same role at another organization or in another country, or two posts that cannot both be held,
- * conflict. "former" against a sitting title conflicts only when one article says both; across articles
- * the older one may have been right at its time, and "outgoing" fits either.
+ * conflict. "former" against a sitting title conflicts when one article says both, or when the articles'
+ * dates leave no time for the post to have been left; otherwise the older article may have been right at
+ * its time. "outgoing" fits either.
  */
 export const titleMatch: Comparator = {
   id: 'title-match',
@@ -147,7 +148,7 @@ export const titleMatch: Comparator = {
   compare: (a, b, ctx) => {
     const [ta, tb] = [withPeerOrg(a, ctx), withPeerOrg(b, ctx)];
     const mixed = ta.former !== tb.former && postStatus(ta) !== 'leaving' && postStatus(tb) !== 'leaving';
-    return compareTitles(ta, tb, roleWordsOf(ctx), mixed && selfContradicted(a, b, ctx));
+    return compareTitles(ta, tb, roleWordsOf(ctx), mixed ? whyContradicted(a, b, ctx) : '');
   },
   readingKey: (c) => show(title(c)),
   display: (c) => title(c).title,
@@ -195,11 +196,11 @@ function withPeerOrg(c: Claim, ctx: CompareContext): TitleValue {
 }
 
 /**
- * How two titles of one person relate. `selfContradicted`: some one article calls the person both
- * "former X" and "X" for this post, so "former" against a sitting title is a contradiction of the text
- * itself and not the gap between an older and a newer article.
+ * How two titles of one person relate. `contradicted` says why "former" against a sitting title cannot be
+ * the gap between an older and a newer article ("one article says both", "the articles are of one day"),
+ * or is "" when it may be.
  */
-export function compareTitles(a: TitleValue, b: TitleValue, words: RoleWords = NO_ROLE_WORDS, selfContradicted = false): PairJudgement {
+export function compareTitles(a: TitleValue, b: TitleValue, words: RoleWords = NO_ROLE_WORDS, contradicted = ''): PairJudgement {
   const who = a.personName;
   if (!sameRole(a.role, b.role, words)) {
     if (a.org && b.org && sameOrg(a.org, b.org)) {
@@ -216,8 +217,8 @@ export function compareTitles(a: TitleValue, b: TitleValue, words: RoleWords = N
   if (sa !== sb && !otherPost) {
     const [f, s] = sa === 'former' ? [a, b] : [b, a];
     if ((sa === 'former' || sb === 'former') && sa !== 'leaving' && sb !== 'leaving') {
-      if (selfContradicted) {
-        return { relation: 'conflict', reason: `"${f.title}" says ${who} no longer holds the post; "${s.title}" says ${who} does (one article says both)` };
+      if (contradicted) {
+        return { relation: 'conflict', reason: `"${f.title}" says ${who} no longer holds the post; "${s.title}" says ${who} does (${contradicted})` };
       }
       return { relation: 'agree', reason: `"${f.title}" / "${s.title}": the same post, held then and left since (an older article may be right at its time)` };
     }
@@ -231,6 +232,21 @@ export function compareTitles(a: TitleValue, b: TitleValue, words: RoleWords = N
   }
   if (show(a) === show(b)) return { relation: 'agree', reason: `both call ${who} ${show(a)}` };
   return { relation: 'agree', reason: `the same post told with more or less detail: "${a.title}" / "${b.title}"` };
+}
+
+/**
+ * Why "former" in one claim against a sitting title in the other is a contradiction, or "" when an older
+ * article may simply have been right at its time: one article says both, or the article saying "former"
+ * is dated the same day as the other or earlier (both dates known).
+ */
+function whyContradicted(a: Claim, b: Claim, ctx: CompareContext): string {
+  if (selfContradicted(a, b, ctx)) return 'one article says both';
+  const [f, s] = title(a).former ? [a, b] : [b, a];
+  const df = ctx.articles.get(f.source)?.referenceDate?.date;
+  const ds = ctx.articles.get(s.source)?.referenceDate?.date;
+  if (!df || !ds) return '';
+  if (df === ds) return `both articles are of ${df}`;
+  return df < ds ? `the article saying "former" is the older, of ${df}` : '';
 }
 
 /**
