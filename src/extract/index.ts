@@ -5,6 +5,7 @@ import { quoteExtractor } from './quotes';
 import { dateExtractor } from './dates';
 import { quantityExtractor } from './quantities';
 import { entityExtractor } from './entities';
+import { relationExtractor } from './relations';
 
 /**
  * Every extractor, in the order they run: later ones may read earlier claims (quotes read people to
@@ -17,6 +18,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   dateExtractor,
   quantityExtractor,
   entityExtractor,
+  relationExtractor,
 ];
 
 /** Pure passes over one article's claims, in order. */

@@ -6,6 +6,7 @@ import { quoteSpeaker } from './quote-speaker';
 import { titleMatch } from './title-match';
 import { nameSpelling } from './name-spelling';
 import { entitySpelling } from './entity-spelling';
+import { relationMatch } from './relation-match';
 
 /** Every comparator a rule file may `extends`. One line per comparator. */
 export const COMPARATORS: readonly Comparator[] = [
@@ -16,6 +17,7 @@ export const COMPARATORS: readonly Comparator[] = [
   titleMatch,
   nameSpelling,
   entitySpelling,
+  relationMatch,
 ];
 
 export function comparatorById(id: string): Comparator | undefined {
