@@ -20,6 +20,10 @@ interface Cues {
   routePattern: string;
   moreThanOne: string;
   mixedNouns: Set<string>;
+  /** Plain lower-case words whose presence lets a sentence hold a subject noun, an owner or a flag cue. */
+  nounWords: string[];
+  ownerWords: string[];
+  flagWords: string[];
   operatorSuffixes: string;
   /** Country or demonym (lower case) -> country. */
   countries: Map<string, string>;
@@ -46,11 +50,40 @@ function cues(): Cues {
       routePattern: alt(l('route-nouns')),
       moreThanOne: alt(l('more-than-one')),
       mixedNouns: l('mixed-nouns'),
+      nounWords: [...new Set([...nouns.keys()].map((n) => n.split(' ').pop()!))],
+      ownerWords: [...l('owned-by'), ...l('parent-phrases'), ...l('owner-words')],
+      flagWords: [...l('flag-suffixes'), ...l('flag-words')],
       operatorSuffixes: alt(l('operator-suffixes')),
       countries: setsToMap(langFile<{ sets: string[][] }>('demonyms', SETS_SCHEMA).sets),
     };
   }
   return CUES;
+}
+
+const rx = (source: string, flags: string): RegExp => new RegExp(source, flags);
+
+// The patterns of this extractor, each built from the cue lists and compiled once.
+const PATTERNS: ((c: Cues) => RegExp)[] = [
+  (c: Cues) => rx(`\\b(${c.nounPattern})\\b`, 'giu'),
+  (c: Cues) => rx(`(${NAME})(['’]s)?\\s+(?:[a-z\\d-]+\\s+)?$`, 'u'),
+  (c: Cues) => rx(`\\b(${c.nounPattern})\\b`, 'gu'),
+  (c: Cues) => rx(`(${NAME})-(?:${c.operatorSuffixes})\\s+(?:[a-z\\d-]+\\s+)?(${c.nounPattern})\\b|(${NAME})\\s+Flight\\s+\\d+`, 'gu'),
+  (c: Cues) => rx(`\\b(?:${c.operatedBy})\\s+(?:the\\s+)?(${NAME})`, 'gu'),
+  (c: Cues) => rx(`(${NAME})-(?:${c.flagSuffixes})\\b`, 'gu'),
+  (c: Cues) => rx(`\\b(?:(?:${c.flagPhrases})\\s+(${NAME})\\s+flag|registered\\s+in\\s+(${NAME}))`, 'gu'),
+  (c: Cues) => rx(`\\bfrom\\s+(${NAME})\\s+to\\s+(${NAME})`, 'gu'),
+  (c: Cues) => rx(`\\b(\\p{Lu}\\p{L}+)-(\\p{Lu}\\p{L}+)\\s+(${c.routePattern})\\b`, 'gu'),
+  (c: Cues) => rx(`(${NAME}),?\\s+(?:which\\s+is\\s+|is\\s+)?(?:${c.ownedBy})\\s+(?:the\\s+)?(${NAME})`, 'gu'),
+  (c: Cues) => rx(`(${NAME}),?\\s+(?:the\\s+|its\\s+)?(?:${c.parentPhrases})\\s+of\\s+(?:the\\s+)?(${NAME})`, 'gu'),
+  (c: Cues) => rx(`(${NAME})['’]s\\s+(?:(${c.parentPhrases})|subsidiary|unit),?\\s+(?:the\\s+)?(${NAME})`, 'gu'),
+  (c: Cues) => rx(`\\b(?:${c.moreThanOne})\\s+(?:[a-z-]+\\s+)?(${c.nounPattern})(?:e?s)?\\b`, 'giu'),
+  (c: Cues) => rx(`^\\s+(?:[\\p{L}-]+\\s+){0,2}?(${c.nounPattern})\\b`, 'iu'),
+];
+const BUILT: RegExp[] = [];
+function pattern(i: number): RegExp {
+  const re = (BUILT[i] ??= PATTERNS[i](cues()));
+  re.lastIndex = 0;
+  return re;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
@@ -146,29 +179,49 @@ export function relationsIn(sentence: string): Found[] {
   const kindOfNoun = (noun: string) => c.nouns.get(noun.toLowerCase().replace(/\s+/g, ' '));
   // The last subject noun before `at`: "the jet, operated by Northwind Air" -> aircraft.
   const nounBefore = (at: number): string | undefined => {
-    const re = new RegExp(`\\b(${c.nounPattern})\\b`, 'giu');
+    const re = pattern(0);
     let kind: string | undefined;
     for (let m = re.exec(sentence); m && m.index < at; m = re.exec(sentence)) kind = kindOfNoun(m[1]);
     return kind;
   };
   const anyNoun = (): string | undefined => nounBefore(sentence.length);
+  // Most sentences hold no cue at all: plain substring tests first, the patterns only where one may match.
+  const lower = sentence.toLowerCase();
+  const has = (words: readonly string[]) => words.some((w) => lower.includes(w));
+  const hasNoun = has(c.nounWords);
+  const hasOwner = has(c.ownerWords);
+  const hasFlag = has(c.flagWords);
+  if (!hasNoun && !hasOwner) return out;
   const operator = (name: string) => {
     const last = name.split(/\s+/).pop()!.toLowerCase();
     return c.operatorHeads.has(last);
   };
 
-  // Operator: "a Northwind Air flight", "Northwind Air's jet".
-  const before = new RegExp(`(${NAME}?)(['’]s)?\\s+(?:[a-z\\d-]+\\s+)?(${c.nounPattern})\\b`, 'gu');
-  for (const m of sentence.matchAll(before)) {
-    if (!m[1]) continue;
-    const { text: name, offset } = bareName(m[1]);
-    const kind = kindOfNoun(m[3]);
-    if (!kind || !operator(name)) continue;
-    const start = m.index! + offset;
-    out.push({ start, end: m.index! + m[0].length, subject: vehicle(kind), attribute: 'operator', value: named(name) });
+  if (hasNoun) operatorsIn(sentence, c, out, kindOfNoun, nounBefore, operator);
+  if (hasNoun && hasFlag) flagsIn(sentence, c, out, nounBefore, anyNoun);
+  if (hasNoun && (lower.includes('from ') || sentence.includes('-'))) routesIn(sentence, c, out, kindOfNoun, anyNoun);
+  if (hasOwner) ownersIn(sentence, c, out);
+  return out.filter((f) => f.value.key && f.subject.key && f.value.key !== f.subject.key);
+}
+
+type KindOf = (noun: string) => string | undefined;
+
+function operatorsIn(sentence: string, c: Cues, out: Found[], kindOfNoun: KindOf, nounBefore: (at: number) => string | undefined, operator: (name: string) => boolean): void {
+  // Operator: "a Northwind Air flight", "Northwind Air's jet". Read back from each subject noun: the name
+  // and at most one word ("Northwind Air's new jet") right before it.
+  const back = pattern(1);
+  for (const m of sentence.matchAll(pattern(2))) {
+    const kind = kindOfNoun(m[1]);
+    if (!kind) continue;
+    const from = Math.max(0, m.index! - 80);
+    const b = back.exec(sentence.slice(from, m.index!));
+    if (!b) continue;
+    const { text: name, offset } = bareName(b[1]);
+    if (!operator(name)) continue;
+    out.push({ start: from + b.index + offset, end: m.index! + m[0].length, subject: vehicle(kind), attribute: 'operator', value: named(name) });
   }
   // Operator: "a Northwind Air-operated jet", "Northwind Connection Flight 212" (a carrier's flight number).
-  const hyphenRe = new RegExp(`(${NAME})-(?:${c.operatorSuffixes})\\s+(?:[a-z\\d-]+\\s+)?(${c.nounPattern})\\b|(${NAME})\\s+Flight\\s+\\d+`, 'gu');
+  const hyphenRe = pattern(3);
   for (const m of sentence.matchAll(hyphenRe)) {
     const { text: name, offset } = bareName(m[1] ?? m[3]);
     const kind = m[2] ? kindOfNoun(m[2]) : 'aircraft';
@@ -176,14 +229,17 @@ export function relationsIn(sentence: string): Found[] {
     out.push({ start: m.index! + offset, end: m.index! + m[0].length, subject: vehicle(kind), attribute: 'operator', value: named(name) });
   }
   // Operator: "the jet, operated by Northwind Air".
-  for (const m of sentence.matchAll(new RegExp(`\\b(?:${c.operatedBy})\\s+(?:the\\s+)?(${NAME})`, 'gu'))) {
+  for (const m of sentence.matchAll(pattern(4))) {
     const kind = nounBefore(m.index!);
     if (!kind) continue;
     const name = m[1].replace(/['’]s$/, '');
     out.push({ start: m.index!, end: m.index! + m[0].length - (m[1].length - name.length), subject: vehicle(kind), attribute: 'operator', value: named(name) });
   }
+}
+
+function flagsIn(sentence: string, c: Cues, out: Found[], nounBefore: (at: number) => string | undefined, anyNoun: () => string | undefined): void {
   // Flag: "a Liberia-flagged tanker", "a Liberian-registered ship".
-  for (const m of sentence.matchAll(new RegExp(`(${NAME})-(?:${c.flagSuffixes})\\b`, 'gu'))) {
+  for (const m of sentence.matchAll(pattern(5))) {
     const { text: name, offset } = bareName(m[1]);
     const country = c.countries.get(name.toLowerCase());
     const kind = nounAfter(sentence, m.index! + m[0].length, c) ?? nounBefore(m.index!);
@@ -191,15 +247,18 @@ export function relationsIn(sentence: string): Found[] {
     out.push({ start: m.index! + offset, end: m.index! + m[0].length, subject: vehicle(kind), attribute: 'flag', value: country_(name, country) });
   }
   // Flag: "flying the Liberian flag", "under a Panama flag", "registered in Liberia".
-  const flagRe = new RegExp(`\\b(?:(?:${c.flagPhrases})\\s+(${NAME})\\s+flag|registered\\s+in\\s+(${NAME}))`, 'gu');
+  const flagRe = pattern(6);
   for (const m of sentence.matchAll(flagRe)) {
     const name = (m[1] ?? m[2]).replace(/[.,]$/, '');
     const country = c.countries.get(name.toLowerCase());
     if (!country || anyNoun() !== 'ship') continue;
     out.push({ start: m.index!, end: m.index! + m[0].length, subject: vehicle('ship'), attribute: 'flag', value: country_(name, country) });
   }
+}
+
+function routesIn(sentence: string, c: Cues, out: Found[], kindOfNoun: KindOf, anyNoun: () => string | undefined): void {
   // Route: "flying from Dunmore to Keswick".
-  for (const m of sentence.matchAll(new RegExp(`\\bfrom\\s+(${NAME})\\s+to\\s+(${NAME})`, 'gu'))) {
+  for (const m of sentence.matchAll(pattern(7))) {
     const kind = anyNoun();
     if (!kind || isCalendar(m[1]) || isCalendar(m[2])) continue;
     const [a, b] = [bareName(m[1]).text, bareName(m[2]).text];
@@ -210,7 +269,7 @@ export function relationsIn(sentence: string): Found[] {
   }
   // Route: "the Dunmore-Keswick ferry". A named service ("the Dunmore-Keswick Express") is left alone: a
   // story may name two trains, and the kind alone would not tell them apart.
-  const pair = new RegExp(`\\b(\\p{Lu}\\p{L}+)-(\\p{Lu}\\p{L}+)\\s+(${c.routePattern})\\b`, 'gu');
+  const pair = pattern(8);
   for (const m of sentence.matchAll(pair)) {
     const head = m[3];
     const kind = kindOfNoun(head) ?? anyNoun();
@@ -219,26 +278,28 @@ export function relationsIn(sentence: string): Found[] {
     out.push({ start: m.index!, end, subject: vehicle(kind), attribute: 'route-origin', value: named(m[1]) });
     out.push({ start: m.index!, end, subject: vehicle(kind), attribute: 'route-destination', value: named(m[2]) });
   }
+}
+
+function ownersIn(sentence: string, c: Cues, out: Found[]): void {
   // Owner: "Velmar Bank, owned by Tarrow Group", "Velmar Bank, a subsidiary of Tarrow Group".
-  for (const m of sentence.matchAll(new RegExp(`(${NAME}),?\\s+(?:which\\s+is\\s+|is\\s+)?(?:${c.ownedBy})\\s+(?:the\\s+)?(${NAME})`, 'gu'))) {
+  for (const m of sentence.matchAll(pattern(9))) {
     const sub = bareName(m[1]);
     const owner = m[2].replace(/['’]s$/, '');
     out.push({ start: m.index! + sub.offset, end: m.index! + m[0].length - (m[2].length - owner.length), subject: namedSubject(sub.text), attribute: 'owner', value: named(owner) });
   }
   // Owner: "Tarrow Group, the parent company of Velmar Bank".
-  for (const m of sentence.matchAll(new RegExp(`(${NAME}),?\\s+(?:the\\s+|its\\s+)?(?:${c.parentPhrases})\\s+of\\s+(?:the\\s+)?(${NAME})`, 'gu'))) {
+  for (const m of sentence.matchAll(pattern(10))) {
     const owner = bareName(m[1]);
     const sub = m[2].replace(/['’]s$/, '');
     out.push({ start: m.index! + owner.offset, end: m.index! + m[0].length - (m[2].length - sub.length), subject: namedSubject(sub), attribute: 'owner', value: named(owner.text) });
   }
   // Owner: "Velmar Bank's parent company, Tarrow Group"; "Tarrow Group's subsidiary Velmar Bank".
-  for (const m of sentence.matchAll(new RegExp(`(${NAME})['’]s\\s+(?:(${c.parentPhrases})|subsidiary|unit),?\\s+(?:the\\s+)?(${NAME})`, 'gu'))) {
+  for (const m of sentence.matchAll(pattern(11))) {
     const first = bareName(m[1]);
     const second = m[3].replace(/['’]s$/, '');
     const [sub, owner] = m[2] ? [first.text, second] : [second, first.text];
     out.push({ start: m.index! + first.offset, end: m.index! + m[0].length - (m[3].length - second.length), subject: namedSubject(sub), attribute: 'owner', value: named(owner) });
   }
-  return out.filter((f) => f.value.key && f.subject.key && f.value.key !== f.subject.key);
 }
 
 /**
@@ -248,7 +309,7 @@ export function relationsIn(sentence: string): Found[] {
 function kindsSeveral(body: string): Set<string> {
   const c = cues();
   const out = new Set<string>();
-  const re = new RegExp(`\\b(?:${c.moreThanOne})\\s+(?:[a-z-]+\\s+)?(${c.nounPattern})(?:e?s)?\\b`, 'giu');
+  const re = pattern(12);
   for (const m of body.matchAll(re)) {
     const noun = m[1].toLowerCase().replace(/\s+/g, ' ');
     const kind = c.nouns.get(noun);
@@ -267,7 +328,7 @@ function country_(written: string, country: string): RelationValue {
 
 /** The kind of the subject noun within three words after `at`: "-flagged oil tanker" -> ship. */
 function nounAfter(sentence: string, at: number, c: Cues): string | undefined {
-  const m = new RegExp(`^\\s+(?:[\\p{L}-]+\\s+){0,2}?(${c.nounPattern})\\b`, 'iu').exec(sentence.slice(at, at + 60));
+  const m = pattern(13).exec(sentence.slice(at, at + 60));
   return m ? c.nouns.get(m[1].toLowerCase().replace(/\s+/g, ' ')) : undefined;
 }
 
