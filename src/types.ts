@@ -200,6 +200,8 @@ export interface EntityValue {
   /** Lower-case key, diacritics folded, "X of Y" orgs turned "Y X", abbreviations spelled out ("fisheries ministry"). */
   key: string;
   entityKind: EntityKind;
+  /** The short form the text gives in parentheses after the name: "Port Velmar Authority (PVA)" -> "PVA". */
+  short?: string;
 }
 
 /**

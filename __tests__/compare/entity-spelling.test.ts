@@ -60,6 +60,20 @@ describe('entity-spelling compare and link', () => {
     expect(j.reason).toMatch(reason);
   });
 
+  test('one short form in parentheses: two wordings of one body', () => {
+    const a = { ...e('Velmar Disaster Response Force', 'velmar disaster response force', 'organization') };
+    const b = { ...e('Velmar Disaster Relief Force', 'velmar disaster relief force', 'organization') };
+    (a.value as EntityValue).short = 'VDRF';
+    expect(entitySpelling.link(a, b, ctx)).toBe(0);
+    (b.value as EntityValue).short = 'VDRF';
+    expect(entitySpelling.link(a, b, ctx)).toBe(0.9);
+    expect(entitySpelling.compare(a, b, ctx)).toEqual({ relation: 'variant', reason: '"Velmar Disaster Response Force" and "Velmar Disaster Relief Force" are two wordings of one name, both given as VDRF' });
+    // Most words must be shared: one short form for two unlike names is a coincidence.
+    const c = e('Valley Dairy Research Fund', 'valley dairy research fund', 'organization');
+    (c.value as EntityValue).short = 'VDRF';
+    expect(entitySpelling.link(a, c, ctx)).toBe(0);
+  });
+
   test.each([
     [e('Northfield Airport', 'northfield airport', 'place'), e('Northgate Airport', 'northgate airport', 'place')],
     // A place and an organization that share a name are two things.

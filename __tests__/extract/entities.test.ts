@@ -47,6 +47,13 @@ describe('entities: names of things that are not people', () => {
     expect(entities('Officials at the Ministry of Defence in Velmar said so.')).toEqual(['Ministry of Defence|defense ministry|organization']);
   });
 
+  test('a short form in parentheses is kept', () => {
+    const built = buildArticle('a.txt', 'a.txt', 'Crews of the Velmar Disaster Response Force (VDRF) arrived.', {});
+    if (!built.ok) throw new Error('article does not build');
+    const [c] = extractArticle(built.value, { rules }).filter((x) => x.kind === 'entity');
+    expect((c.value as EntityValue).short).toBe('VDRF');
+  });
+
   test('one claim per name and article, at its first mention', () => {
     expect(entities('The Velmar-4 probe flew. Later the Velmar-4 probe landed near Ostrava Junction.')).toEqual([
       'Velmar-4|velmar-4|vehicle',

@@ -132,6 +132,7 @@ const entityValue = {
     name: { type: 'string', minLength: 1 },
     key: { type: 'string', minLength: 1 },
     entityKind: { enum: ['organization', 'place', 'vehicle', 'event', 'other'] },
+    short: { type: 'string', minLength: 1 },
   },
 };
 

@@ -92,6 +92,9 @@ function findEntities(article: Article, vocabulary: Vocabulary, earlier: readonl
     // "Mara Quell flew home": a sentence-initial run with nothing to say it names a thing may be a person
     // the people extractor found too little evidence for.
     if (!value || seen.has(value.key) || (m.initial && value.entityKind === 'other' && !m.noun)) continue;
+    // "the Port Velmar Authority (PVA)": the short form the article gives the name.
+    const short = /^\s*\((\p{Lu}[\p{Lu}&]{1,7})\)/u.exec(text.slice(m.end, m.end + 14));
+    if (short) value.short = short[1];
     seen.add(value.key);
     claims.push(claimAt(article, 'entities', m.start, m.end, value, vocabulary));
   }

@@ -134,7 +134,8 @@ export const entitySpelling: Comparator = {
   // "stormhawk" meet on "stor", "indian ocean" and "india ocean" on "indi".
   blockKeys: (c) => {
     const key = entity(c).key;
-    return [...distinctive(key).map((w) => `ew:${w.slice(0, 4)}`), `ec:${key.replace(/[\s-]+/g, '').slice(0, 4)}`];
+    const short = entity(c).short;
+    return [...distinctive(key).map((w) => `ew:${w.slice(0, 4)}`), `ec:${key.replace(/[\s-]+/g, '').slice(0, 4)}`, ...(short ? [`es:${short}`] : [])];
   },
   link: (a, b) => {
     const ea = entity(a);
@@ -142,6 +143,7 @@ export const entitySpelling: Comparator = {
     // A place and an organization are two things; a name of no known kind may be either.
     if (ea.entityKind !== eb.entityKind && ea.entityKind !== 'other' && eb.entityKind !== 'other') return 0;
     const m = matchNames(ea.key, eb.key);
+    if (m.relation === 'different' && sameShortForm(ea, eb)) return 0.9;
     return m.relation === 'same' ? 1 : m.relation === 'joined' || m.relation === 'respelled' || m.relation === 'generic' ? 0.9 : m.relation === 'shorter' ? 0.6 : 0;
   },
   compare: (a, b) => judge(entity(a), entity(b)),
@@ -155,8 +157,24 @@ export const entitySpelling: Comparator = {
   },
 };
 
+/**
+ * Two names given one short form in parentheses, of the same number of words, most of them shared:
+ * "Velmar Disaster Response Force (VDRF)" / "Velmar Disaster Relief Force (VDRF)" name one body.
+ */
+function sameShortForm(a: EntityValue, b: EntityValue): boolean {
+  if (!a.short || a.short !== b.short) return false;
+  const wa = a.key.split(' ');
+  const wb = b.key.split(' ');
+  if (wa.length !== wb.length) return false;
+  const shared = wa.filter((w, i) => w === wb[i]).length;
+  return shared * 2 >= wa.length && shared < wa.length;
+}
+
 function judge(a: EntityValue, b: EntityValue): PairJudgement {
   const m = matchNames(a.key, b.key);
+  if (m.relation === 'different' && sameShortForm(a, b)) {
+    return { relation: 'variant', reason: `"${a.name}" and "${b.name}" are two wordings of one name, both given as ${a.short}` };
+  }
   switch (m.relation) {
     case 'same':
       return { relation: 'agree', reason: a.name === b.name ? `both write "${a.name}"` : `"${a.name}" and "${b.name}" are one name written another way` };
