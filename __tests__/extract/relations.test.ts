@@ -51,6 +51,8 @@ describe('relations between named things', () => {
     ['Tarrow Group, the parent company of Velmar Bank, fell.', ['velmar bank.owner=tarrow group <Tarrow Group, the parent company of Velmar Bank>']],
     ['Shares of Tarrow Group, the parent company of Velmar Bank, fell.', ['velmar bank.owner=tarrow group <Tarrow Group, the parent company of Velmar Bank>']],
     ["Velmar Bank's parent company, Tarrow Group, fell.", ['velmar bank.owner=tarrow group <Velmar Bank\'s parent company, Tarrow Group>']],
+    ['The tanker, owned by Tarrow Shipping, ran aground.', ['ship.owner=tarrow shipping <tanker, owned by Tarrow Shipping>']],
+    ['The tanker, owned by the port, ran aground.', []],
     ["Tarrow Group's subsidiary Velmar Bank closed.", ['velmar bank.owner=tarrow group <Tarrow Group\'s subsidiary Velmar Bank>']],
   ])('%s', (text, expected) => {
     expect(relations(text)).toEqual(expected);

@@ -80,6 +80,7 @@ const PATTERNS: ((c: Cues) => RegExp)[] = [
   (c: Cues) => rx(`^\\s+(?:[\\p{L}-]+\\s+){0,2}?(${c.nounPattern})\\b`, 'iu'),
 ];
 const BUILT: RegExp[] = [];
+PATTERNS.push((c: Cues) => rx(`\\b(${c.nounPattern}),?\\s+(?:which\\s+is\\s+)?(?:${c.ownedBy})\\s+(?:the\\s+)?(${NAME})`, 'gu'));
 function pattern(i: number): RegExp {
   const re = (BUILT[i] ??= PATTERNS[i](cues()));
   re.lastIndex = 0;
@@ -281,6 +282,14 @@ function routesIn(sentence: string, c: Cues, out: Found[], kindOfNoun: KindOf, a
 }
 
 function ownersIn(sentence: string, c: Cues, out: Found[]): void {
+  // Owner of a vehicle: "The tanker, owned by Tarrow Shipping, ran aground".
+  for (const m of sentence.matchAll(pattern(14))) {
+    const kind = c.nouns.get(m[1].toLowerCase().replace(/\s+/g, ' '));
+    const owner = m[2].replace(/['’]s$/, '');
+    if (!kind || !/^\p{Lu}/u.test(owner)) continue;
+    const at = m.index! + m[0].length - m[2].length;
+    out.push({ start: m.index!, end: at + owner.length, subject: vehicle(kind), attribute: 'owner', value: named(owner) });
+  }
   // Owner: "Velmar Bank, owned by Tarrow Group", "Velmar Bank, a subsidiary of Tarrow Group".
   for (const m of sentence.matchAll(pattern(9))) {
     const sub = bareName(m[1]);
