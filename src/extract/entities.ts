@@ -80,8 +80,10 @@ function findEntities(article: Article, vocabulary: Vocabulary, earlier: readonl
   const text = article.text;
   const toks = wordTokens(article);
   const heads = headlineRanges(article);
+  // People's spans in order, looked up by binary search: a word is inside a name when it starts inside one.
   const people = earlier.filter((c) => c.kind === 'person').map((c) => [c.span.start, c.span.end] as [number, number]);
-  const inPerson = (t: WordTok) => people.some(([s, e]) => t.start < e && s < t.end);
+  people.sort((a, b) => a[0] - b[0]);
+  const inPerson = (t: WordTok) => inSortedRanges(people, t.start);
   const lowerSeen = new Set<string>();
   for (const t of toks) if (!startsUpper(t.text)) lowerSeen.add(t.lower);
   const claims: EntityClaim[] = [];
