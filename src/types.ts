@@ -191,7 +191,35 @@ export interface TitleValue {
   former: boolean;
 }
 
-export type ClaimValue = DateValue | QuantityValue | QuoteValue | PersonValue | TitleValue;
+/** What a named thing that is not a person is: "Port Velmar Airport" -> place, "Northwind Air" -> organization. */
+export type EntityKind = 'organization' | 'place' | 'vehicle' | 'event' | 'other';
+
+/** A named place, organization, vehicle, product or mission: "Velmar-4", "Ministry of Fisheries". */
+export interface EntityValue {
+  type: 'entity';
+  /** The name as written, without a leading "the" or a possessive ("Ministry of Fisheries"). */
+  name: string;
+  /** Lower-case key, diacritics folded, "X of Y" orgs turned "Y X", abbreviations spelled out ("fisheries ministry"). */
+  key: string;
+  entityKind: EntityKind;
+  /** The short form the text gives in parentheses after the name: "Port Velmar Authority (PVA)" -> "PVA". */
+  short?: string;
+}
+
+/**
+ * A relation between named things: the subject (the flight, the ship, the company, on `Claim.subject`) has
+ * `Claim.attribute` (operator, flag, owner, route-origin, route-destination) equal to this named thing.
+ * "a Northwind Air flight" -> `{ value: 'Northwind Air', key: 'northwind air' }`, attribute operator.
+ */
+export interface RelationValue {
+  type: 'relation';
+  /** The named thing as written, or as the data names it ("Liberian" -> "Liberia"). */
+  value: string;
+  /** Normalized key compared across articles. */
+  key: string;
+}
+
+export type ClaimValue = DateValue | QuantityValue | QuoteValue | PersonValue | TitleValue | EntityValue | RelationValue;
 export type ClaimKind = ClaimValue['type'];
 
 /**
@@ -251,6 +279,8 @@ export type QuantityClaim = Claim<QuantityValue>;
 export type QuoteClaim = Claim<QuoteValue>;
 export type PersonClaim = Claim<PersonValue>;
 export type TitleClaim = Claim<TitleValue>;
+export type EntityClaim = Claim<EntityValue>;
+export type RelationClaim = Claim<RelationValue>;
 
 // ---------------------------------------------------------------------------------------------
 // Extraction
@@ -277,7 +307,7 @@ export type Refiner = (claims: readonly Claim[], article: Article, ctx: ExtractC
 
 export type Verdict = 'agree' | 'variant' | 'conflict';
 export type Severity = 'off' | 'info' | 'warning' | 'error';
-export type FindingKind = 'quantity' | 'date' | 'quote' | 'attribution' | 'title' | 'name';
+export type FindingKind = 'quantity' | 'date' | 'quote' | 'attribution' | 'title' | 'name' | 'relation';
 
 /** A rule instance from `rules/*.yaml`: a comparator in code plus parameters. */
 export interface Rule {

@@ -123,21 +123,45 @@ const titleValue = {
   },
 };
 
+const entityValue = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'name', 'key', 'entityKind'],
+  properties: {
+    type: { const: 'entity' },
+    name: { type: 'string', minLength: 1 },
+    key: { type: 'string', minLength: 1 },
+    entityKind: { enum: ['organization', 'place', 'vehicle', 'event', 'other'] },
+    short: { type: 'string', minLength: 1 },
+  },
+};
+
+const relationValue = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'value', 'key'],
+  properties: {
+    type: { const: 'relation' },
+    value: { type: 'string', minLength: 1 },
+    key: { type: 'string', minLength: 1 },
+  },
+};
+
 const claim = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'kind', 'extractor', 'span', 'value', 'context'],
   properties: {
     id: { type: 'string', minLength: 1 },
-    kind: { enum: ['date', 'quantity', 'quote', 'person', 'title'] },
+    kind: { enum: ['date', 'quantity', 'quote', 'person', 'title', 'entity', 'relation'] },
     extractor: { type: 'string', minLength: 1 },
     span,
     // The value's `type` picks its schema, so errors speak of the right kind only.
     value: {
       type: 'object',
       required: ['type'],
-      properties: { type: { enum: ['date', 'quantity', 'quote', 'person', 'title'] } },
-      allOf: [dateValue, quantityValue, quoteValue, personValue, titleValue].map((schema) => ({
+      properties: { type: { enum: ['date', 'quantity', 'quote', 'person', 'title', 'entity', 'relation'] } },
+      allOf: [dateValue, quantityValue, quoteValue, personValue, titleValue, entityValue, relationValue].map((schema) => ({
         if: { properties: { type: { const: schema.properties.type.const } } },
         then: schema,
       })),

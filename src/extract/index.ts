@@ -6,6 +6,8 @@ import { dateExtractor } from './dates';
 import { quantityExtractor } from './quantities';
 import { describeAssertions } from './assertions';
 import { figureExtractor } from './figures';
+import { entityExtractor } from './entities';
+import { relationExtractor } from './relations';
 
 /**
  * Every extractor, in the order they run: later ones may read earlier claims (quotes read people to
@@ -18,6 +20,8 @@ export const EXTRACTORS: readonly Extractor[] = [
   dateExtractor,
   quantityExtractor,
   figureExtractor,
+  entityExtractor,
+  relationExtractor,
 ];
 
 /** Pure passes over one article's claims, in order. */

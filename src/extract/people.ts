@@ -6,6 +6,24 @@ import { keyWords, nameKey, nameWords } from './people/names';
 import { capitalRuns, isHonorific, isInitialWord, isSentenceStarter, nonNameWord, peelWord, wordTokens, type WordTok } from './people/runs';
 import { isSpaceCode } from '../text/scan';
 import { startsUpper } from '../text/tokens';
+import { listSet } from './entities/lang';
+
+let THING_WORDS: { heads: Set<string>; prefixes: Set<string>; nouns: Set<string> } | undefined;
+
+/**
+ * Whether a name candidate names a thing, not a person (lang/en/org-words.yaml): its last word ("Tarrow
+ * Memorial", "Velmar Airport") or first word ("Fort Velmar", "Hurricane Oda") says so, or a noun for a
+ * thing follows it ("a Storm Hawk helicopter", "the Velmar Dunes project").
+ */
+function namesThing(text: string, c: Candidate): boolean {
+  THING_WORDS ??= { heads: listSet('org-words', 'not-person-heads'), prefixes: listSet('org-words', 'not-person-prefixes'), nouns: listSet('org-words', 'thing-nouns') };
+  const first = c.words[0].lower;
+  const last = c.words[c.words.length - 1];
+  if (THING_WORDS.heads.has(last.lower) || THING_WORDS.prefixes.has(first)) return true;
+  if (last.possessive) return false;
+  const next = /^[ \t]+([a-z]+)/.exec(text.slice(c.end, c.end + 24));
+  return next !== null && THING_WORDS.nouns.has(next[1]);
+}
 
 /**
  * Lines written in Title Case without a final period: headlines and section heads, where every word
@@ -186,6 +204,7 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
     const last = c.words[c.words.length - 1];
     if (c.initial && !confirmed.has(key) && !evidenceAfter(text, c.end, last, extraVerbs) && !actsAlone(last.lower)) continue;
     if (c.initial && !confirmed.has(key) && c.words.some((w) => lowerWords(w.lower))) continue;
+    if (namesThing(text, c)) continue;
     claims.push(personClaim(article, vocabulary, c, key));
   }
   claims.sort((a, b) => a.span.start - b.span.start);

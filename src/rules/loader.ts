@@ -14,7 +14,7 @@ import { EXAMPLE_EXPECTATIONS, type RuleExample } from './example-types';
 /** The rules shipped with corroborate: `<package>/rules`. */
 export const SHIPPED_RULES_DIR = resolve(__dirname, '..', '..', 'rules');
 
-const CLAIM_KINDS: ClaimKind[] = ['date', 'quantity', 'quote', 'person', 'title'];
+const CLAIM_KINDS: ClaimKind[] = ['date', 'quantity', 'quote', 'person', 'title', 'entity', 'relation'];
 
 /** One test case of a rule file: two one-line articles and the verdict the rule must reach on them. */
 const EXAMPLE_SCHEMA = {

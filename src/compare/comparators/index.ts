@@ -5,6 +5,8 @@ import { quoteWording } from './quote-wording';
 import { quoteSpeaker } from './quote-speaker';
 import { titleMatch } from './title-match';
 import { nameSpelling } from './name-spelling';
+import { entitySpelling } from './entity-spelling';
+import { relationMatch } from './relation-match';
 
 /** Every comparator a rule file may `extends`. One line per comparator. */
 export const COMPARATORS: readonly Comparator[] = [
@@ -14,6 +16,8 @@ export const COMPARATORS: readonly Comparator[] = [
   quoteSpeaker,
   titleMatch,
   nameSpelling,
+  entitySpelling,
+  relationMatch,
 ];
 
 export function comparatorById(id: string): Comparator | undefined {

@@ -38,10 +38,12 @@ export const nameSpelling: Comparator = {
     if (alias) return { relation: 'variant', reason: `"${pa.name}" and "${pb.name}" are two names of one person (alias of ${alias.canonical})`, rule: alias.rule };
     const wa = nameWords(pa.name);
     const wb = nameWords(pb.name);
-    const initials = addedInitials(wa, wb) ?? addedInitials(wb, wa);
-    if (initials) {
-      const named = initials.map((w) => w.toUpperCase() + '.').join(' ');
-      return { relation: 'variant', reason: `"${pa.name}" and "${pb.name}" are one name: one adds the middle initial${initials.length > 1 ? 's' : ''} ${named}` };
+    const middle = addedMiddle(wa, wb) ?? addedMiddle(wb, wa);
+    if (middle) {
+      // "Mara J. Tennent" / "Mara Tennent", "Mara Jolene Tennent" / "Mara Tennent": one name told with more
+      // or less detail, not a second spelling.
+      const named = middle.map((w) => (w.length === 1 ? w.toUpperCase() + '.' : w)).join(' ');
+      return { relation: 'agree', reason: `"${pa.name}" and "${pb.name}" are one name: one adds the middle name${middle.length > 1 ? 's' : ''} ${named}` };
     }
     const diffs: string[] = [];
     if (wa.length !== wb.length) diffs.push(`one gives ${wa.length} names, the other ${wb.length}`);
@@ -63,12 +65,18 @@ export const nameSpelling: Comparator = {
 
 
 /**
- * The middle initials `long` adds to `short`, when that is their only difference: ["mara", "j", "tennent"]
- * against ["mara", "tennent"] -> ["j"]; undefined otherwise.
+ * The middle names or initials `long` adds to `short`, when that is their only difference: ["mara", "j",
+ * "tennent"] against ["mara", "tennent"] -> ["j"]; ["maria", "elena", "quist"] against ["maria", "quist"]
+ * -> ["elena"]; undefined otherwise (the first and last names must be the same words).
  */
-function addedInitials(long: readonly string[], short: readonly string[]): string[] | undefined {
+function addedMiddle(long: readonly string[], short: readonly string[]): string[] | undefined {
   if (long.length <= short.length || short.length < 2) return undefined;
-  const rest = long.filter((w, i) => !(w.length === 1 && i > 0 && i < long.length - 1));
-  if (rest.length !== short.length || rest.some((w, i) => w !== short[i])) return undefined;
-  return long.filter((w, i) => w.length === 1 && i > 0 && i < long.length - 1);
+  if (long[0] !== short[0] || long[long.length - 1] !== short[short.length - 1]) return undefined;
+  const added: string[] = [];
+  let k = 1;
+  for (let i = 1; i < long.length - 1; i++) {
+    if (k < short.length - 1 && long[i] === short[k]) k++;
+    else added.push(long[i]);
+  }
+  return k === short.length - 1 ? added : undefined;
 }

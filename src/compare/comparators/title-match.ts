@@ -2,6 +2,7 @@ import type { Claim, Comparator, CompareContext, PairJudgement, TitleValue } fro
 import { foldNameWord, nameSimilarity, SAME_PERSON, surnameKey } from '../../extract/people/names';
 import { aliasJoining, aliasOf } from '../../text/aliases';
 import { DEPUTY_WORDS } from '../../lang/words';
+import { langFile, listSet, SETS_SCHEMA, setsToMap } from '../../extract/entities/lang';
 
 const title = (c: Claim) => c.value as TitleValue;
 
@@ -23,7 +24,29 @@ function roleWordsOf(ctx: CompareContext): RoleWords {
   return map;
 }
 
-const roleWords = (role: string, words: RoleWords) => role.split(' ').map((w) => words.get(w) ?? w);
+/**
+ * Titles written as abbreviation and as words (lang/en/title-abbreviations.yaml), each phrase -> the first
+ * of its set, longest phrases first: "interim chief executive officer" -> "interim ceo".
+ */
+let ABBREVIATIONS: [string, string][] | undefined;
+function abbreviations(): [string, string][] {
+  if (!ABBREVIATIONS) {
+    const map = setsToMap(langFile<{ sets: string[][] }>('title-abbreviations', SETS_SCHEMA).sets);
+    ABBREVIATIONS = [...map.entries()].filter(([w, first]) => w !== first).sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+  }
+  return ABBREVIATIONS;
+}
+
+/** A role with its spelled-out titles written as their abbreviation: "chief executive" -> "ceo". */
+export function abbreviatedRole(role: string): string {
+  let padded = ` ${role.toLowerCase()} `;
+  for (const [phrase, abbr] of abbreviations()) {
+    if (padded.includes(` ${phrase} `)) padded = padded.split(` ${phrase} `).join(` ${abbr} `);
+  }
+  return padded.trim();
+}
+
+const roleWords = (role: string, words: RoleWords) => abbreviatedRole(role).split(' ').map((w) => words.get(w) ?? w);
 const DEPUTY = DEPUTY_WORDS;
 
 /**
@@ -54,22 +77,43 @@ function samePlace(a: string, b: string): boolean {
   return k >= 5 || a.startsWith(b) || b.startsWith(a);
 }
 
-/** Organizations: equal, or one contains the other's words ("defense ministry" / "ruritanian defense ministry"). */
+/**
+ * Organizations: equal, equal but for spaces and hyphens ("live streaming company" / "livestreaming
+ * company"), or one contains the other's words ("defense ministry" / "ruritanian defense ministry").
+ */
 function sameOrg(a: string, b: string): boolean {
-  if (a === b) return true;
+  if (a === b || a.replace(/[\s-]+/g, '') === b.replace(/[\s-]+/g, '')) return true;
   const wa = a.split(' ');
   const wb = b.split(' ');
   const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
   return short.every((w) => long.includes(w));
 }
 
-const show = (t: TitleValue) => [t.former ? 'former' : '', t.place ?? '', t.org ?? '', t.role].filter(Boolean).join(' ');
+const show = (t: TitleValue) => [t.former ? 'former' : '', t.place ?? '', t.org ?? '', abbreviatedRole(t.role)].filter(Boolean).join(' ');
+
+/** Where a title puts its holder: no longer in the post, leaving it, or in it. */
+export type PostStatus = 'former' | 'leaving' | 'sitting';
+
+let LEAVING: Set<string> | undefined;
+/**
+ * "former president" -> former; "outgoing president", "ousted chief" -> leaving (lang/en/title-status.yaml):
+ * a leaving title is true of the days around the change, so it agrees with both others.
+ */
+export function postStatus(t: TitleValue): PostStatus {
+  if (t.former) return 'former';
+  LEAVING ??= listSet('title-status', 'leaving');
+  for (const w of t.title.toLowerCase().split(/[^\p{L}-]+/u)) if (LEAVING.has(w)) return 'leaving';
+  return 'sitting';
+}
 
 /**
  * Compares the titles a person is given across (and within) articles. Only titles of one person meet
- * (names matched with spelling tolerance). The same role with more or less detail agrees; the same role
- * at another organization or in another country, two posts that cannot both be held, or "former"
- * against a sitting title conflict.
+ * (names matched with spelling tolerance). The same role with more or less detail agrees ("CEO" = "chief
+ * executive officer"), so do two roles one person may hold at once ("co-founder", "chief scientist"); the
+ * same role at another organization or in another country, or two posts that cannot both be held,
+ * conflict. "former" against a sitting title conflicts when one article says both, or when the articles'
+ * dates leave no time for the post to have been left; otherwise the older article may have been right at
+ * its time. "outgoing" fits either.
  */
 export const titleMatch: Comparator = {
   id: 'title-match',
@@ -102,7 +146,11 @@ export const titleMatch: Comparator = {
     if (sim === 0) return 0;
     return pa.includes(' ') && pb.includes(' ') ? sim : Math.max(sim, 0.8);
   },
-  compare: (a, b, ctx) => compareTitles(withPeerOrg(a, ctx), withPeerOrg(b, ctx), roleWordsOf(ctx)),
+  compare: (a, b, ctx) => {
+    const [ta, tb] = [withPeerOrg(a, ctx), withPeerOrg(b, ctx)];
+    const mixed = ta.former !== tb.former && postStatus(ta) !== 'leaving' && postStatus(tb) !== 'leaving';
+    return compareTitles(ta, tb, roleWordsOf(ctx), mixed ? whyContradicted(a, b, ctx) : '');
+  },
   readingKey: (c) => show(title(c)),
   display: (c) => title(c).title,
   readingValue: (c) => {
@@ -148,8 +196,12 @@ function withPeerOrg(c: Claim, ctx: CompareContext): TitleValue {
   return out;
 }
 
-/** How two titles of one person relate. */
-export function compareTitles(a: TitleValue, b: TitleValue, words: RoleWords = NO_ROLE_WORDS): PairJudgement {
+/**
+ * How two titles of one person relate. `contradicted` says why "former" against a sitting title cannot be
+ * the gap between an older and a newer article ("one article says both", "the articles are of one day"),
+ * or is "" when it may be.
+ */
+export function compareTitles(a: TitleValue, b: TitleValue, words: RoleWords = NO_ROLE_WORDS, contradicted = ''): PairJudgement {
   const who = a.personName;
   if (!sameRole(a.role, b.role, words)) {
     if (a.org && b.org && sameOrg(a.org, b.org)) {
@@ -158,13 +210,20 @@ export function compareTitles(a: TitleValue, b: TitleValue, words: RoleWords = N
     if (rankApart(a.role, b.role, words) && !(a.org && b.org) && !(a.place && b.place && !samePlace(a.place, b.place))) {
       return { relation: 'conflict', reason: `${who} is given two ranks of one post: ${a.title} / ${b.title}` };
     }
-    return { relation: 'variant', reason: `${who} is given two roles that may both be held: ${a.title} / ${b.title}` };
+    // "co-founder" in one article, "chief scientist" in another: each tells part of what the person is.
+    return { relation: 'agree', reason: `${who} is given two roles that may both be held: ${a.title} / ${b.title}` };
   }
-  if (a.former !== b.former) {
-    if (!(a.place && b.place && !samePlace(a.place, b.place)) && !(a.org && b.org && !sameOrg(a.org, b.org))) {
-      const [f, s] = a.former ? [a, b] : [b, a];
-      return { relation: 'conflict', reason: `"${f.title}" says ${who} no longer holds the post; "${s.title}" says ${who} does` };
+  const [sa, sb] = [postStatus(a), postStatus(b)];
+  const otherPost = (a.place && b.place && !samePlace(a.place, b.place)) || (a.org && b.org && !sameOrg(a.org, b.org));
+  if (sa !== sb && !otherPost) {
+    const [f, s] = sa === 'former' ? [a, b] : [b, a];
+    if ((sa === 'former' || sb === 'former') && sa !== 'leaving' && sb !== 'leaving') {
+      if (contradicted) {
+        return { relation: 'conflict', reason: `"${f.title}" says ${who} no longer holds the post; "${s.title}" says ${who} does (${contradicted})` };
+      }
+      return { relation: 'agree', reason: `"${f.title}" / "${s.title}": the same post, held then and left since (an older article may be right at its time)` };
     }
+    return { relation: 'agree', reason: `"${a.title}" / "${b.title}": the same post, one says it is being left` };
   }
   if (a.org && b.org && !sameOrg(a.org, b.org)) {
     return { relation: 'conflict', reason: `${who} is ${a.role} of two different bodies: ${a.org} / ${b.org}` };
@@ -174,4 +233,44 @@ export function compareTitles(a: TitleValue, b: TitleValue, words: RoleWords = N
   }
   if (show(a) === show(b)) return { relation: 'agree', reason: `both call ${who} ${show(a)}` };
   return { relation: 'agree', reason: `the same post told with more or less detail: "${a.title}" / "${b.title}"` };
+}
+
+/**
+ * Why "former" in one claim against a sitting title in the other is a contradiction, or "" when an older
+ * article may simply have been right at its time: one article says both, or the article saying "former"
+ * is dated the same day as the other or earlier (both dates known).
+ */
+function whyContradicted(a: Claim, b: Claim, ctx: CompareContext): string {
+  if (selfContradicted(a, b, ctx)) return 'one article says both';
+  const [f, s] = title(a).former ? [a, b] : [b, a];
+  const df = ctx.articles.get(f.source)?.referenceDate?.date;
+  const ds = ctx.articles.get(s.source)?.referenceDate?.date;
+  if (!df || !ds) return '';
+  if (df === ds) return `both articles are of ${df}`;
+  return df < ds ? `the article saying "former" is the older, of ${df}` : '';
+}
+
+/**
+ * Whether one article of the pool calls the holder of `t` both "former" and sitting in a post of the
+ * same role: "former mayor Ilse Dorrance" and later "Mayor Ilse Dorrance" in one text.
+ */
+function selfContradicted(a: Claim, b: Claim, ctx: CompareContext): boolean {
+  if (!ctx.pool) return false;
+  const words = roleWordsOf(ctx);
+  const t = title(a);
+  const byPost = new Map<string, { former: boolean; sitting: boolean }>();
+  for (const c of ctx.pool) {
+    const o = title(c);
+    if (o.person !== t.person && nameSimilarity(o.person, t.person) < SAME_PERSON) continue;
+    if (!sameRole(o.role, t.role, words) && !sameRole(o.role, title(b).role, words)) continue;
+    const st = postStatus(o);
+    if (st === 'leaving') continue;
+    const k = c.source;
+    const seen = byPost.get(k) ?? { former: false, sitting: false };
+    if (st === 'former') seen.former = true;
+    else seen.sitting = true;
+    byPost.set(k, seen);
+    if (seen.former && seen.sitting) return true;
+  }
+  return false;
 }
