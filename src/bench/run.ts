@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, 
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildArticle } from '../ingest/article';
-import { EXTRACTORS } from '../extract/index';
+import { EXTRACTORS, REFINERS } from '../extract/index';
 import { loadRules } from '../rules/loader';
 import type { Article, Claim, ExtractContext, Finding } from '../types';
 import { newsroom, type Newsroom } from './stories';
@@ -163,6 +163,12 @@ function runAll(article: Article, ctx: ExtractContext, times?: Map<string, numbe
     const found = ex.extract(article, ctx, claims);
     if (times) times.set(ex.id, (times.get(ex.id) ?? 0) + Number(process.hrtime.bigint() - s) / 1e9);
     claims = claims.concat(found);
+  }
+  // The refiners (each claim's subject and attribute) are part of extraction, and timed with it.
+  for (const refine of REFINERS) {
+    const s = times ? process.hrtime.bigint() : 0n;
+    claims = refine(claims, article, ctx);
+    if (times) times.set('refiners', (times.get('refiners') ?? 0) + Number(process.hrtime.bigint() - s) / 1e9);
   }
   return claims.length;
 }
