@@ -31,6 +31,8 @@ interface CueIndex {
   byFirst: Map<string, Cue[]>;
   /** The planned-cues, each word as the lemmas of its forms. */
   planned: Set<string>[][];
+  /** Every lemma a planned cue may start with. */
+  plannedFirst: Set<string>;
   data: AttributeData;
 }
 
@@ -62,20 +64,23 @@ function cueIndex(): CueIndex {
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || (a.key < b.key ? -1 : 1));
-  index = { byFirst, planned: data.plannedCues.map((cue) => cue.map(formLemmas)), data };
+  const planned = data.plannedCues.map((cue) => cue.map(formLemmas));
+  index = { byFirst, planned, plannedFirst: new Set(planned.flatMap((cue) => [...cue[0]])), data };
   return index;
 }
 
 // Words a phrase cue skips in the text: "lost their lives" matches "lose life".
 const SKIPPED_IN_PHRASE = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'my', 'your']);
 
-// Clause breaks between words: , ; : ( ) [ ] — – and a quote mark. "Six died, officials said" keeps "said" apart.
-const BREAK_CHARS = /[,;:()[\]\u2014\u2013"\u201c\u201d]/;
+// Clause breaks between words: , ; : ( ) [ ] — – and a quote mark (BREAK_CODES). "Six died, officials said"
+// keeps "said" apart.
 // Conjunctions that open another clause: "793 went home while 382 stay".
 const BREAK_WORDS = new Set(['while', 'whereas', 'but', 'although', 'though', 'after', 'before', 'when', 'as', 'which', 'who', 'where']);
 
 interface Clause {
   tokens: Token[];
+  /** The lemma of each token, lower case (one look-up per word of the sentence, shared by its claims). */
+  lemmas: string[];
   /** Index of the first token after the claim, and of the last before it. */
   firstAfter: number;
   lastBefore: number;
@@ -87,8 +92,7 @@ interface Clause {
 function clauseOf(article: Article, start: number, end: number): Clause | undefined {
   const si = sentenceAt(article.sentences, start);
   if (si < 0) return undefined;
-  const sentence = article.sentences[si];
-  const tokens = rangeTokens(article, sentence.start, sentence.end);
+  const { tokens, lemmas } = sentenceWords(article, si);
   let firstAfter = 0;
   while (firstAfter < tokens.length && tokens[firstAfter].start < end) firstAfter++;
   let lastBefore = firstAfter - 1;
@@ -109,7 +113,28 @@ function clauseOf(article: Article, start: number, end: number): Clause | undefi
     if (BREAK_WORDS.has(tokens[k].text.toLowerCase())) break;
     hi = k + 1;
   }
-  return { tokens, firstAfter, lastBefore, lo, hi };
+  return { tokens, lemmas, firstAfter, lastBefore, lo, hi };
+}
+
+// The words of the last article's sentences with their lemmas: an article's claims ask for the same few.
+let wordsArticle: Article | undefined;
+const wordsBySentence = new Map<number, { tokens: Token[]; lemmas: string[] }>();
+
+function sentenceWords(article: Article, si: number): { tokens: Token[]; lemmas: string[] } {
+  if (wordsArticle !== article) {
+    wordsArticle = article;
+    wordsBySentence.clear();
+  }
+  let words = wordsBySentence.get(si);
+  if (!words) {
+    const sentence = article.sentences[si];
+    const tokens = rangeTokens(article, sentence.start, sentence.end);
+    const lemmas: string[] = [];
+    for (let i = 0; i < tokens.length; i++) lemmas.push(lemma(tokens[i].text.toLowerCase()));
+    words = { tokens, lemmas };
+    wordsBySentence.set(si, words);
+  }
+  return words;
 }
 
 /**
@@ -117,19 +142,35 @@ function clauseOf(article: Article, start: number, end: number): Clause | undefi
  * words lists names, and breaks nothing: "near Harl, Tobin County, at 8:30 p.m.".
  */
 function isBreak(text: string, tokens: readonly Token[], k: number, from: number, to: number): boolean {
-  const gap = text.slice(from, to);
-  if (!BREAK_CHARS.test(gap)) return false;
-  if (/^\s*,\s*$/.test(gap) && k >= 0 && k + 1 < tokens.length && isUpper(tokens[k].text) && isUpper(tokens[k + 1].text)) return false;
+  // Read by character code: most gaps are one space, and this runs for every word walked over.
+  let breaks = false;
+  let onlyComma = true;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0) continue;
+    if (c === 44) breaks = true;
+    else if (BREAK_CODES.has(c)) {
+      breaks = true;
+      onlyComma = false;
+    } else onlyComma = false;
+  }
+  if (!breaks) return false;
+  if (onlyComma && k >= 0 && k + 1 < tokens.length && isUpper(tokens[k].text) && isUpper(tokens[k + 1].text)) return false;
   return true;
 }
 
+// ; : ( ) [ ] — – and quote marks (the comma is read on its own).
+const BREAK_CODES = new Set([59, 58, 40, 41, 91, 93, 0x2014, 0x2013, 34, 0x201c, 0x201d]);
+
 /** The cue matching at token `k` (reading forward), if any, with the number of tokens it spans. */
 function cueAt(
-  tokens: readonly Token[], k: number, hi: number, dimension: QuantityDimension | undefined, idx: CueIndex, measureOnly: boolean,
+  c: Clause, k: number, hi: number, dimension: QuantityDimension | undefined, idx: CueIndex, measureOnly: boolean,
 ): { key: string; length: number } | undefined {
+  const { tokens, lemmas } = c;
+  const list = idx.byFirst.get(lemmas[k]);
+  if (!list) return undefined;
   const word = tokens[k].text.toLowerCase();
-  const list = idx.byFirst.get(lemma(word));
-  if (!list || idx.data.notCues.has(word)) return undefined;
+  if (idx.data.notCues.has(word)) return undefined;
   for (const cue of list) {
     if (cue.dimensions && (!dimension || !cue.dimensions.includes(dimension))) continue;
     if (measureOnly && !cue.dimensions) continue;
@@ -137,7 +178,7 @@ function cueAt(
     let matched = true;
     for (let w = 1; w < cue.words.length; w++) {
       while (j < hi && SKIPPED_IN_PHRASE.has(tokens[j].text.toLowerCase())) j++;
-      if (j >= hi || !cue.words[w].has(lemma(tokens[j].text))) {
+      if (j >= hi || !cue.words[w].has(lemmas[j])) {
         matched = false;
         break;
       }
@@ -173,14 +214,14 @@ function nearestCue(c: Clause, dimension: QuantityDimension | undefined, idx: Cu
   for (let d = 0; d < CUE_REACH; d++) {
     const after = c.firstAfter + d;
     if (after < c.hi && !(d === 0 && reducedRelative(c))) {
-      const hit = cueAt(c.tokens, after, c.hi, dimension, idx, measureOnly);
+      const hit = cueAt(c, after, c.hi, dimension, idx, measureOnly);
       if (hit) return { key: hit.key, distance: d };
     }
     const before = c.lastBefore - d;
     if (before >= c.lo) {
       // A phrase cue may end right before the claim: "the death toll rose to 93" reads "death toll" at "death".
       for (let k = Math.max(c.lo, before - 2); k <= before; k++) {
-        const hit = cueAt(c.tokens, k, c.lastBefore + 1, dimension, idx, measureOnly);
+        const hit = cueAt(c, k, c.lastBefore + 1, dimension, idx, measureOnly);
         if (hit && k + hit.length - 1 === before) return { key: hit.key, distance: d };
       }
     }
@@ -230,9 +271,9 @@ const ATTACHING = new Set(['by', 'of', 'from', 'to', 'for']);
 function timeOf(article: Article, c: Clause, claimStart: number, claimEnd: number): string | undefined {
   const { tokens } = c;
   // Anywhere in the sentence, a time "earlier": a past event's figure ("a storm two weeks earlier left 200 dead").
-  for (let k = 0; k < tokens.length; k++) {
+  for (let k = 2; k < tokens.length; k++) {
     const t = tokens[k];
-    if (k >= 2 && PAST.has(t.text.toLowerCase()) && SPAN_UNIT.test(tokens[k - 1].text) && SPAN_AMOUNT.test(tokens[k - 2].text)) {
+    if (PAST.has(t.text.toLowerCase()) && SPAN_UNIT.test(tokens[k - 1].text) && SPAN_AMOUNT.test(tokens[k - 2].text)) {
       return `${tokens[k - 2].text} ${tokens[k - 1].text} ${t.text}`.toLowerCase();
     }
   }
@@ -240,7 +281,7 @@ function timeOf(article: Article, c: Clause, claimStart: number, claimEnd: numbe
     const t = tokens[k];
     if (t.start >= claimStart && t.end <= claimEnd) continue;
     // In the clause, a year: "the fire of 1921 killed 400".
-    if (/^(1[89]|20)\d\d$/.test(t.text) && t.text !== article.referenceDate?.date.slice(0, 4)) return t.text;
+    if (t.text.length === 4 && YEAR.test(t.text) && t.text !== article.referenceDate?.date.slice(0, 4)) return t.text;
     const w = t.text.toLowerCase();
     if ((w === 'in' || w === 'within' || w === 'over') && k + 2 < c.hi) {
       let j = k + 1;
@@ -258,6 +299,7 @@ function timeOf(article: Article, c: Clause, claimStart: number, claimEnd: numbe
 // own ("the walkout began on Monday" is the walkout's date): never a date's event.
 const REPORTING = new Set(['say', 'tell', 'report', 'according', 'state', 'announce', 'add', 'note', 'confirm', 'begin', 'began', 'start', 'continue', 'resume']);
 const PAST = new Set(['earlier', 'ago', 'before', 'prior']);
+const YEAR = /^(1[89]|20)\d\d$/;
 const SPAN_AMOUNT = /^(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)$/i;
 const SPAN_UNIT = /^(minutes?|hours?|days?|weeks?|months?|years?)$/i;
 
@@ -296,7 +338,7 @@ function nearestEvent(c: Clause, predicates: readonly string[]): string | undefi
   const wanted = predicates.filter((p) => !REPORTING.has(p));
   if (wanted.length === 0) return undefined;
   const hit = (k: number) => {
-    const l = lemma(c.tokens[k].text);
+    const l = c.lemmas[k];
     return wanted.find((p) => p === l || p === c.tokens[k].text.toLowerCase());
   };
   for (let d = 0; c.firstAfter + d < c.hi || c.lastBefore - d >= c.lo; d++) {
@@ -312,11 +354,12 @@ function nearestEvent(c: Clause, predicates: readonly string[]): string | undefi
 /** True when the clause speaks of a plan: "the launch scheduled for 3 May", "set to cost $2 billion". */
 function isPlanned(c: Clause, idx: CueIndex): boolean {
   for (let k = c.lo; k < c.hi; k++) {
+    if (!idx.plannedFirst.has(c.lemmas[k])) continue;
     for (const cue of idx.planned) {
       let j = k;
       let ok = true;
       for (const forms of cue) {
-        if (j >= c.hi || !forms.has(lemma(c.tokens[j].text))) {
+        if (j >= c.hi || !forms.has(c.lemmas[j])) {
           ok = false;
           break;
         }

@@ -92,8 +92,31 @@ const BARE = new RegExp(
   'giu',
 );
 
+// The verbs alone, found first: the full pattern is tried only in the few words before each.
+const PEOPLE_VERB_RE = new RegExp(`\\b${PEOPLE_VERB}\\b`, 'giu');
+const BARE_BEFORE = new RegExp(`${BARE.source}$`, 'iu');
+
 function peopleCounts(article: Article): Found[] {
-  return matches(article, BARE, (m, start) => {
+  const out: Found[] = [];
+  const text = article.text;
+  const verbs = new RegExp(PEOPLE_VERB_RE.source, PEOPLE_VERB_RE.flags);
+  verbs.lastIndex = article.bodyStart;
+  let v: RegExpExecArray | null;
+  while ((v = verbs.exec(text)) !== null) {
+    // A window of about 80 characters ending with the verb, starting after a space (never inside a number).
+    let from = Math.max(article.bodyStart, v.index - 80);
+    while (from > article.bodyStart && from < v.index && !/\s/.test(text[from - 1])) from++;
+    const end = v.index + v[0].length;
+    const m = BARE_BEFORE.exec(text.slice(from, end));
+    if (!m) continue;
+    const found = bareCount(m, from + m.index);
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+function bareCount(m: RegExpExecArray, start: number): Found | null {
+  {
     const value = numberOf(m[2]);
     if (value === null || value < 2 || (/^\d{4}$/.test(m[2]) && value >= 1800 && value <= 2100)) return null;
     // The match opens with the hedge and number: "over 800 were injured" -> "over 800".
@@ -101,7 +124,7 @@ function peopleCounts(article: Article): Found[] {
     // The verb says what is stated: "over 800 were injured" -> injured.
     const verb = /[\p{L}]+$/u.exec(m[0])![0];
     return { start, end: start + text.length, value: count(value, text, m[1], 'person'), attribute: attributeOfWord(verb, 'count') };
-  });
+  }
 }
 
 // "hundreds of residents", "dozens of homes", "thousands of people".
