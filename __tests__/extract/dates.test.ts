@@ -128,6 +128,29 @@ describe('dates: times and zones', () => {
     expect([found[0].value.start, found[0].value.time, found[0].value.zone]).toEqual([day, time, zone]);
   });
 
+  test.each([
+    // [sentence, span text, time, zone, hedge, grain]
+    ['The ferry docked at 6:04 p.m. near the pier.', '6:04 p.m.', '18:04', undefined, undefined, 'minute'],
+    ['The probe touched down around 18.03 Hrs. IST on the plain.', 'around 18.03 Hrs. IST', '18:03', 'IST', 'approx', 'minute'],
+    ['The burn began at 17:44 Hrs IST over the crater.', '17:44 Hrs IST', '17:44', 'IST', undefined, 'minute'],
+    ['The balloon rose at around 06:05 PM from the field.', 'around 06:05 PM', '18:05', undefined, 'approx', 'minute'],
+    ['The tram derailed around 7.20 PM near Ostrava Yard.', 'around 7.20 PM', '19:20', undefined, 'approx', 'minute'],
+    ['The tram derailed at 7pm near Ostrava Yard.', '7pm', '19:00', undefined, undefined, 'hour'],
+    ['The glider took off at 9:25 a.m. EDT from the strip.', '9:25 a.m. EDT', '09:25', 'EDT', undefined, 'minute'],
+    ['The glider took off at 8:25 a.m. CT from the strip.', '8:25 a.m. CT', '08:25', 'CT', undefined, 'minute'],
+    ['The storm came ashore around 8:30 in the evening near Velmor.', 'around 8:30 in the evening', '20:30', undefined, 'approx', 'minute'],
+    ['The barge sank shortly before 9 p.m. in the bay.', 'shortly before 9 p.m.', '21:00', undefined, 'nearly', 'hour'],
+    ['The quake struck at 2.15am local time in the valley.', '2.15am local time', '02:15', 'local time', undefined, 'minute'],
+  ])('a time of day: %s -> %s', (sentence, span, time, zone, hedge, grain) => {
+    const found = dates(sentence, null);
+    expect(found.map((c) => c.span.text)).toEqual([span]);
+    expect([found[0].value.time, found[0].value.zone, found[0].value.hedge, found[0].value.grain]).toEqual([time, zone, hedge, grain]);
+  });
+
+  test.each([['The cable measured 4.50 metres.'], ['Shares closed at 18.03 on the index.']])('no time in %s', (sentence) => {
+    expect(dates(sentence, null).filter((c) => c.value.time !== undefined)).toEqual([]);
+  });
+
   test('a time alone is kept with no day', () => {
     const [c] = dates('The alarm sounded at 5:45 p.m. in the hall.');
     expect([c.span.text, c.value.time, c.value.start]).toEqual(['5:45 p.m.', '17:45', undefined]);

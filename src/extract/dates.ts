@@ -1,6 +1,6 @@
 import type { Article, DateGrain, DateValue, Extractor, Hedge } from '../types';
 import { claimsAt } from './claim';
-import { EVENT_PLURALS, FULL_MONTH_SOURCE, MONTH_ABBREVIATION_SOURCE, ORDINAL_WORDS, PLURAL_WITHOUT_S } from '../lang/words';
+import { EVENT_PLURALS, FULL_MONTH_SOURCE, TIME_ZONES, MONTH_ABBREVIATION_SOURCE, ORDINAL_WORDS, PLURAL_WITHOUT_S } from '../lang/words';
 import { chooseLongest } from '../text/lookup';
 import {
   GRAIN_ORDER, MONTHS, MONTH_NAMES, MONTH_SOURCE, SEASONS, WEEKDAYS, WEEKDAY_NAMES, WEEKDAY_SOURCE, addDays, centuryInterval,
@@ -58,8 +58,11 @@ interface Found {
 const M = MONTH_SOURCE;
 const W = WEEKDAY_SOURCE;
 const ORD = '(?:st|nd|rd|th)?';
-const ZONE =
-  '(?:(?:GMT|UTC)\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|IST|PKT|AFT|JST|KST|AEST|AEDT|local time)';
+/** "UTC+5:30", "GMT-4", the abbreviations of lang/en/calendar.yaml ("EDT", "IST"), "local time". */
+const ZONE = `(?:(?:GMT|UTC)\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?|${[...TIME_ZONES.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((z) => z.toUpperCase())
+  .join('|')}|local time)`;
 /** The period of an abbreviated month ("Sept."), never a sentence's full stop after "July.". */
 const ABBR_DOT = `(?:(?<=\\b${MONTH_ABBREVIATION_SOURCE})\\.)?`;
 const PART = '(?:(early|mid|late|the early|the mid|the late)(?:-|\\s+))';
@@ -88,11 +91,19 @@ const SEASON_RE = new RegExp(`\\b(?:(early|mid|late)(?:-|\\s+))?(${Object.keys(S
 const QUARTER_RE = /\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter\s+of)\s+(\d{4})\b/g;
 /** "Saturday", "last Saturday", "Sunday's". */
 const WEEKDAY_RE = new RegExp(`(?:\\b([Ll]ast|[Nn]ext|[Tt]his)\\s+)?\\b(${W})(?:['\u2019]s)?\\b`, 'g');
-/** Times: "1:30 a.m.", "5 p.m. ET", "17:29 ET". */
+/**
+ * Times: "1:30 a.m.", "5 p.m. ET", "06:05 PM", "7pm", "17:29 ET", "18.03 Hrs. IST", "17:44 Hrs IST",
+ * "8:30 in the evening", "2.15am local time". A 24-hour time with a period ("18.03") needs "hrs" or a zone
+ * after it: "4.50" alone is a number.
+ */
 const TIME_RE = new RegExp(
-  `\\b(\\d{1,2})(?:[:.]([0-5]\\d))?\\s?(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)(?:\\s+(${ZONE})\\b)?|\\b([01]?\\d|2[0-3]):([0-5]\\d)(?::[0-5]\\d)?\\b(?:\\s*(${ZONE})\\b)?`,
+  `\\b(\\d{1,2})(?:[:.]([0-5]\\d))?\\s?(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b|A\\.M\\.|P\\.M\\.)(?:\\s+\\(?(${ZONE})\\b\\)?)?` +
+    `|\\b(1[0-2]|[1-9])[:.]([0-5]\\d)\\s+(?:in\\s+the\\s+(morning|afternoon|evening)|at\\s+(night))\\b` +
+    `|\\b([01]?\\d|2[0-3])(?::([0-5]\\d)(?::[0-5]\\d)?|\\.([0-5]\\d)(?=\\s*(?:[Hh](?:rs?|ours)\\b|${ZONE}\\b)))\\b(?:\\s*[Hh](?:rs?|ours)\\b\\.?)?(?:\\s*\\(?(${ZONE})\\b\\)?)?`,
   'g',
 );
+/** A hedge just before a time: "around 7 pm", "shortly before 9 p.m.", "at about 6:04". */
+const TIME_HEDGE = /\b(around|about|approximately|roughly|circa|nearly|almost|shortly\s+(?:before|after)|just\s+(?:before|after)|some\s+time\s+(?:before|after))\s+(?:at\s+)?$/i;
 /** Relative words: "yesterday", "last week", "earlier this month", "three years ago", "the past week". */
 const RELATIVE_RE = new RegExp(
   `\\b(?:(today|yesterday|tomorrow|tonight)|(?:(earlier|later)\\s+)?(this|last|next)\\s+(week|month|year|weekend|night|morning|afternoon|evening)|(?:over\\s+|in\\s+|during\\s+)?the\\s+(past|last)\\s+(week|month|year)|(\\d{1,3}|${SPELLED_NUMBER_SOURCE})\\s+(days?|weeks?|months?|years?|decades?)\\s+(ago|earlier|later|after|before))\\b`,
@@ -611,17 +622,28 @@ export function extractDates(article: Article): Found[] {
       if (pm && hour < 12) hour += 12;
       if (!pm && hour === 12) hour = 0;
       zone = m[4];
-    } else {
+    } else if (m[5]) {
+      // "8:30 in the evening" is 20:30; "11:15 at night" is 23:15, "1:15 at night" 01:15.
       hour = +m[5];
       minute = +m[6];
-      zone = m[7];
-      // "17:29" needs a zone or two-digit hour to be a clock time rather than a score or ratio.
-      if (!zone && m[5].length < 2) return null;
+      const part = m[7] ?? m[8];
+      if (part !== 'morning' && hour < 12 && !(part === 'night' && hour < 5)) hour += 12;
+      if (part === 'morning' && hour === 12) hour = 0;
+    } else {
+      hour = +m[9];
+      minute = +(m[10] ?? m[11]);
+      zone = m[12];
+      // "17:29" needs a zone, "hrs" or a two-digit hour to be a clock time rather than a score or ratio.
+      if (!zone && m[9].length < 2 && !/[Hh]/.test(m[0])) return null;
     }
+    const hedge = TIME_HEDGE.exec(text.slice(Math.max(0, m.index - 40), m.index));
+    const start = hedge ? m.index - hedge[0].length : m.index;
     const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-    const v: DateValue = { type: 'date', grain: m[2] || m[6] ? 'minute' : 'hour', time, relative: { expression: m[0], how: `${m[0]}: a time of day with no day stated; unresolved` } };
-    if (zone) v.zone = zone;
-    return { start: m.index, end: m.index + m[0].length, value: v, timeOnly: true };
+    const expr = text.slice(start, m.index + m[0].length);
+    const v: DateValue = { type: 'date', grain: m[2] || m[6] || m[10] || m[11] ? 'minute' : 'hour', time, relative: { expression: expr, how: `${expr}: a time of day with no day stated; unresolved` } };
+    if (hedge) v.hedge = /before|after|nearly|almost/i.test(hedge[1]) ? 'nearly' : 'approx';
+    if (zone) v.zone = zone.replace(/^\(|\)$/g, '');
+    return { start, end: m.index + m[0].length, value: v, timeOnly: true };
   });
 
   at(RELATIVE_Y, starts.relative, (m) => relativeDate(m, ref));
