@@ -125,6 +125,25 @@ describe('date-interval link, keys and display (made-up sentences)', () => {
     expect(dateInterval.link(rt, qt, tctx)).toBeLessThanOrEqual(UNSURE_ASSERTION);
   });
 
+  test.each([
+    // [sentence, attribute]: a time set off by a comma at the end tells when the clause before it happened.
+    ['Storm Orla made landfall near Harl, Tobin County, at 8:30 p.m.', 'landfall'],
+    ['Storm Orla made landfall near Harl in Tobin County, on October 9, around 8:30 in the evening.', 'landfall'],
+    ['The tram derailed near Ostrava Yard, at about 7.20 PM.', 'crash'],
+  ])('a time after a comma: %s -> %s', (sentence, attribute) => {
+    const p = claims('p.txt', sentence);
+    expect(p.claims.map((c) => c.attribute)).toEqual([attribute]);
+  });
+
+  test('two times of one landfall in two zones, one unknown, do not conflict', () => {
+    const p = claims('p.txt', 'Storm Orla made landfall near Harl, Tobin County, at 8:30 p.m. EDT.');
+    const q = claims('q.txt', 'Storm Orla made landfall near Harl, Tobin County, at 2:30 a.m.');
+    const r = claims('r.txt', 'Storm Orla made landfall near Harl, Tobin County, at 8:30 p.m. CT.');
+    const tctx = context([p.article, q.article, r.article]);
+    expect(dateInterval.compare(p.claims[0], q.claims[0], tctx).relation).toBe('agree');
+    expect(dateInterval.compare(p.claims[0], r.claims[0], tctx).relation).toBe('conflict');
+  });
+
   test('two dates of one sentence are never one fact', () => {
     const s = claims('s.txt', 'The troops withdrew in July 2021 under a 2020 agreement on the withdrawal.');
     const sctx = context([s.article]);

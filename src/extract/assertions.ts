@@ -346,6 +346,16 @@ export function describeClaim(article: Article, claim: Claim): { subject?: Claim
   }
   if (!attribute && dimension && dimension !== 'count') attribute = nearestCue(clause, dimension, idx, true)?.key;
   attribute ??= nearestCue(clause, dimension, idx)?.key;
+  // "made landfall near Harl, Tobin County, at 8:30 p.m.": a date set off by a comma at a clause's end, with
+  // at most two short words beside it ("at", "on", "around"), tells when the clause before it happened.
+  if (!attribute && claim.kind === 'date' && clause.lo > 0) {
+    const beside = clause.tokens.slice(clause.lo, clause.hi).filter((t) => t.end <= claim.span.start || t.start >= claim.span.end);
+    if (beside.length <= 2 && beside.every((t) => t.text.length <= 6 && t.text === t.text.toLowerCase())) {
+      const prev = clause.tokens[clause.lo - 1];
+      const before = clauseOf(article, prev.start, prev.end);
+      if (before) attribute = nearestCue(before, undefined, idx)?.key;
+    }
+  }
   // A date with no cue of the data is stated of the event word nearest to it: "finished in 1964" -> event:finish.
   if (!attribute && claim.kind === 'date') {
     const event = nearestEvent(clause, claim.context.predicates);
