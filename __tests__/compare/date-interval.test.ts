@@ -130,6 +130,8 @@ describe('date-interval link, keys and display (made-up sentences)', () => {
     ['Storm Orla made landfall near Harl, Tobin County, at 8:30 p.m.', 'landfall'],
     ['Storm Orla made landfall near Harl in Tobin County, on October 9, around 8:30 in the evening.', 'landfall'],
     ['The tram derailed near Ostrava Yard, at about 7.20 PM.', 'crash'],
+    ['At around 7 pm, six cars of the Velmor Express derailed near Ostrava Yard.', 'crash'],
+    ['The accident happened around 7.20 PM near Ostrava Yard.', 'crash'],
   ])('a time after a comma: %s -> %s', (sentence, attribute) => {
     const p = claims('p.txt', sentence);
     expect(p.claims.map((c) => c.attribute)).toEqual([attribute]);
