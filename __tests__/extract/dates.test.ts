@@ -151,6 +151,20 @@ describe('dates: times and zones', () => {
     expect(dates(sentence, null).filter((c) => c.value.time !== undefined)).toEqual([]);
   });
 
+  test.each([
+    // [sentence, reference day, span, start, weekday]
+    ['The storm moved inland Thursday morning after making landfall the night before near Velmor.', null, 'the night before', undefined, 3],
+    ['The crew left on September 18, 2025 and returned the following day to the dock.', null, 'the following day', '2025-09-19', 5],
+    ['The dam held on Saturday and broke the next morning in the rain.', REF, 'the next morning', '2025-09-21', 0],
+  ])('a day told from another day of its sentence: %s', (sentence, ref, span, start, weekday) => {
+    const found = dates(sentence, ref).filter((c) => c.span.text === span);
+    expect(found.map((c) => [c.value.start, c.value.weekday])).toEqual([[start, weekday]]);
+  });
+
+  test('"the day before" with no day before it in its sentence is no date', () => {
+    expect(dates('Rescuers had warned of this the day before, the mayor said.', null)).toEqual([]);
+  });
+
   test('a time alone is kept with no day', () => {
     const [c] = dates('The alarm sounded at 5:45 p.m. in the hall.');
     expect([c.span.text, c.value.time, c.value.start]).toEqual(['5:45 p.m.', '17:45', undefined]);

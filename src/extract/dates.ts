@@ -648,7 +648,63 @@ export function extractDates(article: Article): Found[] {
 
   at(RELATIVE_Y, starts.relative, (m) => relativeDate(m, ref));
 
-  return merge(text, choose(found));
+  return withDayBefore(article, merge(text, choose(found)));
+}
+
+/** "the night before", "the previous day", "the next morning": a day told from another day of its sentence. */
+const NEIGHBOUR_DAY_RE = /\bthe\s+(?:(day|night|evening|morning|afternoon)\s+(before|after)|(previous|following|next)\s+(day|night|evening|morning|afternoon))\b/gi;
+
+/**
+ * Adds the days told from another day of the same sentence: "Thursday morning, after it made landfall the
+ * night before" is Wednesday (a weekday when Thursday is unresolved). With no day before it in the sentence
+ * the expression is left out: "the day before" of what, the text does not say here.
+ */
+function withDayBefore(article: Article, list: Found[]): Found[] {
+  const text = article.text;
+  const added: Found[] = [];
+  NEIGHBOUR_DAY_RE.lastIndex = article.bodyStart;
+  for (let m = NEIGHBOUR_DAY_RE.exec(text); m; m = NEIGHBOUR_DAY_RE.exec(text)) {
+    const at = m.index;
+    // "the next morning" is read from its sentence's day, not from the article's ("next morning" alone).
+    const over = list.filter((f) => f.start < at + m![0].length && at < f.end);
+    if (over.some((f) => !f.value.relative || f.start < at || f.end > at + m![0].length)) continue;
+    const si = sentenceIndexAt(article, at);
+    if (si < 0) continue;
+    const from = article.sentences[si].start;
+    let anchor: Found | undefined;
+    for (const f of list) {
+      if (f.start >= from && f.end <= at && !f.timeOnly && (f.value.grain === 'day' || f.value.grain === 'minute' || f.value.grain === 'hour') && (f.value.start === f.value.end || f.value.weekday !== undefined)) anchor = f;
+    }
+    if (!anchor) continue;
+    const shift = /before|previous/i.test(m[2] ?? m[3]) ? -1 : 1;
+    const expr = m[0];
+    const told = text.slice(anchor.start, anchor.end);
+    let v: DateValue;
+    if (anchor.value.start) {
+      const iso = addDays(anchor.value.start, shift);
+      v = dayValue(iso, { expression: expr, referenceDate: anchor.value.relative?.referenceDate, how: `${expr} (from ${told} in its sentence) = ${iso}` });
+    } else {
+      const weekday = (anchor.value.weekday! + shift + 7) % 7;
+      v = { type: 'date', grain: 'day', weekday, relative: { expression: expr, how: `${expr} (from ${told} in its sentence) = a ${WEEKDAY_NAMES[weekday]}; unresolved` } };
+    }
+    added.push({ start: at, end: at + expr.length, value: v });
+    for (const f of over) list = list.filter((g) => g !== f);
+  }
+  if (added.length === 0) return list;
+  return [...list, ...added].sort((x, y) => x.start - y.start);
+}
+
+function sentenceIndexAt(article: Article, pos: number): number {
+  const ss = article.sentences;
+  let lo = 0;
+  let hi = ss.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ss[mid].end <= pos) lo = mid + 1;
+    else if (ss[mid].start > pos) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 
