@@ -165,6 +165,15 @@ describe('dates: times and zones', () => {
     expect(dates('Rescuers had warned of this the day before, the mayor said.', null)).toEqual([]);
   });
 
+  test.each([
+    // [text, zones of its times]
+    ['The glider took off at 9:25 a.m. EDT. Ground control lost contact at 10:31 a.m.', ['EDT', 'EDT']],
+    ['The glider took off at 9:25 a.m. EDT. It landed at 8:40 a.m. CT and was towed at 10:31 a.m.', ['EDT', 'CT', undefined]],
+    ['The glider took off at 2.15am local time. It was towed at 10:31 a.m.', ['local time', undefined]],
+  ])('times with no zone take the article\'s only zone: %s', (text, zones) => {
+    expect(dates(text, null).map((c) => c.value.zone)).toEqual(zones);
+  });
+
   test('a time alone is kept with no day', () => {
     const [c] = dates('The alarm sounded at 5:45 p.m. in the hall.');
     expect([c.span.text, c.value.time, c.value.start]).toEqual(['5:45 p.m.', '17:45', undefined]);

@@ -648,7 +648,25 @@ export function extractDates(article: Article): Found[] {
 
   at(RELATIVE_Y, starts.relative, (m) => relativeDate(m, ref));
 
-  return withDayBefore(article, merge(text, choose(found)));
+  return withArticleZone(withDayBefore(article, merge(text, choose(found))));
+}
+
+/**
+ * A page that gives its times in one zone gives them all in it: after "lifted off at 9:25 a.m. EDT", its
+ * "confirmed the loss at 10:31 a.m." is EDT too. Times with no zone take the article's only zone; with two
+ * zones (or only "local time") they stay as written.
+ */
+function withArticleZone(list: Found[]): Found[] {
+  const zones = new Set(list.filter((f) => f.value.time && f.value.zone && !/^local/i.test(f.value.zone)).map((f) => f.value.zone!.toUpperCase()));
+  if (zones.size !== 1 || list.some((f) => f.value.zone && /^local/i.test(f.value.zone))) return list;
+  const [zone] = zones;
+  return list.map((f) => {
+    if (!f.value.time || f.value.zone) return f;
+    const v: DateValue = { ...f.value, zone };
+    // "10:31 a.m." alone is relative (no day): its note says where the zone came from.
+    if (f.value.relative) v.relative = { ...f.value.relative, how: `${f.value.relative.how}; zone ${zone} from the article's other times` };
+    return { ...f, value: v };
+  });
 }
 
 /** "the night before", "the previous day", "the next morning": a day told from another day of its sentence. */
