@@ -3,6 +3,7 @@ import { emptyVocabulary } from '../../src/text/vocabulary';
 import { dateExtractor } from '../../src/extract/dates';
 import { describeAssertions } from '../../src/extract/assertions';
 import { dateInterval, compareDates } from '../../src/compare/comparators/date-interval';
+import { UNSURE_ASSERTION } from '../../src/compare/link';
 import type { Article, CompareContext, DateClaim, DateValue, Rule, Vocabulary } from '../../src/types';
 
 const d = (start: string | undefined, end: string | undefined, grain: DateValue['grain'], extra: Partial<DateValue> = {}): DateValue => ({
@@ -26,8 +27,33 @@ describe('date-interval compare', () => {
     [d(undefined, undefined, 'day', { weekday: 5 }), d(undefined, undefined, 'day', { weekday: 5 }), 'agree', 'both name a Friday'],
     [d(undefined, undefined, 'day', { weekday: 5 }), d(undefined, undefined, 'day', { weekday: 1 }), 'conflict', 'Monday'],
     [d('2025-09-20', '2025-09-20', 'minute', { time: '17:29', zone: 'ET' }), d('2025-09-20', '2025-09-20', 'minute', { time: '19:00', zone: 'ET' }), 'conflict', 'different times'],
-    [d('2025-09-20', '2025-09-20', 'minute', { time: '17:29', zone: 'ET' }), d('2025-09-20', '2025-09-20', 'minute', { time: '21:29', zone: 'UTC' }), 'agree', 'both say'],
+    [d('2025-09-20', '2025-09-20', 'minute', { time: '17:29', zone: 'ET' }), d('2025-09-20', '2025-09-20', 'minute', { time: '21:29', zone: 'UTC' }), 'agree', 'same moment'],
     [d('2019-01-01', '2021-12-31', 'year'), d('2020-03-01', '2020-03-31', 'month'), 'agree', 'March 2020 lies within 2019 to 2021'],
+  ])('%j vs %j -> %s', (a, b, relation, reason) => {
+    const j = compareDates(a, b);
+    expect(j.relation).toBe(relation);
+    expect(j.reason).toContain(reason);
+  });
+});
+
+describe('date-interval compare: clock times', () => {
+  const t = (time: string, extra: Partial<DateValue> = {}): DateValue => d(undefined, undefined, 'minute', { time, ...extra });
+  test.each([
+    // [a, b, relation, reason contains]
+    [t('18:04', { zone: 'IST' }), t('18:03', { zone: 'IST', hedge: 'approx' }), 'agree', 'same time'],
+    [t('18:04'), t('18:05', { hedge: 'approx' }), 'agree', 'same time'],
+    [t('21:00', { grain: 'hour', hedge: 'nearly' }), t('21:00', { grain: 'hour', hedge: 'approx' }), 'agree', 'same time'],
+    [t('19:00', { grain: 'hour', hedge: 'approx' }), t('19:20', { hedge: 'approx' }), 'conflict', 'even allowing for the hedge'],
+    [t('20:30', { hedge: 'approx' }), t('20:31'), 'agree', 'same time'],
+    [t('20:30', { hedge: 'approx' }), t('02:30', { zone: 'local time', hedge: 'approx' }), 'conflict', 'different times'],
+    [t('09:25', { zone: 'EDT' }), t('08:25', { zone: 'CT' }), 'agree', 'same moment'],
+    [t('09:25', { zone: 'ET' }), t('09:25', { zone: 'CT' }), 'conflict', 'different times'],
+    [t('10:31'), t('09:31', { zone: 'CDT' }), 'agree', 'one of them unknown'],
+    [t('10:31', { zone: 'XYZT' }), t('09:31', { zone: 'CDT' }), 'agree', 'one of them unknown'],
+    [t('23:58'), t('00:02', { hedge: 'approx' }), 'agree', 'same time'],
+    [d('2024-10-09', '2024-10-09', 'minute', { time: '20:30', zone: 'EDT' }), d('2024-10-10', '2024-10-10', 'minute', { time: '02:30', zone: 'CEST' }), 'agree', 'same moment'],
+    [d('2024-10-09', '2024-10-09', 'minute', { time: '20:30' }), d('2024-10-10', '2024-10-10', 'minute', { time: '20:30' }), 'conflict', 'different times'],
+    [d('2024-10-09', '2024-10-09', 'minute', { time: '20:30' }), t('20:30'), 'agree', 'same time'],
   ])('%j vs %j -> %s', (a, b, relation, reason) => {
     const j = compareDates(a, b);
     expect(j.relation).toBe(relation);
@@ -85,6 +111,39 @@ describe('date-interval link, keys and display (made-up sentences)', () => {
     const qctx = context([p.article, q.article]);
     expect(p.claims[0].value.start).toBe(q.claims[0].value.start);
     expect(dateInterval.link(p.claims[0], q.claims[0], qctx) > 0).toBe(linked);
+  });
+
+  test('two clock times of one landing link and agree; a start time is another fact', () => {
+    const p = claims('p.txt', 'The Veltra probe landed on the Arden plain at 6:04 p.m. IST.');
+    const q = claims('q.txt', 'The Veltra probe landed on the Arden plain around 18.03 Hrs. IST.');
+    const r = claims('r.txt', 'The Veltra probe started landing on the Arden plain at 5:20 p.m. IST.');
+    const tctx = context([p.article, q.article, r.article]);
+    const [pt, qt, rt] = [p.claims[0], q.claims[0], r.claims[0]];
+    expect([pt.value.time, qt.value.time, rt.value.time]).toEqual(['18:04', '18:03', '17:20']);
+    expect(dateInterval.link(pt, qt, tctx)).toBeGreaterThan(UNSURE_ASSERTION);
+    expect(dateInterval.compare(pt, qt, tctx).relation).toBe('agree');
+    expect(dateInterval.link(rt, qt, tctx)).toBeLessThanOrEqual(UNSURE_ASSERTION);
+  });
+
+  test.each([
+    // [sentence, attribute]: a time set off by a comma at the end tells when the clause before it happened.
+    ['Storm Orla made landfall near Harl, Tobin County, at 8:30 p.m.', 'landfall'],
+    ['Storm Orla made landfall near Harl in Tobin County, on October 9, around 8:30 in the evening.', 'landfall'],
+    ['The tram derailed near Ostrava Yard, at about 7.20 PM.', 'crash'],
+    ['At around 7 pm, six cars of the Velmor Express derailed near Ostrava Yard.', 'crash'],
+    ['The accident happened around 7.20 PM near Ostrava Yard.', 'crash'],
+  ])('a time after a comma: %s -> %s', (sentence, attribute) => {
+    const p = claims('p.txt', sentence);
+    expect(p.claims.map((c) => c.attribute)).toEqual([attribute]);
+  });
+
+  test('two times of one landfall in two zones, one unknown, do not conflict', () => {
+    const p = claims('p.txt', 'Storm Orla made landfall near Harl, Tobin County, at 8:30 p.m. EDT.');
+    const q = claims('q.txt', 'Storm Orla made landfall near Harl, Tobin County, at 2:30 a.m.');
+    const r = claims('r.txt', 'Storm Orla made landfall near Harl, Tobin County, at 8:30 p.m. CT.');
+    const tctx = context([p.article, q.article, r.article]);
+    expect(dateInterval.compare(p.claims[0], q.claims[0], tctx).relation).toBe('agree');
+    expect(dateInterval.compare(p.claims[0], r.claims[0], tctx).relation).toBe('conflict');
   });
 
   test('two dates of one sentence are never one fact', () => {

@@ -128,6 +128,52 @@ describe('dates: times and zones', () => {
     expect([found[0].value.start, found[0].value.time, found[0].value.zone]).toEqual([day, time, zone]);
   });
 
+  test.each([
+    // [sentence, span text, time, zone, hedge, grain]
+    ['The ferry docked at 6:04 p.m. near the pier.', '6:04 p.m.', '18:04', undefined, undefined, 'minute'],
+    ['The probe touched down around 18.03 Hrs. IST on the plain.', 'around 18.03 Hrs. IST', '18:03', 'IST', 'approx', 'minute'],
+    ['The burn began at 17:44 Hrs IST over the crater.', '17:44 Hrs IST', '17:44', 'IST', undefined, 'minute'],
+    ['The balloon rose at around 06:05 PM from the field.', 'around 06:05 PM', '18:05', undefined, 'approx', 'minute'],
+    ['The tram derailed around 7.20 PM near Ostrava Yard.', 'around 7.20 PM', '19:20', undefined, 'approx', 'minute'],
+    ['The tram derailed at 7pm near Ostrava Yard.', '7pm', '19:00', undefined, undefined, 'hour'],
+    ['The glider took off at 9:25 a.m. EDT from the strip.', '9:25 a.m. EDT', '09:25', 'EDT', undefined, 'minute'],
+    ['The glider took off at 8:25 a.m. CT from the strip.', '8:25 a.m. CT', '08:25', 'CT', undefined, 'minute'],
+    ['The storm came ashore around 8:30 in the evening near Velmor.', 'around 8:30 in the evening', '20:30', undefined, 'approx', 'minute'],
+    ['The barge sank shortly before 9 p.m. in the bay.', 'shortly before 9 p.m.', '21:00', undefined, 'nearly', 'hour'],
+    ['The quake struck at 2.15am local time in the valley.', '2.15am local time', '02:15', 'local time', undefined, 'minute'],
+  ])('a time of day: %s -> %s', (sentence, span, time, zone, hedge, grain) => {
+    const found = dates(sentence, null);
+    expect(found.map((c) => c.span.text)).toEqual([span]);
+    expect([found[0].value.time, found[0].value.zone, found[0].value.hedge, found[0].value.grain]).toEqual([time, zone, hedge, grain]);
+  });
+
+  test.each([['The cable measured 4.50 metres.'], ['Shares closed at 18.03 on the index.']])('no time in %s', (sentence) => {
+    expect(dates(sentence, null).filter((c) => c.value.time !== undefined)).toEqual([]);
+  });
+
+  test.each([
+    // [sentence, reference day, span, start, weekday]
+    ['The storm moved inland Thursday morning after making landfall the night before near Velmor.', null, 'the night before', undefined, 3],
+    ['The crew left on September 18, 2025 and returned the following day to the dock.', null, 'the following day', '2025-09-19', 5],
+    ['The dam held on Saturday and broke the next morning in the rain.', REF, 'the next morning', '2025-09-21', 0],
+  ])('a day told from another day of its sentence: %s', (sentence, ref, span, start, weekday) => {
+    const found = dates(sentence, ref).filter((c) => c.span.text === span);
+    expect(found.map((c) => [c.value.start, c.value.weekday])).toEqual([[start, weekday]]);
+  });
+
+  test('"the day before" with no day before it in its sentence is no date', () => {
+    expect(dates('Rescuers had warned of this the day before, the mayor said.', null)).toEqual([]);
+  });
+
+  test.each([
+    // [text, zones of its times]
+    ['The glider took off at 9:25 a.m. EDT. Ground control lost contact at 10:31 a.m.', ['EDT', 'EDT']],
+    ['The glider took off at 9:25 a.m. EDT. It landed at 8:40 a.m. CT and was towed at 10:31 a.m.', ['EDT', 'CT', undefined]],
+    ['The glider took off at 2.15am local time. It was towed at 10:31 a.m.', ['local time', undefined]],
+  ])('times with no zone take the article\'s only zone: %s', (text, zones) => {
+    expect(dates(text, null).map((c) => c.value.zone)).toEqual(zones);
+  });
+
   test('a time alone is kept with no day', () => {
     const [c] = dates('The alarm sounded at 5:45 p.m. in the hall.');
     expect([c.span.text, c.value.time, c.value.start]).toEqual(['5:45 p.m.', '17:45', undefined]);

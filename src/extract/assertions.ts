@@ -389,6 +389,17 @@ export function describeClaim(article: Article, claim: Claim): { subject?: Claim
   }
   if (!attribute && dimension && dimension !== 'count') attribute = nearestCue(clause, dimension, idx, true)?.key;
   attribute ??= nearestCue(clause, dimension, idx)?.key;
+  // "made landfall near Harl, Tobin County, at 8:30 p.m.": a date set off by a comma, with at most two short
+  // words beside it ("at", "on", "around"), tells when the clause before it happened; at the sentence's start
+  // ("At around 7 pm, two coaches derailed"), the clause after it.
+  if (!attribute && claim.kind === 'date' && (clause.lo > 0 || clause.hi < clause.tokens.length)) {
+    const beside = clause.tokens.slice(clause.lo, clause.hi).filter((t) => t.end <= claim.span.start || t.start >= claim.span.end);
+    if (beside.length <= 2 && beside.every((t) => t.text.length <= 6 && t.text.slice(1) === t.text.slice(1).toLowerCase())) {
+      const next = clause.lo > 0 ? clause.tokens[clause.lo - 1] : clause.tokens[clause.hi];
+      const other = clauseOf(article, next.start, next.end);
+      if (other) attribute = nearestCue(other, undefined, idx)?.key;
+    }
+  }
   // A date with no cue of the data is stated of the event word nearest to it: "finished in 1964" -> event:finish.
   if (!attribute && claim.kind === 'date') {
     const event = nearestEvent(clause, claim.context.predicates);

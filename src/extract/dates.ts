@@ -1,6 +1,6 @@
 import type { Article, DateGrain, DateValue, Extractor, Hedge } from '../types';
 import { claimsAt } from './claim';
-import { EVENT_PLURALS, FULL_MONTH_SOURCE, MONTH_ABBREVIATION_SOURCE, ORDINAL_WORDS, PLURAL_WITHOUT_S } from '../lang/words';
+import { EVENT_PLURALS, FULL_MONTH_SOURCE, TIME_ZONES, MONTH_ABBREVIATION_SOURCE, ORDINAL_WORDS, PLURAL_WITHOUT_S } from '../lang/words';
 import { chooseLongest } from '../text/lookup';
 import {
   GRAIN_ORDER, MONTHS, MONTH_NAMES, MONTH_SOURCE, SEASONS, WEEKDAYS, WEEKDAY_NAMES, WEEKDAY_SOURCE, addDays, centuryInterval,
@@ -58,8 +58,11 @@ interface Found {
 const M = MONTH_SOURCE;
 const W = WEEKDAY_SOURCE;
 const ORD = '(?:st|nd|rd|th)?';
-const ZONE =
-  '(?:(?:GMT|UTC)\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|IST|PKT|AFT|JST|KST|AEST|AEDT|local time)';
+/** "UTC+5:30", "GMT-4", the abbreviations of lang/en/calendar.yaml ("EDT", "IST"), "local time". */
+const ZONE = `(?:(?:GMT|UTC)\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?|${[...TIME_ZONES.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((z) => z.toUpperCase())
+  .join('|')}|local time)`;
 /** The period of an abbreviated month ("Sept."), never a sentence's full stop after "July.". */
 const ABBR_DOT = `(?:(?<=\\b${MONTH_ABBREVIATION_SOURCE})\\.)?`;
 const PART = '(?:(early|mid|late|the early|the mid|the late)(?:-|\\s+))';
@@ -88,11 +91,19 @@ const SEASON_RE = new RegExp(`\\b(?:(early|mid|late)(?:-|\\s+))?(${Object.keys(S
 const QUARTER_RE = /\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter\s+of)\s+(\d{4})\b/g;
 /** "Saturday", "last Saturday", "Sunday's". */
 const WEEKDAY_RE = new RegExp(`(?:\\b([Ll]ast|[Nn]ext|[Tt]his)\\s+)?\\b(${W})(?:['\u2019]s)?\\b`, 'g');
-/** Times: "1:30 a.m.", "5 p.m. ET", "17:29 ET". */
+/**
+ * Times: "1:30 a.m.", "5 p.m. ET", "06:05 PM", "7pm", "17:29 ET", "18.03 Hrs. IST", "17:44 Hrs IST",
+ * "8:30 in the evening", "2.15am local time". A 24-hour time with a period ("18.03") needs "hrs" or a zone
+ * after it: "4.50" alone is a number.
+ */
 const TIME_RE = new RegExp(
-  `\\b(\\d{1,2})(?:[:.]([0-5]\\d))?\\s?(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)(?:\\s+(${ZONE})\\b)?|\\b([01]?\\d|2[0-3]):([0-5]\\d)(?::[0-5]\\d)?\\b(?:\\s*(${ZONE})\\b)?`,
+  `\\b(\\d{1,2})(?:[:.]([0-5]\\d))?\\s?(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b|A\\.M\\.|P\\.M\\.)(?:\\s+\\(?(${ZONE})\\b\\)?)?` +
+    `|\\b(1[0-2]|[1-9])[:.]([0-5]\\d)\\s+(?:in\\s+the\\s+(morning|afternoon|evening)|at\\s+(night))\\b` +
+    `|\\b([01]?\\d|2[0-3])(?::([0-5]\\d)(?::[0-5]\\d)?|\\.([0-5]\\d)(?=\\s*(?:[Hh](?:rs?|ours)\\b|${ZONE}\\b)))\\b(?:\\s*[Hh](?:rs?|ours)\\b\\.?)?(?:\\s*\\(?(${ZONE})\\b\\)?)?`,
   'g',
 );
+/** A hedge just before a time: "around 7 pm", "shortly before 9 p.m.", "at about 6:04". */
+const TIME_HEDGE = /\b(around|about|approximately|roughly|circa|nearly|almost|shortly\s+(?:before|after)|just\s+(?:before|after)|some\s+time\s+(?:before|after))\s+(?:at\s+)?$/i;
 /** Relative words: "yesterday", "last week", "earlier this month", "three years ago", "the past week". */
 const RELATIVE_RE = new RegExp(
   `\\b(?:(today|yesterday|tomorrow|tonight)|(?:(earlier|later)\\s+)?(this|last|next)\\s+(week|month|year|weekend|night|morning|afternoon|evening)|(?:over\\s+|in\\s+|during\\s+)?the\\s+(past|last)\\s+(week|month|year)|(\\d{1,3}|${SPELLED_NUMBER_SOURCE})\\s+(days?|weeks?|months?|years?|decades?)\\s+(ago|earlier|later|after|before))\\b`,
@@ -611,22 +622,107 @@ export function extractDates(article: Article): Found[] {
       if (pm && hour < 12) hour += 12;
       if (!pm && hour === 12) hour = 0;
       zone = m[4];
-    } else {
+    } else if (m[5]) {
+      // "8:30 in the evening" is 20:30; "11:15 at night" is 23:15, "1:15 at night" 01:15.
       hour = +m[5];
       minute = +m[6];
-      zone = m[7];
-      // "17:29" needs a zone or two-digit hour to be a clock time rather than a score or ratio.
-      if (!zone && m[5].length < 2) return null;
+      const part = m[7] ?? m[8];
+      if (part !== 'morning' && hour < 12 && !(part === 'night' && hour < 5)) hour += 12;
+      if (part === 'morning' && hour === 12) hour = 0;
+    } else {
+      hour = +m[9];
+      minute = +(m[10] ?? m[11]);
+      zone = m[12];
+      // "17:29" needs a zone, "hrs" or a two-digit hour to be a clock time rather than a score or ratio.
+      if (!zone && m[9].length < 2 && !/[Hh]/.test(m[0])) return null;
     }
+    const hedge = TIME_HEDGE.exec(text.slice(Math.max(0, m.index - 40), m.index));
+    const start = hedge ? m.index - hedge[0].length : m.index;
     const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-    const v: DateValue = { type: 'date', grain: m[2] || m[6] ? 'minute' : 'hour', time, relative: { expression: m[0], how: `${m[0]}: a time of day with no day stated; unresolved` } };
-    if (zone) v.zone = zone;
-    return { start: m.index, end: m.index + m[0].length, value: v, timeOnly: true };
+    const expr = text.slice(start, m.index + m[0].length);
+    const v: DateValue = { type: 'date', grain: m[2] || m[6] || m[10] || m[11] ? 'minute' : 'hour', time, relative: { expression: expr, how: `${expr}: a time of day with no day stated; unresolved` } };
+    if (hedge) v.hedge = /before|after|nearly|almost/i.test(hedge[1]) ? 'nearly' : 'approx';
+    if (zone) v.zone = zone.replace(/^\(|\)$/g, '');
+    return { start, end: m.index + m[0].length, value: v, timeOnly: true };
   });
 
   at(RELATIVE_Y, starts.relative, (m) => relativeDate(m, ref));
 
-  return merge(text, choose(found));
+  return withArticleZone(withDayBefore(article, merge(text, choose(found))));
+}
+
+/**
+ * A page that gives its times in one zone gives them all in it: after "lifted off at 9:25 a.m. EDT", its
+ * "confirmed the loss at 10:31 a.m." is EDT too. Times with no zone take the article's only zone; with two
+ * zones (or only "local time") they stay as written.
+ */
+function withArticleZone(list: Found[]): Found[] {
+  const zones = new Set(list.filter((f) => f.value.time && f.value.zone && !/^local/i.test(f.value.zone)).map((f) => f.value.zone!.toUpperCase()));
+  if (zones.size !== 1 || list.some((f) => f.value.zone && /^local/i.test(f.value.zone))) return list;
+  const [zone] = zones;
+  return list.map((f) => {
+    if (!f.value.time || f.value.zone) return f;
+    const v: DateValue = { ...f.value, zone };
+    // "10:31 a.m." alone is relative (no day): its note says where the zone came from.
+    if (f.value.relative) v.relative = { ...f.value.relative, how: `${f.value.relative.how}; zone ${zone} from the article's other times` };
+    return { ...f, value: v };
+  });
+}
+
+/** "the night before", "the previous day", "the next morning": a day told from another day of its sentence. */
+const NEIGHBOUR_DAY_RE = /\bthe\s+(?:(day|night|evening|morning|afternoon)\s+(before|after)|(previous|following|next)\s+(day|night|evening|morning|afternoon))\b/gi;
+
+/**
+ * Adds the days told from another day of the same sentence: "Thursday morning, after it made landfall the
+ * night before" is Wednesday (a weekday when Thursday is unresolved). With no day before it in the sentence
+ * the expression is left out: "the day before" of what, the text does not say here.
+ */
+function withDayBefore(article: Article, list: Found[]): Found[] {
+  const text = article.text;
+  const added: Found[] = [];
+  NEIGHBOUR_DAY_RE.lastIndex = article.bodyStart;
+  for (let m = NEIGHBOUR_DAY_RE.exec(text); m; m = NEIGHBOUR_DAY_RE.exec(text)) {
+    const at = m.index;
+    // "the next morning" is read from its sentence's day, not from the article's ("next morning" alone).
+    const over = list.filter((f) => f.start < at + m![0].length && at < f.end);
+    if (over.some((f) => !f.value.relative || f.start < at || f.end > at + m![0].length)) continue;
+    const si = sentenceIndexAt(article, at);
+    if (si < 0) continue;
+    const from = article.sentences[si].start;
+    let anchor: Found | undefined;
+    for (const f of list) {
+      if (f.start >= from && f.end <= at && !f.timeOnly && (f.value.grain === 'day' || f.value.grain === 'minute' || f.value.grain === 'hour') && (f.value.start === f.value.end || f.value.weekday !== undefined)) anchor = f;
+    }
+    if (!anchor) continue;
+    const shift = /before|previous/i.test(m[2] ?? m[3]) ? -1 : 1;
+    const expr = m[0];
+    const told = text.slice(anchor.start, anchor.end);
+    let v: DateValue;
+    if (anchor.value.start) {
+      const iso = addDays(anchor.value.start, shift);
+      v = dayValue(iso, { expression: expr, referenceDate: anchor.value.relative?.referenceDate, how: `${expr} (from ${told} in its sentence) = ${iso}` });
+    } else {
+      const weekday = (anchor.value.weekday! + shift + 7) % 7;
+      v = { type: 'date', grain: 'day', weekday, relative: { expression: expr, how: `${expr} (from ${told} in its sentence) = a ${WEEKDAY_NAMES[weekday]}; unresolved` } };
+    }
+    added.push({ start: at, end: at + expr.length, value: v });
+    for (const f of over) list = list.filter((g) => g !== f);
+  }
+  if (added.length === 0) return list;
+  return [...list, ...added].sort((x, y) => x.start - y.start);
+}
+
+function sentenceIndexAt(article: Article, pos: number): number {
+  const ss = article.sentences;
+  let lo = 0;
+  let hi = ss.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ss[mid].end <= pos) lo = mid + 1;
+    else if (ss[mid].start > pos) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 

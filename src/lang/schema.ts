@@ -37,6 +37,8 @@ export const LANG_SCHEMAS = {
     weekdays: { ...NAME_FORMS, minItems: 7, maxItems: 7 },
     seasons: { type: 'object', additionalProperties: { type: 'array', items: MONTH, minItems: 2, maxItems: 2 } },
     'date-labels': WORDS,
+    'start-words': WORDS,
+    'time-zones': { type: 'object', additionalProperties: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'number', minimum: -12, maximum: 14 } } },
   }),
   numbers: file({
     units: WORD_TO_INT,
@@ -148,6 +150,8 @@ export interface LangData {
     weekdays: string[][];
     seasons: Record<string, [number, number]>;
     'date-labels': string[];
+    'time-zones': Record<string, number[]>;
+    'start-words': string[];
   };
   numbers: {
     units: Record<string, number>;

@@ -13,6 +13,14 @@ function capitalized(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
+/** Time-zone abbreviations, lower case, with the UTC offsets in minutes each can stand for: "edt" -> [-240]. */
+export const TIME_ZONES: ReadonlyMap<string, readonly number[]> = new Map(
+  Object.entries(calendar['time-zones']).map(([name, hours]) => [name, hours.map((h) => Math.round(h * 60))]),
+);
+
+/** Words that make a clock time the start of an event: "started", "began". */
+export const START_WORDS: ReadonlySet<string> = new Set(calendar['start-words']);
+
 /** Month names and abbreviations, lower case, without a trailing period: "sept" -> 9. */
 export const MONTHS: Record<string, number> = Object.fromEntries(calendar.months.flatMap((names, i) => names.map((n) => [n, i + 1])));
 

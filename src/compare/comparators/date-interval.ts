@@ -1,5 +1,7 @@
 import type { Claim, Comparator, CompareContext, DateGrain, DateValue, PairJudgement } from '../../types';
 import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence, differentStories, assertionLink, UNSURE_ASSERTION } from '../link';
+import { START_WORDS, TIME_ZONES } from '../../lang/words';
+import { sentenceAt } from '../../lang/context';
 import { WEEKDAY_NAMES, addDays, daysInMonth, displayDate, weekdayOf } from '../../normalize/dates';
 
 /**
@@ -31,7 +33,7 @@ export const dateInterval: Comparator = {
   },
   accepts(claim) {
     const v = claim.value as DateValue;
-    return (v.start !== undefined && v.end !== undefined) || v.weekday !== undefined;
+    return (v.start !== undefined && v.end !== undefined) || v.weekday !== undefined || v.time !== undefined;
   },
   blockKeys(claim) {
     const v = claim.value as DateValue;
@@ -64,7 +66,12 @@ export const dateInterval: Comparator = {
     score = assertionLink(a, b, ctx, Math.min(1, score), known);
     // A weekday no reference date resolved may be of another week: never set against a day ("Friday" in
     // an undated article / "Thursday, June 1").
-    if (va.start === undefined || vb.start === undefined) score = Math.min(score, UNSURE_ASSERTION);
+    // Two clock times are moments, not weekdays of an unknown week: "lifted off at 9:25 a.m." and "at 8:25
+    // a.m. CT" can be one fact though neither names its day.
+    const twoTimes = va.time !== undefined && vb.time !== undefined && va.weekday === undefined && vb.weekday === undefined;
+    if ((va.start === undefined || vb.start === undefined) && !twoTimes) score = Math.min(score, UNSURE_ASSERTION);
+    // "started the descent at 5:20 p.m." and "touched down around 6:03 p.m.": a start and an end are two times.
+    if (va.time !== undefined && vb.time !== undefined && tellsStart(a, ctx) !== tellsStart(b, ctx)) score = Math.min(score, UNSURE_ASSERTION);
     return score;
   },
   compare(a, b, ctx) {
@@ -92,6 +99,16 @@ export const dateInterval: Comparator = {
     return contextSubject(claims, ctx.vocabulary);
   },
 };
+
+/** Does the clause before a time say it is when something started ("the count began at 9 a.m.")? */
+function tellsStart(claim: Claim, ctx: CompareContext): boolean {
+  const article = ctx.articles.get(claim.source);
+  if (!article) return false;
+  const i = sentenceAt(article.sentences, claim.span.start);
+  const from = i >= 0 ? article.sentences[i].start : Math.max(0, claim.span.start - 200);
+  const clause = article.text.slice(from, claim.span.start).split(/[,;:]\s/).pop() ?? '';
+  return (clause.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => START_WORDS.has(w));
+}
 
 /**
  * True when `recent` was told relative to its article ("this week", "on Friday") and `old` ends more than a
@@ -165,6 +182,10 @@ export function widened(v: DateValue): [string, string] | null {
 export function compareDates(a: DateValue, b: DateValue, compareTimes = true): PairJudgement {
   const da = displayDate(a);
   const db = displayDate(b);
+  if (compareTimes && a.time && b.time) {
+    const t = compareTimesOfDay(a, b);
+    if (t) return t;
+  }
   const wa = widened(a);
   const wb = widened(b);
   if (!wa || !wb) {
@@ -182,13 +203,82 @@ export function compareDates(a: DateValue, b: DateValue, compareTimes = true): P
     const gap = a.hedge || b.hedge ? ', even allowing for the hedge' : '';
     return { relation: 'conflict', reason: `${da} and ${db} do not overlap${gap}` };
   }
-  if (compareTimes && a.time && b.time && a.start === b.start && a.start === a.end && b.start === b.end && a.time !== b.time && (a.zone ?? '') === (b.zone ?? '')) {
-    return { relation: 'conflict', reason: `${da} and ${db}: same day, different times` };
-  }
   if (a.start === b.start && a.end === b.end) return { relation: 'agree', reason: `both say ${da}` };
   const aInB = a.start! >= wb[0] && a.end! <= wb[1];
   const bInA = b.start! >= wa[0] && b.end! <= wa[1];
   if (aInB && !bInA) return { relation: 'agree', reason: `${da} lies within ${db}` };
   if (bInA && !aInB) return { relation: 'agree', reason: `${db} lies within ${da}` };
   return { relation: 'agree', reason: `${da} and ${db} overlap` };
+}
+
+/** Minutes a hedged clock time allows each side: "around 7 pm" is 18:52 to 19:08, so "around 7.20 pm" is another time. */
+const APPROX_MINUTES = 8;
+/** "shortly before 9 p.m.": up to this many minutes before. */
+const BEFORE_MINUTES = 20;
+
+/**
+ * The UTC offsets in minutes a zone can stand for ("ET" -> -300 or -240), `[0]` for no zone or "local time"
+ * (two such times are read in one zone), or null for a zone the data does not list.
+ */
+function zoneOffsets(zone: string | undefined): readonly number[] | null {
+  if (zone === undefined || /^local/i.test(zone)) return [0];
+  const fixed = /^(?:GMT|UTC)\s?([+-])\s?(\d{1,2})(?::?(\d{2}))?$/i.exec(zone);
+  if (fixed) return [(fixed[1] === '-' ? -1 : 1) * (+fixed[2] * 60 + (fixed[3] ? +fixed[3] : 0))];
+  return TIME_ZONES.get(zone.toLowerCase()) ?? null;
+}
+
+/** `[from, to]` minutes of the day (or of the epoch day when `day` is given) a time allows, in its own zone. */
+function timeSpan(v: DateValue, day: number | undefined): [number, number] {
+  const t = +v.time!.slice(0, 2) * 60 + +v.time!.slice(3, 5) + (day ?? 0) * 1440;
+  if (v.hedge === 'nearly') return [t - BEFORE_MINUTES, t];
+  if (v.hedge) return [t - APPROX_MINUTES, t + APPROX_MINUTES];
+  // "7pm" is read to the minute less strictly than "7:04 pm".
+  return v.grain === 'hour' ? [t - 5, t + 5] : [t - 1, t + 1];
+}
+
+function epochDay(iso: string): number {
+  return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86400000);
+}
+
+/**
+ * Two clock times of one fact: the same moment when their spans meet after each is moved to UTC, trying
+ * every offset a zone can stand for. "9:25 a.m. EDT" and "8:25 a.m. CT" agree; "around 7 pm" and "around
+ * 7.20 pm" conflict. A time in a zone the data does not know is never set against a time in another zone.
+ * Without a day on both sides, times are compared on the clock (23:55 and 00:05 are ten minutes apart).
+ * Returns null when the days decide (one time has a day the other's day contradicts is left to the days).
+ */
+function compareTimesOfDay(a: DateValue, b: DateValue): PairJudgement | null {
+  const da = displayDate(a);
+  const db = displayDate(b);
+  const zoneA = a.zone ?? '';
+  const zoneB = b.zone ?? '';
+  const oa = zoneOffsets(a.zone);
+  const ob = zoneOffsets(b.zone);
+  if (zoneA.toLowerCase() !== zoneB.toLowerCase() && (!oa || !ob || (!a.zone || /^local/i.test(zoneA)) !== (!b.zone || /^local/i.test(zoneB)))) {
+    return { relation: 'agree', reason: `${da} and ${db} are told in different time zones, one of them unknown` };
+  }
+  const dayA = a.start && a.start === a.end ? epochDay(a.start) : undefined;
+  const dayB = b.start && b.start === b.end ? epochDay(b.start) : undefined;
+  const bothDays = dayA !== undefined && dayB !== undefined;
+  // A day on one side only, or a longer interval: the clock alone is compared.
+  const [a0, a1] = timeSpan(a, bothDays ? dayA : undefined);
+  const [b0, b1] = timeSpan(b, bothDays ? dayB : undefined);
+  const same = zoneA.toLowerCase() === zoneB.toLowerCase();
+  const shifts = bothDays ? [0] : [-1440, 0, 1440];
+  // "ET" and "CT" each name winter then summer: both are in summer or both in winter, never one of each.
+  const pairs: [number, number][] = same
+    ? [[0, 0]]
+    : oa!.length === 2 && ob!.length === 2
+      ? [[oa![0], ob![0]], [oa![1], ob![1]]]
+      : oa!.flatMap((x) => ob!.map((y): [number, number] => [x, y]));
+  for (const [x, y] of pairs) {
+    for (const k of shifts) {
+      // Local time minus offset is UTC.
+      if (a0 - x <= b1 - y + k && b0 - y + k <= a1 - x) {
+        return { relation: 'agree', reason: same || x === y ? `${da} and ${db} are the same time` : `${da} and ${db} are the same moment` };
+      }
+    }
+  }
+  const hedged = a.hedge || b.hedge ? ', even allowing for the hedge' : '';
+  return { relation: 'conflict', reason: `${da} and ${db} are different times${hedged}` };
 }
