@@ -9,12 +9,12 @@ import { buildCli } from '../gate/helpers';
  * (docs/scaling.md keeps the history); raise it when a change raises the figure.
  */
 const FLOORS = {
-  conflictsFound: 12, // of 40 labelled conflicts
-  conflictPrecision: 0.47, // right conflict pairs / predicted conflict pairs (23/48 when set)
+  conflictsFound: 15, // of 40 labelled conflicts
+  conflictPrecision: 0.51, // right conflict pairs / predicted conflict pairs (27/52 when set)
   variantsFound: 15, // of 31
   variantPrecision: 0.69, // right variant pairs / predicted variant pairs (35/50 when set)
-  agreementsFound: 82, // of 129
-  statementsCovered: 372, // of 589
+  agreementsFound: 84, // of 129
+  statementsCovered: 391, // of 589
   spanProblems: 0,
 };
 
