@@ -140,7 +140,7 @@ function mentions(text: string, toks: readonly WordTok[], inPerson: (t: WordTok)
     if (run.length) {
       const prev = run[run.length - 1];
       const gap = text.slice(prev.end, t.start);
-      // "Cloquet & Moose Lake Fires": "&" joins two parts of one name.
+      // "Dunmore & Keswick Fires": "&" joins two parts of one name.
       if (!(gap === ' ' || gap === ' & ') || prev.possessive || t.initial) flush();
     }
     run.push(t);
@@ -174,7 +174,7 @@ function trimRun(run: WordTok[], w: EntityWords, lowerSeen: ReadonlySet<string>,
     else if (t.initial && s + 2 < e && INNER.has(run[s + 1].text) && !w.orgHeads.has(l) && !w.placeHeads.has(l) && !w.placePrefixes.has(l)) s += 2;
     else break;
   }
-  // Connectors, days and initials at the end: "Milton A" -> "Milton".
+  // Connectors, days and initials at the end: "Harrow A" -> "Harrow".
   while (e > s && (INNER.has(run[e - 1].text) || run[e - 1].text === 'and' || CALENDAR_WORDS.has(run[e - 1].lower) || run[e - 1].text.length === 1)) e--;
   const words = run.slice(s, e);
   if (!words.length || words.length > 7) return null;

@@ -148,7 +148,7 @@ function findRelations(article: Article, vocabulary: Vocabulary): Claim[] {
 }
 
 /**
- * The name without the words that open it: "An American Airlines" -> "American Airlines"; "Shares of
+ * The name without the words that open it: "A Northwind Air" -> "Northwind Air"; "Shares of
  * Tarrow Group" -> "Tarrow Group" (a word before "of" that heads no name).
  */
 function bareName(name: string): { text: string; offset: number } {

@@ -45,7 +45,7 @@ export function matchNames(a: string, b: string): NameMatch {
   if (a === b) return SAME;
   const ca = a.replace(/[\s-]+/g, '');
   const cb = b.replace(/[\s-]+/g, '');
-  // "bagram air base" / "bagram airbase": the name is the same, only a common noun is written two ways.
+  // "velmar air base" / "velmar airbase": the name is the same, only a common noun is written two ways.
   if (ca === cb) return onlyCommonDiffer(a.split(' '), b.split(' ')) ? { relation: 'generic' } : { relation: 'joined' };
   const wa = a.split(' ');
   const wb = b.split(' ');
