@@ -383,10 +383,7 @@ export function describeClaim(article: Article, claim: Claim): { subject?: Claim
   const dimension = q?.dimension;
   let attribute: string | undefined;
   // "12 deaths", "four fatalities": the counted noun names what is stated.
-  if (q?.counted) {
-    const own = idx.byFirst.get(lemma(q.counted))?.find((cue) => cue.words.length === 1 && (!cue.dimensions || cue.dimensions.includes(q.dimension)));
-    if (own) attribute = own.key;
-  }
+  if (q?.counted) attribute = attributeOfWord(q.counted, q.dimension);
   if (!attribute && dimension && dimension !== 'count') attribute = nearestCue(clause, dimension, idx, true)?.key;
   attribute ??= nearestCue(clause, dimension, idx)?.key;
   // "made landfall near Harl, Tobin County, at 8:30 p.m.": a date set off by a comma, with at most two short
@@ -433,8 +430,8 @@ function countedText(claim: Claim, q: QuantityValue): string {
 }
 
 /** The attribute one word names for an amount of `dimension`: "injured" -> injured, "dead" -> killed. */
-export function attributeOfWord(word: string, dimension: QuantityDimension): string | undefined {
-  const cue = cueIndex().byFirst.get(lemma(word))?.find((c) => c.words.length === 1 && (!c.dimensions || c.dimensions.includes(dimension)));
+export function attributeOfWord(word: string, dimension: QuantityDimension | undefined): string | undefined {
+  const cue = cueIndex().byFirst.get(lemma(word))?.find((c) => c.words.length === 1 && (!c.dimensions || (dimension !== undefined && c.dimensions.includes(dimension))));
   return cue?.key;
 }
 
