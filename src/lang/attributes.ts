@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import { parse } from 'yaml';
 import type { QuantityDimension } from '../types';
 import { Failure } from '../util/problem';
+import { LANG_DIR } from './load';
 
 /** One attribute of `lang/en/attributes.yaml`: its key, the cues that name it, the amounts it applies to. */
 export interface AttributeDef {
@@ -55,8 +56,6 @@ const SCHEMA = {
   },
 };
 
-/** The folder of English language data, beside `src/` and `dist/`. */
-export const LANG_EN_DIR = join(__dirname, '..', '..', 'lang', 'en');
 
 type RawEntry = string[] | { cues: string[]; dimensions?: QuantityDimension[] };
 
@@ -96,7 +95,7 @@ let loaded: AttributeData | undefined;
 /** `lang/en/attributes.yaml`, read and validated once. */
 export function attributeData(): AttributeData {
   if (!loaded) {
-    const file = join(LANG_EN_DIR, 'attributes.yaml');
+    const file = join(LANG_DIR, 'attributes.yaml');
     loaded = parseAttributeData(readFileSync(file, 'utf8'), file);
   }
   return loaded;

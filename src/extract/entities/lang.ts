@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
+import { LANG_DIR } from '../../lang/load';
 
-/** The English word lists shipped with corroborate: `<package>/lang/en`. */
-export const LANG_EN_DIR = resolve(__dirname, '..', '..', '..', 'lang', 'en');
 
 const ajv = new Ajv({ allErrors: true });
 const cache = new Map<string, unknown>();
@@ -17,7 +16,7 @@ const cache = new Map<string, unknown>();
 export function langFile<T>(name: string, schema: Record<string, unknown>): T {
   const hit = cache.get(name);
   if (hit !== undefined) return hit as T;
-  const file = resolve(LANG_EN_DIR, `${name}.yaml`);
+  const file = resolve(LANG_DIR, `${name}.yaml`);
   const data: unknown = parse(readFileSync(file, 'utf8'));
   const validate = ajv.compile(schema);
   if (!validate(data)) {
