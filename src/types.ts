@@ -285,9 +285,13 @@ export type RelationClaim = Claim<RelationValue>;
 // ---------------------------------------------------------------------------------------------
 // Extraction
 
-export interface ExtractContext {
-  rules: RuleSet;
-}
+/**
+ * What an extractor is given besides the article. It holds nothing of the rules: claims depend only on the
+ * article text, the language data (lang/en) and the extractor version; the rules' vocabulary (event
+ * synonyms, aliases, spellings) is applied when claims are compared.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface ExtractContext {}
 
 /**
  * One extractor finds one kind of claim. It may read the claims of extractors listed before it

@@ -2,6 +2,7 @@ import { buildArticle } from '../../src/ingest/article';
 import { emptyVocabulary } from '../../src/text/vocabulary';
 import { dateExtractor } from '../../src/extract/dates';
 import { describeAssertions } from '../../src/extract/assertions';
+import { claimsUnder } from '../../src/compare/under-vocabulary';
 import { dateInterval, compareDates } from '../../src/compare/comparators/date-interval';
 import { UNSURE_ASSERTION } from '../../src/compare/link';
 import type { Article, CompareContext, DateClaim, DateValue, Rule, Vocabulary } from '../../src/types';
@@ -67,16 +68,19 @@ function vocab(): Vocabulary {
   return v;
 }
 
+const VOCABULARY = vocab();
+
+/** The dates of `body`, as the engine reads them: the vocabulary applied when comparing. */
 function claims(id: string, body: string, ref = '2025-09-21'): { article: Article; claims: DateClaim[] } {
   const r = buildArticle(id, `/${id}`, `---\npublished: ${ref}\n---\n${body}`);
   if (!r.ok) throw new Error('bad');
-  const ctx = { rules: { rules: [], vocabulary: vocab() } };
-  return { article: r.value, claims: describeAssertions(dateExtractor.extract(r.value, ctx, []), r.value, ctx) as DateClaim[] };
+  const ctx = {};
+  return { article: r.value, claims: claimsUnder(describeAssertions(dateExtractor.extract(r.value, ctx, []), r.value, ctx), VOCABULARY) as DateClaim[] };
 }
 
 function context(articles: Article[]): CompareContext {
   const rule: Rule = { id: 'date-overlap', extends: 'date-interval', appliesTo: ['date'], severity: 'error', params: {}, file: '' };
-  return { rule, vocabulary: vocab(), articles: new Map(articles.map((a) => [a.id, a])) };
+  return { rule, vocabulary: VOCABULARY, articles: new Map(articles.map((a) => [a.id, a])) };
 }
 
 describe('date-interval link, keys and display (made-up sentences)', () => {
@@ -156,7 +160,7 @@ describe('date-interval link, keys and display (made-up sentences)', () => {
     const u = claims('u.txt', 'The minister spoke on Saturday at the rally.');
     const r = buildArticle('n.txt', '/n.txt', 'The minister spoke on Saturday at the rally.');
     if (!r.ok) throw new Error('bad');
-    const [unresolved] = dateExtractor.extract(r.value, { rules: { rules: [], vocabulary: vocab() } }, []) as DateClaim[];
+    const [unresolved] = dateExtractor.extract(r.value, {}, []) as DateClaim[];
     const uctx = context([u.article, r.value]);
     expect(dateInterval.blockKeys(unresolved, uctx)).toContain('date:weekday:6');
     expect(dateInterval.blockKeys(u.claims[0], uctx)).toContain('date:weekday:6');

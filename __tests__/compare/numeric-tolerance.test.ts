@@ -8,7 +8,7 @@ import type { Article, CompareContext, QuantityClaim, QuantityValue, Rule } from
 function first(body: string, id = 't.txt'): { article: Article; claim: QuantityClaim } {
   const r = buildArticle(id, `/${id}`, body);
   if (!r.ok) throw new Error('bad');
-  const ctx = { rules: { rules: [], vocabulary: emptyVocabulary() } };
+  const ctx = {};
   const [claim] = describeAssertions(quantityExtractor.extract(r.value, ctx, []), r.value, ctx) as QuantityClaim[];
   return { article: r.value, claim };
 }

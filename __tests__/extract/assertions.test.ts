@@ -7,7 +7,7 @@ import { assertionMatch } from '../../src/compare/link';
 import { parseAttributeData } from '../../src/lang/attributes';
 import type { Claim } from '../../src/types';
 
-const ctx = { rules: { rules: [], vocabulary: emptyVocabulary() } };
+const ctx = {};
 
 /** The quantity and date claims of `body` (an invented sentence) with their subject and attribute. */
 function described(body: string, id = 'a.txt'): Claim[] {

@@ -1,6 +1,5 @@
 import { buildArticle } from '../../src/ingest/article';
 import { claimAt, claimsAt } from '../../src/extract/claim';
-import { emptyVocabulary } from '../../src/text/vocabulary';
 import type { Article, ClaimValue } from '../../src/types';
 
 function article(text: string): Article {
@@ -19,7 +18,7 @@ describe('claimAt', () => {
     ['people', 'Jane Roe', { type: 'person', name: 'Jane Roe', key: 'jane roe', surname: 'Roe' } as ClaimValue, 'person@53-61', 2, ['say']],
   ])('%s claim of "%s"', (extractor, words, value, id, line, predicates) => {
     const a = article(TEXT);
-    const c = claimAt(a, extractor, at(words), at(words) + words.length, value, emptyVocabulary());
+    const c = claimAt(a, extractor, at(words), at(words) + words.length, value);
     expect(c.id).toBe(id);
     expect(c.kind).toBe(value.type);
     expect(c.source).toBe('t.txt');
@@ -38,7 +37,28 @@ describe('claimAt', () => {
       end: at(w) + w.length,
       value: { type: 'date', start: '2019-03-01', end: '2019-03-31', grain: 'month' } as ClaimValue,
     }));
-    expect(claimsAt(a, 'dates', found, emptyVocabulary()).map((c) => c.span.text)).toEqual(['March 2019', '40 million euros']);
-    expect(claimsAt(a, 'dates', [], emptyVocabulary())).toEqual([]);
+    expect(claimsAt(a, 'dates', found).map((c) => c.span.text)).toEqual(['March 2019', '40 million euros']);
+    expect(claimsAt(a, 'dates', [])).toEqual([]);
+  });
+});
+
+describe('claimsAt shares out the words between two values of one sentence at a joining word', () => {
+  test.each([
+    // [text, first value, second value, a word, whose context has it: first, second or both]
+    ['The rover cost 215 crore and the launch cost 365 crore.', '215 crore', '365 crore', 'launch', 'second'],
+    ['The rover cost 215 crore and the launch cost 365 crore.', '215 crore', '365 crore', 'rover', 'first'],
+    ['The budget held 250 crore for the rover, plus 365 crore for the launch.', '250 crore', '365 crore', 'rover', 'first'],
+    // No joining word between them: the words between belong to both.
+    ['The fare rose from 40 euros to 55 euros after the strike.', '40 euros', '55 euros', 'fare', 'both'],
+  ])('%s (%s / %s: %s -> %s)', (text, first, second, word, owner) => {
+    const a = article(text);
+    const found = [first, second].map((w) => ({
+      start: text.indexOf(w),
+      end: text.indexOf(w) + w.length,
+      value: { type: 'quantity', dimension: 'money', unit: 'INR', low: 1, high: 1, stated: [] } as unknown as ClaimValue,
+    }));
+    const [x, y] = claimsAt(a, 'quantities', found);
+    const has = (c: typeof x) => [...c.context.words, ...c.context.predicates].includes(word);
+    expect([has(x), has(y)]).toEqual(owner === 'both' ? [true, true] : owner === 'first' ? [true, false] : [false, true]);
   });
 });

@@ -9,7 +9,7 @@ const rules = { rules: [], data: [], vocabulary: emptyVocabulary() };
 function figures(body: string): [string, string, number, number, string | undefined, string | undefined][] {
   const r = buildArticle('a.txt', '/a.txt', `---\npublished: 2026-03-14\n---\n${body}`);
   if (!r.ok) throw new Error('bad article');
-  return extractArticle(r.value, { rules })
+  return extractArticle(r.value, {})
     .filter((c) => c.extractor === 'figures')
     .map((c) => {
       const v = c.value as QuantityValue;

@@ -7,7 +7,7 @@ import type { QuantityClaim } from '../../src/types';
 function quantities(body: string): QuantityClaim[] {
   const r = buildArticle('t.txt', '/t.txt', `---\npublished: 2025-09-21\n---\n${body}`);
   if (!r.ok) throw new Error('bad article');
-  const ctx = { rules: { rules: [], vocabulary: emptyVocabulary() } };
+  const ctx = {};
   const earlier = dateExtractor.extract(r.value, ctx, []);
   return quantityExtractor.extract(r.value, ctx, earlier) as QuantityClaim[];
 }

@@ -13,7 +13,7 @@ function article(text: string): Article {
 
 function quotes(text: string): QuoteValue[] {
   const a = article(text);
-  const ctx = { rules: { rules: [], vocabulary: emptyVocabulary() } };
+  const ctx = {};
   let claims: Claim[] = [];
   for (const e of [peopleExtractor, titleExtractor, quoteExtractor]) claims = [...claims, ...e.extract(a, ctx, claims)];
   const qs = claims.filter((c) => c.kind === 'quote');

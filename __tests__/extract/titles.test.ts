@@ -3,21 +3,25 @@ import { peopleExtractor } from '../../src/extract/people';
 import { titleExtractor } from '../../src/extract/titles';
 import { VOCABULARY_KINDS, emptyVocabulary } from '../../src/text/vocabulary';
 import type { Claim, TitleValue, Vocabulary } from '../../src/types';
+import { claimsUnder } from '../../src/compare/under-vocabulary';
 
 function vocab(): Vocabulary {
   const v = emptyVocabulary();
   VOCABULARY_KINDS.find((k) => k.id === 'alias')!.merge(v, { sets: [['ruritania', 'ruritanian']] }, 'places');
+  VOCABULARY_KINDS.find((k) => k.id === 'spelling')!.merge(v, { sets: [['defense', 'defence']] }, 'spellings');
   return v;
 }
+const VOCABULARY = vocab();
 
+/** The titles of `text` as compared: extracted from the text alone, then read with the rules' aliases and spellings. */
 function titles(text: string): { span: string; value: TitleValue }[] {
   const r = buildArticle('a.txt', '/tmp/a.txt', `---\npublished: 2024-03-10\n---\n${text}`);
   if (!r.ok) throw new Error('bad article');
   const a = r.value;
-  const ctx = { rules: { rules: [], vocabulary: vocab() } };
+  const ctx = {};
   let claims: Claim[] = [];
   for (const e of [peopleExtractor, titleExtractor]) claims = [...claims, ...e.extract(a, ctx, claims)];
-  return claims.filter((c) => c.kind === 'title').map((c) => {
+  return claimsUnder(claims, VOCABULARY).filter((c) => c.kind === 'title').map((c) => {
     expect(a.text.slice(c.span.start, c.span.end)).toBe(c.span.text);
     return { span: c.span.text, value: c.value as TitleValue };
   });

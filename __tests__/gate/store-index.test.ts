@@ -75,7 +75,7 @@ beforeAll(() => {
     if (isNew) held.push(id);
   }
   const corpus = loadCorpus(['articles'], fixture);
-  const claims = new Map(corpus.articles.map((a) => [a.id, extractArticle(a, { rules: RULES })]));
+  const claims = new Map(corpus.articles.map((a) => [a.id, extractArticle(a, {})]));
   writeClaimsToStore(join(fixture, 'claims'), corpus.articles, claims, { rules: RULES, cwd: fixture });
   // A fresh store has no index: the first gate builds it.
   expect(existsSync(join(fixture, 'claims', INDEX_FILE))).toBe(false);
@@ -126,7 +126,7 @@ const CASES: [string, Case][] = [
         cpSync(join(dir, 'new', id), join(dir, 'articles', id));
         const a = loadCorpus([join(dir, 'articles', id)], dir).articles[0];
         a.id = id;
-        writeClaimsToStore(join(dir, 'claims'), [a], new Map([[id, extractArticle(a, { rules: RULES })]]));
+        writeClaimsToStore(join(dir, 'claims'), [a], new Map([[id, extractArticle(a, {})]]));
         return [`new/${held[6]}`, `new/${held[0]}`];
       },
     },
@@ -229,7 +229,7 @@ describe('a gate with the store index reports exactly what a full load reports',
       if (isNew) news.push(`new/${path}`);
     }
     const corpus = loadCorpus(['articles'], dir);
-    writeClaimsToStore(join(dir, 'claims'), corpus.articles, new Map(corpus.articles.map((a) => [a.id, extractArticle(a, { rules: RULES })])), { rules: RULES, cwd: dir });
+    writeClaimsToStore(join(dir, 'claims'), corpus.articles, new Map(corpus.articles.map((a) => [a.id, extractArticle(a, {})])), { rules: RULES, cwd: dir });
     expect(gate(dir, news, true).view!.rebuilt).toBe(true);
     // Every file's time changes (as on a fresh checkout): the index is refreshed, keeping each file's number.
     const copy = tempDir('corroborate-index-nested-copy-');
@@ -519,10 +519,10 @@ describe('the index file', () => {
     cpSync(join(dir, 'new', id), join(dir, 'articles', id));
     const a = loadCorpus([join(dir, 'articles', id)], dir).articles[0];
     a.id = id;
-    writeClaimsToStore(join(dir, 'claims'), [a], new Map([[id, extractArticle(a, { rules: RULES })]]), { rules: RULES, cwd: dir });
+    writeClaimsToStore(join(dir, 'claims'), [a], new Map([[id, extractArticle(a, {})]]), { rules: RULES, cwd: dir });
     expect(readIndex(join(dir, 'claims'), indexFingerprint(RULES))!.files.some((f) => f.id === id)).toBe(true);
     const bare = tempDir('corroborate-index-bare-');
-    writeClaimsToStore(join(bare, 'claims'), [a], new Map([[id, extractArticle(a, { rules: RULES })]]), { rules: RULES, cwd: bare });
+    writeClaimsToStore(join(bare, 'claims'), [a], new Map([[id, extractArticle(a, {})]]), { rules: RULES, cwd: bare });
     expect(existsSync(join(bare, 'claims', INDEX_FILE))).toBe(false);
   }, 60_000);
 

@@ -1,15 +1,23 @@
 import { buildArticle } from '../../src/ingest/article';
 import { contextAround } from '../../src/lang/context';
+import { contextUnder } from '../../src/compare/under-vocabulary';
 import { loadRules } from '../../src/rules/loader';
 
 const rules = loadRules([]);
 if (!rules.ok) throw new Error('rules');
+const vocabulary = rules.value.vocabulary;
 
-function around(text: string, target: string) {
+/** The context of `target` in `text` as extracted, from the text and the language data alone. */
+function rawAround(text: string, target: string) {
   const r = buildArticle('a.txt', '/x/a.txt', text);
   if (!r.ok) throw new Error('article');
   const start = text.indexOf(target);
-  return contextAround(r.value, start, start + target.length, rules.ok ? rules.value.vocabulary : undefined);
+  return contextAround(r.value, start, start + target.length);
+}
+
+/** The same context as the comparison reads it, with the shipped rules' vocabulary. */
+function around(text: string, target: string) {
+  return contextUnder(rawAround(text, target), vocabulary);
 }
 
 describe('contextAround: a relative clause speaks of its antecedent', () => {
@@ -50,7 +58,7 @@ describe('contextAround: clause edges and sentence-initial capitals', () => {
 describe('contextAround: words by their dictionary form', () => {
   test.each([
     // "stated" is a form of the reporting verb "state"; "station" is not (see below).
-    ['The minister stated in 1998 that the river was safe.', '1998', 'predicates', 'stated', true],
+    ['The minister stated in 1998 that the river was safe.', '1998', 'predicates', 'state', true],
     // "evening" is a noun of its own, not a form of "even".
     ['The evening ferry stopped in 1998.', '1998', 'words', 'evening', true],
     ['The buses stopped in 1998.', '1998', 'words', 'bus', true],
@@ -62,4 +70,19 @@ describe('contextAround: words by their dictionary form', () => {
 
 test('"station" is no form of the reporting verb "state": the stem "stat" made it one', () => {
   expect(around('The station in 1998 was the largest on the river.', '1998').predicates).not.toContain('state');
+});
+
+describe('the rules\' vocabulary is applied when comparing, never when extracting', () => {
+  test.each([
+    // [text, claim, field, as extracted, as compared]
+    ['The bridge was constructed in 1932.', '1932', 'predicates', ['construct'], ['build']],
+    ['Velmar troops pulled out in July 2021.', 'July 2021', 'words', ['pull out', 'troop'], ['troop']],
+    ['Velmar troops pulled out in July 2021.', 'July 2021', 'predicates', [], ['withdraw']],
+    ['The U.S. embassy closed in 2019.', '2019', 'entities', ['us'], ['united states']],
+    ['The Defence ministry moved in 2019 to the harbor.', '2019', 'entities', ['defence'], ['defense']],
+    ['The mill was shut down in 2008.', '2008', 'predicates', [], ['close']],
+  ] as const)('%s (%s: %s)', (text, target, field, extracted, compared) => {
+    expect(rawAround(text, target)[field]).toEqual([...extracted]);
+    expect(around(text, target)[field]).toEqual([...compared]);
+  });
 });

@@ -62,14 +62,14 @@ describe.each(STORIES)('one set of findings: %s', (_name, dir) => {
   jest.setTimeout(120_000);
   const scratch = mkdtempSync(join(tmpdir(), 'corroborate-one-truth-'));
   const corpus = loadCorpus([dir], scratch);
-  const claims = extractAll(corpus.articles, RULES, { jobs: 1 });
+  const claims = extractAll(corpus.articles, { jobs: 1 });
   const reference = checkClaims(corpus.articles, claims, RULES).findings;
   const expected = essences(reference);
 
   test('check DIR gives the same findings however DIR is written and wherever it is run from', () => {
     for (const [, spelled, cwd] of spellings(dir, scratch)) {
       const c = loadCorpus([spelled], cwd);
-      const got = checkClaims(c.articles, extractAll(c.articles, RULES, { jobs: 1 }), RULES).findings;
+      const got = checkClaims(c.articles, extractAll(c.articles, { jobs: 1 }), RULES).findings;
       expect(essences(got)).toEqual(expected);
     }
   });

@@ -11,13 +11,14 @@ import { byCodeUnit } from '../util/stable';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { computeLineStarts, lineColumn } from '../text/span';
 import { splitSentences } from '../lang/sentences';
+import { languageFingerprint } from '../lang/load';
 
 /** One article's claims as stored: enough to compare without the article text. */
 export interface ClaimsFile {
   /** The extractor that made the claims (EXTRACTOR_VERSION). */
   extractor: string;
-  /** Fingerprint of the rules' vocabulary the extractors read, when the writer knew it. */
-  vocabulary?: string;
+  /** Fingerprint of the language data the extractors read (lang/load.ts languageFingerprint). */
+  language: string;
   article: {
     id: string;
     /** Path of the article file relative to the claims file's folder, when known. */
@@ -64,11 +65,11 @@ export function claimsPathFor(dir: string, articleId: string): string {
   return join(dir, ...parts) + '.yaml';
 }
 
-function claimsBody(article: Article, claims: readonly Claim[], claimsDir: string, vocabulary?: string) {
+function claimsBody(article: Article, claims: readonly Claim[], claimsDir: string) {
   return {
     format: CLAIMS_FORMAT,
     extractor: EXTRACTOR_VERSION,
-    ...(vocabulary === undefined ? {} : { vocabulary }),
+    language: languageFingerprint(),
     article: {
       id: article.id,
       file: relative(resolve(claimsPathFor(claimsDir, article.id), '..'), article.path).split(sep).join('/'),
@@ -89,8 +90,8 @@ function claimsBody(article: Article, claims: readonly Claim[], claimsDir: strin
  * and parsing YAML: what a store writer knows of the files it has just written. Strings are made
  * well-formed as UTF-8 makes them on disk (a lone surrogate becomes U+FFFD).
  */
-export function claimsFileOf(article: Article, claims: readonly Claim[], claimsDir: string, vocabulary?: string): ClaimsFile {
-  const file = JSON.parse(JSON.stringify(claimsBody(article, claims, claimsDir, vocabulary)), (_k, v: unknown) =>
+export function claimsFileOf(article: Article, claims: readonly Claim[], claimsDir: string): ClaimsFile {
+  const file = JSON.parse(JSON.stringify(claimsBody(article, claims, claimsDir)), (_k, v: unknown) =>
     typeof v === 'string' && /[\ud800-\udfff]/.test(v) ? Buffer.from(v, 'utf8').toString('utf8') : v,
   ) as ClaimsFile;
   for (const c of file.claims) c.source = file.article.id;
@@ -98,8 +99,8 @@ export function claimsFileOf(article: Article, claims: readonly Claim[], claimsD
 }
 
 /** The YAML text of a claims file: a header comment, then format, article and claims. */
-export function serializeClaims(article: Article, claims: readonly Claim[], claimsDir: string, vocabulary?: string): string {
-  const body = claimsBody(article, claims, claimsDir, vocabulary);
+export function serializeClaims(article: Article, claims: readonly Claim[], claimsDir: string): string {
+  const body = claimsBody(article, claims, claimsDir);
   const header =
     `# corroborate claims for ${article.id}\n` +
     `# Offsets are [start, end) into the article text as read; line and column are 1-based.\n` +
@@ -154,19 +155,22 @@ export function parseClaimsFile(displayName: string, source: string, absPath?: s
 }
 
 /**
- * Why claims written as `data` cannot be read with this corroborate's claims: another claims format or
- * another extractor made them. Undefined when they can (or when `data` is no claims file at all: the
+ * Why claims written as `data` cannot be read with this corroborate's claims: another claims format,
+ * another extractor or other language data made them. Undefined when they can (or when `data` is no claims file at all: the
  * schema says what is wrong then).
  */
 function madeElsewhere(data: unknown): { pointer: string; message: string } | undefined {
   if (data === null || typeof data !== 'object') return undefined;
-  const d = data as { format?: unknown; extractor?: unknown };
+  const d = data as { format?: unknown; extractor?: unknown; language?: unknown };
   const again = 'extract the articles again (corroborate extract ARTICLES --out THIS-FOLDER)';
   if (typeof d.format === 'string' && d.format.startsWith('corroborate/claims@') && d.format !== CLAIMS_FORMAT) {
     return { pointer: '/format', message: `claims written as ${d.format}; this corroborate reads ${CLAIMS_FORMAT}: ${again}` };
   }
   if (d.format === CLAIMS_FORMAT && typeof d.extractor === 'string' && d.extractor !== EXTRACTOR_VERSION) {
     return { pointer: '/extractor', message: `claims made by extractor ${d.extractor}; this corroborate extracts with ${EXTRACTOR_VERSION}: ${again}` };
+  }
+  if (d.format === CLAIMS_FORMAT && typeof d.language === 'string' && d.language !== languageFingerprint()) {
+    return { pointer: '/language', message: `claims made by language data ${d.language}; this corroborate reads ${languageFingerprint()} (lang/en changed): ${again}` };
   }
   return undefined;
 }

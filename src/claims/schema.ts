@@ -193,12 +193,12 @@ export const CLAIMS_SCHEMA = {
   title: 'corroborate claims file',
   type: 'object',
   additionalProperties: false,
-  required: ['format', 'extractor', 'article', 'claims'],
+  required: ['format', 'extractor', 'language', 'article', 'claims'],
   properties: {
     format: { const: CLAIMS_FORMAT },
     extractor: { type: 'string', minLength: 1 },
-    // Fingerprint of the rules' vocabulary the extractors read (text/vocabulary.ts vocabularyFingerprint).
-    vocabulary: { type: 'string', pattern: '^[0-9a-f]{16}$' },
+    // Fingerprint of the language data the extractors read (lang/load.ts languageFingerprint).
+    language: { type: 'string', pattern: '^[0-9a-f]{16}$' },
     article: {
       type: 'object',
       additionalProperties: false,

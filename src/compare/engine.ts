@@ -3,6 +3,7 @@ import type {
 } from '../types';
 import { comparatorById } from './comparators';
 import { ARTICLE_NAMES, articleNames, type NameCounts } from './link';
+import { claimsUnder } from './under-vocabulary';
 import { byCodeUnit, shortHash, slug } from '../util/stable';
 
 const VERDICT_RANK: Record<Verdict, number> = { conflict: 0, variant: 1, agree: 2 };
@@ -50,7 +51,8 @@ export function compareAll(
   articles: ReadonlyMap<string, Article>,
   options: CompareOptions = {},
 ): Finding[] {
-  const sorted = [...claims].sort(compareClaimOrder);
+  // The rules' vocabulary is applied here: claims hold only what the text and the language data say.
+  const sorted = claimsUnder(claims, ruleSet.vocabulary).sort(compareClaimOrder);
   const findings: Finding[] = [];
   const runs: { comparator: Comparator; ctx: CompareContext; pool: Claim[] }[] = [];
   for (const rule of [...ruleSet.rules].sort((a, b) => byCodeUnit(a.id, b.id))) {

@@ -35,7 +35,7 @@ export const dateExtractor: Extractor = {
   kinds: ['date'],
   extract(article, ctx) {
     try {
-      return claimsAt(article, 'dates', extractDates(article), ctx.rules.vocabulary);
+      return claimsAt(article, 'dates', extractDates(article));
     } catch {
       return [];
     }

@@ -1,4 +1,4 @@
-import type { Article, Claim, EntityClaim, EntityKind, EntityValue, Extractor, Vocabulary } from '../types';
+import type { Article, Claim, EntityClaim, EntityKind, EntityValue, Extractor } from '../types';
 import { claimAt } from './claim';
 import { headlineRanges } from './people';
 import { wordTokens, type WordTok } from './people/runs';
@@ -7,7 +7,6 @@ import { nameKey } from './people/names';
 import { inSortedRanges } from '../text/lookup';
 import { startsUpper } from '../text/tokens';
 import { langFile, listSet, SETS_SCHEMA, setsToMap } from './entities/lang';
-import { preferredSpelling } from '../text/vocabulary';
 
 /** The word lists of lang/en/org-words.yaml and name-abbreviations.yaml, read once. */
 interface EntityWords {
@@ -59,7 +58,7 @@ export const entityExtractor: Extractor = {
   kinds: ['entity'],
   extract(article, ctx, earlier) {
     try {
-      return findEntities(article, ctx.rules.vocabulary, earlier);
+      return findEntities(article, earlier);
     } catch {
       return [];
     }
@@ -76,7 +75,7 @@ interface Mention {
   initial: boolean;
 }
 
-function findEntities(article: Article, vocabulary: Vocabulary, earlier: readonly Claim[]): Claim[] {
+function findEntities(article: Article, earlier: readonly Claim[]): Claim[] {
   const text = article.text;
   const toks = wordTokens(article);
   const heads = headlineRanges(article);
@@ -90,7 +89,7 @@ function findEntities(article: Article, vocabulary: Vocabulary, earlier: readonl
   const seen = new Set<string>();
   for (const m of mentions(text, toks, inPerson, lowerSeen)) {
     if (inSortedRanges(heads, m.start) || isKicker(text, m)) continue;
-    const value = entityValue(text.slice(m.start, m.end), m.noun, vocabulary);
+    const value = entityValue(text.slice(m.start, m.end), m.noun);
     // "Mara Quell flew home": a sentence-initial run with nothing to say it names a thing may be a person
     // the people extractor found too little evidence for.
     if (!value || seen.has(value.key) || (m.initial && value.entityKind === 'other' && !m.noun)) continue;
@@ -98,7 +97,7 @@ function findEntities(article: Article, vocabulary: Vocabulary, earlier: readonl
     const short = /^\s*\((\p{Lu}[\p{Lu}&]{1,7})\)/u.exec(text.slice(m.end, m.end + 14));
     if (short) value.short = short[1];
     seen.add(value.key);
-    claims.push(claimAt(article, 'entities', m.start, m.end, value, vocabulary));
+    claims.push(claimAt(article, 'entities', m.start, m.end, value));
   }
   return claims;
 }
@@ -211,11 +210,11 @@ export function entityKindOf(words: readonly string[], noun = ''): EntityKind {
  * "Ministry of Fisheries" -> key "fisheries ministry"; "Velmar Corp." -> "velmar corporation"; with the
  * vocabulary's spellings, "Ministry of Defence" -> "defense ministry".
  */
-export function entityKey(words: readonly string[], vocabulary?: Vocabulary): string {
+export function entityKey(words: readonly string[]): string {
   const w = entityWords();
   let ws = words
     .map((x) => nameKey(x.replace(/['\u2019]s$/, '')))
-    .map((x) => w.abbreviations.get(x) ?? (vocabulary && preferredSpelling(x, vocabulary)) ?? x)
+    .map((x) => w.abbreviations.get(x) ?? x)
     .filter((x) => x && x !== 'the');
   // "ministry of fisheries" reads as "fisheries ministry": an organization head before "of" goes last.
   const of = ws.indexOf('of');
@@ -223,10 +222,10 @@ export function entityKey(words: readonly string[], vocabulary?: Vocabulary): st
   return ws.join(' ');
 }
 
-function entityValue(name: string, noun: string, vocabulary: Vocabulary): EntityValue | null {
+function entityValue(name: string, noun: string): EntityValue | null {
   // Split on spaces, so that "&" stays a word of the key ("and").
   const words = name.split(/\s+/);
-  const key = entityKey(words, vocabulary);
+  const key = entityKey(words);
   if (!key) return null;
   return { type: 'entity', name, key, entityKind: entityKindOf(words, noun) };
 }

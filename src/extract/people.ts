@@ -1,4 +1,5 @@
-import type { Article, Claim, Extractor, PersonClaim, PersonValue, Vocabulary } from '../types';
+import type { Article, Claim, Extractor, PersonClaim, PersonValue } from '../types';
+import { countryWords } from './entities/lang';
 import { claimAt } from './claim';
 import { RecentArticles, inSortedRanges } from '../text/lookup';
 import { REPORTING_VERBS } from './people/lexicon';
@@ -133,15 +134,15 @@ export const peopleExtractor: Extractor = {
   kinds: ['person'],
   extract(article, ctx) {
     try {
-      return findPeople(article, ctx.rules.vocabulary);
+      return findPeople(article);
     } catch {
       return [];
     }
   },
 };
 
-function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
-  const extraVerbs = vocabulary.reportingVerbs;
+function findPeople(article: Article): Claim[] {
+  const countries = countryWords();
   const text = article.text;
   const toks = wordTokens(article);
   const headlines = headlineRanges(article);
@@ -164,7 +165,7 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
   const placeLike = (w: string): boolean => {
     if (alone === undefined && ++asked > 8) alone = countAlone(runs);
     const n = alone !== undefined ? alone.get(w) ?? 0 : countAloneUpTo(runs, w, 2);
-    return n >= 2 || vocabulary.aliases.has(w);
+    return n >= 2 || countries.has(w);
   };
   for (const run of runs) {
     const c = candidateOf(run, placeLike);
@@ -190,7 +191,7 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
       actsAloneSet = new Set<string>();
       for (let i = 0; i + 1 < toks.length; i++) {
         const t = toks[i];
-        if (t.cap && evidenceAfter(text, t.end, t, extraVerbs)) actsAloneSet.add(t.lower);
+        if (t.cap && evidenceAfter(text, t.end, t)) actsAloneSet.add(t.lower);
       }
     }
     return actsAloneSet.has(lower);
@@ -202,17 +203,17 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
     if (!c) continue;
     const key = c === c0 ? keys[i] : keyOf(c);
     const last = c.words[c.words.length - 1];
-    if (c.initial && !confirmed.has(key) && !evidenceAfter(text, c.end, last, extraVerbs) && !actsAlone(last.lower)) continue;
+    if (c.initial && !confirmed.has(key) && !evidenceAfter(text, c.end, last) && !actsAlone(last.lower)) continue;
     if (c.initial && !confirmed.has(key) && c.words.some((w) => lowerWords(w.lower))) continue;
     if (namesThing(text, c)) continue;
-    claims.push(personClaim(article, vocabulary, c, key));
+    claims.push(personClaim(article, c, key));
   }
   claims.sort((a, b) => a.span.start - b.span.start);
   return claims;
 }
 
 // The claim of a name found: a function of its own, so that the loop above stays small (compiled early).
-function personClaim(article: Article, vocabulary: Vocabulary, c: Candidate, key: string): PersonClaim {
+function personClaim(article: Article, c: Candidate, key: string): PersonClaim {
   const text = article.text;
   const name = text.slice(c.start, c.end);
   // The name as written is mostly its words one space apart, the very string its key was made from.
@@ -222,7 +223,7 @@ function personClaim(article: Article, vocabulary: Vocabulary, c: Candidate, key
   const value: PersonValue = { type: 'person', name, key, surname: surnameTok.text };
   if (ws.length > 1) value.given = text.slice(c.start, surnameTok.start).trim();
   if (c.honorific) value.honorific = c.honorific;
-  return claimAt(article, 'people', c.start, c.end, value, vocabulary);
+  return claimAt(article, 'people', c.start, c.end, value);
 }
 
 // How often each word stands alone as a run of one.
@@ -273,12 +274,12 @@ function joinTexts(words: readonly WordTok[], n: number): string {
 }
 
 // After a sentence-initial name: "Jane Roe, the mayor, said" or "Jane Roe said" shows it is a name.
-function evidenceAfter(text: string, end: number, last: WordTok, verbs: ReadonlySet<string>): boolean {
+function evidenceAfter(text: string, end: number, last: WordTok): boolean {
   if (last.possessive) return false;
   const after = text.slice(end, end + 40);
   if (/^\s*[,(]/.test(after)) return true;
   const m = /^\s+(?:has\s+|had\s+|also\s+|later\s+)?([a-z]+)/.exec(after);
-  return !!m && (REPORTING_VERBS.has(m[1]) || verbs.has(m[1]) || m[1] === 'spoke' || m[1] === 'speaks');
+  return !!m && (REPORTING_VERBS.has(m[1]) || m[1] === 'spoke' || m[1] === 'speaks');
 }
 
 // Every candidate is made here, so that all share one object shape (a spread copy would get another).

@@ -28,7 +28,7 @@ export const quantityExtractor: Extractor = {
   kinds: ['quantity'],
   extract(article, ctx, earlier) {
     try {
-      return claimsAt(article, 'quantities', extractQuantities(article, earlier), ctx.rules.vocabulary);
+      return claimsAt(article, 'quantities', extractQuantities(article, earlier));
     } catch {
       return [];
     }

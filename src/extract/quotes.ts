@@ -1,4 +1,4 @@
-import type { Article, Claim, Extractor, QuoteClaim, QuoteValue, Speaker, Vocabulary } from '../types';
+import type { Article, Claim, Extractor, QuoteClaim, QuoteValue, Speaker } from '../types';
 import { claimAt } from './claim';
 import { makeSpan } from '../text/span';
 import { firstAtOrAfter, inSortedRanges } from '../text/lookup';
@@ -38,7 +38,7 @@ export const quoteExtractor: Extractor = {
   kinds: ['quote'],
   extract(article, ctx, earlier) {
     try {
-      return findQuotes(article, ctx.rules.vocabulary, earlier);
+      return findQuotes(article, earlier);
     } catch {
       return [];
     }
@@ -60,7 +60,7 @@ function dashOpens(text: string, start: number, end: number): boolean {
 
 // In stages, each a function of its own: a run's first articles find each stage's loop compiled on its own
 // (early, small), where one function of them all (2800 bytes of bytecode) was compiled late, at great cost.
-function findQuotes(article: Article, vocabulary: Vocabulary, earlier: readonly Claim[]): Claim[] {
+function findQuotes(article: Article, earlier: readonly Claim[]): Claim[] {
   const text = article.text;
   const heads = headlineRanges(article);
   const paras = paragraphs(text, article.bodyStart, (s) => inSortedRanges(heads, s));
@@ -68,11 +68,11 @@ function findQuotes(article: Article, vocabulary: Vocabulary, earlier: readonly 
   const quotations: Quotation[] = [];
   // Embedded posts first: their lines are post text, not prose with quote marks.
   const postParas = embeddedPosts(article, paras, mentions, quotations);
-  groupSegments(article, paras, quotedSegments(text, paras, postParas), vocabulary, quotations);
+  groupSegments(article, paras, quotedSegments(text, paras, postParas), quotations);
   quotations.sort((a, b) => a.segments[0].open - b.segments[0].open);
   const groups: Speaker[] = [];
   const claims: QuoteClaim[] = [];
-  for (const q of quotations) addQuotation(article, paras, mentions, groups, vocabulary, q, claims);
+  for (const q of quotations) addQuotation(article, paras, mentions, groups, q, claims);
   claims.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
   return claims.filter((c, i) => i === 0 || c.id !== claims[i - 1].id);
 }
@@ -112,13 +112,13 @@ function quotedSegments(text: string, paras: Paragraph[], postParas: ReadonlySet
 }
 
 /** Groups segments into quotations, added to `quotations`: continued over a paragraph break, or broken by an attribution. */
-function groupSegments(article: Article, paras: Paragraph[], segs: Segment[], vocabulary: Vocabulary, quotations: Quotation[]): void {
+function groupSegments(article: Article, paras: Paragraph[], segs: Segment[], quotations: Quotation[]): void {
   const text = article.text;
   let current: Segment[] = [];
   for (const s of segs) {
     const prev = current[current.length - 1];
     if (prev && continues(text, paras, prev, s)) current.push(s);
-    else if (prev && brokenByAttribution(text, prev, s, vocabulary) && !isPartial(text, article, current[0], vocabulary)) current.push(s);
+    else if (prev && brokenByAttribution(text, prev, s) && !isPartial(text, article, current[0])) current.push(s);
     else {
       if (current.length) quotations.push(quotation(current));
       current = [s];
@@ -138,7 +138,6 @@ function addQuotation(
   paras: Paragraph[],
   mentions: readonly Mention[],
   groups: Speaker[],
-  vocabulary: Vocabulary,
   q: Quotation,
   claims: QuoteClaim[],
 ): void {
@@ -148,8 +147,8 @@ function addQuotation(
   const qStart = first.innerStart;
   const qEnd = last.innerEnd;
   if (!q.post) {
-    q.partial = isPartial(text, article, first, vocabulary);
-    const sctx: SpeakerContext = { article, mentions, groups, vocabulary, quoteStart: qStart, quoteEnd: qEnd };
+    q.partial = isPartial(text, article, first);
+    const sctx: SpeakerContext = { article, mentions, groups, quoteStart: qStart, quoteEnd: qEnd };
     q.speaker = findSpeaker(text, article, paras, q, sctx);
   }
   if (q.speaker && (q.speaker.kind === 'organization' || q.speaker.kind === 'description')) groups.push(q.speaker);
@@ -161,7 +160,7 @@ function addQuotation(
       const value = { type: 'quote', words: text.slice(a, b), quotation: `q@${qStart}-${qEnd}`, partial: q.partial } as QuoteValue;
       if (q.post) value.post = true;
       value.speaker = q.speaker;
-      claims.push(claimAt(article, 'quotes', a, b, value, vocabulary));
+      claims.push(claimAt(article, 'quotes', a, b, value));
     }
   }
 }
@@ -202,17 +201,17 @@ function continues(text: string, paras: Paragraph[], prev: Segment, s: Segment):
 }
 
 // '"We will rebuild," Roe said. "It will take years."': one quotation in two segments.
-function brokenByAttribution(text: string, prev: Segment, s: Segment, vocabulary: Vocabulary): boolean {
+function brokenByAttribution(text: string, prev: Segment, s: Segment): boolean {
   if (prev.close < 0 || prev.paragraph !== s.paragraph || prev.single !== s.single) return false;
   const between = text.slice(prev.close + 1, s.open);
   if (!/[,.:]\s*$/.test(between) || !/^\s*\p{Lu}/u.test(text.slice(s.innerStart, s.innerStart + 3))) return false;
   if (!/[,.!?]\s*$/.test(text.slice(prev.innerStart, prev.innerEnd))) return false;
   const toks = tokenize(text, prev.close + 1, s.open);
-  return toks.length > 0 && toks.length <= 14 && toks.some((t) => isReportingVerb(t.text, vocabulary));
+  return toks.length > 0 && toks.length <= 14 && toks.some((t) => isReportingVerb(t.text));
 }
 
 // 'warned of "hard times"' is a fragment in the reporter's sentence; 'Roe said, "We will..."' is not.
-function isPartial(text: string, article: Article, s: Segment, vocabulary: Vocabulary): boolean {
+function isPartial(text: string, article: Article, s: Segment): boolean {
   const si = sentenceAt(article.sentences, s.open);
   const from = si >= 0 ? article.sentences[si].start : s.open;
   // Only the end of the words before the mark is read (a long sentence is not copied per quote).
@@ -222,7 +221,7 @@ function isPartial(text: string, article: Article, s: Segment, vocabulary: Vocab
   if (e === from) return startsLower;
   if (/[,:\u2014\u2013]/.test(text[e - 1])) return startsLower;
   const lastWord = lastLetters(text, from, e);
-  if (isReportingVerb(lastWord, vocabulary)) return startsLower;
+  if (isReportingVerb(lastWord)) return startsLower;
   return true;
 }
 
@@ -249,7 +248,7 @@ function findSpeaker(text: string, article: Article, paras: Paragraph[], q: Quot
     const nextOpen = i + 1 < q.segments.length ? q.segments[i + 1].open : paras[s.paragraph].end;
     // '"We won." He left.' -- after a closing period the next words start a new sentence; '"We won," he said.'
     if (endsWithPeriod(text, s.innerStart, s.innerEnd)) continue;
-    const np = afterAttribution(text, s.close + 1, Math.min(nextOpen, paras[s.paragraph].end), ctx.vocabulary);
+    const np = afterAttribution(text, s.close + 1, Math.min(nextOpen, paras[s.paragraph].end));
     if (np) {
       const sp = resolveSpeaker(np, ctx);
       if (sp) return sp;
@@ -259,7 +258,7 @@ function findSpeaker(text: string, article: Article, paras: Paragraph[], q: Quot
   const first = q.segments[0];
   const si = sentenceAt(article.sentences, first.open);
   const sStart = si >= 0 ? article.sentences[si].start : paras[first.paragraph].start;
-  const np = beforeAttribution(text, Math.max(sStart, paras[first.paragraph].start), first.open, ctx.vocabulary);
+  const np = beforeAttribution(text, Math.max(sStart, paras[first.paragraph].start), first.open);
   if (np) {
     const sp = resolveSpeaker(np, ctx);
     if (sp) return statementHow(text, sStart, first.open, sp);
@@ -270,7 +269,7 @@ function findSpeaker(text: string, article: Article, paras: Paragraph[], q: Quot
     if (/:\s*$/.test(text.slice(p.start, p.end))) {
       const psi = sentenceAt(article.sentences, Math.max(p.start, p.end - 1));
       const from = psi >= 0 ? article.sentences[psi].start : p.start;
-      const np2 = beforeAttribution(text, from, p.end, ctx.vocabulary);
+      const np2 = beforeAttribution(text, from, p.end);
       const sp = np2 ? resolveSpeaker(np2, ctx) : null;
       if (sp) return sp;
     }

@@ -1,4 +1,4 @@
-import type { Article, Claim, ClaimSubject, Extractor, RelationClaim, RelationValue, Vocabulary } from '../types';
+import type { Article, Claim, ClaimSubject, Extractor, RelationClaim, RelationValue } from '../types';
 import { claimAt } from './claim';
 import { headlineRanges } from './people';
 import { entityKey, entityWords } from './entities';
@@ -115,14 +115,14 @@ export const relationExtractor: Extractor = {
   kinds: ['relation'],
   extract(article, ctx) {
     try {
-      return findRelations(article, ctx.rules.vocabulary);
+      return findRelations(article);
     } catch {
       return [];
     }
   },
 };
 
-function findRelations(article: Article, vocabulary: Vocabulary): Claim[] {
+function findRelations(article: Article): Claim[] {
   const text = article.text;
   const heads = headlineRanges(article);
   const found: Found[] = [];
@@ -139,7 +139,7 @@ function findRelations(article: Article, vocabulary: Vocabulary): Claim[] {
     const id = `${f.subject.key}|${f.attribute}|${f.value.key}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const claim = claimAt(article, 'relations', f.start, f.end, f.value, vocabulary);
+    const claim = claimAt(article, 'relations', f.start, f.end, f.value);
     claim.subject = f.subject;
     claim.attribute = f.attribute;
     claims.push(claim);

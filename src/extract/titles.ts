@@ -1,4 +1,4 @@
-import type { Article, Claim, Extractor, TitleClaim, TitleValue, Vocabulary } from '../types';
+import type { Article, Claim, Extractor, TitleClaim, TitleValue } from '../types';
 import { claimAt } from './claim';
 import { isSpaceCode } from '../text/scan';
 import { dropPossessive, lowerPlain, rangeTokens, startsUpper, type Token } from '../text/tokens';
@@ -21,7 +21,7 @@ export const titleExtractor: Extractor = {
   kinds: ['title'],
   extract(article, ctx, earlier) {
     try {
-      return findTitles(article, ctx.rules.vocabulary, earlier);
+      return findTitles(article, earlier);
     } catch {
       return [];
     }
@@ -202,7 +202,7 @@ function titleAfter(text: string, m: Mention, lineEnd: number): [number, number]
 /** Posts already claimed, by person key, then by role and whether former ("now mayor", "former mayor"). */
 type HeldPosts = Map<string, Map<string, { org?: string; place?: string }[]>>;
 
-function findTitles(article: Article, vocabulary: Vocabulary, earlier: readonly Claim[]): Claim[] {
+function findTitles(article: Article, earlier: readonly Claim[]): Claim[] {
   const text = article.text;
   const mentions = findMentions(article, earlier);
   const heads = headlineRanges(article);
@@ -217,9 +217,9 @@ function findTitles(article: Article, vocabulary: Vocabulary, earlier: readonly 
     if (lineEnd < 0) lineEnd = text.length;
     // Before the name first, then after it (the order their claims were always made in).
     const before = titleBefore(article, lineStart, m, index, mi);
-    if (before) addTitle(article, vocabulary, m, before[0], before[1], held, claims);
+    if (before) addTitle(article, m, before[0], before[1], held, claims);
     const after = titleAfter(text, m, lineEnd);
-    if (after) addTitle(article, vocabulary, m, after[0], after[1], held, claims);
+    if (after) addTitle(article, m, after[0], after[1], held, claims);
   }
   claims.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return withoutRepeats(claims);
@@ -227,11 +227,11 @@ function findTitles(article: Article, vocabulary: Vocabulary, earlier: readonly 
 
 // The title `text[s, e)` of the person of `m`, claimed unless it says a post already held with no more detail.
 // A function of its own, apart from the loop over every mention: most mentions have no title.
-function addTitle(article: Article, vocabulary: Vocabulary, m: Mention, s: number, e: number, held: HeldPosts, claims: TitleClaim[]): void {
+function addTitle(article: Article, m: Mention, s: number, e: number, held: HeldPosts, claims: TitleClaim[]): void {
   const text = article.text;
   // "Jane Roe's" -> the possessive is not part of the title.
   const title = text.slice(s, e).replace(/['\u2019]s$/, '');
-  const parsed = parseTitle(title, vocabulary);
+  const parsed = parseTitle(title);
   if (!parsed) return;
   // "U.S. President Jane Roe" then "President Roe": the second says the same post with less detail.
   // Grouped by person, role and former, so a long article compares only the posts of one person.
@@ -249,7 +249,7 @@ function addTitle(article: Article, vocabulary: Vocabulary, m: Mention, s: numbe
   if (parsed.org) value.org = parsed.org;
   if (parsed.place) value.place = parsed.place;
   value.former = parsed.former;
-  claims.push(claimAt(article, 'titles', s, end, value, vocabulary));
+  claims.push(claimAt(article, 'titles', s, end, value));
 }
 
 // Sorted claims without a claim that repeats the id of the one before: a title found both before and after

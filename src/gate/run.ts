@@ -9,7 +9,6 @@ import { extractArticle, checkClaims } from '../pipeline';
 import { buildReport } from '../report/json';
 import { byCodeUnit } from '../util/stable';
 import { fingerprintOf } from '../report/fingerprint';
-import { extractAgain, otherVocabulary } from '../pipeline/stored';
 import { claimsOf, relativePath } from '../report/locate';
 import { closeStore, openStore, recordOf, saveIndex, type StoreView } from './store-index';
 import { parseDirectives, directiveCovers, type Directive } from './directives';
@@ -132,7 +131,7 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
   const fresh = new Map<string, Claim[]>();
   const errors: ExtractionError[] = [];
   for (const a of newArticles) {
-    const found = extractArticle(a, { rules: opts.rules }, { errors });
+    const found = extractArticle(a, {}, { errors });
     for (const c of found) c.source = a.id;
     fresh.set(a.id, found);
   }
@@ -140,7 +139,7 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
   // Every stored article is compared with every other, as `check` compares them: a finding is one fact
   // over the whole corpus, with the id `check` and `review` give it, whichever article is new. The index
   // spares parsing YAML (its records hold each file as JSON), not comparing.
-  const stored = current(everything ?? (view!.duplicateIds ? allFiles(view!, storeDir, opts) : indexedFiles(view!, storeDir, opts)), storeDir, opts, errors);
+  const stored = everything ?? (view!.duplicateIds ? allFiles(view!, storeDir, opts) : indexedFiles(view!, storeDir, opts));
   const replaced = stored.filter((f) => newIds.has(f.article.id)).map((f) => f.article.id);
   const storedTotal = stored.length;
 
@@ -194,30 +193,6 @@ function loadAll(storeDir: string, opts: PoolOptions): ClaimsFile[] {
 function allFiles(view: StoreView, storeDir: string, opts: PoolOptions): ClaimsFile[] {
   if (view.read.size === view.data.files.length) return [...view.read.values()].sort((a, b) => byCodeUnit(a.article.id, b.article.id));
   return loadAll(storeDir, opts);
-}
-
-/**
- * The stored files as this run extracts: one made with another vocabulary is extracted again from its
- * article, or refused (file:line:column) when the article is not at hand as it was. Never mixed.
- */
-function current(files: ClaimsFile[], storeDir: string, opts: PoolOptions, errors: ExtractionError[]): ClaimsFile[] {
-  const problems: Problem[] = [];
-  const out = files.map((f) => {
-    if (!otherVocabulary(f, opts.rules)) return f;
-    const abs = claimsPathFor(storeDir, f.article.id);
-    const again = extractAgain(abs, f.article, storeDir, opts.rules, errors);
-    if (!again) {
-      problems.push({
-        file: relativePath(opts.cwd, abs),
-        line: 1,
-        column: 1,
-        message: `claims made with another vocabulary (rules changed) and the article ${f.article.file ?? f.article.id} is not at hand as it was: extract it again`,
-      });
-    }
-    return again ?? f;
-  });
-  if (problems.length) throw new Failure(problems);
-  return out;
 }
 
 /** Every file of an indexed store, from the index's records where they hold, else read; sorted by id. */

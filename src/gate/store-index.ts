@@ -49,6 +49,7 @@ import {
 import { comparatorById } from '../compare/comparators';
 import { MAX_BUCKET } from '../compare/engine';
 import { TOPIC_WEIGHTS, topicWeights, type NameCounts } from '../compare/link';
+import { claimsUnder } from '../compare/under-vocabulary';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { byCodeUnit } from '../util/stable';
 
@@ -469,9 +470,9 @@ function ruleContexts(rules: RuleSet): Map<string, { comparator: Comparator; ctx
   return m;
 }
 
-/** The claims a rule compares, as the engine's pool filter picks them. */
+/** The claims a rule compares, as the engine's pool filter picks them (read with the vocabulary, as the engine reads them). */
 function compared(claims: readonly Claim[], comparator: Comparator, ctx: CompareContext): Claim[] {
-  return claims.filter((c) => ctx.rule.appliesTo.includes(c.kind) && (comparator.accepts?.(c, ctx) ?? true));
+  return claimsUnder(claims, ctx.vocabulary).filter((c) => ctx.rule.appliesTo.includes(c.kind) && (comparator.accepts?.(c, ctx) ?? true));
 }
 
 /** Per rule id: the keys (with claim counts) and entities of a file's compared claims; rules it has none for are left out. */

@@ -3,7 +3,6 @@ import { join, relative, sep } from 'node:path';
 import type { Article, Claim, RuleSet } from '../types';
 import { claimsFileHolds, claimsFileOf, claimsPathFor, serializeClaims, sha256, type ClaimsFile } from '../claims/io';
 import { writeFileAtomic } from '../util/fs-atomic';
-import { vocabularyFingerprint } from '../text/vocabulary';
 import { byCodeUnit } from '../util/stable';
 import { INDEX_FILE, closeStore, openStore, saveIndex } from './store-index';
 
@@ -47,11 +46,9 @@ export function writeClaimsToStore(
   index?: IndexUpdate,
   rules: RuleSet | undefined = index?.rules,
 ): string[] {
-  // The vocabulary the claims were extracted with: a run with another one extracts them again.
-  const vocabulary = rules ? vocabularyFingerprint(rules.vocabulary) : undefined;
   const files = [...articles]
     .sort((a, b) => byCodeUnit(a.id, b.id))
-    .map((a) => ({ article: a, path: claimsPathFor(storeDir, a.id), text: serializeClaims(a, claims.get(a.id) ?? [], storeDir, vocabulary) }));
+    .map((a) => ({ article: a, path: claimsPathFor(storeDir, a.id), text: serializeClaims(a, claims.get(a.id) ?? [], storeDir) }));
   const pause = pauseMs();
   for (const f of files) {
     writeFileAtomic(f.path, f.text);
@@ -61,7 +58,7 @@ export function writeClaimsToStore(
   if (index && existsSync(join(storeDir, INDEX_FILE))) {
     const known = new Map<string, { sha256: string; file: ClaimsFile }>();
     for (const f of files) {
-      const file = claimsFileOf(f.article, claims.get(f.article.id) ?? [], storeDir, vocabulary);
+      const file = claimsFileOf(f.article, claims.get(f.article.id) ?? [], storeDir);
       // A file that would not load is left for the next reader to parse, and to report.
       if (claimsFileHolds(file, f.path)) known.set(relative(storeDir, f.path).split(sep).join('/'), { sha256: sha256(f.text), file });
     }

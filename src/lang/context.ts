@@ -1,7 +1,7 @@
-import type { Article, ClaimContext, Sentence, Vocabulary } from '../types';
+import type { Article, ClaimContext, Sentence } from '../types';
 import { dropPossessive, lowerPlain, rangeTokens, type Token } from '../text/tokens';
 import { lemma } from './word-forms';
-import { EVENT_LOOKALIKES, NOT_NAMES, REPORTING_WORDS, STOPWORDS } from './words';
+import { COORDINATORS, EVENT_LOOKALIKES, NOT_NAMES, PARTICLES, REPORTING_WORDS, STOPWORDS } from './words';
 import { RecentArticles, firstAtOrAfterValue, insertAt } from '../text/lookup';
 import { isSpaceCode } from '../text/scan';
 
@@ -78,7 +78,7 @@ function isBreak(text: string, i: number): boolean {
   return c === 45 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32;
 }
 
-/** Reporting verbs kept as (weak) predicates even without a vocabulary (lang/en/reporting-verbs.yaml, plain). */
+/** Reporting verbs kept as (weak) predicates (lang/en/reporting-verbs.yaml, plain). */
 export { REPORTING_WORDS };
 
 /**
@@ -88,60 +88,44 @@ export { REPORTING_WORDS };
 export const MAX_PREDICATES = 3;
 export const PREDICATE_REACH = 20;
 
+/** Offsets a claim's context does not reach past: the claim's share of a sentence it shares with another. */
+export interface ContextLimits {
+  from: number;
+  to: number;
+}
+
 /**
- * What `classify` asks of a vocabulary about one word, read from maps built once per vocabulary (the
- * vocabulary is not changed once rules are loaded; the word memo already counts on that).
+ * Where the words between two claims of one sentence divide: at the last joining word between them ("and",
+ * lang/en/context.yaml coordinators) or semicolon, or -1 when none lies there. "... cost 215 crore and the
+ * launch cost 365 crore" divides before "and": "launch" is about 365 only.
  */
-interface VocabularyIndex {
-  /** First words of the two-word events ("pull out" -> "pull"); empty when it names none. */
-  pairFirsts: Set<string>;
-  /** By lemma `l`: the predicate of `l`, else of `l + "e"` ("produc" -> that of "produce"). */
-  predicateByLemma: Map<string, string>;
-  /** By lemma `l`: `l` when it is a reporting verb, else `l + "e"` when that is one ("stat" -> "state"). */
-  reportingByLemma: Map<string, string>;
-}
-
-const INDEXES = new WeakMap<Vocabulary, VocabularyIndex>();
-let lastIndexed: Vocabulary | undefined;
-let lastIndex: VocabularyIndex | undefined;
-
-function vocabularyIndex(v: Vocabulary): VocabularyIndex {
-  if (v === lastIndexed && lastIndex !== undefined) return lastIndex;
-  let ix = INDEXES.get(v);
-  if (ix === undefined) {
-    ix = { pairFirsts: new Set(), predicateByLemma: new Map(), reportingByLemma: new Map() };
-    for (const k of v.predicates.keys()) if (k.includes(' ')) ix.pairFirsts.add(k.slice(0, k.indexOf(' ')));
-    // The "e" forms first, so that a word's own entry, set after, wins: the order of the lookups they replace.
-    for (const [k, c] of v.predicates) if (k.endsWith('e')) ix.predicateByLemma.set(k.slice(0, -1), c);
-    for (const [k, c] of v.predicates) ix.predicateByLemma.set(k, c);
-    for (const k of v.reportingVerbs) if (k.endsWith('e')) ix.reportingByLemma.set(k.slice(0, -1), k);
-    for (const k of v.reportingVerbs) ix.reportingByLemma.set(k, k);
-    INDEXES.set(v, ix);
+export function divisionBetween(article: Article, firstEnd: number, secondStart: number): number {
+  const si = sentenceAt(article.sentences, firstEnd);
+  if (si < 0 || si !== sentenceAt(article.sentences, secondStart)) return -1;
+  const info = sentenceInfo(article, si, article.sentences[si]);
+  const tokens = info.tokens;
+  // First token at or after `firstEnd` (binary search: a sentence may be long and hold many claims).
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < firstEnd) lo = mid + 1;
+    else hi = mid;
   }
-  lastIndexed = v;
-  lastIndex = ix;
-  return ix;
-}
-
-/** The vocabulary's event for a word or its lemma `l`: "withdrew" (lemma "withdraw") -> "withdraw". */
-function lookupPredicate(lower: string, l: string, vocabulary: Vocabulary | undefined): string | undefined {
-  if (!vocabulary) return undefined;
-  return vocabulary.predicates.get(lower) ?? vocabularyIndex(vocabulary).predicateByLemma.get(l);
-}
-
-/** The vocabulary's reporting verb a word is a form of, under its own name: "stated" -> "state". */
-function lookupReporting(lower: string, l: string, vocabulary: Vocabulary | undefined): string | undefined {
-  if (!vocabulary || vocabulary.reportingVerbs.size === 0) return undefined;
-  if (vocabulary.reportingVerbs.has(lower)) return lower;
-  return vocabularyIndex(vocabulary).reportingByLemma.get(l);
+  let at = -1;
+  for (let k = lo; k < tokens.length && tokens[k].end <= secondStart; k++) if (COORDINATORS.has(lowerPlain(tokens[k].text))) at = tokens[k].start;
+  const text = article.text;
+  for (let i = secondStart - 1; i >= Math.max(firstEnd, at); i--) if (text.charCodeAt(i) === 59) return i;
+  return at;
 }
 
 /**
  * The words around `[start, end)` sorted into predicates, entities and other words, each as a lemma,
  * deduplicated and sorted. The window is `window` words each side within the claim's clause (falling back
  * to its sentence when the clause holds no other word); predicates keep only the `MAX_PREDICATES` event
- * words nearest to the claim. Reporting verbs from the vocabulary ("stated") are kept as predicates under
- * their own name, so `contextLink` can weigh them lightly.
+ * words nearest to the claim. The plain reporting verbs ("said") are kept as predicates under
+ * their own name, so `contextLink` can weigh them lightly. Only language data is read here: the rules'
+ * vocabulary (event synonyms, aliases, spellings) is applied when claims are compared.
  * "U.S. and NATO troops withdrew from Velmar in July 2021" around "July 2021" ->
  * predicates [withdraw], entities [nato, us, velmar], words [troop].
  */
@@ -149,17 +133,17 @@ export function contextAround(
   article: Article,
   start: number,
   end: number,
-  vocabulary: Vocabulary | undefined,
   window = 8,
+  limits?: ContextLimits,
 ): ClaimContext {
   const si = sentenceAt(article.sentences, start);
   const sentence = si >= 0 ? article.sentences[si] : { start: Math.max(0, start - 200), end: Math.min(article.text.length, end + 200) };
   const text = article.text;
-  const info = sentenceInfo(article, si, sentence, vocabulary);
+  const info = sentenceInfo(article, si, sentence);
   const { tokens, infos } = info;
   // Only a bounded stretch around the claim is read: `window` words rarely reach farther than this.
-  const reachStart = Math.max(sentence.start, start - CONTEXT_CHARS);
-  const reachEnd = Math.min(sentence.end, end + CONTEXT_CHARS);
+  const reachStart = Math.max(sentence.start, start - CONTEXT_CHARS, limits?.from ?? 0);
+  const reachEnd = Math.min(sentence.end, end + CONTEXT_CHARS, limits?.to ?? sentence.end);
   // Clause: from the last hard break before the claim to the first after it (a break, or a comma before a
   // subordinate clause), read from the sentence's marks rather than character by character.
   const { breaks, stops } = info.marks;
@@ -215,16 +199,15 @@ export function contextAround(
   let nPredicates = 0;
   const entities: string[] = [];
   const words: string[] = [];
-  const memo = wordMemo(vocabulary);
+  const memo = WORD_MEMO;
   for (let j = 0; j < nPicked; j++) {
     const k = picked[j];
-    // Tokens are classified when a window first reaches them, once per sentence and vocabulary.
-    const ti = infos[k] ?? (infos[k] = classify(text, sentence, tokens, k, vocabulary, memo));
+    // Tokens are classified when a window first reaches them, once per sentence.
+    const ti = infos[k] ?? (infos[k] = classify(text, sentence, tokens, k, memo));
     const t = tokens[k];
     const distance = t.end <= start ? start - t.end : t.start - end;
     if (ti.pair && j + 1 < nPicked && picked[j + 1] === k + 1) {
-      pWords[nPredicates] = ti.pair;
-      pDist[nPredicates++] = distance;
+      insertSorted(words, ti.pair);
       j++;
       continue;
     }
@@ -398,12 +381,12 @@ function quoteOpenBefore(m: SentenceMarks, at: number): boolean {
   return i >= 0 ? m.quoteOpen[i] : false;
 }
 
-/** What one token contributes to a context, decided once per sentence and vocabulary. */
+/** What one token contributes to a context, decided once per sentence. */
 interface TokenInfo {
   entities: string[] | undefined;
   predicate: string | undefined;
   word: string | undefined;
-  /** Predicate of this token and the next together ("pulled out"). */
+  /** This token and the next, a particle, as one verb ("pulled out" -> "pull out"), a word of its own. */
   pair: string | undefined;
 }
 
@@ -420,28 +403,24 @@ interface SentenceInfo {
   marks: SentenceMarks;
 }
 
-const SENTENCE_CACHE = new RecentArticles<Map<Vocabulary | null, Map<number, SentenceInfo>>>();
-// Sentences kept per article and vocabulary: all of them up to 8 MB of text (every extractor reads the
+const SENTENCE_CACHE = new RecentArticles<Map<number, SentenceInfo>>();
+// Sentences kept per article: all of them up to 8 MB of text (every extractor reads the
 // same sentences), else a window of recent ones: claims come in text order, so the window serves each
 // extractor, and a 20 MB article does not keep every token of its text.
 const SENTENCES_KEPT = 4096;
 const WHOLE_MEMO_LIMIT = 8 << 20;
 
-// The sentences of the article and vocabulary asked last: claims of one article come one after another.
+// The sentences of the article asked last: claims of one article come one after another.
 let lastArticle: Article | undefined;
-let lastSentenceVocabulary: Vocabulary | undefined;
 let lastSentences: Map<number, SentenceInfo> | undefined;
 
-function sentenceInfo(article: Article, si: number, sentence: Sentence, vocabulary: Vocabulary | undefined): SentenceInfo {
+function sentenceInfo(article: Article, si: number, sentence: Sentence): SentenceInfo {
   let bySentence: Map<number, SentenceInfo> | undefined;
-  if (article === lastArticle && vocabulary === lastSentenceVocabulary) bySentence = lastSentences!;
+  if (article === lastArticle) bySentence = lastSentences!;
   else {
-    let byVocab = SENTENCE_CACHE.get(article);
-    if (!byVocab) SENTENCE_CACHE.set(article, (byVocab = new Map()));
-    bySentence = byVocab.get(vocabulary ?? null);
-    if (!bySentence) byVocab.set(vocabulary ?? null, (bySentence = new Map()));
+    bySentence = SENTENCE_CACHE.get(article);
+    if (!bySentence) SENTENCE_CACHE.set(article, (bySentence = new Map()));
     lastArticle = article;
-    lastSentenceVocabulary = vocabulary;
     lastSentences = bySentence;
   }
   const key = si >= 0 ? si : -1 - sentence.start;
@@ -477,33 +456,15 @@ interface WordInfo {
    * (UNASKED until `classify` first meets it there, then the answer, or undefined when it does not differ).
    */
   initial: TokenInfo | undefined;
-  /** The vocabulary has a two-word event starting with it ("pulled" of "pulled out"). */
-  pairable: boolean;
 }
 
-const CLASSIFIED = new WeakMap<Vocabulary, Map<string, WordInfo>>();
-const CLASSIFIED_NO_VOCAB = new Map<string, WordInfo>();
-// The memo of the vocabulary asked last: one vocabulary serves a whole run.
-let lastVocabulary: Vocabulary | undefined;
-let lastMemo: Map<string, WordInfo> | undefined;
-
-/** The word memo of `vocabulary` (one per vocabulary, and one without). */
-function wordMemo(vocabulary: Vocabulary | undefined): Map<string, WordInfo> {
-  if (vocabulary === lastVocabulary && lastMemo !== undefined) return lastMemo;
-  let memo: Map<string, WordInfo> | undefined;
-  if (vocabulary) {
-    memo = CLASSIFIED.get(vocabulary);
-    if (!memo) CLASSIFIED.set(vocabulary, (memo = new Map()));
-  } else memo = CLASSIFIED_NO_VOCAB;
-  lastVocabulary = vocabulary;
-  lastMemo = memo;
-  return memo;
-}
+// Words classified so far: news repeats its words, across sentences and articles.
+const WORD_MEMO = new Map<string, WordInfo>();
 
 /**
  * What token `k` contributes. Apart from a two-word event with the next token, the answer depends only
- * on the token's text, whether it opens its sentence (or a quotation) and the vocabulary: news repeats
- * its words, so that part is memoized across sentences and articles (`memo`, from `wordMemo`). Treat the
+ * on the token's text and whether it opens its sentence (or a quotation): news repeats its words, so that
+ * part is memoized across sentences and articles (`memo`). Treat the
  * result as read-only.
  */
 function classify(
@@ -511,7 +472,6 @@ function classify(
   sentence: Sentence,
   tokens: readonly Token[],
   k: number,
-  vocabulary: Vocabulary | undefined,
   memo: Map<string, WordInfo>,
 ): TokenInfo {
   const t = tokens[k];
@@ -520,7 +480,7 @@ function classify(
   if (c0 >= 48 && c0 <= 57) return NO_INFO;
   let w = memo.get(raw);
   if (w === undefined) {
-    w = wordInfo(raw, vocabulary);
+    w = wordInfo(raw);
     if (raw.length <= 64) {
       if (memo.size >= 100000) memo.clear();
       memo.set(raw, w);
@@ -529,17 +489,15 @@ function classify(
   let base = w.plain;
   if (w.initial !== undefined && (t.start === sentence.start || opensQuote(text, sentence.start, t.start))) {
     // Decided when the word first opens a sentence: most names never do, and need no lemma for it.
-    if (w.initial === UNASKED) w.initial = demotedAtStart(w.lower, vocabulary) ? notEntity(w.lower, vocabulary) : undefined;
+    if (w.initial === UNASKED) w.initial = demotedAtStart(w.lower) ? notEntity(w.lower) : undefined;
     if (w.initial !== undefined) base = w.initial;
   }
   if (base === NO_INFO) return NO_INFO;
-  // Two-word events: "pulled out", "stepped down".
-  if (w.pairable && vocabulary && k + 1 < tokens.length) {
+  // Two-word verbs: "pulled out" -> "pull out", "stepped down" -> "step down" (rules may name their event).
+  const verb = base.word ?? (base.predicate !== undefined && !REPORTING.has(w.lower) ? base.predicate : undefined);
+  if (verb !== undefined && k + 1 < tokens.length) {
     const next = tokens[k + 1];
-    if (next.start - t.end <= 1) {
-      const p2 = vocabulary.predicates.get(`${w.lower} ${next.text.toLowerCase()}`);
-      if (p2) return tokenInfo(base.entities, base.predicate, base.word, p2);
-    }
+    if (next.start - t.end <= 1 && PARTICLES.has(lowerPlain(next.text))) return tokenInfo(base.entities, base.predicate, base.word, `${verb} ${lowerPlain(next.text)}`);
   }
   return base;
 }
@@ -561,24 +519,23 @@ function opensQuote(text: string, from: number, at: number): boolean {
 const REPORTING = new Map<string, string>(Object.entries(REPORTING_WORDS));
 
 /** A new word's `WordInfo`: its contribution mid-sentence, and at a sentence start when that differs. */
-function wordInfo(raw: string, vocabulary: Vocabulary | undefined): WordInfo {
+function wordInfo(raw: string): WordInfo {
   const lower = lowerPlain(raw);
-  const pairable = vocabulary ? vocabularyIndex(vocabulary).pairFirsts.has(lower) : false;
-  const plain = classifyWord(raw, lower, vocabulary);
+  const plain = classifyWord(raw, lower);
   // Only a capitalized word the sentence start can demote ("Built in ...") reads its position.
   const initial = plain.entities !== undefined && capitalThenSmall(raw) ? UNASKED : undefined;
-  return { lower, plain, initial, pairable };
+  return { lower, plain, initial };
 }
 
 /** `classify` without the two-word event, mid-sentence: the same for every occurrence of `raw`. */
-function classifyWord(raw: string, lower: string, vocabulary: Vocabulary | undefined): TokenInfo {
+function classifyWord(raw: string, lower: string): TokenInfo {
   const c0 = raw.charCodeAt(0);
   if (c0 >= 128 && NUMBER_FIRST.test(raw)) return NO_INFO;
   const reporting = REPORTING.get(lower);
   if (reporting !== undefined) return tokenInfo(undefined, reporting);
   const upper = c0 >= 65 && c0 <= 90 ? true : c0 < 128 ? false : UPPER_FIRST.test(raw);
-  if (upper && !NOT_NAMES.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)) return tokenInfo(entityKeys(raw, lower, vocabulary));
-  return notEntity(lower, vocabulary);
+  if (upper && !NOT_NAMES.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)) return tokenInfo(entityKeys(raw, lower));
+  return notEntity(lower);
 }
 
 const NUMBER_FIRST = /^\p{N}/u;
@@ -595,50 +552,50 @@ function capitalThenSmall(raw: string): boolean {
 
 /**
  * Whether a name-like word written capital-then-small is no name at the start of a sentence: "Built in the
- * early 1950s ...", "The", "Recently". Only stopwords, event words of the vocabulary and words ending in
- * -ed, -ing, -ly.
+ * early 1950s ...", "Construction began ...", "The", "Recently". Stopwords, words shaped like event words
+ * and words ending in -ly.
  */
-function demotedAtStart(lower: string, vocabulary: Vocabulary | undefined): boolean {
-  return STOPWORDS.has(lower) || !!lookupPredicate(lower, lemma(lower), vocabulary) || /(ed|ing|ly)$/.test(lower);
+function demotedAtStart(lower: string): boolean {
+  return STOPWORDS.has(lower) || (EVENT_SUFFIX.test(lower) && !NOT_EVENTS.has(lower)) || /(ed|ing|ly)$/.test(lower);
 }
 
 /** The entity keys of a capitalized word: "U.S.-led" -> us; "U.S.-Ruritania" -> us, ruritania. */
-function entityKeys(raw: string, lower: string, vocabulary: Vocabulary | undefined): string[] {
+function entityKeys(raw: string, lower: string): string[] {
   const keys: string[] = [];
   if (raw.indexOf('-') < 0) {
     // `lower` is the word's own lower case, the start of its key.
-    addEntityKey(keys, entityKeyOfLower(lower, vocabulary));
+    addEntityKey(keys, entityKeyOfLower(lower), raw);
     return keys;
   }
   for (const part of raw.split(/-(?=\p{Lu})|-(?=\p{Ll}+$)/u)) {
-    if (UPPER_FIRST.test(part)) addEntityKey(keys, entityKey(part, vocabulary));
+    if (UPPER_FIRST.test(part)) addEntityKey(keys, entityKey(part), part);
   }
   return keys;
 }
 
-function addEntityKey(keys: string[], key: string): void {
-  if (key && !STOPWORDS.has(key) && !NOT_NAMES.has(key)) keys.push(key);
+// Written in capitals, with or without dots: "U.S.", "US", "UN" name a place or body, not the pronoun "us".
+const ABBREVIATION = /^(?:\p{Lu}\.?){2,}$/u;
+
+function addEntityKey(keys: string[], key: string, written: string): void {
+  if (key && (ABBREVIATION.test(written.replace(/['\u2019]s$/, '')) || !STOPWORDS.has(key)) && !NOT_NAMES.has(key)) keys.push(key);
 }
 
 /** What a word that names nothing contributes: a predicate, a plain word, or nothing (a stopword). */
-function notEntity(lower: string, vocabulary: Vocabulary | undefined): TokenInfo {
+function notEntity(lower: string): TokenInfo {
   if (lower.length < 3 || STOPWORDS.has(lower)) return NOTHING;
   const lem = lemma(lower);
-  const canonical = lookupPredicate(lower, lem, vocabulary) || lookupReporting(lower, lem, vocabulary);
-  if (canonical) return tokenInfo(undefined, canonical);
   if (EVENT_SUFFIX.test(lower) && !NOT_EVENTS.has(lower)) return tokenInfo(undefined, lem);
   // An irregular verb form the lemma table knows: "withdrew" -> withdraw, "fought" -> fight.
   if (lem !== lower && lower.charCodeAt(lower.length - 1) !== 115 && !lower.startsWith(lem)) return tokenInfo(undefined, lem);
   return tokenInfo(undefined, undefined, lem);
 }
 
-/** "U.S." and "US" meet, "Ruritania's" and "Ruritania" meet; aliases from the rules apply. */
-export function entityKey(word: string, vocabulary: Vocabulary | undefined): string {
-  return entityKeyOfLower(lowerPlain(word), vocabulary);
+/** "U.S." and "US" meet, "Ruritania's" and "Ruritania" meet (the rules' aliases apply when comparing). */
+export function entityKey(word: string): string {
+  return entityKeyOfLower(lowerPlain(word));
 }
 
-function entityKeyOfLower(lower: string, vocabulary: Vocabulary | undefined): string {
+function entityKeyOfLower(lower: string): string {
   const possessive = dropPossessive(lower);
-  const bare = possessive.indexOf('.') < 0 ? possessive : possessive.replace(/\./g, '');
-  return vocabulary?.aliases.get(bare)?.canonical ?? bare;
+  return possessive.indexOf('.') < 0 ? possessive : possessive.replace(/\./g, '');
 }

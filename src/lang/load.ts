@@ -93,6 +93,16 @@ function describe(err: ErrorObject): string {
 }
 
 let loaded: LangData | undefined;
+let fingerprint: string | undefined;
+
+/**
+ * A short hash of the English data extraction reads (16 hex digits): claims files record it, so claims made
+ * with other language data are extracted again, never compared as they are.
+ */
+export function languageFingerprint(): string {
+  if (fingerprint === undefined) fingerprint = createHash('sha256').update(JSON.stringify(lang())).digest('hex').slice(0, 16);
+  return fingerprint;
+}
 
 /** The shipped English data, read and checked once, on first use. */
 export function lang(): LangData {

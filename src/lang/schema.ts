@@ -130,7 +130,7 @@ export const LANG_SCHEMAS = {
     'clause-openers': WORDS,
     'generic-speaker-words': WORDS,
   }),
-  context: file({ 'event-lookalikes': WORDS, 'not-names': WORDS }),
+  context: file({ 'event-lookalikes': WORDS, 'not-names': WORDS, 'verb-particles': WORDS, coordinators: WORDS }),
   sentences: file({ abbreviations: WORDS, 'words-after-abbreviation': WORDS, 'sentence-openers': WORDS }),
 } as const;
 
@@ -182,7 +182,7 @@ export interface LangData {
   };
   titles: Record<'title-modifiers' | 'title-connectors' | 'title-connectors-inside' | 'lower-case-title-words' | 'former-words' | 'deputy-words', string[]>;
   speakers: Record<'determiners' | 'rank-adjectives' | 'np-modifiers' | 'adverbs' | 'clause-openers' | 'generic-speaker-words', string[]>;
-  context: Record<'event-lookalikes' | 'not-names', string[]>;
+  context: Record<'event-lookalikes' | 'not-names' | 'verb-particles' | 'coordinators', string[]>;
   sentences: Record<'abbreviations' | 'words-after-abbreviation' | 'sentence-openers', string[]>;
 }
 

@@ -141,6 +141,12 @@ export const EVENT_LOOKALIKES: ReadonlySet<string> = new Set(context['event-look
 /** Capitalized words that are not names: month and weekday names, "However", "Officials". */
 export const NOT_NAMES: ReadonlySet<string> = new Set([...CALENDAR_WORDS, ...context['not-names']]);
 
+/** Particles that make one verb with the verb before them ("pulled out"). */
+export const PARTICLES: ReadonlySet<string> = new Set(context['verb-particles']);
+
+/** Words that join two clauses ("and", "but"), lang/en/context.yaml. */
+export const COORDINATORS: ReadonlySet<string> = new Set(context.coordinators);
+
 /** Words that end a count phrase: "three of the", "five were". */
 export const COUNT_STOPPERS: ReadonlySet<string> = new Set(numbers['count-stoppers']);
 /** Labels before an article's date line: "Published". */

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import type { Article, Claim, ExtractionError, RuleSet } from '../types';
+import type { Article, Claim, ExtractionError } from '../types';
 import { createProgress } from './progress';
 import { extractAll } from './parallel';
 
@@ -9,12 +9,11 @@ import { extractAll } from './parallel';
  */
 export function extractWithProgress(
   articles: readonly Article[],
-  rules: RuleSet,
   options: { jobs?: number; quiet?: boolean; errors?: ExtractionError[] },
 ): Map<string, Claim[]> {
   const progress = createProgress({ quiet: options.quiet });
   try {
-    return extractAll(articles, rules, { jobs: options.jobs, errors: options.errors, onProgress: (done, total) => progress.update(done, total) });
+    return extractAll(articles, { jobs: options.jobs, errors: options.errors, onProgress: (done, total) => progress.update(done, total) });
   } finally {
     progress.done();
   }

@@ -5,7 +5,7 @@ import { loadCorpus } from '../ingest/corpus';
 import { loadRulesFor } from '../rules/loader';
 import { formatExtractionError } from '../pipeline';
 import { extractWithProgress } from './cli';
-import { loadCurrentClaims, otherVocabulary } from './stored';
+import { loadCurrentClaims } from './stored';
 import { isClaimsFolder, loadClaimsFolder, articleFromClaims } from '../claims/io';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { Failure, formatProblem } from '../util/problem';
@@ -59,8 +59,8 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: bool
     if (existsSync(dir) && statSync(dir).isDirectory() && isClaimsFolder(dir)) {
       const errors: ExtractionError[] = [];
       let loaded = loadClaimsFolder(dir, io.cwd, { cache });
-      // Claims made by another format, extractor or vocabulary are extracted again (or refused).
-      if (!loaded.ok || loaded.value.some((f) => otherVocabulary(f, rules))) loaded = loadCurrentClaims(dir, io.cwd, rules, errors);
+      // Claims made by another format, extractor or language data are extracted again (or refused).
+      if (!loaded.ok) loaded = loadCurrentClaims(dir, io.cwd, errors);
       if (!loaded.ok) throw new Failure(loaded.error);
       for (const e of errors) io.stderr(`${formatExtractionError(e)}\n`);
       const articles = loaded.value.map((f) => articleFromClaims(f, dir));
@@ -70,7 +70,7 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: bool
   const corpus = loadCorpus(inputs, io.cwd);
   warn(io, corpus.warnings, quiet, strict);
   const errors: ExtractionError[] = [];
-  const claims = extractWithProgress(corpus.articles, rules, { jobs, quiet, errors });
+  const claims = extractWithProgress(corpus.articles, { jobs, quiet, errors });
   // Not silenced by --quiet: the report is missing these claims.
   for (const e of errors) io.stderr(`${formatExtractionError(e)}\n`);
   return { articles: corpus.articles, claims, root: corpus.root, errors };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import type { Article, Claim, ExtractionError, RuleSet } from '../types';
+import type { Article, Claim, ExtractionError } from '../types';
 import { extractArticle, formatExtractionError } from '../pipeline';
 
 /**
@@ -38,23 +38,22 @@ export function defaultJobs(): number {
  * The claims of every article, keyed by article id, in the order of `articles`: the same as calling
  * `extractArticle` on each, but spread over `jobs` worker threads when there are enough articles.
  */
-export function extractAll(articles: readonly Article[], rules: RuleSet, options: ExtractAllOptions = {}): Map<string, Claim[]> {
+export function extractAll(articles: readonly Article[], options: ExtractAllOptions = {}): Map<string, Claim[]> {
   const jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
   const threshold = options.threshold ?? PARALLEL_THRESHOLD;
   const threads = Math.min(jobs, Math.ceil(articles.length / 8));
-  if (threads <= 1 || articles.length < threshold) return extractHere(articles, rules, options.onProgress, options.errors);
-  return extractInWorkers(articles, rules, threads, options.onProgress, options.errors);
+  if (threads <= 1 || articles.length < threshold) return extractHere(articles, options.onProgress, options.errors);
+  return extractInWorkers(articles, threads, options.onProgress, options.errors);
 }
 
 function extractHere(
   articles: readonly Article[],
-  rules: RuleSet,
   onProgress?: (done: number, total: number) => void,
   errors?: ExtractionError[],
 ): Map<string, Claim[]> {
   const claims = new Map<string, Claim[]>();
   articles.forEach((article, i) => {
-    claims.set(article.id, extractArticle(article, { rules }, { errors }));
+    claims.set(article.id, extractArticle(article, {}, { errors }));
     onProgress?.(i + 1, articles.length);
   });
   return claims;
@@ -63,10 +62,9 @@ function extractHere(
 /** A message from a worker: the claims of one article (and its extractors' errors), or a failure. */
 export type WorkerMessage = { index: number; claims: Claim[]; errors: ExtractionError[] } | { error: string };
 
-/** What a worker is given: its share of the articles (with their index in the whole list) and the rules. */
+/** What a worker is given: its share of the articles, with their index in the whole list. */
 export interface WorkerInput {
   articles: { index: number; article: Article }[];
-  rules: RuleSet;
   port: MessagePort;
   /** Int32Array over a SharedArrayBuffer: [0] counts messages posted, for `Atomics.wait`. */
   signal: SharedArrayBuffer;
@@ -74,7 +72,6 @@ export interface WorkerInput {
 
 function extractInWorkers(
   articles: readonly Article[],
-  rules: RuleSet,
   threads: number,
   onProgress?: (done: number, total: number) => void,
   errors?: ExtractionError[],
@@ -92,7 +89,7 @@ function extractInWorkers(
   try {
     for (const share of shares) {
       const { port1, port2 } = new MessageChannel();
-      const workerData: WorkerInput = { articles: share, rules, port: port2, signal };
+      const workerData: WorkerInput = { articles: share, port: port2, signal };
       workers.push(startWorker(workerData, [port2]));
       ports.push(port1);
     }

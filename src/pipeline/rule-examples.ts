@@ -1,4 +1,4 @@
-import type { Article, Claim, Finding, Rule, RuleSet, Verdict } from '../types';
+import type { Article, Claim, ExtractContext, Finding, Rule, RuleSet, Verdict } from '../types';
 import { buildArticle } from '../ingest/article';
 import { extractArticle } from '../pipeline';
 import { compareAll } from '../compare/engine';
@@ -39,7 +39,7 @@ export function runExample(example: RuleExample, rule: Rule, ruleSet: RuleSet): 
     if (!built.ok) return { rule, example, passed: false, skipped: false, detail: built.error.map((p) => p.message).join('; ') };
     articles.push(built.value);
   }
-  const ctx = { rules: ruleSet };
+  const ctx: ExtractContext = {};
   const claims: Claim[] = articles.flatMap((a) => extractArticle(a, ctx));
   const only: RuleSet = { rules: [target], data: ruleSet.data, vocabulary: ruleSet.vocabulary };
   const findings = compareAll(claims, only, new Map(articles.map((a) => [a.id, a])));

@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import type { ExtractionError, Problem, Result, RuleSet } from '../types';
+import type { ExtractionError, Problem, Result } from '../types';
 import { buildArticle } from '../ingest/article';
 import { claimsFileOf, claimsPathFor, listClaimsFilesWithStats, parseClaimsFile, sha256, type ClaimsFile } from '../claims/io';
-import { vocabularyFingerprint } from '../text/vocabulary';
 import { extractArticle } from '../pipeline';
 import { byCodeUnit } from '../util/stable';
 import { relativePath } from '../report/locate';
 
 /**
  * Stored claims are compared only as this run would extract them: a claims file made by another claims
- * format, another extractor or with another vocabulary is extracted again from its article when the
- * article is at hand and unchanged (same SHA-256), and refused with its file, line and column otherwise.
- * Stored and fresh claims are never mixed.
+ * format, another extractor or other language data is extracted again from its article when the article
+ * is at hand and unchanged (same SHA-256), and refused with its file, line and column otherwise. Stored
+ * and fresh claims are never mixed. The rules are no part of it: their vocabulary is applied when claims
+ * are compared, so a changed rule needs no new extraction.
  */
 
 /** The stored article a claims file names, as far as it can be read without the schema. */
@@ -25,7 +25,7 @@ interface StoredArticle {
 }
 
 /** The claims file at `abs` made again from its article, or undefined when the article is not at hand as it was. */
-export function extractAgain(abs: string, stored: StoredArticle, storeDir: string, rules: RuleSet, errors: ExtractionError[]): ClaimsFile | undefined {
+export function extractAgain(abs: string, stored: StoredArticle, storeDir: string, errors: ExtractionError[]): ClaimsFile | undefined {
   if (typeof stored.id !== 'string' || typeof stored.file !== 'string' || typeof stored.sha256 !== 'string') return undefined;
   let text: string;
   const path = resolve(abs, '..', stored.file);
@@ -44,45 +44,32 @@ export function extractAgain(abs: string, stored: StoredArticle, storeDir: strin
   const meta = stored.meta && typeof stored.meta === 'object' ? (stored.meta as Record<string, string>) : {};
   const built = buildArticle(id, path, text, meta);
   if (!built.ok) return undefined;
-  const claims = extractArticle(built.value, { rules }, { errors });
-  return claimsFileOf(built.value, claims, storeDir, vocabularyFingerprint(rules.vocabulary));
-}
-
-/** True when `file` was made with another vocabulary than `rules` have (a file that names none is taken as it is). */
-export function otherVocabulary(file: ClaimsFile, rules: RuleSet): boolean {
-  return file.vocabulary !== undefined && file.vocabulary !== vocabularyFingerprint(rules.vocabulary);
+  const claims = extractArticle(built.value, {}, { errors });
+  return claimsFileOf(built.value, claims, storeDir);
 }
 
 /**
  * Every claims file of `dir`, sorted by article id, each as this run would extract it (see above).
  * Problems of all files come together; `errors` collects extractors that threw while extracting again.
  */
-export function loadCurrentClaims(dir: string, cwd: string, rules: RuleSet, errors: ExtractionError[]): Result<ClaimsFile[]> {
+export function loadCurrentClaims(dir: string, cwd: string, errors: ExtractionError[]): Result<ClaimsFile[]> {
   const problems: Problem[] = [];
   const files: ClaimsFile[] = [];
   for (const listed of listClaimsFilesWithStats(dir)) {
     const source = readFileSync(listed.abs, 'utf8');
     const shown = relativePath(cwd, listed.abs);
     const parsed = parseClaimsFile(shown, source, listed.abs);
-    if (parsed.ok && !otherVocabulary(parsed.value, rules)) {
+    if (parsed.ok) {
       files.push(parsed.value);
       continue;
     }
     const doc = parseDocument(source, { prettyErrors: false });
     const data = doc.errors.length ? undefined : (doc.toJS() as { article?: StoredArticle } | null);
     // Only files made elsewhere are extracted again; a broken file is reported as it is.
-    const stale = parsed.ok || (parsed.error.length === 1 && /^claims (written as|made by) /.test(parsed.error[0].message));
-    const again = stale && data?.article ? extractAgain(listed.abs, data.article, dir, rules, errors) : undefined;
+    const stale = parsed.error.length === 1 && /^claims (written as|made by) /.test(parsed.error[0].message);
+    const again = stale && data?.article ? extractAgain(listed.abs, data.article, dir, errors) : undefined;
     if (again) files.push(again);
-    else if (!parsed.ok) problems.push(...parsed.error);
-    else {
-      problems.push({
-        file: shown,
-        line: 1,
-        column: 1,
-        message: `claims made with another vocabulary (rules changed) and the article ${parsed.value.article.file ?? parsed.value.article.id} is not at hand as it was: extract it again`,
-      });
-    }
+    else problems.push(...parsed.error);
   }
   if (problems.length) return { ok: false, error: problems };
   files.sort((a, b) => byCodeUnit(a.article.id, b.article.id));

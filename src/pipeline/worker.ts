@@ -21,7 +21,7 @@ try {
   };
   for (const { index, article } of input.articles) {
     const errors: ExtractionError[] = [];
-    post({ index, claims: extractArticle(article, { rules: input.rules }, { errors }), errors });
+    post({ index, claims: extractArticle(article, {}, { errors }), errors });
   }
 } catch (err) {
   post({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) });

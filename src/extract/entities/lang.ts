@@ -63,3 +63,11 @@ export function listSet(file: string, name: string): Set<string> {
   const data = langFile<{ lists: Record<string, string[]> }>(file, LISTS_SCHEMA);
   return new Set((data.lists[name] ?? []).map((w) => w.toLowerCase()));
 }
+
+let countries: ReadonlySet<string> | undefined;
+
+/** Every country name and demonym of lang/en/demonyms.yaml, lower case: "ruritania", "ruritanian". */
+export function countryWords(): ReadonlySet<string> {
+  if (!countries) countries = new Set(langFile<{ sets: string[][] }>('demonyms', SETS_SCHEMA).sets.flat());
+  return countries;
+}

@@ -22,7 +22,7 @@ export const ORG_WORDS = new Set(people['org-words']);
 /** Lower-case name particles that may sit inside a name: "Osama bin Laden". */
 export const NAME_PARTICLES = new Set(people['name-particles']);
 
-/** Verbs that introduce or follow a quotation; the rules vocabulary's reporting verbs are added at run time. */
+/** Verbs that introduce or follow a quotation (lang/en/reporting-verbs.yaml). */
 export const REPORTING_VERBS = new Set(lang()['reporting-verbs'].verbs);
 
 /** Nouns that describe an unnamed speaker: "a senior defence official", "a spokesman". */

@@ -1,5 +1,4 @@
-import type { Vocabulary } from '../../types';
-import { preferredSpelling } from '../../text/vocabulary';
+import { countryWords } from '../entities/lang';
 import { MULTIWORD_ROLES, ORG_WORDS, ROLE_WORDS } from './lexicon';
 import { TITLE_MODIFIERS } from './runs';
 import { FORMER_WORDS, TITLE_TRIM_WORDS } from '../../lang/words';
@@ -19,26 +18,25 @@ const OF_ORGS = /\b(ministry|department|office|bureau|directorate|secretariat|co
 // Words that say where, without being an organization of their own.
 const US = /^(us|u\.s\.?|u\.s\.a\.?|usa|united states|america|american)$/;
 
-function spell(w: string, vocabulary: Vocabulary): string {
-  return preferredSpelling(w, vocabulary) ?? w;
-}
-
-/** "U.S." / "US" / "United States" -> "united states"; "Ruritania's" -> "ruritania"; aliases from the rules apply. */
-export function normalizePlace(place: string, vocabulary: Vocabulary): string {
+/**
+ * "U.S." / "US" / "United States" -> "united states"; "Ruritania's" -> "ruritania" (the rules' aliases and
+ * spellings apply when titles are compared).
+ */
+export function normalizePlace(place: string): string {
   const p = place.toLowerCase().replace(/\u2019/g, "'").replace(/'s$/, '').trim();
   if (US.test(p)) return 'united states';
   const bare = p.replace(/\./g, '');
-  return vocabulary.aliases.get(bare)?.canonical ?? bare;
+  return bare;
 }
 
-/** "Ministry of Defence" -> "defense ministry"; "the Foreign Ministry" -> "foreign ministry". */
-export function normalizeOrg(org: string, vocabulary: Vocabulary): string {
+/** "Ministry of Defence" -> "defence ministry"; "the Foreign Ministry" -> "foreign ministry". */
+export function normalizeOrg(org: string): string {
   let o = org
     .toLowerCase()
     .replace(/\u2019/g, "'")
     .split(/\s+/)
     .filter((w) => w && w !== 'the')
-    .map((w) => spell(w.replace(/'s$/, ''), vocabulary))
+    .map((w) => w.replace(/'s$/, ''))
     .join(' ');
   const m = OF_ORGS.exec(o);
   if (m) o = `${o.slice(0, m.index)}${m[2]} ${m[1]}`.trim();
@@ -50,13 +48,12 @@ export function normalizeOrg(org: string, vocabulary: Vocabulary): string {
  * "Chief of Staff at Ruritania's Ministry of Defence" -> role chief of staff, org defense ministry,
  * place ruritania. Returns null when no role word is present.
  */
-export function parseTitle(title: string, vocabulary: Vocabulary): ParsedTitle | null {
-  // News repeats its titles ("Mayor", "Defense Minister"): parse each wording once per vocabulary.
-  let memo = PARSED.get(vocabulary);
-  if (!memo) PARSED.set(vocabulary, (memo = new Map()));
+export function parseTitle(title: string): ParsedTitle | null {
+  // News repeats its titles ("Mayor", "Defense Minister"): parse each wording once.
+  const memo = PARSED;
   let hit = memo.get(title);
   if (hit === undefined) {
-    hit = parseTitleUncached(title, vocabulary);
+    hit = parseTitleUncached(title);
     if (memo.size > 10000) memo.clear();
     memo.set(title, hit);
   }
@@ -64,7 +61,7 @@ export function parseTitle(title: string, vocabulary: Vocabulary): ParsedTitle |
   return hit && copyOf(hit);
 }
 
-const PARSED = new WeakMap<Vocabulary, Map<string, ParsedTitle | null>>();
+const PARSED = new Map<string, ParsedTitle | null>();
 
 // `{ ...p }`, key for key in the same order, without the spread.
 function copyOf(p: ParsedTitle): ParsedTitle {
@@ -74,10 +71,10 @@ function copyOf(p: ParsedTitle): ParsedTitle {
   return c;
 }
 
-function parseTitleUncached(title: string, vocabulary: Vocabulary): ParsedTitle | null {
+function parseTitleUncached(title: string): ParsedTitle | null {
   const raw = title.replace(/\u2019/g, "'").replace(/[,;]/g, ' ');
   const toks = raw.split(/\s+/).filter(Boolean);
-  const lower = toks.map((t) => spell(t.toLowerCase().replace(/'s$/, ''), vocabulary));
+  const lower = toks.map((t) => t.toLowerCase().replace(/'s$/, ''));
   const used = new Array<boolean>(toks.length).fill(false);
   const former = lower.some((w) => FORMER.has(w));
   lower.forEach((w, i) => {
@@ -87,13 +84,12 @@ function parseTitleUncached(title: string, vocabulary: Vocabulary): ParsedTitle 
   let role = '';
   const joined = lower.join(' ');
   for (const r of [...MULTIWORD_ROLES].sort((a, b) => b.length - a.length)) {
-    const rr = r.split(' ').map((w) => spell(w, vocabulary)).join(' ');
-    const at = (' ' + joined + ' ').indexOf(' ' + rr + ' ');
+    const at = (' ' + joined + ' ').indexOf(' ' + r + ' ');
     if (at < 0) continue;
     const startIdx = joined.slice(0, at).split(' ').filter(Boolean).length;
-    const n = rr.split(' ').length;
+    const n = r.split(' ').length;
     for (let k = startIdx; k < startIdx + n; k++) used[k] = true;
-    role = rr;
+    role = r;
     break;
   }
   if (!role) {
@@ -110,7 +106,7 @@ function parseTitleUncached(title: string, vocabulary: Vocabulary): ParsedTitle 
     }
   }
   if (!role) return null;
-  // Place: "US", "U.S.", "United States", a possessive country ("Ruritania's"), a known alias.
+  // Place: "US", "U.S.", "United States", a possessive country ("Ruritania's"), a country or demonym.
   let place: string | undefined;
   for (let i = 0; i < toks.length; i++) {
     if (used[i]) continue;
@@ -122,8 +118,8 @@ function parseTitleUncached(title: string, vocabulary: Vocabulary): ParsedTitle 
     }
     const bare = lower[i].replace(/\./g, '');
     const possessive = /'s$/.test(toks[i]) && /^\p{Lu}/u.test(toks[i]) && !ORG_WORDS.has(bare);
-    if (US.test(lower[i]) || vocabulary.aliases.has(bare) || possessive) {
-      place = normalizePlace(toks[i], vocabulary);
+    if (US.test(lower[i]) || countryWords().has(bare) || possessive) {
+      place = normalizePlace(toks[i]);
       used[i] = true;
       break;
     }
@@ -134,12 +130,12 @@ function parseTitleUncached(title: string, vocabulary: Vocabulary): ParsedTitle 
   while (rest.length && CONNECTORS.has(rest[0].toLowerCase())) rest.shift();
   while (rest.length && CONNECTORS.has(rest[rest.length - 1].toLowerCase())) rest.pop();
   let org: string | undefined;
-  if (rest.some((w) => ORG_WORDS.has(spell(w.toLowerCase().replace(/'s$/, ''), vocabulary)))) {
-    org = normalizeOrg(rest.join(' '), vocabulary);
+  if (rest.some((w) => ORG_WORDS.has(w.toLowerCase().replace(/'s$/, '')))) {
+    org = normalizeOrg(rest.join(' '));
     // A leading demonym left in the org is a place: "Ruritanian Armed Forces" -> place ruritanian.
     const first = org.split(' ')[0];
     if (!place && first && rest[0] && /^\p{Lu}/u.test(rest[0]) && !ORG_WORDS.has(first) && !TITLE_MODIFIERS.has(first) && org.split(' ').length > 2) {
-      place = normalizePlace(first, vocabulary);
+      place = normalizePlace(first);
       org = org.split(' ').slice(1).join(' ');
     }
   }

@@ -1,5 +1,4 @@
-import type { Article, Span, Speaker, SpeakerKind, Vocabulary } from '../../types';
-import { preferredSpelling } from '../../text/vocabulary';
+import type { Article, Span, Speaker, SpeakerKind } from '../../types';
 import { makeSpan } from '../../text/span';
 import { sentenceAt } from '../../lang/context';
 import { firstTokens, lowerPlain, startsUpper, tokenize, type Token } from '../../text/tokens';
@@ -22,12 +21,12 @@ const HEDGE_ADJECTIVES = RANK_ADJECTIVES;
 const NP_MODIFIERS = SPEAKER_MODIFIERS;
 const ADVERBS = SPEAKER_ADVERBS;
 
-/** Reporting verbs known to the extractor plus the vocabulary's. */
-export function isReportingVerb(word: string, vocabulary: Vocabulary): boolean {
+/** Reporting verbs (lang/en/reporting-verbs.yaml), in any case. */
+export function isReportingVerb(word: string): boolean {
   // Written lower case: "States" in "United States" is a name, not a verb.
   if (!/^[a-z]/.test(word)) return false;
   const w = word.toLowerCase();
-  return REPORTING_VERBS.has(w) || vocabulary.reportingVerbs.has(w);
+  return REPORTING_VERBS.has(w);
 }
 
 function npWord(t: Token): boolean {
@@ -92,7 +91,7 @@ function words(text: string, from: number, to: number): Token[] {
 }
 
 /** Who speaks, read from the words after a closing quote mark: '," Roe said.' / '," said Roe.' */
-export function afterAttribution(text: string, from: number, to: number, vocabulary: Vocabulary): NounPhrase | null {
+export function afterAttribution(text: string, from: number, to: number): NounPhrase | null {
   if (!/^[\s,]*[\p{L}]/u.test(text.slice(from, Math.min(to, from + 4)))) {
     if (!/^[\s,]*[\u2014\u2013-]\s*\p{L}/u.test(text.slice(from, Math.min(to, from + 5)))) return null;
   }
@@ -100,7 +99,7 @@ export function afterAttribution(text: string, from: number, to: number, vocabul
   const toks = firstTokens(text, from, to, 12, hasLetter);
   if (!toks.length) return null;
   const first = toks[0].text.toLowerCase();
-  if (isReportingVerb(toks[0].text, vocabulary)) {
+  if (isReportingVerb(toks[0].text)) {
     const np = phraseForward(text, toks, 1);
     return np.length ? { toks: np, verb: 'said X' } : null;
   }
@@ -109,7 +108,7 @@ export function afterAttribution(text: string, from: number, to: number, vocabul
     return np.length ? { toks: np, verb: 'according to X' } : null;
   }
   for (let k = 1; k < Math.min(toks.length, 9); k++) {
-    if (!isReportingVerb(toks[k].text, vocabulary)) continue;
+    if (!isReportingVerb(toks[k].text)) continue;
     let end = k - 1;
     while (end > 0 && (ADVERBS.has(toks[end].text.toLowerCase()) || /ly$/.test(toks[end].text))) end--;
     const np = phraseBackward(text, toks, end);
@@ -123,7 +122,7 @@ export function afterAttribution(text: string, from: number, to: number, vocabul
  * Who speaks, read from the sentence words before an opening quote mark: 'Roe said, "...' /
  * 'An official said that the deal was "not possible"'. `sentenceStart` bounds the search.
  */
-export function beforeAttribution(text: string, sentenceStart: number, open: number, vocabulary: Vocabulary): NounPhrase | null {
+export function beforeAttribution(text: string, sentenceStart: number, open: number): NounPhrase | null {
   const toks = words(text, sentenceStart, open);
   for (let k = toks.length - 1; k >= 0; k--) {
     const w = toks[k].text.toLowerCase();
@@ -131,7 +130,7 @@ export function beforeAttribution(text: string, sentenceStart: number, open: num
       const np = phraseForward(text, toks, k + 2);
       if (np.length) return { toks: np, verb: 'according to X' };
     }
-    if (!isReportingVerb(toks[k].text, vocabulary)) continue;
+    if (!isReportingVerb(toks[k].text)) continue;
     // "Roe's Demand" in a headline is a noun, not a verb of saying.
     if (k > 0 && /['\u2019]s$/.test(toks[k - 1].text)) continue;
     // A participle belongs to the sentence's subject: 'Roe issued a threat, writing: "..."'.
@@ -173,7 +172,6 @@ export interface SpeakerContext {
   mentions: readonly Mention[];
   /** Speakers of quotes earlier in the article that are groups (for "they"). */
   groups: readonly Speaker[];
-  vocabulary: Vocabulary;
   /** Quotation range: mentions inside it never speak for it. */
   quoteStart: number;
   quoteEnd: number;
@@ -181,7 +179,7 @@ export interface SpeakerContext {
 
 /** Turns a noun phrase into a Speaker: a named person, a pronoun resolved, an organization or a description. */
 export function resolveSpeaker(np: NounPhrase, ctx: SpeakerContext): Speaker | null {
-  const { article, mentions, vocabulary } = ctx;
+  const { article, mentions } = ctx;
   const text = article.text;
   const toks = np.toks;
   const start = toks[0].start;
@@ -212,7 +210,7 @@ export function resolveSpeaker(np: NounPhrase, ctx: SpeakerContext): Speaker | n
     const l = lowerPlain(toks[i].text);
     lower.push(l);
     if (DETERMINERS.has(l) || HEDGE_ADJECTIVES.has(l)) continue;
-    const word = spell(l.indexOf('.') < 0 ? l : l.replace(/\./g, ''), vocabulary);
+    const word = l.indexOf('.') < 0 ? l : l.replace(/\./g, '');
     key = content++ === 0 ? word : `${key} ${word}`;
   }
   const head = lower[lower.length - 1];
@@ -267,6 +265,3 @@ export function personInRange(mentions: readonly Mention[], from: number, at: nu
   return i >= 0 && mentions[i].start >= from ? mentions[i] : undefined;
 }
 
-function spell(word: string, vocabulary: Vocabulary): string {
-  return preferredSpelling(word, vocabulary) ?? word;
-}
