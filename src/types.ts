@@ -424,7 +424,13 @@ export interface ClaimRef {
 export interface Reading {
   display: string;
   value: unknown;
+  /** One claim per source: where each source states the reading most plainly. */
   claims: ClaimRef[];
+  /**
+   * The same reading stated again by a source already in `claims` (a headline and the body, a figure
+   * repeated further down), when there are such: listed, never paired with other claims.
+   */
+  repeats?: ClaimRef[];
 }
 
 export interface ReadingRelation {

@@ -17,8 +17,8 @@ import { languageFingerprint } from '../lang/load';
 export interface ClaimsFile {
   /** The extractor that made the claims (EXTRACTOR_VERSION). */
   extractor: string;
-  /** Fingerprint of the language data the extractors read (lang/load.ts languageFingerprint). */
-  language: string;
+  /** Fingerprint of the language data the extractors read (lang/load.ts languageFingerprint); a hand-written file may leave it out. */
+  language?: string;
   article: {
     id: string;
     /** Path of the article file relative to the claims file's folder, when known. */

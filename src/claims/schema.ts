@@ -193,11 +193,12 @@ export const CLAIMS_SCHEMA = {
   title: 'corroborate claims file',
   type: 'object',
   additionalProperties: false,
-  required: ['format', 'extractor', 'language', 'article', 'claims'],
+  required: ['format', 'extractor', 'article', 'claims'],
   properties: {
     format: { const: CLAIMS_FORMAT },
     extractor: { type: 'string', minLength: 1 },
-    // Fingerprint of the language data the extractors read (lang/load.ts languageFingerprint).
+    // Fingerprint of the language data the extractors read (lang/load.ts languageFingerprint); a file
+    // written by hand may leave it out and is then read as it is.
     language: { type: 'string', pattern: '^[0-9a-f]{16}$' },
     article: {
       type: 'object',

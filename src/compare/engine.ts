@@ -273,11 +273,16 @@ function buildFinding(
       ? 'variant'
       : 'agree';
   const claims = idx.map((i) => pool[i]);
-  const readings: Reading[] = readingsIdx.map(([, members]) => ({
-    display: comparator.display(pool[members[0]], ctx),
-    value: comparator.readingValue(pool[members[0]], ctx),
-    claims: members.map((i) => claimRef(pool[i])),
-  }));
+  const readings: Reading[] = readingsIdx.map(([, members]) => {
+    const { stated, repeats } = oncePerSource(members.map((i) => pool[i]));
+    const reading: Reading = {
+      display: comparator.display(pool[members[0]], ctx),
+      value: comparator.readingValue(pool[members[0]], ctx),
+      claims: stated.map(claimRef),
+    };
+    if (repeats.length) reading.repeats = repeats.map(claimRef);
+    return reading;
+  });
   const subject = comparator.subject(claims, ctx);
   const fingerprint = shortHash(
     JSON.stringify([ctx.rule.id, readingsIdx.map(([key]) => key).sort(byCodeUnit), claims.map((c) => `${c.source}|${c.span.text}`).sort(byCodeUnit)]),
@@ -293,6 +298,23 @@ function buildFinding(
     readings,
     relations,
   };
+}
+
+/**
+ * One claim per source for a reading, the rest as repeats. The one kept states an attribute if any does
+ * ("the death toll rose to 288" over a later "288 in all"), else it comes first in the article.
+ * `members` are in pool order (by source, then offset).
+ */
+function oncePerSource(members: readonly Claim[]): { stated: Claim[]; repeats: Claim[] } {
+  const best = new Map<string, Claim>();
+  for (const c of members) {
+    const kept = best.get(c.source);
+    if (!kept || (!kept.attribute && c.attribute)) best.set(c.source, c);
+  }
+  const stated: Claim[] = [];
+  const repeats: Claim[] = [];
+  for (const c of members) (best.get(c.source) === c ? stated : repeats).push(c);
+  return { stated, repeats };
 }
 
 function claimRef(c: Claim): ClaimRef {

@@ -35,7 +35,7 @@ export function regionOf(c: Pick<ClaimRef, 'line' | 'column' | 'text'>): Region 
 
 /** Every claim of a finding, reading by reading. */
 export function claimsOf(f: Finding): ClaimRef[] {
-  return f.readings.flatMap((r) => r.claims);
+  return f.readings.flatMap((r) => (r.repeats ? [...r.claims, ...r.repeats] : r.claims));
 }
 
 /**

@@ -129,6 +129,11 @@ function findingMarkdown(f: Finding, name: (id: string) => string): string[] {
       const reading = j === 0 ? `**${mdEscape(r.display)}**` : '';
       lines.push(`| ${j === 0 ? i + 1 : ''} | ${reading} | ${mdEscape(name(c.source))} | ${mdEscape(c.source)}:${c.line}:${c.column} | ${quoted(c.text)} |`);
     });
+    // The same reading stated again by a source listed above: where, in one row.
+    if (r.repeats?.length) {
+      const where = r.repeats.map((c) => `${mdEscape(c.source)}:${c.line}:${c.column}`).join(', ');
+      lines.push(`|  | (again) |  | ${where} |  |`);
+    }
   });
   if (f.kind === 'quote' && f.readings.length > 1) {
     const base = quoteWords(f.readings[0]);
