@@ -55,6 +55,18 @@ describe('quotes: words and speakers', () => {
     expect(q.speaker?.span?.text).toBe('he');
   });
 
+  test.each([
+    // [text, speaker of the pronoun]: the subject of the sentence before, when it is a known person.
+    ['Velkov published an apology over his dispute with Tobias Renner. "I regret it," he said.', null],
+    ['Velkov said sorry to Tobias Renner on Monday. "I regret it," he said.', null],
+    ['Union president Liesel Okonkwo met the owners. "We will stay out," she said.', 'Liesel Okonkwo'],
+    ['Harborline chief executive Tobias Renner spoke first. "We will talk," he said.', 'Tobias Renner'],
+    ['Yesterday Tobias Renner met the owners. "We will talk," he said.', 'Tobias Renner'],
+  ])('a pronoun after a sentence whose subject is a name not known as a person\'s: %s -> %s', (text, speaker) => {
+    const [q] = quotes(text);
+    expect(q.speaker?.name ?? null).toBe(speaker);
+  });
+
   test('a quote broken by its attribution is one quotation of two segments sharing the speaker', () => {
     const qs = quotes('"The storm took the pier," Okafor Lindqvist said. "We will build it again. It will take a year."');
     expect(qs.map((q) => q.words)).toEqual(['The storm took the pier', 'We will build it again. It will take a year.']);

@@ -1,8 +1,9 @@
 import type { Article, Span, Speaker, SpeakerKind } from '../../types';
 import { makeSpan } from '../../text/span';
 import { sentenceAt } from '../../lang/context';
+import { lemma } from '../../lang/word-forms';
 import { firstTokens, lowerPlain, startsUpper, tokenize, type Token } from '../../text/tokens';
-import { CLAUSE_OPENERS, RANK_ADJECTIVES, SPEAKER_ADVERBS, SPEAKER_DETERMINERS, SPEAKER_MODIFIERS, STOPWORDS } from '../../lang/words';
+import { CLAUSE_OPENERS, NOT_NAMES, RANK_ADJECTIVES, SPEAKER_ADVERBS, SPEAKER_DETERMINERS, SPEAKER_MODIFIERS, STOPWORDS } from '../../lang/words';
 import { ORG_HEADS, ORG_WORDS, PERSON_NOUNS, PRONOUNS, REPORTING_VERBS, ROLE_WORDS, SENTENCE_STARTERS } from '../people/lexicon';
 import { TITLE_MODIFIERS } from '../people/runs';
 import type { Mention } from '../people/mentions';
@@ -252,8 +253,29 @@ function nearestPersonBefore(mentions: readonly Mention[], at: number, ctx: Spea
   const last = mentions[li];
   const si = sentenceAt(sentences, last.start);
   if (si < 0) return last;
-  for (let i = firstAtOrAfter(mentions, sentences[si].start, mStart); i <= li; i++) if (candidate(mentions[i])) return mentions[i];
+  const first = firstAtOrAfter(mentions, sentences[si].start, mStart);
+  // "Velkov published an apology over his dispute with Roe. 'I regret it,' he said.": the pronoun stands
+  // for the sentence's subject, a name not known as a person's; Roe is no safe guess.
+  if (first <= li && unknownNameOpens(ctx.article.text, sentences[si].start, mentions[first].start)) return undefined;
+  for (let i = first; i <= li; i++) if (candidate(mentions[i])) return mentions[i];
   return last;
+}
+
+/**
+ * Whether the sentence starting at `start` opens with a capitalized word that is no known word and no
+ * person mention (the first mention starts at `firstMention`), followed by a verb in the past tense or a
+ * reporting verb: the subject is a name the people extractor did not take for a person ("Velkov
+ * published ..."). "Union president Mara Quell told ..." opens with a title, not a subject of its own.
+ */
+function unknownNameOpens(text: string, start: number, firstMention: number): boolean {
+  const toks = firstTokens(text, start, Math.min(firstMention, start + 80), 2, () => true);
+  if (toks.length < 2 || toks[0].end > firstMention) return false;
+  const [w, next] = toks;
+  const lower = lowerPlain(w.text);
+  if (!startsUpper(w.text) || STOPWORDS.has(lower) || NOT_NAMES.has(lower) || SENTENCE_STARTERS.has(lower) || PRONOUNS.has(lower) || ORG_WORDS.has(lower)) return false;
+  const verb = lowerPlain(next.text);
+  const l = lemma(verb);
+  return !startsUpper(next.text) && (REPORTING_VERBS.has(verb) || verb.endsWith('ed') || (l !== verb && !verb.endsWith('s')));
 }
 
 const mStart = (m: Mention) => m.start;
