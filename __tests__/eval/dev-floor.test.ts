@@ -13,8 +13,8 @@ const FLOORS = {
   conflictPrecision: 0.68, // right conflict pairs / predicted conflict pairs (24/35 when set)
   variantsFound: 15, // of 31
   variantPrecision: 0.71, // right variant pairs / predicted variant pairs (34/47 when set)
-  agreementsFound: 82, // of 129 (one claim per source and reading: an article's repeats pair with nothing)
-  statementsCovered: 385, // of 589 (a statement only a repeat covers is not counted)
+  agreementsFound: 83, // of 129 (one claim per source and reading: an article's repeats pair with nothing)
+  statementsCovered: 386, // of 589 (a statement only a repeat covers is not counted)
   spanProblems: 0,
 };
 

@@ -5,6 +5,8 @@ import { parseNumeral, parseSpelledNumber, SPELLED_NUMBER_SOURCE } from '../norm
 import { round12 } from '../normalize/numbers';
 import { lookupCurrencyName, lookupUnit } from '../normalize/units';
 import { attributeOfWord } from './assertions';
+import { lemma } from '../lang/word-forms';
+import { TOLL_VERBS } from '../lang/words';
 
 /**
  * Figures the amount extractor leaves alone because nothing after the number names what it counts, read
@@ -70,17 +72,35 @@ const TOLL = new RegExp(
   'giu',
 );
 
+// "The death toll in Friday's crash near the junction rose to 288": the toll's phrase runs on (within its
+// sentence) to a verb of TOLL_VERBS, then the figure. The word before the figure is checked by lemma.
+const TOLL_RUNNING = new RegExp(
+  `\\b(?:death\\s+toll|toll|tally)\\b[^.;:!?\\n]{0,120}?\\s(\\p{L}+)\\s+(?:to\\s+|at\\s+)?${HEDGED}(?![\\p{L}\\p{N},.]*\\d)(?!\\s*(?:%|percent|per\\s?cent))`,
+  'giu',
+);
+
 function tolls(article: Article): Found[] {
-  return matches(article, TOLL, (m, start) => {
-    const value = numberOf(m[2]);
+  const found = tollsOf(article, TOLL, 1);
+  const seen = new Set(found.map((f) => f.start));
+  for (const f of tollsOf(article, TOLL_RUNNING, 2)) if (!seen.has(f.start)) found.push(f);
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The toll figures `re` finds; its hedge and number are groups `first` and `first + 1` (a verb group before, for TOLL_RUNNING). */
+function tollsOf(article: Article, re: RegExp, first: number): Found[] {
+  return matches(article, re, (m, start) => {
+    if (first === 2 && !TOLL_VERBS.has(lemma(m[1].toLowerCase()))) return null;
+    const hedge = m[first];
+    const number = m[first + 1];
+    const value = numberOf(number);
     if (value === null || value < 1) return null;
     // The hedge and number end the match: "rose to nearly 90" -> "nearly 90".
-    const numberAt = m[0].length - m[2].length;
-    const from = m[1] ? m[0].lastIndexOf(m[1], numberAt) : numberAt;
+    const numberAt = m[0].length - number.length;
+    const from = hedge ? m[0].lastIndexOf(hedge, numberAt) : numberAt;
     // What the toll counts: "death toll" -> killed, "number of injuries" -> injured.
     const noun = /(death\s+toll|toll|tally|injuries|injured|dead|deaths|casualties|victims|fatalities)/i.exec(m[0])![1];
     const attribute = attributeOfWord(noun.split(/\s+/)[0], 'count') ?? 'killed';
-    return { start: start + from, end: start + m[0].length, value: count(value, m[0].slice(from), m[1], 'person'), attribute };
+    return { start: start + from, end: start + m[0].length, value: count(value, m[0].slice(from), hedge, 'person'), attribute };
   });
 }
 

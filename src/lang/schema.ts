@@ -56,6 +56,7 @@ export const LANG_SCHEMAS = {
     ordinals: WORD_TO_INT,
     fractions: WORD_TO_NUMBER,
     'count-stoppers': WORDS,
+    'toll-verbs': WORDS,
   }),
   people: file({
     honorifics: WORDS,
@@ -161,6 +162,7 @@ export interface LangData {
     ordinals: Record<string, number>;
     fractions: Record<string, number>;
     'count-stoppers': string[];
+    'toll-verbs': string[];
   };
   people: {
     honorifics: string[];

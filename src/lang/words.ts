@@ -149,6 +149,9 @@ export const COORDINATORS: ReadonlySet<string> = new Set(context.coordinators);
 
 /** Words that end a count phrase: "three of the", "five were". */
 export const COUNT_STOPPERS: ReadonlySet<string> = new Set(numbers['count-stoppers']);
+
+/** Verbs (lemmas) giving a running count its new figure: "the toll rose to 288" (lang/en/numbers.yaml). */
+export const TOLL_VERBS: ReadonlySet<string> = new Set(numbers['toll-verbs']);
 /** Labels before an article's date line: "Published". */
 export const DATE_LABELS: ReadonlySet<string> = new Set(calendar['date-labels']);
 
