@@ -27,6 +27,9 @@ describe('people: full names found', () => {
     ['Port Minister Karim Abdul Haqqani resigned.', 'Karim Abdul Haqqani', 'Minister'],
     ['The deal was signed by Osman bin Tariq in the capital.', 'Osman bin Tariq', undefined],
     ['Okafor Lindqvist said the bridge would reopen.', 'Okafor Lindqvist', undefined],
+    // After a title, initials and one surname are a name.
+    ['Meanwhile, Port Chief K Varga thanked the crews.', 'K Varga', 'Chief'],
+    ['The harbor chief K Varga spoke first.', 'K Varga', undefined],
   ])('%s -> %s', (text, name, honorific) => {
     const found = people(text);
     expect(found.map((p) => p.name)).toEqual([name]);
@@ -57,6 +60,8 @@ describe('people: full names found', () => {
 
 describe('people: not people', () => {
   test.each([
+    // Initials and one word with no title before them are no name.
+    'The report by K Varga arrived late.',
     ['He posted the message on Harbor Social before noon.'],
     ['Reporters waited outside the White House all day.'],
     ['The Air Force flew two planes over the Coral Sea.'],
