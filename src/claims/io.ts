@@ -9,6 +9,7 @@ import { CLAIMS_FORMAT, CLAIMS_SCHEMA } from './schema';
 import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit } from '../util/stable';
 import { writeFileAtomic } from '../util/fs-atomic';
+import { authenticate } from '../util/local-key';
 import { computeLineStarts, lineColumn } from '../text/span';
 import { splitSentences } from '../lang/sentences';
 
@@ -272,18 +273,32 @@ export function isClaimsFolder(dir: string): boolean {
 
 /** Parsed claims files kept beside the store, keyed by the SHA-256 of each file's YAML text. */
 export const CLAIMS_CACHE_FILE = '.corroborate-cache.json';
-const CACHE_FORMAT = 'corroborate/claims-cache@1';
+const CACHE_FORMAT = 'corroborate/claims-cache@2';
 
 interface ClaimsCacheData {
   format: typeof CACHE_FORMAT;
+  /** HMAC-SHA256 of `entries` (as written) under this user's key: a cache someone else wrote or edited is not used. */
+  mac: string;
   entries: Record<string, { sha256: string; file: ClaimsFile }>;
+}
+
+/** The cache file's text: the MAC line, then the entries as JSON (the bytes the MAC covers). */
+function cacheText(entries: ClaimsCacheData['entries']): string {
+  const body = JSON.stringify(entries);
+  return `{"format":${JSON.stringify(CACHE_FORMAT)},"mac":"${authenticate(CACHE_FORMAT, '\n', body)}",\n"entries":${body}}`;
 }
 
 function readCache(dir: string): Map<string, { sha256: string; file: ClaimsFile }> {
   try {
-    const data = JSON.parse(readFileSync(join(dir, CLAIMS_CACHE_FILE), 'utf8')) as ClaimsCacheData;
-    if (data?.format !== CACHE_FORMAT || typeof data.entries !== 'object' || data.entries === null) return new Map();
-    return new Map(Object.entries(data.entries));
+    const text = readFileSync(join(dir, CLAIMS_CACHE_FILE), 'utf8');
+    const nl = text.indexOf('\n"entries":');
+    const head = /^\{"format":"([^"]*)","mac":"([0-9a-f]{64})",$/.exec(text.slice(0, nl));
+    if (nl < 0 || !head || head[1] !== CACHE_FORMAT || !text.endsWith('}')) return new Map();
+    const body = text.slice(nl + '\n"entries":'.length, -1);
+    if (authenticate(CACHE_FORMAT, '\n', body) !== head[2]) return new Map();
+    const entries = JSON.parse(body) as ClaimsCacheData['entries'];
+    if (typeof entries !== 'object' || entries === null) return new Map();
+    return new Map(Object.entries(entries));
   } catch {
     return new Map();
   }
@@ -298,7 +313,7 @@ export interface ReadClaimsFile extends ListedClaimsFile {
 /** The parsed-store cache of `dir`, ready to serve `readListedClaimsFile`; `save` rewrites it when anything changed. */
 export class ClaimsCache {
   private readonly old: Map<string, { sha256: string; file: ClaimsFile }>;
-  private readonly next: ClaimsCacheData = { format: CACHE_FORMAT, entries: Object.create(null) as ClaimsCacheData['entries'] };
+  private readonly next: { entries: ClaimsCacheData['entries'] } = { entries: Object.create(null) as ClaimsCacheData['entries'] };
   private changed = false;
 
   constructor(private readonly dir: string) {
@@ -323,7 +338,7 @@ export class ClaimsCache {
   save(): void {
     if (!this.changed && this.old.size === Object.keys(this.next.entries).length) return;
     try {
-      writeFileAtomic(join(this.dir, CLAIMS_CACHE_FILE), JSON.stringify(this.next));
+      writeFileAtomic(join(this.dir, CLAIMS_CACHE_FILE), cacheText(this.next.entries));
     } catch {
       /* a read-only store still loads; it is only slower next time */
     }
