@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { formatProblem } from '../util/problem';
 import { CLAIMS_CACHE_FILE } from '../claims/io';
 import { DECISIONS_FILE, loadDecisions, type Decisions } from '../review/decisions';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { RuleSet } from '../types';
-import { EXIT, type Io } from '../pipeline/inputs';
+import { EXIT, failOrSkip, noteLinks, type Io } from '../pipeline/inputs';
 import { loadRulesFor } from '../rules/loader';
 import { RENDERERS } from '../report';
 import { writeFileAtomic } from '../util/fs-atomic';
@@ -88,6 +87,8 @@ interface GateOpts {
   root?: string;
   rules?: string;
   quiet?: boolean;
+  skipUnreadable?: boolean;
+  followSymlinks?: boolean;
 }
 
 interface BaselineCreateOpts {
@@ -121,6 +122,11 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
     .option('--update', 'when the gate passes, add the new articles\' claims to the store (one atomic write per file)')
     .option('--root <dir>', 'folder article ids are relative to (default: inferred from the store)')
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
+    .option(
+      '--skip-unreadable',
+      'leave out (and list) new articles and claims files that cannot be read, parsed or validated, instead of failing with exit 2',
+    )
+    .option('--follow-symlinks', 'follow symlinks that lead out of the store or the article folders (default: skipped with a warning)')
     .option('-q, --quiet', 'no notices or summary on stderr')
     .action(
       guarded(io, setExit, (inputs: string[], opts: GateOpts) => {
@@ -129,9 +135,21 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
         const bFile = baselineFile(opts.baseline, cwd);
         const baseline = loadBaselineAt(bFile);
         const index = opts.index !== false;
-        const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd, allowMissingStore: Boolean(opts.update), cache: Boolean(opts.cache), index });
+        const pool = buildPool({
+          inputs,
+          against: opts.against,
+          root: opts.root,
+          rules,
+          cwd,
+          allowMissingStore: Boolean(opts.update),
+          cache: Boolean(opts.cache),
+          index,
+          skipUnreadable: Boolean(opts.skipUnreadable),
+          followSymlinks: Boolean(opts.followSymlinks),
+        });
         const quiet = Boolean(opts.quiet);
-        if (!quiet) for (const p of pool.warnings) io.stderr(`warning: ${formatProblem(p)}\n`);
+        noteLinks(io, pool.links, quiet);
+        failOrSkip(io, pool.warnings, Boolean(opts.skipUnreadable));
         for (const e of pool.errors) io.stderr(`${formatExtractionError(e)}\n`);
         const today = todayIso();
         const j = judge(pool, {
@@ -204,6 +222,8 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
         const existing = readBaseline(abs, opts.out);
         if (!existing.ok) throw new Failure(existing.error);
         const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd });
+        noteLinks(io, pool.links, Boolean(opts.quiet));
+        failOrSkip(io, pool.warnings, false);
         const today = todayIso();
         // Findings a directive in the article already ignores need no baseline entry.
         const j = judge(pool, { failOn: 'never', maxWarnings: -1, today, ruleIds: new Set(rules.rules.map((r) => r.id)) });

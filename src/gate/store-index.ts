@@ -36,7 +36,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Article, Claim, Comparator, CompareContext, Problem, Result, RuleSet } from '../types';
 import { CLAIMS_FORMAT } from '../claims/schema';
 import {
@@ -44,10 +44,12 @@ import {
   claimsFileHolds,
   listClaimsFilesWithStats,
   parseListedClaimsFile,
+  readListedText,
   sha256,
   type ClaimsFile,
   type ListedClaimsFile,
   type ReadClaimsFile,
+  type StoreReadOptions,
 } from '../claims/io';
 import { comparatorById } from '../compare/comparators';
 import { MAX_BUCKET } from '../compare/engine';
@@ -134,6 +136,8 @@ function macOf(fingerprint: string, body: Buffer): string {
 /** The store as indexed right now: every listed file is in `data`, and `read` holds those parsed this run. */
 export interface StoreView {
   dir: string;
+  /** Article files named by claims are read only inside this folder. */
+  articleRoot: string;
   fingerprint: string;
   data: IndexData;
   /** Files read and parsed during this run, by store path. */
@@ -411,7 +415,7 @@ export function recordOf(view: StoreView, e: IndexedFile): ClaimsFile | undefine
   if (!bytes) return undefined;
   try {
     const file = JSON.parse(bytes.toString('utf8')) as ClaimsFile;
-    return claimsFileHolds(file, join(view.dir, ...e.path.split('/'))) ? file : undefined;
+    return claimsFileHolds(file, join(view.dir, ...e.path.split('/')), view.articleRoot) ? file : undefined;
   } catch {
     return undefined;
   }
@@ -511,7 +515,7 @@ function contributionsOf(claims: readonly Claim[], rules: RuleSet): Map<string, 
   return out;
 }
 
-export interface OpenOptions {
+export interface OpenOptions extends StoreReadOptions {
   /** Parsed-store cache (`--cache`) for the files that must be parsed. */
   cache?: boolean;
   /** Files this process has just written, by store path: their text's SHA-256 and content, not read back. */
@@ -556,7 +560,8 @@ function openWith(
 ): Result<StoreView | undefined> {
   const old = disk?.data;
   if (!old && options.onlyIfIndexed) return { ok: true, value: undefined };
-  const listed = listClaimsFilesWithStats(dir);
+  const listed = listClaimsFilesWithStats(dir, options);
+  const articleRoot = options.articleRoot ?? cwd;
   const now = options.now ?? Date.now();
   const racy = (l: ListedClaimsFile) => now - l.mtimeMs < RACY_MS;
   const oldAt = new Map((old?.files ?? []).map((f, i) => [f.path, i]));
@@ -580,13 +585,12 @@ function openWith(
       kept.push({ entry: e, was: was! });
       continue;
     }
-    let source: string;
-    try {
-      source = readFileSync(l.abs, 'utf8');
-    } catch (err) {
-      problems.push({ file: relative(cwd, l.abs).split(sep).join('/'), line: 1, column: 1, message: `cannot read: ${(err as Error).message}` });
+    const text = readListedText(l, cwd);
+    if (!text.ok) {
+      (options.skipped ?? problems).push(...text.error);
       continue;
     }
+    const source = text.value;
     const hash = sha256(source);
     stats.hashed++;
     if (e && e.hash === fileHash(hash)) {
@@ -597,10 +601,10 @@ function openWith(
       kept.push({ entry, was: was! });
       continue;
     }
-    const r = parseListedClaimsFile(l, source, hash, cwd, cache);
+    const r = parseListedClaimsFile(l, source, hash, cwd, cache, articleRoot);
     stats.parsed++;
     if (r.ok) fresh.push(r.value);
-    else problems.push(...r.error);
+    else (options.skipped ?? problems).push(...r.error);
   }
   if (problems.length) return { ok: false, error: problems };
   cache?.save();
@@ -627,7 +631,7 @@ function openWith(
   }
   return {
     ok: true,
-    value: { dir, fingerprint, data, read, records: disk?.records ?? Records.none(), dirty: touched || !old, rebuilt: !old, duplicateIds, stats },
+    value: { dir, articleRoot, fingerprint, data, read, records: disk?.records ?? Records.none(), dirty: touched || !old, rebuilt: !old, duplicateIds, stats },
   };
 }
 

@@ -63,7 +63,7 @@ export function writeClaimsToStore(
     for (const f of files) {
       const file = claimsFileOf(f.article, claims.get(f.article.id) ?? [], storeDir, vocabulary);
       // A file that would not load is left for the next reader to parse, and to report.
-      if (claimsFileHolds(file, f.path)) known.set(relative(storeDir, f.path).split(sep).join('/'), { sha256: sha256(f.text), file });
+      if (claimsFileHolds(file, f.path, index.cwd)) known.set(relative(storeDir, f.path).split(sep).join('/'), { sha256: sha256(f.text), file });
     }
     updateIndex(storeDir, known, index);
   }
