@@ -11,6 +11,7 @@ import { RENDERERS } from '../report';
 import { applyDecisions, countFailing, loadDecisions, unmatchedDecisions } from '../review/decisions';
 import { appendStepSummary } from '../gate/summary';
 import { VERSION } from '../version';
+import { escapeControls } from '../util/control';
 import { Failure, formatProblem } from '../util/problem';
 import { EXIT, emit, failOrSkip, loadInputs, noteLinks, rulesFor, type InputOptions, type Io } from '../pipeline/inputs';
 import { registerGate } from '../gate/command';
@@ -176,8 +177,14 @@ const EXTRA_COMMANDS: ((program: Command, io: Io, setExit: (code: number) => voi
   (program, io, setExit) => registerGate(program, io, setExit),
 ];
 
+/** The Io every command writes through: control characters from article text and file names shown as escapes. */
+function escapingIo(io: Io): Io {
+  return { ...io, stdout: (s) => io.stdout(escapeControls(s)), stderr: (s) => io.stderr(escapeControls(s)) };
+}
+
 /** Runs the CLI; resolves to the exit code. Never throws for a user's mistake. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], given: Io = defaultIo): Promise<number> {
+  const io = escapingIo(given);
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => (code = c));
   try {
