@@ -128,7 +128,7 @@ describe('symlinks out of the folders given are skipped with a warning', () => {
   });
 });
 
-describe("a claims file's article.file is read only inside the working folder, and only as a regular file", () => {
+describe("a claims file's article.file is read only inside the stored articles' folder, and only as a regular file", () => {
   /** Claims for port.md whose article.file is `file`, and whose hash is that of `text` (so it would be used). */
   function claimsNaming(file: string, text: string): string {
     return handWrittenCountClaims({
@@ -163,22 +163,40 @@ describe("a claims file's article.file is read only inside the working folder, a
     expect((await corroborate(dir, 'gate', 'new/coast.md', '--against', 'claims', '-q')).code).toBe(1);
   });
 
-  test('article.file climbing out of the working folder is not read; the same file inside it is', async () => {
-    // A text whose hash the claims file states, and whose words differ from the claim's span: if it were
-    // read, validate would fail quoting it.
-    const secret = PORT_TEXT.replace('1,200 passengers', 'Quorvane-7731 ...');
+  test('article.file outside the folder the stored articles are in is not read into reports; the same file inside it is', async () => {
+    // An article of the machine (invented here) whose text the claims file states exactly, hash and spans:
+    // read, its sentence would show in the HTML report.
+    const secret = 'Vault code Quorvane-7731: the ferry Marisol carried 1,020 passengers when it ran aground near Quillan harbor.\n';
     const outside = tempDir('corroborate-outside-');
-    writeFileSync(join(outside, 'port.md'), secret);
+    writeFileSync(join(outside, 'evil.md'), secret);
+    const evil = (file: string) =>
+      handWrittenCountClaims({
+        id: 'evil.md',
+        file,
+        text: secret,
+        phrase: '1,020 passengers',
+        value: 1020,
+        counted: 'passenger',
+        predicates: ['carry'],
+        words: ['aground', 'ferry', 'harbor', 'near', 'run'],
+        attribute: 'aboard',
+      });
     const dir = newsroom();
-    writeFileSync(join(dir, 'claims', 'port.md.yaml'), claimsNaming(`../../../../../../../..${outside}/port.md`, secret));
-    const r = await corroborate(dir, 'validate', 'claims');
+    // A second published article: the stored articles' folder (articles/) is the one most claims files name.
+    const calm = 'The Orlen library opened 3 reading rooms on Tuesday.\n';
+    writeTree(dir, {
+      'articles/calm.md': calm,
+      'claims/calm.md.yaml': handWrittenCountClaims({ id: 'calm.md', file: '../articles/calm.md', text: calm, phrase: '3 reading rooms', value: 3, counted: 'room', predicates: ['open'], words: ['library'] }),
+    });
+    writeFileSync(join(dir, 'claims', 'evil.md.yaml'), evil(`${'../'.repeat(12)}${outside.slice(1)}/evil.md`));
+    const r = await corroborate(dir, 'check', 'claims', '--format', 'html');
     expect(r.code).toBe(0);
-    expect(r.stderr).not.toContain('Quorvane');
-    // Control: the same text inside the working folder is read, and the span check fails on it.
-    writeFileSync(join(dir, 'articles', 'port.md'), secret);
-    writeFileSync(join(dir, 'claims', 'port.md.yaml'), claimsNaming('../articles/port.md', secret));
-    const inside = await corroborate(dir, 'validate', 'claims');
-    expect(inside.code).toBe(2);
-    expect(inside.stderr).toContain('Quorvane');
+    expect(r.stdout).toContain('1,020 passengers');
+    expect(r.stdout).not.toContain('Quorvane');
+    // Control: the same article inside the folder of the stored articles is read and shown.
+    writeFileSync(join(dir, 'articles', 'evil.md'), secret);
+    writeFileSync(join(dir, 'claims', 'evil.md.yaml'), evil('../articles/evil.md'));
+    const inside = await corroborate(dir, 'check', 'claims', '--format', 'html');
+    expect(inside.stdout).toContain('Quorvane');
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import Ajv from 'ajv';
 import { parseDocument, stringify } from 'yaml';
 import type { Article, ArticleMeta, Claim, Problem, ReferenceDate, Result, Sentence } from '../types';
@@ -10,6 +10,7 @@ import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit } from '../util/stable';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { authenticate } from '../util/local-key';
+import { oneLine } from '../util/control';
 import { readRegularFile, readRegularText, resolvesWithin } from '../util/safe-read';
 import { computeLineStarts, lineColumn } from '../text/span';
 import { splitSentences } from '../lang/sentences';
@@ -103,7 +104,7 @@ export function claimsFileOf(article: Article, claims: readonly Claim[], claimsD
 export function serializeClaims(article: Article, claims: readonly Claim[], claimsDir: string, vocabulary?: string): string {
   const body = claimsBody(article, claims, claimsDir, vocabulary);
   const header =
-    `# corroborate claims for ${article.id}\n` +
+    `# corroborate claims for ${oneLine(article.id)}\n` +
     `# Offsets are [start, end) into the article text as read; line and column are 1-based.\n` +
     `# Edit by hand if you like, then run: corroborate validate <this folder>\n`;
   return header + stringify(body, { lineWidth: 0, aliasDuplicateObjects: false });
@@ -258,7 +259,11 @@ export interface StoreReadOptions {
    * (`--skip-unreadable`); without it, such a file fails the load.
    */
   skipped?: Problem[];
-  /** Article files named by claims files are read only inside this folder (the working folder, or `--root`). */
+  /**
+   * Article files named by claims files are read only inside this folder (`gate --root`, or the folder
+   * the stored articles' ids are relative to). Without one, any regular file may be read; its text is
+   * used only when its SHA-256 is the one the claims file states.
+   */
   articleRoot?: string;
 }
 
@@ -435,7 +440,7 @@ export class ClaimsCache {
  * Reads one listed claims file, hashes its text and parses it (or takes it from `cache`). The stat in
  * `listed` was taken before the read, so a file replaced in between is at worst seen as changed next time.
  */
-export function readListedClaimsFile(listed: ListedClaimsFile, cwd: string, cache?: ClaimsCache, articleRoot = cwd): Result<ReadClaimsFile> {
+export function readListedClaimsFile(listed: ListedClaimsFile, cwd: string, cache?: ClaimsCache, articleRoot?: string): Result<ReadClaimsFile> {
   const source = readListedText(listed, cwd);
   if (!source.ok) return source;
   return parseListedClaimsFile(listed, source.value, sha256(source.value), cwd, cache, articleRoot);
@@ -451,7 +456,7 @@ export function readListedText(listed: ListedClaimsFile, cwd: string): Result<st
 }
 
 /** `readListedClaimsFile` for a caller that has already read the file's text and hashed it. */
-export function parseListedClaimsFile(listed: ListedClaimsFile, source: string, hash: string, cwd: string, cache?: ClaimsCache, articleRoot = cwd): Result<ReadClaimsFile> {
+export function parseListedClaimsFile(listed: ListedClaimsFile, source: string, hash: string, cwd: string, cache?: ClaimsCache, articleRoot?: string): Result<ReadClaimsFile> {
   const hit = cache?.get(listed.rel, hash);
   if (hit) return { ok: true, value: { ...listed, sha256: hash, file: hit } };
   const parsed = parseClaimsFile(relative(cwd, listed.abs).split(sep).join('/'), source, listed.abs, articleRoot);
@@ -472,7 +477,7 @@ export function readClaimsFolder(dir: string, cwd = process.cwd(), options: { ca
   const files: ReadClaimsFile[] = [];
   const cache = options.cache ? new ClaimsCache(dir) : undefined;
   for (const listed of listClaimsFilesWithStats(dir, options)) {
-    const r = readListedClaimsFile(listed, cwd, cache, options.articleRoot ?? cwd);
+    const r = readListedClaimsFile(listed, cwd, cache, options.articleRoot);
     if (r.ok) files.push(r.value);
     else if (options.skipped) options.skipped.push(...r.error);
     else problems.push(...r.error);
@@ -498,6 +503,49 @@ export function loadClaimsFolder(dir: string, cwd = process.cwd(), options: { ca
 function stripSources(file: ClaimsFile): unknown {
   const { source: _file, claims, ...rest } = file as ClaimsFile & { source?: unknown };
   return { format: CLAIMS_FORMAT, ...rest, claims: claims.map(({ source: _s, ...c }) => c) };
+}
+
+/**
+ * The folder the stored articles' ids are relative to: a claims file for id `world/a.md` whose article
+ * file is `/news/articles/world/a.md` says `/news/articles`. The most common answer wins; none without paths.
+ */
+export function inferRoot(stored: readonly { article: { id: string; file?: string } }[], storeDir: string): string | undefined {
+  const votes = new Map<string, number>();
+  // "../articles/world/a.md" for id "world/a.md": the root is "../articles/" from the claims file's folder.
+  // Ids have no "." or ".." parts, so that prefix says it all; one path resolution per distinct prefix.
+  const prefixes = new Map<string, string>();
+  for (const f of stored) {
+    const file = f.article.file;
+    if (!file) continue;
+    const id = f.article.id;
+    if (plainId(id) && file.endsWith(id) && (file.length === id.length || file[file.length - id.length - 1] === '/')) {
+      const key = `${id.slice(0, id.lastIndexOf('/') + 1)}\0${file.slice(0, file.length - id.length)}`;
+      let root = prefixes.get(key);
+      if (root === undefined) {
+        root = resolve(dirname(claimsPathFor(storeDir, id)), file.slice(0, file.length - id.length) || '.');
+        prefixes.set(key, root);
+      }
+      votes.set(root, (votes.get(root) ?? 0) + 1);
+      continue;
+    }
+    const abs = resolve(dirname(claimsPathFor(storeDir, f.article.id)), file);
+    const rel = f.article.id.split('/');
+    const parts = abs.split(/[\\/]/);
+    const tail = parts.slice(parts.length - rel.length);
+    if (tail.join('/') !== rel.join('/')) continue;
+    const root = resolve(abs, ...rel.map(() => '..'));
+    votes.set(root, (votes.get(root) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [root, n] of [...votes.entries()].sort((a, b) => byCodeUnit(a[0], b[0]))) {
+    if (best === undefined || n > votes.get(best)!) best = root;
+  }
+  return best;
+}
+
+/** An id `claimsPathFor` takes as it is: `/`-separated plain names, no drive, no backslash, no "." or "..". */
+function plainId(id: string): boolean {
+  return !/^[a-zA-Z]:/.test(id) && !id.includes('\\') && id.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
 }
 
 /** An Article without text, standing in for one whose claims were read from a claims file (its text when at hand inside `articleRoot`). */

@@ -4,7 +4,7 @@ import { unmatchedDecisions, type Decisions } from '../review/decisions';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Article, Claim, ExtractionError, Finding, Problem, RuleSet, Verdict } from '../types';
 import { loadCorpus } from '../ingest/corpus';
-import { articleFromClaims, claimsPathFor, loadClaimsFolder, readListedClaimsFile, type ClaimsFile, type StoreReadOptions } from '../claims/io';
+import { articleFromClaims, claimsPathFor, inferRoot, loadClaimsFolder, readListedClaimsFile, type ClaimsFile, type StoreReadOptions } from '../claims/io';
 import { extractArticle, checkClaims } from '../pipeline';
 import { buildReport } from '../report/json';
 import { byCodeUnit } from '../util/stable';
@@ -117,12 +117,12 @@ export function buildPool(opts: PoolOptions): Pool {
 }
 
 /** How the store is read: symlinks, unreadable files, and the folder article files must be in. */
-function readOptions(opts: PoolOptions): Required<Pick<StoreReadOptions, 'notices' | 'articleRoot'>> & StoreReadOptions {
+function readOptions(opts: PoolOptions): Required<Pick<StoreReadOptions, 'notices'>> & StoreReadOptions {
   return {
     followSymlinks: Boolean(opts.followSymlinks),
     notices: [],
     skipped: opts.skipUnreadable ? [] : undefined,
-    articleRoot: opts.root ? resolve(opts.cwd, opts.root) : opts.cwd,
+    articleRoot: opts.root ? resolve(opts.cwd, opts.root) : undefined,
   };
 }
 
@@ -162,7 +162,8 @@ function poolOf(opts: PoolOptions, how: ReturnType<typeof readOptions>, storeDir
   // Every stored article is compared with every other, as `check` compares them: a finding is one fact
   // over the whole corpus, with the id `check` and `review` give it, whichever article is new. The index
   // spares parsing YAML (its records hold each file as JSON), not comparing.
-  const stored = current(everything ?? (view!.duplicateIds ? allFiles(view!, storeDir, opts, how) : indexedFiles(view!, storeDir, opts, how)), storeDir, opts, how, errors);
+  // Stored articles' text is read only inside the root: a claims file naming ../../../etc/x is not followed.
+  const stored = current(everything ?? (view!.duplicateIds ? allFiles(view!, storeDir, opts, how) : indexedFiles(view!, storeDir, opts, how)), storeDir, opts, root, errors);
   warnings.push(...(how.skipped ?? []));
   const replaced = stored.filter((f) => newIds.has(f.article.id)).map((f) => f.article.id);
   const storedTotal = stored.length;
@@ -172,7 +173,7 @@ function poolOf(opts: PoolOptions, how: ReturnType<typeof readOptions>, storeDir
   const articles: Article[] = [];
   for (const f of stored) {
     if (newIds.has(f.article.id)) continue;
-    articles.push(articleFromClaims(f, storeDir, how.articleRoot));
+    articles.push(articleFromClaims(f, storeDir, root));
     claims.set(f.article.id, f.claims);
     paths[f.article.id] = f.article.file
       ? relativePath(opts.cwd, resolve(dirname(claimsPathFor(storeDir, f.article.id)), f.article.file))
@@ -227,12 +228,12 @@ function allFiles(view: StoreView, storeDir: string, opts: PoolOptions, how: Sto
  * The stored files as this run extracts: one made with another vocabulary is extracted again from its
  * article, or refused (file:line:column) when the article is not at hand as it was. Never mixed.
  */
-function current(files: ClaimsFile[], storeDir: string, opts: PoolOptions, how: StoreReadOptions, errors: ExtractionError[]): ClaimsFile[] {
+function current(files: ClaimsFile[], storeDir: string, opts: PoolOptions, articleRoot: string, errors: ExtractionError[]): ClaimsFile[] {
   const problems: Problem[] = [];
   const out = files.map((f) => {
     if (!otherVocabulary(f, opts.rules)) return f;
     const abs = claimsPathFor(storeDir, f.article.id);
-    const again = extractAgain(abs, f.article, storeDir, opts.rules, errors, how.articleRoot);
+    const again = extractAgain(abs, f.article, storeDir, opts.rules, errors, articleRoot);
     if (!again) {
       problems.push({
         file: relativePath(opts.cwd, abs),
@@ -263,48 +264,7 @@ function indexedFiles(view: StoreView, storeDir: string, opts: PoolOptions, how:
   return files.sort((a, b) => byCodeUnit(a.article.id, b.article.id));
 }
 
-/**
- * The folder the stored articles' ids are relative to: a claims file for id `world/a.md` whose article
- * file is `/news/articles/world/a.md` says `/news/articles`. The most common answer wins; none without paths.
- */
-export function inferRoot(stored: readonly { article: { id: string; file?: string } }[], storeDir: string): string | undefined {
-  const votes = new Map<string, number>();
-  // "../articles/world/a.md" for id "world/a.md": the root is "../articles/" from the claims file's folder.
-  // Ids have no "." or ".." parts, so that prefix says it all; one path resolution per distinct prefix.
-  const prefixes = new Map<string, string>();
-  for (const f of stored) {
-    const file = f.article.file;
-    if (!file) continue;
-    const id = f.article.id;
-    if (plainId(id) && file.endsWith(id) && (file.length === id.length || file[file.length - id.length - 1] === '/')) {
-      const key = `${id.slice(0, id.lastIndexOf('/') + 1)}\0${file.slice(0, file.length - id.length)}`;
-      let root = prefixes.get(key);
-      if (root === undefined) {
-        root = resolve(dirname(claimsPathFor(storeDir, id)), file.slice(0, file.length - id.length) || '.');
-        prefixes.set(key, root);
-      }
-      votes.set(root, (votes.get(root) ?? 0) + 1);
-      continue;
-    }
-    const abs = resolve(dirname(claimsPathFor(storeDir, f.article.id)), file);
-    const rel = f.article.id.split('/');
-    const parts = abs.split(/[\\/]/);
-    const tail = parts.slice(parts.length - rel.length);
-    if (tail.join('/') !== rel.join('/')) continue;
-    const root = resolve(abs, ...rel.map(() => '..'));
-    votes.set(root, (votes.get(root) ?? 0) + 1);
-  }
-  let best: string | undefined;
-  for (const [root, n] of [...votes.entries()].sort((a, b) => byCodeUnit(a[0], b[0]))) {
-    if (best === undefined || n > votes.get(best)!) best = root;
-  }
-  return best;
-}
-
-/** An id `claimsPathFor` takes as it is: `/`-separated plain names, no drive, no backslash, no "." or "..". */
-function plainId(id: string): boolean {
-  return !/^[a-zA-Z]:/.test(id) && !id.includes('\\') && id.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
-}
+export { inferRoot };
 
 /** Which verdicts make the gate fail. */
 export type FailOn = 'conflict' | 'variant' | 'never';

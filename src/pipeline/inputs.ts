@@ -6,7 +6,7 @@ import { loadRulesFor } from '../rules/loader';
 import { formatExtractionError } from '../pipeline';
 import { extractWithProgress } from './cli';
 import { loadCurrentClaims, otherVocabulary } from './stored';
-import { isClaimsFolder, loadClaimsFolder, articleFromClaims, type StoreReadOptions } from '../claims/io';
+import { isClaimsFolder, inferRoot, loadClaimsFolder, articleFromClaims, type StoreReadOptions } from '../claims/io';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { Failure, formatProblem } from '../util/problem';
 
@@ -79,7 +79,7 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, options: In
     const dir = resolve(io.cwd, inputs[0]);
     if (existsSync(dir) && statSync(dir).isDirectory() && isClaimsFolder(dir)) {
       const errors: ExtractionError[] = [];
-      const read = (): StoreReadOptions => ({ followSymlinks, notices: [], skipped: skipUnreadable ? [] : undefined, articleRoot: io.cwd });
+      const read = (): StoreReadOptions => ({ followSymlinks, notices: [], skipped: skipUnreadable ? [] : undefined });
       let how = read();
       let loaded = loadClaimsFolder(dir, io.cwd, { cache, ...how });
       // Claims made by another format, extractor or vocabulary are extracted again (or refused).
@@ -88,7 +88,9 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, options: In
       noteLinks(io, how.notices ?? [], quiet);
       failOrSkip(io, how.skipped ?? [], skipUnreadable);
       for (const e of errors) io.stderr(`${formatExtractionError(e)}\n`);
-      const articles = loaded.value.map((f) => articleFromClaims(f, dir, io.cwd));
+      // Article text is read only inside the folder the stored articles' ids are relative to.
+      const root = inferRoot(loaded.value, dir) ?? dir;
+      const articles = loaded.value.map((f) => articleFromClaims(f, dir, root));
       return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir, errors };
     }
   }

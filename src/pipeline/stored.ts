@@ -61,7 +61,7 @@ export function otherVocabulary(file: ClaimsFile, rules: RuleSet): boolean {
 export function loadCurrentClaims(dir: string, cwd: string, rules: RuleSet, errors: ExtractionError[], options: StoreReadOptions = {}): Result<ClaimsFile[]> {
   const problems: Problem[] = [];
   const files: ClaimsFile[] = [];
-  const articleRoot = options.articleRoot ?? cwd;
+  const articleRoot = options.articleRoot;
   for (const listed of listClaimsFilesWithStats(dir, options)) {
     const read = readListedText(listed, cwd);
     if (!read.ok) {
