@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { RuleSet } from '../types';
 import { EXIT, failOrSkip, noteLinks, type Io } from '../pipeline/inputs';
+import { readNeededText } from '../util/safe-read';
 import { loadRulesFor } from '../rules/loader';
 import { RENDERERS } from '../report';
 import { writeFileAtomic } from '../util/fs-atomic';
@@ -89,6 +90,7 @@ interface GateOpts {
   quiet?: boolean;
   skipUnreadable?: boolean;
   followSymlinks?: boolean;
+  filesFrom?: string;
 }
 
 interface BaselineCreateOpts {
@@ -107,7 +109,8 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
   program
     .command('gate')
     .description('CI gate: check new or changed articles against the stored claims of published ones; exit 1 on new conflicts')
-    .argument('<new...>', 'the new or changed article files (or a folder of them)')
+    .argument('[new...]', 'the new or changed article files (or a folder of them)')
+    .option('--files-from <file>', 'read the new or changed article files from FILE, one per line, or NUL-separated (git diff -z): names are never parsed by a shell')
     .option('--against <dir>', 'claims store: one claims file per published article (from corroborate extract)', 'claims')
     .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(RENDERERS)).default('markdown'))
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
@@ -129,8 +132,16 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
     .option('--follow-symlinks', 'follow symlinks that lead out of the store or the article folders (default: skipped with a warning)')
     .option('-q, --quiet', 'no notices or summary on stderr')
     .action(
-      guarded(io, setExit, (inputs: string[], opts: GateOpts) => {
+      guarded(io, setExit, (given: string[], opts: GateOpts) => {
         const cwd = io.cwd;
+        const inputs = [...given, ...(opts.filesFrom === undefined ? [] : namesFrom(opts.filesFrom, cwd))];
+        if (!inputs.length) {
+          // An empty list from --files-from: nothing new to check (never the whole store, as no argument at all would be).
+          if (opts.filesFrom === undefined) throw new Failure('gate: name the new or changed articles, or give --files-from FILE');
+          if (!opts.quiet) io.stderr(`gate: no articles listed in ${opts.filesFrom}; nothing to check\n`);
+          setExit(OK);
+          return;
+        }
         const rules = rulesFor(opts.rules, cwd);
         const bFile = baselineFile(opts.baseline, cwd);
         const baseline = loadBaselineAt(bFile);
@@ -239,6 +250,19 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
         setExit(OK);
       }),
     );
+}
+
+/**
+ * File names listed in `file`: NUL-separated when the list holds a NUL (`git diff --name-only -z`), else
+ * one per line (a trailing CR dropped). Empty entries are skipped. A name such as
+ * "articles/x$(touch PWNED).md" is only ever a name: no shell reads the list.
+ */
+export function namesFrom(file: string, cwd: string): string[] {
+  const read = readNeededText(resolve(cwd, file), file);
+  if (!read.ok) throw new Failure(read.error);
+  const text = read.value;
+  const names = text.includes('\0') ? text.split('\0') : text.split('\n').map((l) => l.replace(/\r$/, ''));
+  return names.filter((n) => n !== '');
 }
 
 /** Editors' decisions: `--decisions FILE`, else `decisions.yaml` in the claims store when it exists. */
