@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { Failure } from '../util/problem';
+import { removeStaleTemps } from '../util/fs-atomic';
 import { unmatchedDecisions, type Decisions } from '../review/decisions';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Article, Claim, ExtractionError, Finding, Problem, RuleSet, Verdict } from '../types';
@@ -103,6 +104,8 @@ export function buildPool(opts: PoolOptions): Pool {
   if (!statSync(storeDir).isDirectory()) {
     throw new Failure([{ file: opts.against, line: 1, column: 1, message: 'not a folder' }]);
   }
+  // Temporary files of a run killed mid-write go now (none is ever read: their names start with a dot).
+  removeStaleTemps(storeDir);
   if (opts.index === false) return poolOf(opts, how, storeDir, undefined, loadAll(storeDir, opts, how));
   const opened = openStore(storeDir, opts.rules, opts.cwd, { cache: Boolean(opts.cache), ...how });
   if (!opened.ok) throw new Failure(opened.error);
