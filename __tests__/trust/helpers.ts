@@ -66,3 +66,4 @@ export function newsroom(): string {
 }
 
 export { join };
+

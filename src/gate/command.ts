@@ -14,7 +14,8 @@ import { formatExtractionError } from '../pipeline';
 import { Failure } from '../util/problem';
 import { DEFAULT_BASELINE, entryFor, isIsoDay, readBaseline, serializeBaseline, todayIso, type Baseline } from './baseline';
 import { fingerprintOf } from '../report/fingerprint';
-import { writeClaimsToStore } from './store';
+import { withStoreLock, writeClaimsToStore } from './store';
+import { lockPathFor, withLock } from '../util/lock';
 import { INDEX_FILE } from './store-index';
 import { appendStepSummary } from './summary';
 import { relativePath } from '../report/locate';
@@ -142,72 +143,82 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
           setExit(OK);
           return;
         }
-        const rules = rulesFor(opts.rules, cwd);
-        const bFile = baselineFile(opts.baseline, cwd);
-        const baseline = loadBaselineAt(bFile);
-        const index = opts.index !== false;
-        const pool = buildPool({
-          inputs,
-          against: opts.against,
-          root: opts.root,
-          rules,
-          cwd,
-          allowMissingStore: Boolean(opts.update),
-          cache: Boolean(opts.cache),
-          index,
-          skipUnreadable: Boolean(opts.skipUnreadable),
-          followSymlinks: Boolean(opts.followSymlinks),
-        });
-        const quiet = Boolean(opts.quiet);
-        noteLinks(io, pool.links, quiet);
-        failOrSkip(io, pool.warnings, Boolean(opts.skipUnreadable));
-        for (const e of pool.errors) io.stderr(`${formatExtractionError(e)}\n`);
-        const today = todayIso();
-        const j = judge(pool, {
-          failOn: opts.failOn,
-          maxWarnings: opts.maxWarnings ?? -1,
-          baseline,
-          today,
-          ruleIds: new Set(rules.rules.map((r) => r.id)),
-          decisions: decisionsFor(opts.decisions, pool.storeDir, cwd),
-        });
-        const renderOptions = { cwd, root: pool.root, articles: new Map(pool.articles.map((a) => [a.id, a])) };
-        const text = RENDERERS[opts.format](j.report, renderOptions);
-        if (opts.out) writeFileAtomic(resolve(cwd, opts.out), text);
-        else io.stdout(text);
-        try {
-          appendStepSummary(j.report, { ...renderOptions, title: 'corroborate gate' });
-        } catch (err) {
-          io.stderr(`warning: cannot append to $GITHUB_STEP_SUMMARY: ${(err as Error).message}\n`);
-        }
-        if (!quiet) {
-          for (const n of j.notices) io.stderr(`warning: ${n.file ? `${n.file}:${n.line ?? 1}:${n.column ?? 1}: ` : ''}${n.message}\n`);
-        }
+        // --update decides and writes under the store's lock: a second gate at once waits, then compares
+        // against what the first stored.
+        const run = () => {
+          const rules = rulesFor(opts.rules, cwd);
+          const bFile = baselineFile(opts.baseline, cwd);
+          const baseline = loadBaselineAt(bFile);
+          const index = opts.index !== false;
+          const pool = buildPool({
+            inputs,
+            against: opts.against,
+            root: opts.root,
+            rules,
+            cwd,
+            allowMissingStore: Boolean(opts.update),
+            cache: Boolean(opts.cache),
+            index,
+            skipUnreadable: Boolean(opts.skipUnreadable),
+            followSymlinks: Boolean(opts.followSymlinks),
+          });
+          const quiet = Boolean(opts.quiet);
+          noteLinks(io, pool.links, quiet);
+          failOrSkip(io, pool.warnings, Boolean(opts.skipUnreadable));
+          for (const e of pool.errors) io.stderr(`${formatExtractionError(e)}\n`);
+          const today = todayIso();
+          const j = judge(pool, {
+            failOn: opts.failOn,
+            maxWarnings: opts.maxWarnings ?? -1,
+            baseline,
+            today,
+            ruleIds: new Set(rules.rules.map((r) => r.id)),
+            decisions: decisionsFor(opts.decisions, pool.storeDir, cwd),
+          });
+          const renderOptions = { cwd, root: pool.root, articles: new Map(pool.articles.map((a) => [a.id, a])) };
+          const text = RENDERERS[opts.format](j.report, renderOptions);
+          if (opts.out) writeFileAtomic(resolve(cwd, opts.out), text);
+          else io.stdout(text);
+          try {
+            appendStepSummary(j.report, { ...renderOptions, title: 'corroborate gate' });
+          } catch (err) {
+            io.stderr(`warning: cannot append to $GITHUB_STEP_SUMMARY: ${(err as Error).message}\n`);
+          }
+          if (!quiet) {
+            for (const n of j.notices) io.stderr(`warning: ${n.file ? `${n.file}:${n.line ?? 1}:${n.column ?? 1}: ` : ''}${n.message}\n`);
+          }
 
-        if (opts.prune && bFile && baseline && j.stale.length) {
-          const stale = new Set(j.stale.map((e) => e.fingerprint));
-          writeFileAtomic(bFile.abs, serializeBaseline({ entries: baseline.entries.filter((e) => !stale.has(e.fingerprint)) }));
-          if (!quiet) io.stderr(`gate: pruned ${j.stale.length} stale baseline entr${j.stale.length === 1 ? 'y' : 'ies'} from ${bFile.shown}\n`);
-        }
+          if (opts.prune && bFile && baseline && j.stale.length) {
+            const stale = new Set(j.stale.map((e) => e.fingerprint));
+            // Read again under the lock: entries another run added since are kept.
+            withLock(lockPathFor(bFile.abs), () => {
+              const now = loadBaselineAt(bFile) ?? baseline;
+              writeFileAtomic(bFile.abs, serializeBaseline({ entries: now.entries.filter((e) => !stale.has(e.fingerprint)) }));
+            });
+            if (!quiet) io.stderr(`gate: pruned ${j.stale.length} stale baseline entr${j.stale.length === 1 ? 'y' : 'ies'} from ${bFile.shown}\n`);
+          }
 
-        const s = j.report.summary;
-        if (!quiet) {
-          const baselined = j.suppressed.filter((x) => x.by === 'baseline').length;
-          const inline = j.suppressed.length - baselined;
-          const changed = pool.replaced.length ? ` (${pool.replaced.length} changed)` : '';
-          io.stderr(
-            `gate: ${pool.newArticles.length} new article${pool.newArticles.length === 1 ? '' : 's'}${changed} against ${pool.stored} stored: ` +
-              `${s.conflict} conflicts, ${s.variant} variants, ${s.agree} agreements; ${baselined} baselined, ${inline} ignored inline` +
-              `${opts.out ? ` -> ${opts.out}` : ''}; ${j.exitCode === 0 ? 'passed' : `failed (${j.failing} at or above --fail-on ${opts.failOn}${j.failing === 0 ? `, ${j.variants} variants > --max-warnings ${opts.maxWarnings}` : ''})`}\n`,
-          );
-        }
-        if (opts.update) {
-          if (j.exitCode === 0) {
-            const written = writeClaimsToStore(pool.storeDir, pool.newArticles, pool.claims, index ? { rules, cwd } : undefined, rules);
-            if (!quiet) io.stderr(`gate: stored the claims of ${written.length} article${written.length === 1 ? '' : 's'} in ${relativePath(cwd, pool.storeDir) || '.'}\n`);
-          } else if (!quiet) io.stderr('gate: store not updated (the gate failed)\n');
-        }
-        setExit(j.exitCode);
+          const s = j.report.summary;
+          if (!quiet) {
+            const baselined = j.suppressed.filter((x) => x.by === 'baseline').length;
+            const inline = j.suppressed.length - baselined;
+            const changed = pool.replaced.length ? ` (${pool.replaced.length} changed)` : '';
+            io.stderr(
+              `gate: ${pool.newArticles.length} new article${pool.newArticles.length === 1 ? '' : 's'}${changed} against ${pool.stored} stored: ` +
+                `${s.conflict} conflicts, ${s.variant} variants, ${s.agree} agreements; ${baselined} baselined, ${inline} ignored inline` +
+                `${opts.out ? ` -> ${opts.out}` : ''}; ${j.exitCode === 0 ? 'passed' : `failed (${j.failing} at or above --fail-on ${opts.failOn}${j.failing === 0 ? `, ${j.variants} variants > --max-warnings ${opts.maxWarnings}` : ''})`}\n`,
+            );
+          }
+          if (opts.update) {
+            if (j.exitCode === 0) {
+              const written = writeClaimsToStore(pool.storeDir, pool.newArticles, pool.claims, index ? { rules, cwd } : undefined, rules);
+              if (!quiet) io.stderr(`gate: stored the claims of ${written.length} article${written.length === 1 ? '' : 's'} in ${relativePath(cwd, pool.storeDir) || '.'}\n`);
+            } else if (!quiet) io.stderr('gate: store not updated (the gate failed)\n');
+          }
+          setExit(j.exitCode);
+        };
+        if (opts.update) withStoreLock(resolve(cwd, opts.against), run);
+        else run();
       }),
     );
 
@@ -230,20 +241,26 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
         if (!opts.by.trim() || !opts.reason.trim()) throw new Failure([{ file: opts.out, line: 1, column: 1, message: '--by and --reason must not be empty' }]);
         const rules = rulesFor(opts.rules, cwd);
         const abs = resolve(cwd, opts.out);
-        const existing = readBaseline(abs, opts.out);
-        if (!existing.ok) throw new Failure(existing.error);
+        const before = readBaseline(abs, opts.out);
+        if (!before.ok) throw new Failure(before.error);
         const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd });
         noteLinks(io, pool.links, Boolean(opts.quiet));
         failOrSkip(io, pool.warnings, false);
         const today = todayIso();
         // Findings a directive in the article already ignores need no baseline entry.
         const j = judge(pool, { failOn: 'never', maxWarnings: -1, today, ruleIds: new Set(rules.rules.map((r) => r.id)) });
-        const have = new Set(existing.value.entries.map((e) => e.fingerprint));
-        const added = j.reported
-          .filter((f) => f.verdict !== 'agree' && !have.has(fingerprintOf(f)))
-          .map((f) => entryFor(f, opts.by.trim(), opts.reason.trim(), today, opts.expires));
-        const unique = [...new Map(added.map((e) => [e.fingerprint, e])).values()];
-        writeFileAtomic(abs, serializeBaseline({ entries: [...existing.value.entries, ...unique] }));
+        // Read, add and write under the file's lock: another `baseline create` at once adds its entries too.
+        const { existing, unique } = withLock(lockPathFor(abs), () => {
+          const now = readBaseline(abs, opts.out);
+          if (!now.ok) throw new Failure(now.error);
+          const have = new Set(now.value.entries.map((e) => e.fingerprint));
+          const added = j.reported
+            .filter((f) => f.verdict !== 'agree' && !have.has(fingerprintOf(f)))
+            .map((f) => entryFor(f, opts.by.trim(), opts.reason.trim(), today, opts.expires));
+          const fresh = [...new Map(added.map((e) => [e.fingerprint, e])).values()];
+          writeFileAtomic(abs, serializeBaseline({ entries: [...now.value.entries, ...fresh] }));
+          return { existing: now, unique: fresh };
+        });
         if (!opts.quiet) {
           io.stderr(`baseline: ${unique.length} finding${unique.length === 1 ? '' : 's'} accepted, ${existing.value.entries.length} already there -> ${opts.out}\n`);
         }

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Failure } from '../util/problem';
+import { lockPathFor, withLock } from '../util/lock';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Article } from '../types';
@@ -153,10 +154,6 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     if (status !== null && status !== '' && !isDecisionStatus(status)) return json(res, 400, { error: 'status must be accepted, rejected or needs-correction' });
     if (comment !== undefined && comment !== null && typeof comment !== 'string') return json(res, 400, { error: 'comment must be text' });
     if (typeof comment === 'string' && comment.length > MAX_COMMENT) return json(res, 400, { error: `comment longer than ${MAX_COMMENT} characters` });
-    // Read the file again: an editor may have changed it by hand while the server ran.
-    const loaded = loadDecisions(options.decisionsPath);
-    if (!loaded.ok) return json(res, 409, { error: 'decisions file is not valid; fix it by hand first' });
-    const decisions = loaded.value;
     let decision: Decision | null = null;
     if (isDecisionStatus(status)) {
       const f = findingIds.get(id);
@@ -167,11 +164,19 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
         decision.kind = f.kind;
         decision.subject = f.subject;
       }
-      decisions.set(id, decision);
-    } else {
-      decisions.delete(id);
     }
-    saveDecisions(options.decisionsPath, decisions);
+    // Read, change and write under the file's lock: another server (or a hand edit) may have written
+    // decisions since this one last read them, and they must all be kept.
+    const saved = withLock(lockPathFor(options.decisionsPath), () => {
+      const loaded = loadDecisions(options.decisionsPath);
+      if (!loaded.ok) return false;
+      const decisions = loaded.value;
+      if (decision) decisions.set(id, decision);
+      else decisions.delete(id);
+      saveDecisions(options.decisionsPath, decisions);
+      return true;
+    });
+    if (!saved) return json(res, 409, { error: 'decisions file is not valid; fix it by hand first' });
     return json(res, 200, { id, decision });
   }
 
