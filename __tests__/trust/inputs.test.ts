@@ -200,3 +200,14 @@ describe("a claims file's article.file is read only inside the stored articles' 
     expect(inside.stdout).toContain('Quorvane');
   });
 });
+
+describe('a rules folder holding a symlink to a device', () => {
+  test('is refused by name, exit 2, never read', async () => {
+    const dir = newsroom();
+    mkdirSync(join(dir, 'my-rules'));
+    symlinkSync('/dev/zero', join(dir, 'my-rules', 'dates.yaml'));
+    const r = await corroborate(dir, 'check', 'articles', '--rules', 'my-rules');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/my-rules\/dates\.yaml:1:1: not a regular file/);
+  });
+});
