@@ -93,7 +93,7 @@ describe('the parsed-store cache', () => {
     const dir = store();
     const first = loadClaimsFolder(dir, dir, { cache: true });
     if (!first.ok) throw new Error(JSON.stringify(first.error));
-    expect(readFileSync(join(dir, CLAIMS_CACHE_FILE), 'utf8')).toMatch(/corroborate\/claims-cache@1/);
+    expect(readFileSync(join(dir, CLAIMS_CACHE_FILE), 'utf8')).toMatch(/corroborate\/claims-cache@2/);
     const second = loadClaimsFolder(dir, dir, { cache: true });
     expect(second).toEqual(first);
     const path = join(dir, 'a.txt.yaml');
@@ -103,16 +103,34 @@ describe('the parsed-store cache', () => {
     expect((third.value[0].claims[0].value as { low: number }).low).toBe(1300);
   });
 
-  test.each([
-    ['garbage', 'not json at all'],
-    ['a tampered entry that breaks the schema', null],
-  ])('a cache holding %s is ignored, never trusted', (_name, content) => {
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  const plainHash = (s: string) => createHash('sha256').update(s).digest('hex');
+  test.each<[string, (cache: string) => string, number]>([
+    ['garbage', () => 'not json at all', 1200],
+    ['a tampered entry that breaks the schema', (c) => c.replace('"dimension":"count"', '"dimension":"mood"'), 1200],
+    // The forgery of a shared store: a figure changed in the JSON copy, and the MAC field recomputed as
+    // a plain SHA-256 of the entries (all anyone without this user's key can compute).
+    [
+      'an entry saying 1020 where the YAML says 1200, its check recomputed',
+      (c) => {
+        const forged = c.replace(/"low":1200,"high":1200/, '"low":1020,"high":1020');
+        const body = forged.slice(forged.indexOf('\n"entries":') + '\n"entries":'.length, -1);
+        return forged.replace(/"mac":"[0-9a-f]{64}"/, `"mac":"${plainHash(body)}"`);
+      },
+      1200,
+    ],
+  ])('a cache holding %s is ignored, never trusted', (_name, tamper, low) => {
     const dir = store();
     const clean = loadClaimsFolder(dir, dir, { cache: true });
     const cacheFile = join(dir, CLAIMS_CACHE_FILE);
-    const tampered = content ?? readFileSync(cacheFile, 'utf8').replace('"dimension":"count"', '"dimension":"mood"');
+    const before = readFileSync(cacheFile, 'utf8');
+    const tampered = tamper(before);
+    expect(tampered).not.toBe(before);
     writeFileSync(cacheFile, tampered);
-    expect(loadClaimsFolder(dir, dir, { cache: true })).toEqual(clean);
+    const after = loadClaimsFolder(dir, dir, { cache: true });
+    expect(after).toEqual(clean);
+    if (!after.ok) throw new Error('load');
+    expect((after.value[0].claims[0].value as { low: number }).low).toBe(low);
   });
 });
 

@@ -100,20 +100,20 @@ describe('corroborate CLI', () => {
     expect(r.stderr).toMatch(/nowhere:1:1: no such file or folder/);
   });
 
-  test('a bad front matter date skips that article with a warning naming file, line and column', async () => {
+  test('with --skip-unreadable, a bad front matter date skips that article with a warning naming file, line and column', async () => {
     const dir = story();
     writeFileSync(join(dir, 'articles', 'c.md'), '---\ntitle: x\npublished: someday\n---\nText.\n');
-    const r = await run(['check', 'articles', '--format', 'json'], dir);
+    const r = await run(['check', 'articles', '--format', 'json', '--skip-unreadable'], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^warning: c\.md:3:12: published date "someday" is not a date \(use YYYY-MM-DD\); skipped$/m);
-    expect(r.stderr).toMatch(/^warning: 1 file skipped$/m);
+    expect(r.stderr).toMatch(/^warning: 1 unreadable file skipped \(--skip-unreadable\)$/m);
     expect(JSON.parse(r.stdout).articles.map((a: { id: string }) => a.id)).toEqual(['a.md', 'b.txt']);
   });
 
-  test('with --strict, a skipped article fails the run, exit 2', async () => {
+  test.each([[[]], [['--strict']]])('by default (or with --strict, %j), an article that cannot be read fails the run, exit 2', async (extra) => {
     const dir = story();
     writeFileSync(join(dir, 'articles', 'c.md'), '---\ntitle: x\npublished: someday\n---\nText.\n');
-    const r = await run(['check', 'articles', '--strict'], dir);
+    const r = await run(['check', 'articles', ...extra], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^c\.md:3:12: published date "someday" is not a date/m);
     expect(r.stdout).toBe('');

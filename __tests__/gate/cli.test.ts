@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parseClaimsFile } from '../../src/claims/io';
+import { authenticate } from '../../src/util/local-key';
 import { buildCli, cliEnv, handWrittenCountClaims, removeTempDirs, runCli, tempDir, writeTree, type Run } from './helpers';
 
 /*
@@ -441,14 +441,14 @@ describe('the store index (.corroborate-index.json)', () => {
     while (readdirSync(join(dir, 'claims')).filter((f) => f.endsWith('.yaml')).length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
-    // The claims file of new-a.md is there, new-b.md's not; the index is whole (its body hashes as its
-    // header says) and still the one from before the writes: it does not know new-a.md yet.
+    // The claims file of new-a.md is there, new-b.md's not; the index is whole (its body authenticates as its
+    // header's MAC says, under this user's key) and still the one from before the writes: it does not know new-a.md yet.
     expect(readdirSync(join(dir, 'claims')).filter((f) => f.endsWith('.yaml')).sort()).toEqual(['calm-old.md.yaml', 'new-a.md.yaml', 'port.md.yaml']);
     const bytes = readFileSync(join(dir, 'claims', INDEX));
     const nl = bytes.indexOf(10);
-    const header = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as { bodyBytes: number; body: string };
+    const header = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as { format: string; fingerprint: string; bodyBytes: number; mac: string };
     const body = bytes.subarray(nl + 1, nl + 1 + header.bodyBytes);
-    expect(createHash('sha256').update(body).digest('hex')).toBe(header.body);
+    expect(authenticate(`${header.format}\n${header.fingerprint}\n`, body)).toBe(header.mac);
     expect(body.toString('utf8')).not.toContain('new-a.md');
     expect(readdirSync(join(dir, 'claims')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const args = ['gate', 'articles/coast.md', '--against', 'claims', '--format', 'json'];

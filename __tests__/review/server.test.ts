@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -14,10 +15,17 @@ interface Reply {
   body: string;
 }
 
-/** A raw HTTP request: unlike fetch, it may send any Host and Origin and any path, unnormalized. */
+/** The session cookie each server gave (signIn), sent with every later call to it. */
+const sessions = new Map<number, string>();
+
+/**
+ * A raw HTTP request: unlike fetch, it may send any Host and Origin and any path, unnormalized. It
+ * carries the session cookie of a signed-in port unless `Cookie` is given.
+ */
 function call(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
+  const cookie = sessions.get(port);
   return new Promise((done, fail) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers: { Host: `127.0.0.1:${port}`, ...(cookie ? { Cookie: cookie } : {}), ...headers } }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
@@ -31,6 +39,15 @@ function call(port: number, method: string, path: string, headers: Record<string
 
 const TOKEN = 'f'.repeat(64);
 
+/** Opens the printed address, as the editor's browser does: the token buys a session cookie. */
+async function signIn(server: { port: number; url: string }): Promise<Reply> {
+  sessions.delete(server.port);
+  const r = await call(server.port, 'GET', new URL(server.url).pathname + new URL(server.url).search);
+  const set = r.headers['set-cookie'];
+  if (r.status === 303 && Array.isArray(set)) sessions.set(server.port, set[0].split(';')[0]);
+  return r;
+}
+
 describe('review server', () => {
   let server: ReviewServer;
   let dir: string;
@@ -43,6 +60,7 @@ describe('review server', () => {
     writeFileSync(join(dir, 'claims', 'a.md.yaml'), 'secret claims\n');
     decisionsPath = join(dir, 'claims', 'decisions.yaml');
     server = await startReviewServer({ report: sampleReport(), articles: ARTICLE_MAP, decisionsPath, token: TOKEN });
+    await signIn(server);
     good = { Origin: `http://127.0.0.1:${server.port}`, 'Content-Type': 'application/json', 'X-Review-Token': TOKEN };
   });
   afterEach(() => server.close());
@@ -50,7 +68,7 @@ describe('review server', () => {
   const post = (body: unknown, headers: Record<string, string> = good) => call(server.port, 'POST', '/api/decisions', headers, JSON.stringify(body));
 
   test('listens on 127.0.0.1 at a port the OS chose, and serves the page with its token and CSP', async () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${TOKEN}`);
     expect(server.port).toBeGreaterThan(0);
     const page = await call(server.port, 'GET', '/');
     expect(page.status).toBe(200);
@@ -95,6 +113,7 @@ describe('review server', () => {
     await post({ id: 'quote:we-will-not-sail', status: 'rejected', comment: 'false alarm' });
     await server.close();
     server = await startReviewServer({ report: sampleReport(), decisionsPath, token: TOKEN });
+    await signIn(server);
     expect((await call(server.port, 'GET', '/')).body).toContain('data-id="quote:we-will-not-sail" data-verdict="variant" data-kind="quote" data-sources="0 1" data-decision="rejected"');
   });
 
@@ -143,6 +162,91 @@ describe('review server', () => {
     expect((await call(server.port, 'DELETE', '/api/decisions', good)).status).toBe(405);
     expect((await call(server.port, 'POST', '/', good)).status).toBe(405);
   });
+
+  // Another local user can connect to 127.0.0.1 too: without the printed token they get neither the page
+  // (which holds the token) nor the decisions, and can change nothing.
+  test.each([
+    ['no cookie', {}],
+    ['a made-up cookie', { Cookie: `corroborate-review=${'0'.repeat(64)}` }],
+    ['the token itself as the cookie', { Cookie: `corroborate-review=${TOKEN}` }],
+  ])('without the session (%s): no page, no token, no decisions, no change', async (_name, headers) => {
+    const cookie = { Cookie: '', ...headers };
+    for (const path of ['/', '/index.html', '/api/decisions']) {
+      const r = await call(server.port, 'GET', path, cookie);
+      expect(r.status).toBe(403);
+      expect(r.body).not.toContain(TOKEN);
+    }
+    const r = await call(server.port, 'POST', '/api/decisions', { ...good, ...cookie }, JSON.stringify({ id: 'date:strike-began', status: 'accepted' }));
+    expect(r.status).toBe(403);
+    expect(existsSync(decisionsPath)).toBe(false);
+  });
+
+  test.each([
+    ['a wrong token', `/?token=${'e'.repeat(64)}`],
+    ['an empty token', '/?token='],
+    ['no token, another parameter', '/?x=1'],
+  ])('opening the address with %s gives no session', async (_name, path) => {
+    const r = await call(server.port, 'GET', path, { Cookie: '' });
+    expect(r.status).toBe(403);
+    expect(r.headers['set-cookie']).toBeUndefined();
+    expect(r.body).not.toContain(TOKEN);
+  });
+
+  test('the printed address sets an HttpOnly, SameSite=Strict cookie and sends the browser to / (the token leaves the address bar)', async () => {
+    const r = await signIn(server);
+    expect(r.status).toBe(303);
+    expect(r.headers.location).toBe('/');
+    expect(r.headers['set-cookie']![0]).toMatch(/^corroborate-review=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=\/$/);
+    expect(r.headers['set-cookie']![0]).not.toContain(TOKEN);
+  });
+
+  test('a request with two Host headers is refused', async () => {
+    const reply = await raw(server.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nHost: evil.example\r\nCookie: ${sessions.get(server.port)}\r\nConnection: close\r\n\r\n`);
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect(reply).not.toContain(TOKEN);
+  });
+
+  test('headers and bodies must come within 10 s', () => {
+    expect(server.limits.headersTimeoutMs).toBe(10_000);
+    expect(server.limits.requestTimeoutMs).toBe(10_000);
+    expect(server.limits.maxConnections).toBe(32);
+  });
+});
+
+/** Sends `text` on a fresh connection and resolves to all the server sent back before it closed. */
+function raw(port: number, text: string): Promise<string> {
+  return new Promise((done, fail) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    let got = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (c: string) => (got += c));
+    socket.on('close', () => done(got));
+    socket.on('error', fail);
+  });
+}
+
+describe('review server connections', () => {
+  test('open connections are bounded: a slow client holding its connections cannot keep the editor out for long, and past the bound new ones are closed at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corroborate-review-'));
+    const s = await startReviewServer({ report: sampleReport(), decisionsPath: join(dir, 'decisions.yaml'), token: TOKEN, maxConnections: 2 });
+    const held: Socket[] = [];
+    try {
+      // Two connections that send half a request and wait (what 1,100 slow clients did).
+      for (let i = 0; i < 2; i++) {
+        const sock = connect(s.port, '127.0.0.1');
+        await new Promise((r) => sock.once('connect', r));
+        sock.write(`POST /api/decisions HTTP/1.1\r\nHost: 127.0.0.1:${s.port}\r\n`);
+        held.push(sock);
+      }
+      // Let the server accept them before the next one comes.
+      await call(s.port, 'GET', '/nowhere').catch(() => undefined);
+      const third = await raw(s.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${s.port}\r\nConnection: close\r\n\r\n`).catch(() => '');
+      expect(third).toBe('');
+    } finally {
+      for (const sock of held) sock.destroy();
+      await s.close();
+    }
+  });
 });
 
 describe('review command', () => {
@@ -162,6 +266,7 @@ describe('review command', () => {
     const review = await openReview(join(ROOT, 'examples', 'ferry-strike'), { quiet: true }, { cwd, stdout: () => undefined, stderr: (s) => (stderr += s) });
     try {
       expect(review.decisionsPath).toBe(join(cwd, 'claims', 'decisions.yaml'));
+      await signIn(review);
       const page = await call(review.port, 'GET', '/');
       expect(page.status).toBe(200);
       expect(page.body).toContain('Coastal Wire');
@@ -178,6 +283,7 @@ describe('review command', () => {
     const review = await openReview(join(ROOT, 'examples', 'ferry-strike'), { claims: 'stored', quiet: true }, io);
     try {
       expect(review.decisionsPath).toBe(join(cwd, 'stored', 'decisions.yaml'));
+      await signIn(review);
       const page = await call(review.port, 'GET', '/');
       expect(page.body).toMatch(/<p class="sentence">[^<]+<mark>/);
     } finally {

@@ -53,7 +53,10 @@ test('extract --out killed between files leaves each claims file old or new, who
   // Killed mid-run: some files are new, some still old.
   expect(updated).toBeGreaterThan(0);
   expect(updated).toBeLessThan(NAMES.length);
+  // Besides claims files: the killed run's temporary files, and its store lock (taken over by the next writer).
   expect(readdirSync(join(dir, 'claims')).filter((f) => !f.endsWith('.yaml'))).toEqual(
-    readdirSync(join(dir, 'claims')).filter((f) => f.endsWith('.tmp')),
+    readdirSync(join(dir, 'claims')).filter((f) => f.endsWith('.tmp') || f === '.corroborate-store.lock'),
   );
+  expect(runCli(bin, ['extract', 'articles', '--out', 'claims', '-q'], dir).code).toBe(0);
+  expect(readdirSync(join(dir, 'claims')).filter((f) => !f.endsWith('.yaml'))).toEqual([]);
 }, 60_000);

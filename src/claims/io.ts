@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import Ajv from 'ajv';
 import { parseDocument, stringify } from 'yaml';
 import type { Article, ArticleMeta, Claim, Problem, ReferenceDate, Result, Sentence } from '../types';
@@ -9,6 +9,9 @@ import { CLAIMS_FORMAT, CLAIMS_SCHEMA } from './schema';
 import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit } from '../util/stable';
 import { writeFileAtomic } from '../util/fs-atomic';
+import { authenticate } from '../util/local-key';
+import { oneLine } from '../util/control';
+import { readRegularFile, readRegularText, resolvesWithin } from '../util/safe-read';
 import { computeLineStarts, lineColumn } from '../text/span';
 import { splitSentences } from '../lang/sentences';
 import { languageFingerprint } from '../lang/load';
@@ -102,7 +105,7 @@ export function claimsFileOf(article: Article, claims: readonly Claim[], claimsD
 export function serializeClaims(article: Article, claims: readonly Claim[], claimsDir: string): string {
   const body = claimsBody(article, claims, claimsDir);
   const header =
-    `# corroborate claims for ${article.id}\n` +
+    `# corroborate claims for ${oneLine(article.id)}\n` +
     `# Offsets are [start, end) into the article text as read; line and column are 1-based.\n` +
     `# Edit by hand if you like, then run: corroborate validate <this folder>\n`;
   return header + stringify(body, { lineWidth: 0, aliasDuplicateObjects: false });
@@ -117,9 +120,10 @@ const validateSchema = ajv.compile(CLAIMS_SCHEMA);
 
 /**
  * Parses and validates one claims file. Every problem names the file, line and column. When the
- * article file the claims point at is at hand and unchanged, each span's text is checked against it.
+ * article file the claims point at is at hand, inside `articleRoot` and unchanged, each span's text is
+ * checked against it.
  */
-export function parseClaimsFile(displayName: string, source: string, absPath?: string): Result<ClaimsFile> {
+export function parseClaimsFile(displayName: string, source: string, absPath?: string, articleRoot?: string): Result<ClaimsFile> {
   const lineStarts = computeLineStarts(source);
   const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
@@ -143,7 +147,7 @@ export function parseClaimsFile(displayName: string, source: string, absPath?: s
     return { ok: false, error: [...problems.values()] };
   }
   const file = data as unknown as ClaimsFile;
-  const found = contentProblems(file, articleTextFor(file, absPath));
+  const found = contentProblems(file, articleTextFor(file, absPath, articleRoot));
   if (found.length) {
     return {
       ok: false,
@@ -176,12 +180,22 @@ function madeElsewhere(data: unknown): { pointer: string; message: string } | un
 }
 
 /** The article's text when the claims file at `absPath` names it, it is at hand, and it is the text the claims were made from. */
-function articleTextFor(file: ClaimsFile, absPath: string | undefined): string | undefined {
+function articleTextFor(file: ClaimsFile, absPath: string | undefined, articleRoot: string | undefined): string | undefined {
   if (!absPath || !file.article.file) return undefined;
-  const articlePath = resolve(absPath, '..', file.article.file);
-  if (!existsSync(articlePath)) return undefined;
-  const t = readFileSync(articlePath, 'utf8');
-  return sha256(t) === file.article.sha256 ? t : undefined;
+  const t = readStoredArticle(absPath, file.article.file, articleRoot);
+  return t !== undefined && sha256(t) === file.article.sha256 ? t : undefined;
+}
+
+/**
+ * The text of the article a claims file at `claimsAbs` names (`file`, relative to the claims file's
+ * folder), read only when it resolves inside `articleRoot` (symlinks resolved) and is a regular file of
+ * bounded size: a claims file saying `file: ../../../dev/zero` or naming a FIFO is not followed, nor
+ * one naming `/etc/passwd` through `../`. Without a root, only the regular-file check applies.
+ */
+export function readStoredArticle(claimsAbs: string, file: string, articleRoot: string | undefined): string | undefined {
+  const path = resolve(claimsAbs, '..', file);
+  if (articleRoot !== undefined && !resolvesWithin(articleRoot, path)) return undefined;
+  return readRegularText(path);
 }
 
 /** What the schema cannot say: kinds, duplicate ids, span lengths and, with the article text, span texts. */
@@ -210,9 +224,9 @@ function contentProblems(file: ClaimsFile, text: string | undefined): { index: n
  * own data) passes every check `parseClaimsFile` makes after parsing: the schema, and the claims against
  * each other and against the article at hand. `absPath` is the claims file's path. Sets each claim's `source`.
  */
-export function claimsFileHolds(file: ClaimsFile, absPath: string): boolean {
+export function claimsFileHolds(file: ClaimsFile, absPath: string, articleRoot?: string): boolean {
   if (!validateSchema(stripSources(file))) return false;
-  if (contentProblems(file, articleTextFor(file, absPath)).length) return false;
+  if (contentProblems(file, articleTextFor(file, absPath, articleRoot)).length) return false;
   for (const c of file.claims) c.source = file.article.id;
   return true;
 }
@@ -234,60 +248,152 @@ export interface ListedClaimsFile {
   rel: string;
   size: number;
   mtimeMs: number;
+  /** Why it cannot be read (a dangling symlink, a FIFO): reading it reports this, naming the file. */
+  unreadable?: string;
+}
+
+/** How a claims store is read: what to do with symlinks and with files that cannot be read. */
+export interface StoreReadOptions {
+  /** Follow symlinks that lead out of the store (default: skipped with a notice). */
+  followSymlinks?: boolean;
+  /** Receives a notice for each symlink skipped. */
+  notices?: Problem[];
+  /**
+   * Leave out claims files that cannot be read, parsed or validated, their problems pushed here
+   * (`--skip-unreadable`); without it, such a file fails the load.
+   */
+  skipped?: Problem[];
+  /**
+   * Article files named by claims files are read only inside this folder (`gate --root`, or the folder
+   * the stored articles' ids are relative to). Without one, any regular file may be read; its text is
+   * used only when its SHA-256 is the one the claims file states.
+   */
+  articleRoot?: string;
 }
 
 /** Every `*.yaml` under `dir` (recursively), sorted. */
-export function listClaimsFiles(dir: string): string[] {
-  return listClaimsFilesWithStats(dir).map((f) => f.abs);
+export function listClaimsFiles(dir: string, options: StoreReadOptions = {}): string[] {
+  return listClaimsFilesWithStats(dir, options).map((f) => f.abs);
+}
+
+/** A claims file's name: `*.yaml` or `*.yml`; `decisions.yaml` at the top holds editors' decisions, not claims. */
+function isClaimsFileName(name: string, top: boolean): boolean {
+  return (name.endsWith('.yaml') || name.endsWith('.yml')) && !(top && name === 'decisions.yaml');
 }
 
 /**
- * Every `*.yaml` under `dir` (recursively), sorted, with size and modification time: one `stat` per
+ * Every `*.yaml` under `dir` (recursively), sorted, with size and modification time: one `lstat` per
  * entry, which the walk needs anyway to tell folders from files. Dot-files and dot-folders are skipped
- * (the store's own `.corroborate-*` files among them).
+ * (the store's own `.corroborate-*` files and temporary files among them). A symlink is followed only
+ * when it stays inside the store (or with `followSymlinks`); one out of it is skipped with a notice. A
+ * claims file that cannot be looked at (a dangling symlink, a FIFO) is listed as unreadable, so
+ * the reader fails on it by name instead of the store looking smaller than it is.
  */
-export function listClaimsFilesWithStats(dir: string): ListedClaimsFile[] {
+export function listClaimsFilesWithStats(dir: string, options: StoreReadOptions = {}): ListedClaimsFile[] {
   const out: ListedClaimsFile[] = [];
-  const walk = (d: string, prefix: string) => {
+  const storeReal = realOr(dir);
+  const walk = (d: string, prefix: string, seen: Set<string>) => {
     for (const name of readdirSync(d).sort(byCodeUnit)) {
       if (name.startsWith('.')) continue;
       const abs = join(d, name);
-      const st = statSync(abs);
-      if (st.isDirectory()) walk(abs, `${prefix}${name}/`);
-      // decisions.yaml beside the claims holds editors' decisions (corroborate review), not claims.
-      else if ((name.endsWith('.yaml') || name.endsWith('.yml')) && !(d === dir && name === 'decisions.yaml')) {
-        out.push({ abs, rel: prefix + name, size: st.size, mtimeMs: st.mtimeMs });
+      const rel = prefix + name;
+      let st = lstatSync(abs);
+      if (st.isSymbolicLink()) {
+        let target;
+        try {
+          target = statSync(abs);
+        } catch (err) {
+          if (isClaimsFileName(name, d === dir)) out.push({ abs, rel, size: -1, mtimeMs: 0, unreadable: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: a dangling symlink?)` });
+          continue;
+        }
+        if (!options.followSymlinks && !resolvesWithin(storeReal, abs)) {
+          options.notices?.push({ file: rel, line: 1, column: 1, message: 'symlink to outside the claims folder; skipped (--follow-symlinks follows it)' });
+          continue;
+        }
+        st = target;
+      }
+      if (st.isDirectory()) {
+        const real = realOr(abs);
+        if (seen.has(real)) continue;
+        walk(abs, `${rel}/`, new Set([...seen, real]));
+      } else if (isClaimsFileName(name, d === dir)) {
+        if (st.isFile()) out.push({ abs, rel, size: st.size, mtimeMs: st.mtimeMs });
+        else out.push({ abs, rel, size: -1, mtimeMs: 0, unreadable: 'not a regular file (a device, FIFO or socket)' });
       }
     }
   };
-  walk(dir, '');
+  walk(dir, '', new Set([storeReal]));
   return out;
 }
 
-/** True when `dir` holds claims files and no articles: `check` then compares the stored claims. */
-export function isClaimsFolder(dir: string): boolean {
+function realOr(path: string): string {
   try {
-    const files = listClaimsFiles(dir);
-    return files.some((f) => /^format:\s*corroborate\/claims@/m.test(readFileSync(f, 'utf8').slice(0, 4096)));
+    return realpathSync(path);
   } catch {
-    return false;
+    return resolve(path);
   }
+}
+
+/**
+ * True when `dir` is a claims folder, told by the names of what it holds (no file is opened): it holds
+ * a file named as a claims file names an article (`world/a.md.yaml`, `b.txt.yml`), or it holds `.yaml`
+ * files and no article (`.md`, `.txt`). A claims file that cannot be read still makes its folder a
+ * claims folder, so reading it fails by name instead of the folder passing for one with no articles.
+ */
+export function isClaimsFolder(dir: string): boolean {
+  let yaml = false;
+  let articles = false;
+  let named = false;
+  const walk = (d: string, depth: number) => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const lower = e.name.toLowerCase();
+      if (e.isDirectory()) {
+        if (depth < 32) walk(join(d, e.name), depth + 1);
+      } else if (/\.(md|txt)\.ya?ml$/.test(lower)) named = true;
+      else if (lower.endsWith('.md') || lower.endsWith('.txt')) articles = true;
+      else if (isClaimsFileName(lower, d === dir) && lower !== 'corpus.yaml') yaml = true;
+    }
+  };
+  walk(dir, 0);
+  return named || (yaml && !articles);
 }
 
 /** Parsed claims files kept beside the store, keyed by the SHA-256 of each file's YAML text. */
 export const CLAIMS_CACHE_FILE = '.corroborate-cache.json';
-const CACHE_FORMAT = 'corroborate/claims-cache@1';
+const CACHE_FORMAT = 'corroborate/claims-cache@2';
 
 interface ClaimsCacheData {
   format: typeof CACHE_FORMAT;
+  /** HMAC-SHA256 of `entries` (as written) under this user's key: a cache someone else wrote or edited is not used. */
+  mac: string;
   entries: Record<string, { sha256: string; file: ClaimsFile }>;
+}
+
+/** The cache file's text: the MAC line, then the entries as JSON (the bytes the MAC covers). */
+function cacheText(entries: ClaimsCacheData['entries']): string {
+  const body = JSON.stringify(entries);
+  return `{"format":${JSON.stringify(CACHE_FORMAT)},"mac":"${authenticate(CACHE_FORMAT, '\n', body)}",\n"entries":${body}}`;
 }
 
 function readCache(dir: string): Map<string, { sha256: string; file: ClaimsFile }> {
   try {
-    const data = JSON.parse(readFileSync(join(dir, CLAIMS_CACHE_FILE), 'utf8')) as ClaimsCacheData;
-    if (data?.format !== CACHE_FORMAT || typeof data.entries !== 'object' || data.entries === null) return new Map();
-    return new Map(Object.entries(data.entries));
+    const text = readRegularText(join(dir, CLAIMS_CACHE_FILE));
+    if (text === undefined) return new Map();
+    const nl = text.indexOf('\n"entries":');
+    const head = /^\{"format":"([^"]*)","mac":"([0-9a-f]{64})",$/.exec(text.slice(0, nl));
+    if (nl < 0 || !head || head[1] !== CACHE_FORMAT || !text.endsWith('}')) return new Map();
+    const body = text.slice(nl + '\n"entries":'.length, -1);
+    if (authenticate(CACHE_FORMAT, '\n', body) !== head[2]) return new Map();
+    const entries = JSON.parse(body) as ClaimsCacheData['entries'];
+    if (typeof entries !== 'object' || entries === null) return new Map();
+    return new Map(Object.entries(entries));
   } catch {
     return new Map();
   }
@@ -302,7 +408,7 @@ export interface ReadClaimsFile extends ListedClaimsFile {
 /** The parsed-store cache of `dir`, ready to serve `readListedClaimsFile`; `save` rewrites it when anything changed. */
 export class ClaimsCache {
   private readonly old: Map<string, { sha256: string; file: ClaimsFile }>;
-  private readonly next: ClaimsCacheData = { format: CACHE_FORMAT, entries: Object.create(null) as ClaimsCacheData['entries'] };
+  private readonly next: { entries: ClaimsCacheData['entries'] } = { entries: Object.create(null) as ClaimsCacheData['entries'] };
   private changed = false;
 
   constructor(private readonly dir: string) {
@@ -327,7 +433,7 @@ export class ClaimsCache {
   save(): void {
     if (!this.changed && this.old.size === Object.keys(this.next.entries).length) return;
     try {
-      writeFileAtomic(join(this.dir, CLAIMS_CACHE_FILE), JSON.stringify(this.next));
+      writeFileAtomic(join(this.dir, CLAIMS_CACHE_FILE), cacheText(this.next.entries));
     } catch {
       /* a read-only store still loads; it is only slower next time */
     }
@@ -338,16 +444,26 @@ export class ClaimsCache {
  * Reads one listed claims file, hashes its text and parses it (or takes it from `cache`). The stat in
  * `listed` was taken before the read, so a file replaced in between is at worst seen as changed next time.
  */
-export function readListedClaimsFile(listed: ListedClaimsFile, cwd: string, cache?: ClaimsCache): Result<ReadClaimsFile> {
-  const source = readFileSync(listed.abs, 'utf8');
-  return parseListedClaimsFile(listed, source, sha256(source), cwd, cache);
+export function readListedClaimsFile(listed: ListedClaimsFile, cwd: string, cache?: ClaimsCache, articleRoot?: string): Result<ReadClaimsFile> {
+  const source = readListedText(listed, cwd);
+  if (!source.ok) return source;
+  return parseListedClaimsFile(listed, source.value, sha256(source.value), cwd, cache, articleRoot);
+}
+
+/** The text of a listed claims file, or the problem (file:1:1) that it cannot be read. */
+export function readListedText(listed: ListedClaimsFile, cwd: string): Result<string> {
+  const shown = relative(cwd, listed.abs).split(sep).join('/');
+  if (listed.unreadable) return { ok: false, error: [{ file: shown, line: 1, column: 1, message: listed.unreadable }] };
+  const r = readRegularFile(listed.abs);
+  if (!r.ok) return { ok: false, error: [{ file: shown, line: 1, column: 1, message: r.message }] };
+  return { ok: true, value: r.bytes.toString('utf8') };
 }
 
 /** `readListedClaimsFile` for a caller that has already read the file's text and hashed it. */
-export function parseListedClaimsFile(listed: ListedClaimsFile, source: string, hash: string, cwd: string, cache?: ClaimsCache): Result<ReadClaimsFile> {
+export function parseListedClaimsFile(listed: ListedClaimsFile, source: string, hash: string, cwd: string, cache?: ClaimsCache, articleRoot?: string): Result<ReadClaimsFile> {
   const hit = cache?.get(listed.rel, hash);
   if (hit) return { ok: true, value: { ...listed, sha256: hash, file: hit } };
-  const parsed = parseClaimsFile(relative(cwd, listed.abs).split(sep).join('/'), source, listed.abs);
+  const parsed = parseClaimsFile(relative(cwd, listed.abs).split(sep).join('/'), source, listed.abs, articleRoot);
   if (!parsed.ok) return parsed;
   cache?.put(listed.rel, hash, parsed.value);
   return { ok: true, value: { ...listed, sha256: hash, file: parsed.value } };
@@ -360,13 +476,14 @@ export function parseListedClaimsFile(listed: ListedClaimsFile, source: string, 
  * against the schema, and rewritten (atomically) when anything changed. Files come in listing order
  * (sorted by path).
  */
-export function readClaimsFolder(dir: string, cwd = process.cwd(), options: { cache?: boolean } = {}): Result<ReadClaimsFile[]> {
+export function readClaimsFolder(dir: string, cwd = process.cwd(), options: { cache?: boolean } & StoreReadOptions = {}): Result<ReadClaimsFile[]> {
   const problems: Problem[] = [];
   const files: ReadClaimsFile[] = [];
   const cache = options.cache ? new ClaimsCache(dir) : undefined;
-  for (const listed of listClaimsFilesWithStats(dir)) {
-    const r = readListedClaimsFile(listed, cwd, cache);
+  for (const listed of listClaimsFilesWithStats(dir, options)) {
+    const r = readListedClaimsFile(listed, cwd, cache, options.articleRoot);
     if (r.ok) files.push(r.value);
+    else if (options.skipped) options.skipped.push(...r.error);
     else problems.push(...r.error);
   }
   if (problems.length) return { ok: false, error: problems };
@@ -378,7 +495,7 @@ export function readClaimsFolder(dir: string, cwd = process.cwd(), options: { ca
  * Reads and validates every claims file in `dir` (see `readClaimsFolder`), sorted by article id.
  * Parsing YAML is most of the cost of loading a large store.
  */
-export function loadClaimsFolder(dir: string, cwd = process.cwd(), options: { cache?: boolean } = {}): Result<ClaimsFile[]> {
+export function loadClaimsFolder(dir: string, cwd = process.cwd(), options: { cache?: boolean } & StoreReadOptions = {}): Result<ClaimsFile[]> {
   const read = readClaimsFolder(dir, cwd, options);
   if (!read.ok) return read;
   const files = read.value.map((f) => f.file);
@@ -392,17 +509,55 @@ function stripSources(file: ClaimsFile): unknown {
   return { format: CLAIMS_FORMAT, ...rest, claims: claims.map(({ source: _s, ...c }) => c) };
 }
 
-/** An Article without text, standing in for one whose claims were read from a claims file. */
-export function articleFromClaims(file: ClaimsFile, claimsDir: string): Article {
+/**
+ * The folder the stored articles' ids are relative to: a claims file for id `world/a.md` whose article
+ * file is `/news/articles/world/a.md` says `/news/articles`. The most common answer wins; none without paths.
+ */
+export function inferRoot(stored: readonly { article: { id: string; file?: string } }[], storeDir: string): string | undefined {
+  const votes = new Map<string, number>();
+  // "../articles/world/a.md" for id "world/a.md": the root is "../articles/" from the claims file's folder.
+  // Ids have no "." or ".." parts, so that prefix says it all; one path resolution per distinct prefix.
+  const prefixes = new Map<string, string>();
+  for (const f of stored) {
+    const file = f.article.file;
+    if (!file) continue;
+    const id = f.article.id;
+    if (plainId(id) && file.endsWith(id) && (file.length === id.length || file[file.length - id.length - 1] === '/')) {
+      const key = `${id.slice(0, id.lastIndexOf('/') + 1)}\0${file.slice(0, file.length - id.length)}`;
+      let root = prefixes.get(key);
+      if (root === undefined) {
+        root = resolve(dirname(claimsPathFor(storeDir, id)), file.slice(0, file.length - id.length) || '.');
+        prefixes.set(key, root);
+      }
+      votes.set(root, (votes.get(root) ?? 0) + 1);
+      continue;
+    }
+    const abs = resolve(dirname(claimsPathFor(storeDir, f.article.id)), file);
+    const rel = f.article.id.split('/');
+    const parts = abs.split(/[\\/]/);
+    const tail = parts.slice(parts.length - rel.length);
+    if (tail.join('/') !== rel.join('/')) continue;
+    const root = resolve(abs, ...rel.map(() => '..'));
+    votes.set(root, (votes.get(root) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [root, n] of [...votes.entries()].sort((a, b) => byCodeUnit(a[0], b[0]))) {
+    if (best === undefined || n > votes.get(best)!) best = root;
+  }
+  return best;
+}
+
+/** An id `claimsPathFor` takes as it is: `/`-separated plain names, no drive, no backslash, no "." or "..". */
+function plainId(id: string): boolean {
+  return !/^[a-zA-Z]:/.test(id) && !id.includes('\\') && id.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
+}
+
+/** An Article without text, standing in for one whose claims were read from a claims file (its text when at hand inside `articleRoot`). */
+export function articleFromClaims(file: ClaimsFile, claimsDir: string, articleRoot?: string): Article {
   let text = '';
   if (file.article.file) {
-    const p = resolve(claimsPathFor(claimsDir, file.article.id), '..', file.article.file);
-    try {
-      const t = readFileSync(p, 'utf8');
-      if (sha256(t) === file.article.sha256) text = t;
-    } catch {
-      /* the article is not at hand: compare from claims alone */
-    }
+    const t = readStoredArticle(claimsPathFor(claimsDir, file.article.id), file.article.file, articleRoot);
+    if (t !== undefined && sha256(t) === file.article.sha256) text = t;
   }
   return {
     id: file.article.id,

@@ -4,15 +4,16 @@ import { Command, CommanderError, Option } from 'commander';
 import { checkClaims } from '../pipeline';
 import { parseJobs } from '../pipeline/cli';
 import { runAllExamples } from '../pipeline/rule-examples';
-import { loadClaimsFolder } from '../claims/io';
+import { loadClaimsFolder, type StoreReadOptions } from '../claims/io';
 import { writeClaimsToStore } from '../gate/store';
 import type { Report } from '../report/json';
 import { RENDERERS } from '../report';
 import { applyDecisions, countFailing, loadDecisions, unmatchedDecisions } from '../review/decisions';
 import { appendStepSummary } from '../gate/summary';
 import { VERSION } from '../version';
+import { escapeControls } from '../util/control';
 import { Failure, formatProblem } from '../util/problem';
-import { EXIT, emit, loadInputs, rulesFor, type Io } from '../pipeline/inputs';
+import { EXIT, emit, failOrSkip, loadInputs, noteLinks, rulesFor, type InputOptions, type Io } from '../pipeline/inputs';
 import { registerGate } from '../gate/command';
 import { registerReview } from '../review/command';
 
@@ -24,6 +25,20 @@ const defaultIo: Io = {
   stderr: (s) => process.stderr.write(s),
   cwd: process.cwd(),
 };
+
+/** `--skip-unreadable`, as every command that reads inputs has it. */
+export const SKIP_UNREADABLE = [
+  '--skip-unreadable',
+  'leave out (and list) articles and claims files that cannot be read, parsed or validated, instead of failing with exit 2',
+] as const;
+/** `--follow-symlinks`, likewise. */
+export const FOLLOW_SYMLINKS = ['--follow-symlinks', 'follow symlinks that lead out of the folders given (default: skipped with a warning)'] as const;
+/** Failing on an unreadable input is the default now; `--strict` is still accepted. */
+const STRICT = new Option('--strict', 'the default: fail (exit 2) when an input cannot be read').hideHelp();
+
+function inputOptions(opts: { quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; jobs?: number; cache?: boolean }): InputOptions {
+  return { quiet: Boolean(opts.quiet), skipUnreadable: Boolean(opts.skipUnreadable), followSymlinks: Boolean(opts.followSymlinks), jobs: opts.jobs, cache: Boolean(opts.cache) };
+}
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command();
@@ -41,12 +56,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<inputs...>', 'a folder of .txt/.md articles (searched recursively) or a list of files')
     .option('-o, --out <dir>', 'folder for the claims files', 'claims')
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
-    .option('--strict', 'fail (exit 2) when an article cannot be read, instead of skipping it with a warning')
+    .option(...SKIP_UNREADABLE)
+    .option(...FOLLOW_SYMLINKS)
+    .addOption(STRICT)
     .option('-q, --quiet', 'no warnings or summary on stderr')
     .option('-j, --jobs <n>', 'threads for extraction (default: number of CPUs; 1 = single-threaded)', parseJobs)
-    .action((inputs: string[], opts: { out: string; rules?: string; quiet?: boolean; strict?: boolean; jobs?: number }) => {
+    .action((inputs: string[], opts: { out: string; rules?: string; quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; jobs?: number }) => {
       const rules = rulesFor(opts.rules, io);
-      const { articles, claims } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict), opts.jobs);
+      const { articles, claims } = loadInputs(inputs, rules, io, inputOptions(opts));
       // Every file is rendered before any is written (a bad id stops the run with nothing written), then
       // each is written to a temporary file and renamed: a reader sees the old file or the new, never a mix.
       const files = writeClaimsToStore(resolve(io.cwd, opts.out), articles, claims, { rules, cwd: io.cwd });
@@ -58,11 +75,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('validate')
     .description('check claims files (for example after editing them by hand)')
     .argument('<dir>', 'claims folder')
-    .action((dir: string) => {
+    .option(...SKIP_UNREADABLE)
+    .option(...FOLLOW_SYMLINKS)
+    .option('-q, --quiet', 'no warnings on stderr')
+    .action((dir: string, opts: { skipUnreadable?: boolean; followSymlinks?: boolean; quiet?: boolean }) => {
       const abs = resolve(io.cwd, dir);
       if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new Failure([{ file: dir, line: 1, column: 1, message: 'no such folder' }]);
-      const loaded = loadClaimsFolder(abs, io.cwd);
+      const how: StoreReadOptions = { followSymlinks: Boolean(opts.followSymlinks), notices: [], skipped: opts.skipUnreadable ? [] : undefined };
+      const loaded = loadClaimsFolder(abs, io.cwd, how);
       if (!loaded.ok) throw new Failure(loaded.error);
+      noteLinks(io, how.notices ?? [], Boolean(opts.quiet));
+      failOrSkip(io, how.skipped ?? [], Boolean(opts.skipUnreadable));
       io.stdout(`${loaded.value.length} claims file${loaded.value.length === 1 ? '' : 's'} valid\n`);
       setExit(EXIT.ok);
     });
@@ -76,13 +99,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--fail-on <verdict>', 'exit 1 when a finding of this verdict or worse is present').choices(['conflict', 'variant']))
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
     .option('--decisions <file>', 'editor decisions from corroborate review: accepted and rejected findings no longer fail --fail-on')
-    .option('--strict', 'fail (exit 2) when an article cannot be read, instead of skipping it with a warning')
+    .option(...SKIP_UNREADABLE)
+    .option(...FOLLOW_SYMLINKS)
+    .addOption(STRICT)
     .option('-q, --quiet', 'no warnings or summary on stderr')
     .option('-j, --jobs <n>', 'threads for extraction (default: number of CPUs; 1 = single-threaded)', parseJobs)
     .option('--cache', 'for a claims folder: keep parsed claims files in its .corroborate-cache.json (faster next time)')
-    .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean; strict?: boolean; decisions?: string; jobs?: number; cache?: boolean }) => {
+    .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; decisions?: string; jobs?: number; cache?: boolean }) => {
       const rules = rulesFor(opts.rules, io);
-      const { articles, claims, root, errors } = loadInputs(inputs, rules, io, Boolean(opts.quiet), Boolean(opts.strict), opts.jobs, Boolean(opts.cache));
+      const { articles, claims, root, errors } = loadInputs(inputs, rules, io, inputOptions(opts));
       let report: Report = checkClaims(articles, claims, rules, {}, errors);
       if (opts.decisions) {
         const file = resolve(io.cwd, opts.decisions);
@@ -152,8 +177,14 @@ const EXTRA_COMMANDS: ((program: Command, io: Io, setExit: (code: number) => voi
   (program, io, setExit) => registerGate(program, io, setExit),
 ];
 
+/** The Io every command writes through: control characters from article text and file names shown as escapes. */
+function escapingIo(io: Io): Io {
+  return { ...io, stdout: (s) => io.stdout(escapeControls(s)), stderr: (s) => io.stderr(escapeControls(s)) };
+}
+
 /** Runs the CLI; resolves to the exit code. Never throws for a user's mistake. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], given: Io = defaultIo): Promise<number> {
+  const io = escapingIo(given);
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => (code = c));
   try {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readNeededText } from '../util/safe-read';
 import Ajv from 'ajv';
 import { parseDocument, stringify } from 'yaml';
 import type { Finding, Problem, Result } from '../types';
@@ -109,7 +110,8 @@ export function parseBaseline(displayName: string, source: string): Result<Basel
 /** Reads the baseline at `abs`; a missing file is an empty baseline. */
 export function readBaseline(abs: string, displayName: string): Result<Baseline> {
   if (!existsSync(abs)) return { ok: true, value: { entries: [] } };
-  return parseBaseline(displayName, readFileSync(abs, 'utf8'));
+  const text = readNeededText(abs, displayName);
+  return text.ok ? parseBaseline(displayName, text.value) : text;
 }
 
 /** The YAML text of a baseline: entries sorted by fingerprint, so the file diffs well under review. */

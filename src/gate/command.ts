@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { formatProblem } from '../util/problem';
 import { CLAIMS_CACHE_FILE } from '../claims/io';
 import { DECISIONS_FILE, loadDecisions, type Decisions } from '../review/decisions';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { RuleSet } from '../types';
-import { EXIT, type Io } from '../pipeline/inputs';
+import { EXIT, failOrSkip, noteLinks, type Io } from '../pipeline/inputs';
+import { readNeededText } from '../util/safe-read';
 import { loadRulesFor } from '../rules/loader';
 import { RENDERERS } from '../report';
 import { writeFileAtomic } from '../util/fs-atomic';
@@ -14,7 +14,8 @@ import { formatExtractionError } from '../pipeline';
 import { Failure } from '../util/problem';
 import { DEFAULT_BASELINE, entryFor, isIsoDay, readBaseline, serializeBaseline, todayIso, type Baseline } from './baseline';
 import { fingerprintOf } from '../report/fingerprint';
-import { writeClaimsToStore } from './store';
+import { withStoreLock, writeClaimsToStore } from './store';
+import { lockPathFor, withLock } from '../util/lock';
 import { INDEX_FILE } from './store-index';
 import { appendStepSummary } from './summary';
 import { relativePath } from '../report/locate';
@@ -88,6 +89,9 @@ interface GateOpts {
   root?: string;
   rules?: string;
   quiet?: boolean;
+  skipUnreadable?: boolean;
+  followSymlinks?: boolean;
+  filesFrom?: string;
 }
 
 interface BaselineCreateOpts {
@@ -106,7 +110,8 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
   program
     .command('gate')
     .description('CI gate: check new or changed articles against the stored claims of published ones; exit 1 on new conflicts')
-    .argument('<new...>', 'the new or changed article files (or a folder of them)')
+    .argument('[new...]', 'the new or changed article files (or a folder of them)')
+    .option('--files-from <file>', 'read the new or changed article files from FILE, one per line, or NUL-separated (git diff -z): names are never parsed by a shell')
     .option('--against <dir>', 'claims store: one claims file per published article (from corroborate extract)', 'claims')
     .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(RENDERERS)).default('markdown'))
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
@@ -121,64 +126,99 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
     .option('--update', 'when the gate passes, add the new articles\' claims to the store (one atomic write per file)')
     .option('--root <dir>', 'folder article ids are relative to (default: inferred from the store)')
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
+    .option(
+      '--skip-unreadable',
+      'leave out (and list) new articles and claims files that cannot be read, parsed or validated, instead of failing with exit 2',
+    )
+    .option('--follow-symlinks', 'follow symlinks that lead out of the store or the article folders (default: skipped with a warning)')
     .option('-q, --quiet', 'no notices or summary on stderr')
     .action(
-      guarded(io, setExit, (inputs: string[], opts: GateOpts) => {
+      guarded(io, setExit, (given: string[], opts: GateOpts) => {
         const cwd = io.cwd;
-        const rules = rulesFor(opts.rules, cwd);
-        const bFile = baselineFile(opts.baseline, cwd);
-        const baseline = loadBaselineAt(bFile);
-        const index = opts.index !== false;
-        const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd, allowMissingStore: Boolean(opts.update), cache: Boolean(opts.cache), index });
-        const quiet = Boolean(opts.quiet);
-        if (!quiet) for (const p of pool.warnings) io.stderr(`warning: ${formatProblem(p)}\n`);
-        for (const e of pool.errors) io.stderr(`${formatExtractionError(e)}\n`);
-        const today = todayIso();
-        const j = judge(pool, {
-          failOn: opts.failOn,
-          maxWarnings: opts.maxWarnings ?? -1,
-          baseline,
-          today,
-          ruleIds: new Set(rules.rules.map((r) => r.id)),
-          decisions: decisionsFor(opts.decisions, pool.storeDir, cwd),
-        });
-        const renderOptions = { cwd, root: pool.root, articles: new Map(pool.articles.map((a) => [a.id, a])) };
-        const text = RENDERERS[opts.format](j.report, renderOptions);
-        if (opts.out) writeFileAtomic(resolve(cwd, opts.out), text);
-        else io.stdout(text);
-        try {
-          appendStepSummary(j.report, { ...renderOptions, title: 'corroborate gate' });
-        } catch (err) {
-          io.stderr(`warning: cannot append to $GITHUB_STEP_SUMMARY: ${(err as Error).message}\n`);
+        const inputs = [...given, ...(opts.filesFrom === undefined ? [] : namesFrom(opts.filesFrom, cwd))];
+        if (!inputs.length) {
+          // An empty list from --files-from: nothing new to check (never the whole store, as no argument at all would be).
+          if (opts.filesFrom === undefined) throw new Failure('gate: name the new or changed articles, or give --files-from FILE');
+          if (!opts.quiet) io.stderr(`gate: no articles listed in ${opts.filesFrom}; nothing to check\n`);
+          setExit(OK);
+          return;
         }
-        if (!quiet) {
-          for (const n of j.notices) io.stderr(`warning: ${n.file ? `${n.file}:${n.line ?? 1}:${n.column ?? 1}: ` : ''}${n.message}\n`);
-        }
+        // --update decides and writes under the store's lock: a second gate at once waits, then compares
+        // against what the first stored.
+        const run = () => {
+          const rules = rulesFor(opts.rules, cwd);
+          const bFile = baselineFile(opts.baseline, cwd);
+          const baseline = loadBaselineAt(bFile);
+          const index = opts.index !== false;
+          const pool = buildPool({
+            inputs,
+            against: opts.against,
+            root: opts.root,
+            rules,
+            cwd,
+            allowMissingStore: Boolean(opts.update),
+            cache: Boolean(opts.cache),
+            index,
+            skipUnreadable: Boolean(opts.skipUnreadable),
+            followSymlinks: Boolean(opts.followSymlinks),
+          });
+          const quiet = Boolean(opts.quiet);
+          noteLinks(io, pool.links, quiet);
+          failOrSkip(io, pool.warnings, Boolean(opts.skipUnreadable));
+          for (const e of pool.errors) io.stderr(`${formatExtractionError(e)}\n`);
+          const today = todayIso();
+          const j = judge(pool, {
+            failOn: opts.failOn,
+            maxWarnings: opts.maxWarnings ?? -1,
+            baseline,
+            today,
+            ruleIds: new Set(rules.rules.map((r) => r.id)),
+            decisions: decisionsFor(opts.decisions, pool.storeDir, cwd),
+          });
+          const renderOptions = { cwd, root: pool.root, articles: new Map(pool.articles.map((a) => [a.id, a])) };
+          const text = RENDERERS[opts.format](j.report, renderOptions);
+          if (opts.out) writeFileAtomic(resolve(cwd, opts.out), text);
+          else io.stdout(text);
+          try {
+            appendStepSummary(j.report, { ...renderOptions, title: 'corroborate gate' });
+          } catch (err) {
+            io.stderr(`warning: cannot append to $GITHUB_STEP_SUMMARY: ${(err as Error).message}\n`);
+          }
+          if (!quiet) {
+            for (const n of j.notices) io.stderr(`warning: ${n.file ? `${n.file}:${n.line ?? 1}:${n.column ?? 1}: ` : ''}${n.message}\n`);
+          }
 
-        if (opts.prune && bFile && baseline && j.stale.length) {
-          const stale = new Set(j.stale.map((e) => e.fingerprint));
-          writeFileAtomic(bFile.abs, serializeBaseline({ entries: baseline.entries.filter((e) => !stale.has(e.fingerprint)) }));
-          if (!quiet) io.stderr(`gate: pruned ${j.stale.length} stale baseline entr${j.stale.length === 1 ? 'y' : 'ies'} from ${bFile.shown}\n`);
-        }
+          if (opts.prune && bFile && baseline && j.stale.length) {
+            const stale = new Set(j.stale.map((e) => e.fingerprint));
+            // Read again under the lock: entries another run added since are kept.
+            withLock(lockPathFor(bFile.abs), () => {
+              const now = loadBaselineAt(bFile) ?? baseline;
+              writeFileAtomic(bFile.abs, serializeBaseline({ entries: now.entries.filter((e) => !stale.has(e.fingerprint)) }));
+            });
+            if (!quiet) io.stderr(`gate: pruned ${j.stale.length} stale baseline entr${j.stale.length === 1 ? 'y' : 'ies'} from ${bFile.shown}\n`);
+          }
 
-        const s = j.report.summary;
-        if (!quiet) {
-          const baselined = j.suppressed.filter((x) => x.by === 'baseline').length;
-          const inline = j.suppressed.length - baselined;
-          const changed = pool.replaced.length ? ` (${pool.replaced.length} changed)` : '';
-          io.stderr(
-            `gate: ${pool.newArticles.length} new article${pool.newArticles.length === 1 ? '' : 's'}${changed} against ${pool.stored} stored: ` +
-              `${s.conflict} conflicts, ${s.variant} variants, ${s.agree} agreements; ${baselined} baselined, ${inline} ignored inline` +
-              `${opts.out ? ` -> ${opts.out}` : ''}; ${j.exitCode === 0 ? 'passed' : `failed (${j.failing} at or above --fail-on ${opts.failOn}${j.failing === 0 ? `, ${j.variants} variants > --max-warnings ${opts.maxWarnings}` : ''})`}\n`,
-          );
-        }
-        if (opts.update) {
-          if (j.exitCode === 0) {
-            const written = writeClaimsToStore(pool.storeDir, pool.newArticles, pool.claims, index ? { rules, cwd } : undefined, rules);
-            if (!quiet) io.stderr(`gate: stored the claims of ${written.length} article${written.length === 1 ? '' : 's'} in ${relativePath(cwd, pool.storeDir) || '.'}\n`);
-          } else if (!quiet) io.stderr('gate: store not updated (the gate failed)\n');
-        }
-        setExit(j.exitCode);
+          const s = j.report.summary;
+          if (!quiet) {
+            const baselined = j.suppressed.filter((x) => x.by === 'baseline').length;
+            const inline = j.suppressed.length - baselined;
+            const changed = pool.replaced.length ? ` (${pool.replaced.length} changed)` : '';
+            io.stderr(
+              `gate: ${pool.newArticles.length} new article${pool.newArticles.length === 1 ? '' : 's'}${changed} against ${pool.stored} stored: ` +
+                `${s.conflict} conflicts, ${s.variant} variants, ${s.agree} agreements; ${baselined} baselined, ${inline} ignored inline` +
+                `${opts.out ? ` -> ${opts.out}` : ''}; ${j.exitCode === 0 ? 'passed' : `failed (${j.failing} at or above --fail-on ${opts.failOn}${j.failing === 0 ? `, ${j.variants} variants > --max-warnings ${opts.maxWarnings}` : ''})`}\n`,
+            );
+          }
+          if (opts.update) {
+            if (j.exitCode === 0) {
+              const written = writeClaimsToStore(pool.storeDir, pool.newArticles, pool.claims, index ? { rules, cwd } : undefined);
+              if (!quiet) io.stderr(`gate: stored the claims of ${written.length} article${written.length === 1 ? '' : 's'} in ${relativePath(cwd, pool.storeDir) || '.'}\n`);
+            } else if (!quiet) io.stderr('gate: store not updated (the gate failed)\n');
+          }
+          setExit(j.exitCode);
+        };
+        if (opts.update) withStoreLock(resolve(cwd, opts.against), run);
+        else run();
       }),
     );
 
@@ -201,24 +241,45 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
         if (!opts.by.trim() || !opts.reason.trim()) throw new Failure([{ file: opts.out, line: 1, column: 1, message: '--by and --reason must not be empty' }]);
         const rules = rulesFor(opts.rules, cwd);
         const abs = resolve(cwd, opts.out);
-        const existing = readBaseline(abs, opts.out);
-        if (!existing.ok) throw new Failure(existing.error);
+        const before = readBaseline(abs, opts.out);
+        if (!before.ok) throw new Failure(before.error);
         const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd });
+        noteLinks(io, pool.links, Boolean(opts.quiet));
+        failOrSkip(io, pool.warnings, false);
         const today = todayIso();
         // Findings a directive in the article already ignores need no baseline entry.
         const j = judge(pool, { failOn: 'never', maxWarnings: -1, today, ruleIds: new Set(rules.rules.map((r) => r.id)) });
-        const have = new Set(existing.value.entries.map((e) => e.fingerprint));
-        const added = j.reported
-          .filter((f) => f.verdict !== 'agree' && !have.has(fingerprintOf(f)))
-          .map((f) => entryFor(f, opts.by.trim(), opts.reason.trim(), today, opts.expires));
-        const unique = [...new Map(added.map((e) => [e.fingerprint, e])).values()];
-        writeFileAtomic(abs, serializeBaseline({ entries: [...existing.value.entries, ...unique] }));
+        // Read, add and write under the file's lock: another `baseline create` at once adds its entries too.
+        const { existing, unique } = withLock(lockPathFor(abs), () => {
+          const now = readBaseline(abs, opts.out);
+          if (!now.ok) throw new Failure(now.error);
+          const have = new Set(now.value.entries.map((e) => e.fingerprint));
+          const added = j.reported
+            .filter((f) => f.verdict !== 'agree' && !have.has(fingerprintOf(f)))
+            .map((f) => entryFor(f, opts.by.trim(), opts.reason.trim(), today, opts.expires));
+          const fresh = [...new Map(added.map((e) => [e.fingerprint, e])).values()];
+          writeFileAtomic(abs, serializeBaseline({ entries: [...now.value.entries, ...fresh] }));
+          return { existing: now, unique: fresh };
+        });
         if (!opts.quiet) {
           io.stderr(`baseline: ${unique.length} finding${unique.length === 1 ? '' : 's'} accepted, ${existing.value.entries.length} already there -> ${opts.out}\n`);
         }
         setExit(OK);
       }),
     );
+}
+
+/**
+ * File names listed in `file`: NUL-separated when the list holds a NUL (`git diff --name-only -z`), else
+ * one per line (a trailing CR dropped). Empty entries are skipped. A name such as
+ * "articles/x$(touch PWNED).md" is only ever a name: no shell reads the list.
+ */
+export function namesFrom(file: string, cwd: string): string[] {
+  const read = readNeededText(resolve(cwd, file), file);
+  if (!read.ok) throw new Failure(read.error);
+  const text = read.value;
+  const names = text.includes('\0') ? text.split('\0') : text.split('\n').map((l) => l.replace(/\r$/, ''));
+  return names.filter((n) => n !== '');
 }
 
 /** Editors' decisions: `--decisions FILE`, else `decisions.yaml` in the claims store when it exists. */

@@ -1,10 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { Failure } from '../util/problem';
+import { removeStaleTemps } from '../util/fs-atomic';
 import { unmatchedDecisions, type Decisions } from '../review/decisions';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Article, Claim, ExtractionError, Finding, Problem, RuleSet, Verdict } from '../types';
 import { loadCorpus } from '../ingest/corpus';
-import { articleFromClaims, claimsPathFor, loadClaimsFolder, readListedClaimsFile, type ClaimsFile } from '../claims/io';
+import { articleFromClaims, claimsPathFor, inferRoot, loadClaimsFolder, readListedClaimsFile, type ClaimsFile, type StoreReadOptions } from '../claims/io';
 import { extractArticle, checkClaims } from '../pipeline';
 import { buildReport } from '../report/json';
 import { byCodeUnit } from '../util/stable';
@@ -39,6 +40,10 @@ export interface PoolOptions {
   cwd: string;
   /** A missing store is an empty one (the first `gate --update` creates it). */
   allowMissingStore?: boolean;
+  /** Leave out claims files and articles that cannot be read, parsed or validated (listed in `warnings`) instead of failing. */
+  skipUnreadable?: boolean;
+  /** Follow symlinks out of the store and the article folders (default: skipped, listed in `links`). */
+  followSymlinks?: boolean;
 }
 
 /** Everything one gate run compares: the store's claims, the new articles' fresh claims, all findings. */
@@ -63,8 +68,13 @@ export interface Pool {
   view?: StoreView;
   /** Article id -> path relative to the working folder. */
   paths: Record<string, string>;
-  /** Input files skipped (unreadable, binary). */
+  /**
+   * New articles that cannot be read (unreadable, binary, bad front matter), and, with `skipUnreadable`,
+   * claims files left out: the command fails on these unless told to skip them.
+   */
   warnings: Problem[];
+  /** Symlinks not followed (out of the store or the article folder, loops). */
+  links: Problem[];
   /** Extractors that threw on a new article: that article is compared without their claims. */
   errors: ExtractionError[];
   /** Every finding among all the articles, old-vs-old included. */
@@ -83,37 +93,52 @@ export interface Pool {
  */
 export function buildPool(opts: PoolOptions): Pool {
   const storeDir = resolve(opts.cwd, opts.against);
+  const how = readOptions(opts);
   if (!existsSync(storeDir)) {
     if (!opts.allowMissingStore) {
       throw new Failure([{ file: opts.against, line: 1, column: 1, message: 'no such claims folder (give --update to start a new store)' }]);
     }
-    return poolOf(opts, storeDir, undefined, []);
+    return poolOf(opts, how, storeDir, undefined, []);
   }
   if (!statSync(storeDir).isDirectory()) {
     throw new Failure([{ file: opts.against, line: 1, column: 1, message: 'not a folder' }]);
   }
-  if (opts.index === false) return poolOf(opts, storeDir, undefined, loadAll(storeDir, opts));
-  const opened = openStore(storeDir, opts.rules, opts.cwd, { cache: Boolean(opts.cache) });
+  // Temporary files of a run killed mid-write go now (none is ever read: their names start with a dot).
+  removeStaleTemps(storeDir);
+  if (opts.index === false) return poolOf(opts, how, storeDir, undefined, loadAll(storeDir, opts, how));
+  const opened = openStore(storeDir, opts.rules, opts.cwd, { cache: Boolean(opts.cache), ...how });
   if (!opened.ok) throw new Failure(opened.error);
   const view = opened.value!;
   try {
     // A gate that had to read files refreshes the index; a read-only store is only slower next time.
     saveIndex(view);
-    return poolOf(opts, storeDir, view, undefined);
+    return poolOf(opts, how, storeDir, view, undefined);
   } finally {
     closeStore(view);
   }
 }
 
+/** How the store is read: symlinks, unreadable files, and the folder article files must be in. */
+function readOptions(opts: PoolOptions): Required<Pick<StoreReadOptions, 'notices'>> & StoreReadOptions {
+  return {
+    followSymlinks: Boolean(opts.followSymlinks),
+    notices: [],
+    skipped: opts.skipUnreadable ? [] : undefined,
+    articleRoot: opts.root ? resolve(opts.cwd, opts.root) : undefined,
+  };
+}
+
 /** The pool from a store opened with its index (`view`) or loaded whole (`everything`). */
-function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined, everything: ClaimsFile[] | undefined): Pool {
+function poolOf(opts: PoolOptions, how: ReturnType<typeof readOptions>, storeDir: string, view: StoreView | undefined, everything: ClaimsFile[] | undefined): Pool {
   let newArticles: Article[] = [];
-  let warnings: Problem[] = [];
+  const warnings: Problem[] = [];
+  const links: Problem[] = how.notices;
   let corpusRoot = opts.cwd;
   if (opts.inputs.length) {
-    const corpus = loadCorpus(opts.inputs, opts.cwd);
+    const corpus = loadCorpus(opts.inputs, opts.cwd, { followSymlinks: opts.followSymlinks });
     newArticles = corpus.articles;
-    warnings = corpus.warnings;
+    warnings.push(...corpus.warnings);
+    links.push(...corpus.links);
     corpusRoot = corpus.root;
   }
   const storedFiles = everything ?? view!.data.files.map((f) => ({ article: { id: f.id, file: f.file } }));
@@ -139,7 +164,9 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
   // Every stored article is compared with every other, as `check` compares them: a finding is one fact
   // over the whole corpus, with the id `check` and `review` give it, whichever article is new. The index
   // spares parsing YAML (its records hold each file as JSON), not comparing.
-  const stored = everything ?? (view!.duplicateIds ? allFiles(view!, storeDir, opts) : indexedFiles(view!, storeDir, opts));
+  // Stored articles' text is read only inside the root: a claims file naming ../../../etc/x is not followed.
+  const stored = everything ?? (view!.duplicateIds ? allFiles(view!, storeDir, opts, how) : indexedFiles(view!, storeDir, opts, how));
+  warnings.push(...(how.skipped ?? []));
   const replaced = stored.filter((f) => newIds.has(f.article.id)).map((f) => f.article.id);
   const storedTotal = stored.length;
 
@@ -148,7 +175,7 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
   const articles: Article[] = [];
   for (const f of stored) {
     if (newIds.has(f.article.id)) continue;
-    articles.push(articleFromClaims(f, storeDir));
+    articles.push(articleFromClaims(f, storeDir, root));
     claims.set(f.article.id, f.claims);
     paths[f.article.id] = f.article.file
       ? relativePath(opts.cwd, resolve(dirname(claimsPathFor(storeDir, f.article.id)), f.article.file))
@@ -176,6 +203,7 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
     view,
     paths,
     warnings,
+    links,
     errors,
     all,
     relevant,
@@ -183,20 +211,23 @@ function poolOf(opts: PoolOptions, storeDir: string, view: StoreView | undefined
 }
 
 /** Every claims file of the store, parsed (a full load, as without an index). */
-function loadAll(storeDir: string, opts: PoolOptions): ClaimsFile[] {
-  const loaded = loadClaimsFolder(storeDir, opts.cwd, { cache: Boolean(opts.cache) });
+function loadAll(storeDir: string, opts: PoolOptions, how: StoreReadOptions): ClaimsFile[] {
+  // A second full load (after the index could not serve) starts its lists afresh.
+  if (how.skipped) how.skipped.length = 0;
+  if (how.notices) how.notices.length = 0;
+  const loaded = loadClaimsFolder(storeDir, opts.cwd, { cache: Boolean(opts.cache), ...how });
   if (!loaded.ok) throw new Failure(loaded.error);
   return loaded.value;
 }
 
 /** Every file of an indexed store: those parsed while indexing, the others read now. */
-function allFiles(view: StoreView, storeDir: string, opts: PoolOptions): ClaimsFile[] {
+function allFiles(view: StoreView, storeDir: string, opts: PoolOptions, how: StoreReadOptions): ClaimsFile[] {
   if (view.read.size === view.data.files.length) return [...view.read.values()].sort((a, b) => byCodeUnit(a.article.id, b.article.id));
-  return loadAll(storeDir, opts);
+  return loadAll(storeDir, opts, how);
 }
 
 /** Every file of an indexed store, from the index's records where they hold, else read; sorted by id. */
-function indexedFiles(view: StoreView, storeDir: string, opts: PoolOptions): ClaimsFile[] {
+function indexedFiles(view: StoreView, storeDir: string, opts: PoolOptions, how: StoreReadOptions): ClaimsFile[] {
   const files: ClaimsFile[] = [];
   for (const e of view.data.files) {
     const known = view.read.get(e.path) ?? recordOf(view, e);
@@ -204,55 +235,14 @@ function indexedFiles(view: StoreView, storeDir: string, opts: PoolOptions): Cla
       files.push(known);
       continue;
     }
-    const r = readListedClaimsFile({ abs: join(view.dir, ...e.path.split('/')), rel: e.path, size: e.size, mtimeMs: e.mtimeMs }, opts.cwd);
-    if (!r.ok) return loadAll(storeDir, opts);
+    const r = readListedClaimsFile({ abs: join(view.dir, ...e.path.split('/')), rel: e.path, size: e.size, mtimeMs: e.mtimeMs }, opts.cwd, undefined, how.articleRoot);
+    if (!r.ok) return loadAll(storeDir, opts, how);
     files.push(r.value.file);
   }
   return files.sort((a, b) => byCodeUnit(a.article.id, b.article.id));
 }
 
-/**
- * The folder the stored articles' ids are relative to: a claims file for id `world/a.md` whose article
- * file is `/news/articles/world/a.md` says `/news/articles`. The most common answer wins; none without paths.
- */
-export function inferRoot(stored: readonly { article: { id: string; file?: string } }[], storeDir: string): string | undefined {
-  const votes = new Map<string, number>();
-  // "../articles/world/a.md" for id "world/a.md": the root is "../articles/" from the claims file's folder.
-  // Ids have no "." or ".." parts, so that prefix says it all; one path resolution per distinct prefix.
-  const prefixes = new Map<string, string>();
-  for (const f of stored) {
-    const file = f.article.file;
-    if (!file) continue;
-    const id = f.article.id;
-    if (plainId(id) && file.endsWith(id) && (file.length === id.length || file[file.length - id.length - 1] === '/')) {
-      const key = `${id.slice(0, id.lastIndexOf('/') + 1)}\0${file.slice(0, file.length - id.length)}`;
-      let root = prefixes.get(key);
-      if (root === undefined) {
-        root = resolve(dirname(claimsPathFor(storeDir, id)), file.slice(0, file.length - id.length) || '.');
-        prefixes.set(key, root);
-      }
-      votes.set(root, (votes.get(root) ?? 0) + 1);
-      continue;
-    }
-    const abs = resolve(dirname(claimsPathFor(storeDir, f.article.id)), file);
-    const rel = f.article.id.split('/');
-    const parts = abs.split(/[\\/]/);
-    const tail = parts.slice(parts.length - rel.length);
-    if (tail.join('/') !== rel.join('/')) continue;
-    const root = resolve(abs, ...rel.map(() => '..'));
-    votes.set(root, (votes.get(root) ?? 0) + 1);
-  }
-  let best: string | undefined;
-  for (const [root, n] of [...votes.entries()].sort((a, b) => byCodeUnit(a[0], b[0]))) {
-    if (best === undefined || n > votes.get(best)!) best = root;
-  }
-  return best;
-}
-
-/** An id `claimsPathFor` takes as it is: `/`-separated plain names, no drive, no backslash, no "." or "..". */
-function plainId(id: string): boolean {
-  return !/^[a-zA-Z]:/.test(id) && !id.includes('\\') && id.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
-}
+export { inferRoot };
 
 /** Which verdicts make the gate fail. */
 export type FailOn = 'conflict' | 'variant' | 'never';

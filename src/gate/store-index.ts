@@ -8,7 +8,7 @@
  * and reads them from the index's own JSON copy of each file (parsing YAML costs about 4 ms a file; the
  * copy is checked against the schema and the article as the YAML would be).
  *
- * Layout: a header line (format, fingerprint, length and SHA-256 of the body), the body line (the file
+ * Layout: a header line (format, fingerprint, length of the body and its MAC), the body line (the file
  * table and the rules' tables, JSON), then one JSON record per claims file, addressed from the file table
  * by byte offset and length and checked by its own hash when read.
  *
@@ -21,8 +21,11 @@
  *   so two writes in one tick could leave the same size and time.
  * - A fingerprint of the rules in force (params and vocabulary), the claims and index formats, MAX_BUCKET
  *   and the code itself (every module beside this one) is kept in the index: any change rebuilds it.
- * - The body's SHA-256 is in the header: a truncated or damaged index is rebuilt, never trusted; a
- *   record that fails its own hash is left aside and the claims file's YAML read instead.
+ * - The body is authenticated: the header holds an HMAC-SHA256 of it under this user's key
+ *   (src/util/local-key.ts), and the body holds each record's hash. An index anyone else wrote, or one
+ *   truncated, damaged or edited (a record saying 1020 where its YAML says 1200, with every hash
+ *   recomputed), is rebuilt from the YAML, never trusted; a record that fails its own hash is left aside
+ *   and the claims file's YAML read instead.
  * - Block keys and `accepts` must depend only on the claim, the rule and the vocabulary (never on the
  *   pool or the articles). The pool-wide statistics comparators use are the topic weights of link.ts
  *   and the article names of `differentStories`, which the gate seeds from the index's counts (see
@@ -31,9 +34,9 @@
  *   bucket is over the cap (more than 64 titles of one surname: then a peer may be missing in a gate
  *   and the bare title keeps no body, where a full load might give it one).
  */
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Article, Claim, Comparator, CompareContext, Problem, Result, RuleSet } from '../types';
 import { CLAIMS_FORMAT } from '../claims/schema';
 import {
@@ -41,21 +44,24 @@ import {
   claimsFileHolds,
   listClaimsFilesWithStats,
   parseListedClaimsFile,
+  readListedText,
   sha256,
   type ClaimsFile,
   type ListedClaimsFile,
   type ReadClaimsFile,
+  type StoreReadOptions,
 } from '../claims/io';
 import { comparatorById } from '../compare/comparators';
 import { MAX_BUCKET } from '../compare/engine';
 import { TOPIC_WEIGHTS, topicWeights, type NameCounts } from '../compare/link';
 import { claimsUnder } from '../compare/under-vocabulary';
 import { writeFileAtomic } from '../util/fs-atomic';
+import { authenticate } from '../util/local-key';
 import { byCodeUnit } from '../util/stable';
 
 /** The index file in the claims store. */
 export const INDEX_FILE = '.corroborate-index.json';
-export const INDEX_FORMAT = 'corroborate/store-index@1';
+export const INDEX_FORMAT = 'corroborate/store-index@2';
 /** A file modified less than this long before it was indexed is checked by its hash until indexed again. */
 export const RACY_MS = 2000;
 
@@ -73,7 +79,7 @@ export interface IndexedFile {
   hash: string;
   /** Modified too shortly before it was indexed for its size and time to prove it unchanged. */
   racy?: true;
-  /** Its parsed content in the records part: byte offset, byte length, first 16 hex digits of the record's SHA-256. */
+  /** Its parsed content in the records part: byte offset, byte length, first 32 hex digits of the record's SHA-256. */
   rec?: { at: number; length: number; hash: string };
 }
 
@@ -117,14 +123,22 @@ interface FileColumns {
 interface Header {
   format: string;
   fingerprint: string;
-  /** Byte length and SHA-256 of the body line. */
+  /** Byte length of the body line. */
   bodyBytes: number;
-  body: string;
+  /** HMAC-SHA256 under this user's key (src/util/local-key.ts) of the format, fingerprint and body. */
+  mac: string;
+}
+
+/** What the header's MAC covers: the body holds each record's hash, so the records are covered too. */
+function macOf(fingerprint: string, body: Buffer): string {
+  return authenticate(`${INDEX_FORMAT}\n${fingerprint}\n`, body);
 }
 
 /** The store as indexed right now: every listed file is in `data`, and `read` holds those parsed this run. */
 export interface StoreView {
   dir: string;
+  /** Article files named by claims are read only inside this folder, when given. */
+  articleRoot?: string;
   fingerprint: string;
   data: IndexData;
   /** Files read and parsed during this run, by store path. */
@@ -176,7 +190,7 @@ export class Records {
         return undefined;
       }
     } else return undefined;
-    return shortHash(bytes, 16) === hash ? bytes : undefined;
+    return shortHash(bytes, RECORD_HASH_DIGITS) === hash ? bytes : undefined;
   }
 
   close(): void {
@@ -189,6 +203,9 @@ export class Records {
     this.fd = undefined;
   }
 }
+
+/** 128 bits: a record that hashes as the authenticated body says is the record that was written. */
+const RECORD_HASH_DIGITS = 32;
 
 function shortHash(bytes: Buffer | string, digits: number): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, digits);
@@ -286,6 +303,13 @@ export function indexFingerprint(rules: RuleSet): string {
   return createHash('sha256').update(JSON.stringify(state)).digest('hex');
 }
 
+/** Compares two hex strings in time independent of where they differ. */
+function sameHex(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
 /** The index on disk when it is whole and was written for this fingerprint; undefined otherwise. */
 export function readIndex(dir: string, fingerprint: string): IndexData | undefined {
   const found = readOnDisk(dir, fingerprint);
@@ -327,7 +351,7 @@ function readOnDisk(dir: string, fingerprint: string): { data: IndexData; record
     const body = readAt(fd, bodyAt, header.bodyBytes + 1);
     if (body.length !== header.bodyBytes + 1 || body[header.bodyBytes] !== 10) return undefined;
     const bodyBytes = body.subarray(0, header.bodyBytes);
-    if (createHash('sha256').update(bodyBytes).digest('hex') !== header.body) return undefined;
+    if (typeof header.mac !== 'string' || !sameHex(macOf(fingerprint, bodyBytes), header.mac)) return undefined;
     const data = fromColumns(JSON.parse(bodyBytes.toString('utf8')) as { files: FileColumns; rules: Record<string, RuleTable> });
     if (!data) return undefined;
     keep = true;
@@ -392,7 +416,7 @@ export function recordOf(view: StoreView, e: IndexedFile): ClaimsFile | undefine
   if (!bytes) return undefined;
   try {
     const file = JSON.parse(bytes.toString('utf8')) as ClaimsFile;
-    return claimsFileHolds(file, join(view.dir, ...e.path.split('/'))) ? file : undefined;
+    return claimsFileHolds(file, join(view.dir, ...e.path.split('/')), view.articleRoot) ? file : undefined;
   } catch {
     return undefined;
   }
@@ -418,14 +442,14 @@ export function saveIndex(view: StoreView): boolean {
     const bytes = parsed ? Buffer.from(JSON.stringify(withoutSources(parsed)), 'utf8') : e.rec ? view.records.read(e.rec) : undefined;
     const { rec: _rec, ...rest } = e;
     if (!bytes) return rest;
-    const entry: IndexedFile = { ...rest, rec: { at, length: bytes.length, hash: parsed ? shortHash(bytes, 16) : e.rec!.hash } };
+    const entry: IndexedFile = { ...rest, rec: { at, length: bytes.length, hash: parsed ? shortHash(bytes, RECORD_HASH_DIGITS) : e.rec!.hash } };
     parts.push(bytes, NEWLINE);
     at += bytes.length + 1;
     return entry;
   });
   const data: IndexData = { files, rules: view.data.rules };
   const body = Buffer.from(JSON.stringify({ files: toColumns(files), rules: data.rules }), 'utf8');
-  const header: Header = { format: INDEX_FORMAT, fingerprint: view.fingerprint, bodyBytes: body.length, body: createHash('sha256').update(body).digest('hex') };
+  const header: Header = { format: INDEX_FORMAT, fingerprint: view.fingerprint, bodyBytes: body.length, mac: macOf(view.fingerprint, body) };
   const records = Buffer.concat(parts);
   try {
     // Every part is UTF-8 made by JSON.stringify (lone surrogates escaped), so the text round trip keeps the bytes.
@@ -492,7 +516,7 @@ function contributionsOf(claims: readonly Claim[], rules: RuleSet): Map<string, 
   return out;
 }
 
-export interface OpenOptions {
+export interface OpenOptions extends StoreReadOptions {
   /** Parsed-store cache (`--cache`) for the files that must be parsed. */
   cache?: boolean;
   /** Files this process has just written, by store path: their text's SHA-256 and content, not read back. */
@@ -537,7 +561,8 @@ function openWith(
 ): Result<StoreView | undefined> {
   const old = disk?.data;
   if (!old && options.onlyIfIndexed) return { ok: true, value: undefined };
-  const listed = listClaimsFilesWithStats(dir);
+  const listed = listClaimsFilesWithStats(dir, options);
+  const articleRoot = options.articleRoot;
   const now = options.now ?? Date.now();
   const racy = (l: ListedClaimsFile) => now - l.mtimeMs < RACY_MS;
   const oldAt = new Map((old?.files ?? []).map((f, i) => [f.path, i]));
@@ -561,13 +586,12 @@ function openWith(
       kept.push({ entry: e, was: was! });
       continue;
     }
-    let source: string;
-    try {
-      source = readFileSync(l.abs, 'utf8');
-    } catch (err) {
-      problems.push({ file: relative(cwd, l.abs).split(sep).join('/'), line: 1, column: 1, message: `cannot read: ${(err as Error).message}` });
+    const text = readListedText(l, cwd);
+    if (!text.ok) {
+      (options.skipped ?? problems).push(...text.error);
       continue;
     }
+    const source = text.value;
     const hash = sha256(source);
     stats.hashed++;
     if (e && e.hash === fileHash(hash)) {
@@ -578,10 +602,10 @@ function openWith(
       kept.push({ entry, was: was! });
       continue;
     }
-    const r = parseListedClaimsFile(l, source, hash, cwd, cache);
+    const r = parseListedClaimsFile(l, source, hash, cwd, cache, articleRoot);
     stats.parsed++;
     if (r.ok) fresh.push(r.value);
-    else problems.push(...r.error);
+    else (options.skipped ?? problems).push(...r.error);
   }
   if (problems.length) return { ok: false, error: problems };
   cache?.save();
@@ -608,7 +632,7 @@ function openWith(
   }
   return {
     ok: true,
-    value: { dir, fingerprint, data, read, records: disk?.records ?? Records.none(), dirty: touched || !old, rebuilt: !old, duplicateIds, stats },
+    value: { dir, articleRoot, fingerprint, data, read, records: disk?.records ?? Records.none(), dirty: touched || !old, rebuilt: !old, duplicateIds, stats },
   };
 }
 

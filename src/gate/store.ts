@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { Article, Claim, RuleSet } from '../types';
 import { claimsFileHolds, claimsFileOf, claimsPathFor, serializeClaims, sha256, type ClaimsFile } from '../claims/io';
 import { writeFileAtomic } from '../util/fs-atomic';
+import { lockPathFor, withLock } from '../util/lock';
 import { byCodeUnit } from '../util/stable';
 import { INDEX_FILE, closeStore, openStore, saveIndex } from './store-index';
 
@@ -44,27 +45,50 @@ export function writeClaimsToStore(
   articles: readonly Article[],
   claims: ReadonlyMap<string, Claim[]>,
   index?: IndexUpdate,
-  rules: RuleSet | undefined = index?.rules,
 ): string[] {
   const files = [...articles]
     .sort((a, b) => byCodeUnit(a.id, b.id))
     .map((a) => ({ article: a, path: claimsPathFor(storeDir, a.id), text: serializeClaims(a, claims.get(a.id) ?? [], storeDir) }));
+  return withLock(lockPathFor(storeDir, true), () => {
+    writeFiles(files);
+    if (index) keepIndex(storeDir, files, claims, index);
+    return files.map((f) => f.path);
+  });
+}
+
+function writeFiles(files: readonly { path: string; text: string }[]): void {
   const pause = pauseMs();
   for (const f of files) {
     writeFileAtomic(f.path, f.text);
     if (pause) sleepSync(pause);
   }
+}
+
+function keepIndex(
+  storeDir: string,
+  files: readonly { article: Article; path: string; text: string }[],
+  claims: ReadonlyMap<string, Claim[]>,
+  index: IndexUpdate,
+): void {
   // Without an index to keep current there is nothing to prepare (a new store gets one from its first gate).
-  if (index && existsSync(join(storeDir, INDEX_FILE))) {
+  if (existsSync(join(storeDir, INDEX_FILE))) {
     const known = new Map<string, { sha256: string; file: ClaimsFile }>();
     for (const f of files) {
       const file = claimsFileOf(f.article, claims.get(f.article.id) ?? [], storeDir);
       // A file that would not load is left for the next reader to parse, and to report.
-      if (claimsFileHolds(file, f.path)) known.set(relative(storeDir, f.path).split(sep).join('/'), { sha256: sha256(f.text), file });
+      if (claimsFileHolds(file, f.path, index.cwd)) known.set(relative(storeDir, f.path).split(sep).join('/'), { sha256: sha256(f.text), file });
     }
     updateIndex(storeDir, known, index);
   }
-  return files.map((f) => f.path);
+}
+
+/**
+ * Runs `fn` holding the store's lock (`.corroborate-store.lock` in it): `gate --update` decides and
+ * writes inside one, so of two gates at once with articles that conflict with each other, the second
+ * compares against the first's stored claims and fails. The store folder is made if need be.
+ */
+export function withStoreLock<T>(storeDir: string, fn: () => T): T {
+  return withLock(lockPathFor(storeDir, true), fn);
 }
 
 function updateIndex(storeDir: string, known: ReadonlyMap<string, { sha256: string; file: ClaimsFile }>, index: IndexUpdate): void {

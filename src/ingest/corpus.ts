@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { isWithin, readNeededText, readRegularFile, realPath, resolvesWithin } from '../util/safe-read';
 import { Failure } from '../util/problem';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -18,8 +19,18 @@ export interface Corpus {
   root: string;
   /** Sorted by id. */
   articles: Article[];
-  /** Files skipped (unreadable, binary, not UTF-8): the run goes on. */
+  /**
+   * Files that cannot be read as articles (unreadable, a dangling symlink, not a regular file, binary, not
+   * UTF-8, bad front matter): left out here; the commands fail on them unless told to skip them.
+   */
   warnings: Problem[];
+  /** Symlinks not followed (out of the folder given, or a loop): left out, a notice each. */
+  links: Problem[];
+}
+
+export interface CorpusOptions {
+  /** Follow symlinks that lead out of the folder given (or, for files named one by one, the working folder). */
+  followSymlinks?: boolean;
 }
 
 
@@ -27,23 +38,38 @@ export interface Corpus {
  * Reads articles from a folder (recursively; hidden entries, node_modules and symlink loops skipped) or
  * from a list of files. Article id = path relative to the folder given, `/`-separated.
  */
-export function loadCorpus(inputs: readonly string[], cwd = process.cwd()): Corpus {
+export function loadCorpus(inputs: readonly string[], cwd = process.cwd(), options: CorpusOptions = {}): Corpus {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
+  const links: Problem[] = [];
   const files: { abs: string; id: string }[] = [];
+  const follow = Boolean(options.followSymlinks);
   let root = cwd;
   if (inputs.length === 1 && isDirectory(resolve(cwd, inputs[0]))) {
     root = resolve(cwd, inputs[0]);
-    walk(root, root, files, warnings, new Set());
+    walk(root, root, { out: files, warnings, links, follow, top: realPath(root) ?? root }, new Set());
   } else {
     for (const input of inputs) {
       const abs = resolve(cwd, input);
-      if (!existsSync(abs)) {
+      let lst;
+      try {
+        lst = lstatSync(abs);
+      } catch {
         problems.push({ file: input, line: 1, column: 1, message: 'no such file or folder' });
+        continue;
+      }
+      // A file named on the command line may be a symlink a pull request added (articles/p.md -> /etc/passwd):
+      // it must lead to a file inside the working folder (or, given from elsewhere, inside its own folder).
+      const id = toId(relative(cwd, abs));
+      const base = isWithin(cwd, abs) ? cwd : dirname(abs);
+      if (!existsSync(abs)) {
+        warnings.push({ file: id, line: 1, column: 1, message: 'cannot be read (a dangling symlink); skipped' });
       } else if (isDirectory(abs)) {
-        walk(abs, cwd, files, warnings, new Set());
+        walk(abs, cwd, { out: files, warnings, links, follow, top: realPath(abs) ?? abs }, new Set());
+      } else if (lst.isSymbolicLink() && !follow && !resolvesWithin(base, abs)) {
+        links.push({ file: id, line: 1, column: 1, message: `symlink to outside ${base === cwd ? 'the working folder' : 'its folder'}; skipped (--follow-symlinks follows it)` });
       } else {
-        files.push({ abs, id: toId(relative(cwd, abs)) });
+        files.push({ abs, id });
       }
     }
   }
@@ -61,7 +87,7 @@ export function loadCorpus(inputs: readonly string[], cwd = process.cwd()): Corp
     else warnings.push(...result.error.map((p) => ({ ...p, message: `${p.message}; skipped` })));
   }
   if (problems.length) throw new Failure(problems);
-  return { root, articles, warnings };
+  return { root, articles, warnings, links };
 }
 
 function toId(rel: string): string {
@@ -76,16 +102,25 @@ function isDirectory(path: string): boolean {
   }
 }
 
-function walk(dir: string, root: string, out: { abs: string; id: string }[], warnings: Problem[], visiting: Set<string>): void {
+interface Walk {
+  out: { abs: string; id: string }[];
+  warnings: Problem[];
+  links: Problem[];
+  follow: boolean;
+  /** The folder given, symlinks resolved: what a symlink must stay inside. */
+  top: string;
+}
+
+function walk(dir: string, root: string, w: Walk, visiting: Set<string>): void {
   let real: string;
   try {
     real = realpathSync(dir);
   } catch {
-    warnings.push({ file: toId(relative(root, dir)) || '.', line: 1, column: 1, message: 'folder cannot be read; skipped' });
+    w.warnings.push({ file: toId(relative(root, dir)) || '.', line: 1, column: 1, message: 'folder cannot be read; skipped' });
     return;
   }
   if (visiting.has(real)) {
-    warnings.push({ file: toId(relative(root, dir)), line: 1, column: 1, message: 'symlink loop; skipped' });
+    w.links.push({ file: toId(relative(root, dir)), line: 1, column: 1, message: 'symlink loop; skipped' });
     return;
   }
   visiting.add(real);
@@ -93,23 +128,35 @@ function walk(dir: string, root: string, out: { abs: string; id: string }[], war
   try {
     entries = readdirSync(dir).sort(byCodeUnit);
   } catch {
-    warnings.push({ file: toId(relative(root, dir)) || '.', line: 1, column: 1, message: 'folder cannot be read; skipped' });
+    w.warnings.push({ file: toId(relative(root, dir)) || '.', line: 1, column: 1, message: 'folder cannot be read; skipped' });
     visiting.delete(real);
     return;
   }
   for (const name of entries) {
     if (name.startsWith('.') || name === 'node_modules') continue;
     const abs = join(dir, name);
+    const id = toId(relative(root, abs));
+    const isArticle = ARTICLE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
     let st;
     try {
-      st = statSync(abs);
+      st = lstatSync(abs);
+      if (st.isSymbolicLink()) {
+        // articles/p.txt -> /etc/passwd would put a file of the machine into the report.
+        const target = statSync(abs);
+        if (!w.follow && !resolvesWithin(w.top, abs)) {
+          if (target.isDirectory() || isArticle) w.links.push({ file: id, line: 1, column: 1, message: 'symlink to outside the folder; skipped (--follow-symlinks follows it)' });
+          continue;
+        }
+        st = target;
+      }
     } catch {
-      warnings.push({ file: toId(relative(root, abs)), line: 1, column: 1, message: 'cannot be read (broken link?); skipped' });
+      if (isArticle) w.warnings.push({ file: id, line: 1, column: 1, message: 'cannot be read (a dangling symlink?); skipped' });
       continue;
     }
-    if (st.isDirectory()) walk(abs, root, out, warnings, visiting);
-    else if (st.isFile() && ARTICLE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext))) {
-      out.push({ abs, id: toId(relative(root, abs)) });
+    if (st.isDirectory()) walk(abs, root, w, visiting);
+    else if (isArticle) {
+      if (st.isFile()) w.out.push({ abs, id });
+      else w.warnings.push({ file: id, line: 1, column: 1, message: 'not a regular file (a device, FIFO or socket); skipped' });
     }
   }
   visiting.delete(real);
@@ -120,13 +167,12 @@ function walk(dir: string, root: string, out: { abs: string; id: string }[], war
  * or not valid UTF-8. A UTF-16 file with a byte-order mark is decoded as UTF-16.
  */
 export function readText(abs: string, id: string, warnings: Problem[]): string | null {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(abs);
-  } catch (err) {
-    warnings.push({ file: id, line: 1, column: 1, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); skipped` });
+  const read = readRegularFile(abs);
+  if (!read.ok) {
+    warnings.push({ file: id, line: 1, column: 1, message: `${read.message}; skipped` });
     return null;
   }
+  const bytes = read.bytes;
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const le = bytes[0] === 0xff;
     try {
@@ -179,7 +225,12 @@ function readCorpusFiles(files: { abs: string }[], root: string): Map<string, Ar
     const file = join(dir, CORPUS_FILE);
     if (!existsSync(file)) continue;
     const id = toId(relative(root, file)) || CORPUS_FILE;
-    const source = readFileSync(file, 'utf8');
+    const read = readNeededText(file, id);
+    if (!read.ok) {
+      problems.push(...read.error);
+      continue;
+    }
+    const source = read.value;
     const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, version: '1.2', schema: 'core' });
     if (doc.errors.length) {
       for (const e of doc.errors) problems.push({ file: id, ...locateOffset(source, e.pos[0]), message: e.message.split('\n')[0] });

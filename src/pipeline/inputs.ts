@@ -6,7 +6,7 @@ import { loadRulesFor } from '../rules/loader';
 import { formatExtractionError } from '../pipeline';
 import { extractWithProgress } from './cli';
 import { loadCurrentClaims } from './stored';
-import { isClaimsFolder, loadClaimsFolder, articleFromClaims } from '../claims/io';
+import { isClaimsFolder, inferRoot, loadClaimsFolder, articleFromClaims, type StoreReadOptions } from '../claims/io';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { Failure, formatProblem } from '../util/problem';
 
@@ -33,14 +33,34 @@ export function rulesFor(option: string | undefined, io: Io): RuleSet {
   return loaded.value;
 }
 
-/** Prints skipped files; with `strict`, a skipped file fails the run (exit 2) instead. */
-function warn(io: Io, problems: Problem[], quiet: boolean, strict = false): void {
+/**
+ * Inputs that cannot be read, parsed or validated (articles or claims files) fail the run, exit 2, each
+ * named; with `skip` (`--skip-unreadable`) they are left out, and each is still printed, with the count.
+ */
+export function failOrSkip(io: Io, problems: readonly Problem[], skip: boolean): void {
   if (!problems.length) return;
+  if (!skip) throw new Failure(problems.map((p) => ({ ...p, message: p.message.replace(/; skipped$/, '') })));
+  for (const p of problems) io.stderr(`warning: ${formatProblem({ ...p, message: p.message.replace(/(; skipped)?$/, '; skipped') })}\n`);
   const files = new Set(problems.map((p) => p.file)).size;
-  if (strict) throw new Failure(problems.map((p) => ({ ...p, message: p.message.replace(/; skipped$/, '') })));
+  io.stderr(`warning: ${files} unreadable file${files === 1 ? '' : 's'} skipped (--skip-unreadable)\n`);
+}
+
+/** Symlinks not followed: a notice each, unless quiet. */
+export function noteLinks(io: Io, links: readonly Problem[], quiet: boolean): void {
   if (quiet) return;
-  for (const p of problems) io.stderr(`warning: ${formatProblem(p)}\n`);
-  io.stderr(`warning: ${files} file${files === 1 ? '' : 's'} skipped\n`);
+  for (const p of links) io.stderr(`warning: ${formatProblem(p)}\n`);
+}
+
+/** How a command reads its inputs. */
+export interface InputOptions {
+  quiet?: boolean;
+  /** Leave out (and print) inputs that cannot be read, parsed or validated, instead of failing (exit 2). */
+  skipUnreadable?: boolean;
+  /** Follow symlinks out of the folders given. */
+  followSymlinks?: boolean;
+  jobs?: number;
+  /** For a claims folder: the parsed-claims cache. */
+  cache?: boolean;
 }
 
 export interface Loaded {
@@ -53,22 +73,30 @@ export interface Loaded {
 }
 
 /** Articles from a folder or files, or stored claims from a claims folder. */
-export function loadInputs(inputs: string[], rules: RuleSet, io: Io, quiet: boolean, strict = false, jobs?: number, cache = false): Loaded {
+export function loadInputs(inputs: string[], rules: RuleSet, io: Io, options: InputOptions = {}): Loaded {
+  const { quiet = false, skipUnreadable = false, followSymlinks = false, jobs, cache = false } = options;
   if (inputs.length === 1) {
     const dir = resolve(io.cwd, inputs[0]);
     if (existsSync(dir) && statSync(dir).isDirectory() && isClaimsFolder(dir)) {
       const errors: ExtractionError[] = [];
-      let loaded = loadClaimsFolder(dir, io.cwd, { cache });
+      const read = (): StoreReadOptions => ({ followSymlinks, notices: [], skipped: skipUnreadable ? [] : undefined });
+      let how = read();
+      let loaded = loadClaimsFolder(dir, io.cwd, { cache, ...how });
       // Claims made by another format, extractor or language data are extracted again (or refused).
-      if (!loaded.ok) loaded = loadCurrentClaims(dir, io.cwd, errors);
+      if (!loaded.ok) loaded = loadCurrentClaims(dir, io.cwd, errors, (how = read()));
       if (!loaded.ok) throw new Failure(loaded.error);
+      noteLinks(io, how.notices ?? [], quiet);
+      failOrSkip(io, how.skipped ?? [], skipUnreadable);
       for (const e of errors) io.stderr(`${formatExtractionError(e)}\n`);
-      const articles = loaded.value.map((f) => articleFromClaims(f, dir));
+      // Article text is read only inside the folder the stored articles' ids are relative to.
+      const root = inferRoot(loaded.value, dir) ?? dir;
+      const articles = loaded.value.map((f) => articleFromClaims(f, dir, root));
       return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir, errors };
     }
   }
-  const corpus = loadCorpus(inputs, io.cwd);
-  warn(io, corpus.warnings, quiet, strict);
+  const corpus = loadCorpus(inputs, io.cwd, { followSymlinks });
+  noteLinks(io, corpus.links, quiet);
+  failOrSkip(io, corpus.warnings, skipUnreadable);
   const errors: ExtractionError[] = [];
   const claims = extractWithProgress(corpus.articles, { jobs, quiet, errors });
   // Not silenced by --quiet: the report is missing these claims.

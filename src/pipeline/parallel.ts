@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { Article, Claim, ExtractionError } from '../types';
 import { extractArticle, formatExtractionError } from '../pipeline';
+import { escapeControls } from '../util/control';
 
 /**
  * Extraction of many articles on several cores, with the very claims the single-threaded loop gives.
@@ -125,7 +126,7 @@ function extractInWorkers(
   for (const list of failures) {
     for (const e of list ?? []) {
       if (errors) errors.push(e);
-      else process.stderr.write(`${formatExtractionError(e)}\n`);
+      else process.stderr.write(`${escapeControls(formatExtractionError(e))}\n`);
     }
   }
   return claims;

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { ExtractionError, Problem, Result } from '../types';
 import { buildArticle } from '../ingest/article';
-import { claimsFileOf, claimsPathFor, listClaimsFilesWithStats, parseClaimsFile, sha256, type ClaimsFile } from '../claims/io';
+import { claimsFileOf, claimsPathFor, listClaimsFilesWithStats, parseClaimsFile, readListedText, readStoredArticle, sha256, type ClaimsFile, type StoreReadOptions } from '../claims/io';
 import { extractArticle } from '../pipeline';
 import { byCodeUnit } from '../util/stable';
 import { relativePath } from '../report/locate';
@@ -25,16 +24,11 @@ interface StoredArticle {
 }
 
 /** The claims file at `abs` made again from its article, or undefined when the article is not at hand as it was. */
-export function extractAgain(abs: string, stored: StoredArticle, storeDir: string, errors: ExtractionError[]): ClaimsFile | undefined {
+export function extractAgain(abs: string, stored: StoredArticle, storeDir: string, errors: ExtractionError[], articleRoot?: string): ClaimsFile | undefined {
   if (typeof stored.id !== 'string' || typeof stored.file !== 'string' || typeof stored.sha256 !== 'string') return undefined;
-  let text: string;
   const path = resolve(abs, '..', stored.file);
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  if (sha256(text) !== stored.sha256) return undefined;
+  const text = readStoredArticle(abs, stored.file, articleRoot);
+  if (text === undefined || sha256(text) !== stored.sha256) return undefined;
   const id = stored.id;
   try {
     if (claimsPathFor(storeDir, id) !== abs) return undefined;
@@ -52,13 +46,19 @@ export function extractAgain(abs: string, stored: StoredArticle, storeDir: strin
  * Every claims file of `dir`, sorted by article id, each as this run would extract it (see above).
  * Problems of all files come together; `errors` collects extractors that threw while extracting again.
  */
-export function loadCurrentClaims(dir: string, cwd: string, errors: ExtractionError[]): Result<ClaimsFile[]> {
+export function loadCurrentClaims(dir: string, cwd: string, errors: ExtractionError[], options: StoreReadOptions = {}): Result<ClaimsFile[]> {
   const problems: Problem[] = [];
   const files: ClaimsFile[] = [];
-  for (const listed of listClaimsFilesWithStats(dir)) {
-    const source = readFileSync(listed.abs, 'utf8');
+  const articleRoot = options.articleRoot;
+  for (const listed of listClaimsFilesWithStats(dir, options)) {
+    const read = readListedText(listed, cwd);
+    if (!read.ok) {
+      (options.skipped ?? problems).push(...read.error);
+      continue;
+    }
+    const source = read.value;
     const shown = relativePath(cwd, listed.abs);
-    const parsed = parseClaimsFile(shown, source, listed.abs);
+    const parsed = parseClaimsFile(shown, source, listed.abs, articleRoot);
     if (parsed.ok) {
       files.push(parsed.value);
       continue;
@@ -67,9 +67,9 @@ export function loadCurrentClaims(dir: string, cwd: string, errors: ExtractionEr
     const data = doc.errors.length ? undefined : (doc.toJS() as { article?: StoredArticle } | null);
     // Only files made elsewhere are extracted again; a broken file is reported as it is.
     const stale = parsed.error.length === 1 && /^claims (written as|made by) /.test(parsed.error[0].message);
-    const again = stale && data?.article ? extractAgain(listed.abs, data.article, dir, errors) : undefined;
+    const again = stale && data?.article ? extractAgain(listed.abs, data.article, dir, errors, articleRoot) : undefined;
     if (again) files.push(again);
-    else problems.push(...parsed.error);
+    else (options.skipped ?? problems).push(...parsed.error);
   }
   if (problems.length) return { ok: false, error: problems };
   files.sort((a, b) => byCodeUnit(a.article.id, b.article.id));

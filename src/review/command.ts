@@ -63,7 +63,7 @@ export function reviewReport(dir: string, opts: ReviewCommandOptions, io: Io): {
   const rules = rulesFor(opts.rules, io);
   const claimsDir = opts.claims ? resolve(io.cwd, opts.claims) : undefined;
   const fromClaims = claimsDir !== undefined && existsSync(claimsDir) && isClaimsFolder(claimsDir);
-  const loaded: Loaded = loadInputs([fromClaims ? (claimsDir as string) : dir], rules, io, Boolean(opts.quiet));
+  const loaded: Loaded = loadInputs([fromClaims ? (claimsDir as string) : dir], rules, io, { quiet: Boolean(opts.quiet) });
   const articles = fromClaims ? withTextFrom(dir, loaded, io) : loaded.articles;
   return { report: checkClaims(articles, loaded.claims, rules, {}, loaded.errors), articles };
 }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readNeededText } from '../util/safe-read';
 import { isMap, parseDocument, stringify } from 'yaml';
 import type { Finding, Problem, Result, Verdict } from '../types';
 import { DECISION_STATUSES, type Decision, type Decisions, type DecisionStatus, type ReviewedFinding } from '../report/decisions';
@@ -60,7 +61,8 @@ export function isDecisionStatus(s: unknown): s is DecisionStatus {
  */
 export function loadDecisions(path: string, displayName: string = path): Result<Map<string, Decision>> {
   if (!existsSync(path)) return { ok: true, value: new Map() };
-  return parseDecisions(readFileSync(path, 'utf8'), displayName);
+  const text = readNeededText(path, displayName);
+  return text.ok ? parseDecisions(text.value, displayName) : text;
 }
 
 /** Parses the text of a decisions file (see `loadDecisions`). */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import levenshtein from 'fast-levenshtein';
@@ -8,6 +8,8 @@ import { COMPARATORS } from '../compare/comparators';
 import { emptyVocabulary, VOCABULARY_KINDS, type VocabularyKind } from '../text/vocabulary';
 import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit } from '../util/stable';
+import { readNeededText } from '../util/safe-read';
+import { Failure } from '../util/problem';
 import { computeLineStarts, lineColumn } from '../text/span';
 import { EXAMPLE_EXPECTATIONS, type RuleExample } from './example-types';
 
@@ -100,7 +102,9 @@ export function loadRules(extraDirs: readonly string[] = [], options: { shippedD
         continue;
       }
       seenHere.set(id, shown);
-      const loaded = parseRuleFile(id, abs, shown, readFileSync(abs, 'utf8'));
+      // A rules folder in a pull request may hold a symlink to /dev/zero: only regular files are read.
+      const text = readNeededText(abs, shown);
+      const loaded = text.ok ? parseRuleFile(id, abs, shown, text.value) : text;
       if (!loaded.ok) problems.push(...loaded.error);
       else byId.set(id, loaded.value);
     }
@@ -324,7 +328,9 @@ export function findUserRulesDir(cwd = process.cwd()): string | undefined {
   for (;;) {
     const rc = join(dir, '.corroboraterc.yaml');
     if (existsSync(rc)) {
-      const data = parseDocument(readFileSync(rc, 'utf8')).toJS() as { rules?: unknown } | null;
+      const text = readNeededText(rc, rc);
+      if (!text.ok) throw new Failure(text.error);
+      const data = parseDocument(text.value).toJS() as { rules?: unknown } | null;
       if (data && typeof data.rules === 'string') return resolve(dir, data.rules);
       return undefined;
     }

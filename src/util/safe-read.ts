@@ -1,0 +1,84 @@
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
+
+/**
+ * Reading files named by people the run does not trust (a claims file's `article.file`, an article
+ * added in a pull request): only regular files, of a bounded size, are opened. `/dev/zero` would be read
+ * until memory runs out, a FIFO or `/dev/stdin` would block for ever; both are refused instead.
+ */
+
+/** The largest file read as an article or a claims file. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export type ReadOutcome = { ok: true; bytes: Buffer } | { ok: false; code: string; message: string };
+
+/**
+ * The bytes of the regular file at `path`. Opened non-blocking (a FIFO then opens at once and is
+ * refused by its type), checked to be a regular file no larger than `maxBytes`, and read to the size it
+ * had when opened.
+ */
+export function readRegularFile(path: string, maxBytes = MAX_FILE_BYTES): ReadOutcome {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    return { ok: false, code, message: `cannot be read (${code})` };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { ok: false, code: 'ENOTREG', message: 'not a regular file (a device, FIFO or socket)' };
+    if (st.size > maxBytes) return { ok: false, code: 'EFBIG', message: `larger than ${Math.round(maxBytes / 1024 / 1024)} MiB` };
+    const bytes = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const n = readSync(fd, bytes, got, st.size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return { ok: true, bytes: bytes.subarray(0, got) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    return { ok: false, code, message: `cannot be read (${code})` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The file's text as UTF-8 when it is a regular file that can be read; undefined otherwise. */
+export function readRegularText(path: string, maxBytes = MAX_FILE_BYTES): string | undefined {
+  const r = readRegularFile(path, maxBytes);
+  return r.ok ? r.bytes.toString('utf8') : undefined;
+}
+
+/** The real path (symlinks resolved), or undefined when it cannot be resolved (dangling, unreadable). */
+export function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `path` is `root` or below it, both as given (resolve symlinks first when that matters). */
+export function isWithin(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel)) || (rel.startsWith('..') && !/^\.\.(?:[\\/]|$)/.test(rel));
+}
+
+/** True when `path`, symlinks resolved, lies inside `root` (symlinks resolved); false when either cannot be resolved. */
+export function resolvesWithin(root: string, path: string): boolean {
+  const r = realPath(root);
+  const p = realPath(path);
+  return r !== undefined && p !== undefined && isWithin(r, p);
+}
+
+/**
+ * The text of a file the run needs (a baseline, a decisions file, corpus.yaml, a rules file): a problem
+ * at `displayName:1:1` when it is not a regular file or cannot be read, instead of a hang or a throw.
+ */
+export function readNeededText(path: string, displayName: string): { ok: true; value: string } | { ok: false; error: { file: string; line: number; column: number; message: string }[] } {
+  const r = readRegularFile(path);
+  if (!r.ok) return { ok: false, error: [{ file: displayName, line: 1, column: 1, message: r.message }] };
+  return { ok: true, value: r.bytes.toString('utf8') };
+}
