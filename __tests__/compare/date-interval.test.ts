@@ -156,6 +156,16 @@ describe('date-interval link, keys and display (made-up sentences)', () => {
     expect(dateInterval.link(s.claims[0], s.claims[1], sctx)).toBe(0);
   });
 
+  test('a clock time of an unknown day and a day with no clock time are never linked: nothing to check', () => {
+    const undated = buildArticle('u.txt', '/u.txt', 'The Veltra probe landed today at 6:04 p.m. on the Arden plain.');
+    if (!undated.ok) throw new Error('bad');
+    const [today] = claimsUnder(dateExtractor.extract(undated.value, {}, []), VOCABULARY) as DateClaim[];
+    const dated = claims('d.txt', 'The Veltra probe landed on the Arden plain on July 14, 2023.');
+    expect(today.value.start).toBeUndefined();
+    expect(today.value.time).toBe('18:04');
+    expect(dateInterval.link(today, dated.claims[0], context([undated.value, dated.article]))).toBe(0);
+  });
+
   test('an unresolved weekday meets a resolved day by its weekday key', () => {
     const u = claims('u.txt', 'The minister spoke on Saturday at the rally.');
     const r = buildArticle('n.txt', '/n.txt', 'The minister spoke on Saturday at the rally.');

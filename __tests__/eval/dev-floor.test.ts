@@ -14,7 +14,7 @@ const FLOORS = {
   variantsFound: 15, // of 31
   variantPrecision: 0.71, // right variant pairs / predicted variant pairs (34/47 when set)
   agreementsFound: 83, // of 129 (one claim per source and reading: an article's repeats pair with nothing)
-  statementsCovered: 386, // of 589 (a statement only a repeat covers is not counted)
+  statementsCovered: 381, // of 589 (a statement only a repeat covers is not counted)
   spanProblems: 0,
 };
 

@@ -52,6 +52,9 @@ export const dateInterval: Comparator = {
     // A weekday without a day cannot be the same fact as a month or a year: weekdays name recent days.
     const coarse = (v: DateValue) => v.start !== undefined && v.grain !== 'day' && v.grain !== 'hour' && v.grain !== 'minute' && v.grain !== 'week';
     if ((va.start === undefined && coarse(vb)) || (vb.start === undefined && coarse(va))) return 0;
+    // Nothing to set against each other is no fact in common: "today at 6:04 p.m." in an undated article
+    // and "July 14, 2023" (no day on one side, no clock time on the other).
+    if (uncheckable(va, vb)) return 0;
     let score = contextLink(a.context, b.context, ctx.vocabulary, topicWeights(ctx)).score;
     // An event of the attribute data ("landfall", "launch") names one fact; a word outside it ("event:finish") helps less.
     const known = a.attribute !== undefined && !a.attribute.startsWith('event:') && !recentAgainstOld(va, vb) && !recentAgainstOld(vb, va);
@@ -176,6 +179,12 @@ export function widened(v: DateValue): [string, string] | null {
   if (v.hedge === 'early' || v.hedge === 'mid' || v.hedge === 'late') return widenBy(v.start, v.end, FINER[v.grain]);
   if (v.hedge) return widenBy(v.start, v.end, v.grain);
   return [v.start, v.end];
+}
+
+/** True when `compareDates` can only say the two "cannot be checked against each other". */
+function uncheckable(a: DateValue, b: DateValue): boolean {
+  if (a.time && b.time) return false;
+  return (!widened(a) || !widened(b)) && (a.weekday === undefined || b.weekday === undefined);
 }
 
 /** How two date values relate, with a readable reason. */
