@@ -235,6 +235,8 @@ export interface ClaimContext {
   words: string[];
   /** True when the claim sits inside quotation marks. */
   inQuote?: boolean;
+  /** True when the claim sits in a headline: a line of its own that ends with no sentence mark. */
+  inHeadline?: boolean;
 }
 
 /**

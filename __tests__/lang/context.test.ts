@@ -86,3 +86,19 @@ describe('the rules\' vocabulary is applied when comparing, never when extractin
     expect(around(text, target)[field]).toEqual([...compared]);
   });
 });
+
+describe('a claim in a headline is marked so: a line of its own with no sentence mark at its end', () => {
+  test.each([
+    // [text, claim, occurrence, in a headline]
+    ['Velmar ferry toll rises to 40\n\nThe toll rose to 40 on Monday, officials said.\n', '40', 0, true],
+    ['Velmar ferry toll rises to 40\n\nThe toll rose to 40 on Monday, officials said.\n', '40', 1, false],
+    ['The toll rose to 40 on Monday.\nOfficials gave no names.\n', '40', 0, false],
+    ['Crews say: "We lost 40 boats"\n\nThe harbor is closed.\n', '40', 0, false],
+  ] as const)('%j: %s #%d -> %s', (text, target, occurrence, expected) => {
+    const r = buildArticle('a.txt', '/x/a.txt', text);
+    if (!r.ok) throw new Error('article');
+    let start = text.indexOf(target);
+    for (let i = 0; i < occurrence; i++) start = text.indexOf(target, start + 1);
+    expect(contextAround(r.value, start, start + target.length).inHeadline ?? false).toBe(expected);
+  });
+});

@@ -170,7 +170,7 @@ const claim = {
       type: 'object',
       additionalProperties: false,
       required: ['predicates', 'entities', 'words'],
-      properties: { predicates: words, entities: words, words, inQuote: { type: 'boolean' } },
+      properties: { predicates: words, entities: words, words, inQuote: { type: 'boolean' }, inHeadline: { type: 'boolean' } },
     },
     subject: {
       type: 'object',

@@ -301,15 +301,16 @@ function buildFinding(
 }
 
 /**
- * One claim per source for a reading, the rest as repeats. The one kept states an attribute if any does
- * ("the death toll rose to 288" over a later "288 in all"), else it comes first in the article.
- * `members` are in pool order (by source, then offset).
+ * One claim per source for a reading, the rest as repeats. The one kept is in the body rather than a
+ * headline, then states an attribute if any does ("the death toll rose to 288" over a later "288 in all"),
+ * else comes first in the article. `members` are in pool order (by source, then offset).
  */
 function oncePerSource(members: readonly Claim[]): { stated: Claim[]; repeats: Claim[] } {
   const best = new Map<string, Claim>();
+  const rank = (c: Claim) => (c.context.inHeadline ? 0 : 2) + (c.attribute ? 1 : 0);
   for (const c of members) {
     const kept = best.get(c.source);
-    if (!kept || (!kept.attribute && c.attribute)) best.set(c.source, c);
+    if (!kept || rank(c) > rank(kept)) best.set(c.source, c);
   }
   const stated: Claim[] = [];
   const repeats: Claim[] = [];

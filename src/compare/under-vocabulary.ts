@@ -75,6 +75,7 @@ export function contextUnder(c: ClaimContext, v: Vocabulary): ClaimContext {
   for (const e of c.entities) entities.add(nameUnder(e, v));
   const out: ClaimContext = { predicates: [...predicates].sort(), entities: [...entities].sort(), words: [...words].sort() };
   if (c.inQuote !== undefined) out.inQuote = c.inQuote;
+  if (c.inHeadline !== undefined) out.inHeadline = c.inHeadline;
   return out;
 }
 

@@ -228,12 +228,30 @@ export function contextAround(
       insertSorted(kept, pWords[i]);
     }
   }
-  return {
+  const context: ClaimContext = {
     predicates: kept,
     entities,
     words,
     inQuote: si >= 0 ? quoteOpenBefore(info.marks, start) : false,
   };
+  if (si >= 0 && isHeadline(text, sentence)) context.inHeadline = true;
+  return context;
+}
+
+/**
+ * A headline: a sentence that is a line of its own (a line break or the end of the text right after it)
+ * and ends with no sentence mark. "Velmar ferry strike enters second week" over the body's first line.
+ */
+function isHeadline(text: string, sentence: Sentence): boolean {
+  let e = sentence.end;
+  while (e > sentence.start && isSpaceCode(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 10) e--;
+  let after = e;
+  while (after < text.length && (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9 || text.charCodeAt(after) === 13)) after++;
+  if (after < text.length && text.charCodeAt(after) !== 10) return false;
+  const before = sentence.start === 0 || text.charCodeAt(sentence.start - 1) === 10;
+  const last = text.charCodeAt(e - 1);
+  // . ! ? : ; " ” ' ’ ) end a sentence or a quotation.
+  return before && !(last === 46 || last === 33 || last === 63 || last === 58 || last === 59 || last === 34 || last === 0x201d || last === 39 || last === 0x2019 || last === 41);
 }
 
 /**
