@@ -40,11 +40,16 @@ export function allowedEdits(length: number): number {
   return 0;
 }
 
+/** How much an initial and a name with its letter are one name word. */
+export const INITIAL_MATCH = 0.6;
+
 /** Similarity of two name words, 0..1: 1 when equal after folding, 0 when beyond the allowed edits. */
 export function nameWordSimilarity(a: string, b: string): number {
   const fa = foldNameWord(a);
   const fb = foldNameWord(b);
   if (fa === fb) return nameKey(a) === nameKey(b) ? 1 : 0.95;
+  // An initial stands for a name with its letter: "P" / "Pradesh" (0.6: one person, less surely).
+  if ((fa.length === 1 || fb.length === 1) && fa[0] === fb[0]) return INITIAL_MATCH;
   const max = Math.max(fa.length, fb.length);
   const d = levenshtein.get(fa, fb);
   if (d > allowedEdits(max)) return 0;
