@@ -4,6 +4,7 @@ import { headlineRanges } from './people';
 import { entityKey, entityWords } from './entities';
 import { langFile, listSet, SETS_SCHEMA, setsToMap } from './entities/lang';
 import { inSortedRanges } from '../text/lookup';
+import { SubstringSet } from '../text/substrings';
 import { CALENDAR_WORDS } from './people/lexicon';
 
 /** The relation cue words of lang/en/relation-cues.yaml and the countries of lang/en/demonyms.yaml, read once. */
@@ -24,6 +25,8 @@ interface Cues {
   nounWords: string[];
   ownerWords: string[];
   flagWords: string[];
+  /** `nounWords` and `ownerWords`: a sentence without one of them states no relation. */
+  cueWords: SubstringSet;
   operatorSuffixes: string;
   /** Country or demonym (lower case) -> country. */
   countries: Map<string, string>;
@@ -38,6 +41,8 @@ function cues(): Cues {
     const nouns = new Map<string, string>();
     for (const kind of SUBJECT_KINDS) for (const n of l(`${kind}-nouns`)) nouns.set(n, kind);
     const alt = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+    const nounWords = [...new Set([...nouns.keys()].map((n) => n.split(' ').pop()!))];
+    const ownerWords = [...l('owned-by'), ...l('parent-phrases'), ...l('owner-words')];
     CUES = {
       nouns,
       nounPattern: alt(nouns.keys()),
@@ -50,8 +55,9 @@ function cues(): Cues {
       routePattern: alt(l('route-nouns')),
       moreThanOne: alt(l('more-than-one')),
       mixedNouns: l('mixed-nouns'),
-      nounWords: [...new Set([...nouns.keys()].map((n) => n.split(' ').pop()!))],
-      ownerWords: [...l('owned-by'), ...l('parent-phrases'), ...l('owner-words')],
+      nounWords,
+      ownerWords,
+      cueWords: new SubstringSet([...nounWords, ...ownerWords]),
       flagWords: [...l('flag-suffixes'), ...l('flag-words')],
       operatorSuffixes: alt(l('operator-suffixes')),
       countries: setsToMap(langFile<{ sets: string[][] }>('demonyms', SETS_SCHEMA).sets),
@@ -126,11 +132,15 @@ function findRelations(article: Article, vocabulary: Vocabulary): Claim[] {
   const text = article.text;
   const heads = headlineRanges(article);
   const found: Found[] = [];
+  // A sentence with neither a subject noun nor an owner word states no relation (see relationsIn): most
+  // sentences, told in one pass over their characters.
+  const cueWords = cues().cueWords;
   for (const s of article.sentences) {
-    if (inSortedRanges(heads, s.start)) continue;
+    if (!cueWords.inLowerCase(text, s.start, s.end) || inSortedRanges(heads, s.start)) continue;
     const sentence = text.slice(s.start, s.end);
     for (const f of relationsIn(sentence)) found.push({ ...f, start: f.start + s.start, end: f.end + s.start });
   }
+  if (found.length === 0) return [];
   const several = kindsSeveral(text.slice(article.bodyStart));
   const seen = new Set<string>();
   const claims: RelationClaim[] = [];
