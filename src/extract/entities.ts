@@ -5,7 +5,7 @@ import { wordTokens, type WordTok } from './people/runs';
 import { CALENDAR_WORDS, HONORIFICS, ROLE_WORDS, SENTENCE_STARTERS } from './people/lexicon';
 import { nameKey } from './people/names';
 import { inSortedRanges } from '../text/lookup';
-import { startsUpper } from '../text/tokens';
+import { lowerCaseWords, startsUpper } from '../text/tokens';
 import { langFile, listSet, SETS_SCHEMA, setsToMap } from './entities/lang';
 import { preferredSpelling } from '../text/vocabulary';
 
@@ -21,12 +21,15 @@ interface EntityWords {
   openers: Set<string>;
   thingNouns: Set<string>;
   abbreviations: Map<string, string>;
+  /** Words peeled off the front of a run: openers, sentence starters, calendar words, honorifics, roles. */
+  peeled: Set<string>;
 }
 
 let WORDS: EntityWords | undefined;
 export function entityWords(): EntityWords {
   if (!WORDS) {
     const l = (name: string) => listSet('org-words', name);
+    const openers = l('openers');
     WORDS = {
       orgHeads: l('organization-heads'),
       placeHeads: l('place-heads'),
@@ -35,9 +38,10 @@ export function entityWords(): EntityWords {
       eventHeads: l('event-heads'),
       eventPrefixes: l('event-prefixes'),
       modifiers: l('modifiers'),
-      openers: l('openers'),
+      openers,
       thingNouns: l('thing-nouns'),
       abbreviations: setsToMap(langFile<{ sets: string[][] }>('name-abbreviations', SETS_SCHEMA).sets),
+      peeled: new Set([...openers, ...SENTENCE_STARTERS, ...CALENDAR_WORDS, ...HONORIFICS, ...ROLE_WORDS]),
     };
   }
   return WORDS;
@@ -84,8 +88,9 @@ function findEntities(article: Article, vocabulary: Vocabulary, earlier: readonl
   const people = earlier.filter((c) => c.kind === 'person').map((c) => [c.span.start, c.span.end] as [number, number]);
   people.sort((a, b) => a[0] - b[0]);
   const inPerson = (t: WordTok) => inSortedRanges(people, t.start);
-  const lowerSeen = new Set<string>();
-  for (const t of toks) if (!startsUpper(t.text)) lowerSeen.add(t.lower);
+  // Words the article also writes in lower case: read only for a run of more than one word.
+  let lowerSet: ReadonlySet<string> | undefined;
+  const lowerSeen = (): ReadonlySet<string> => (lowerSet ??= lowerCaseWords(article));
   const claims: EntityClaim[] = [];
   const seen = new Set<string>();
   for (const m of mentions(text, toks, inPerson, lowerSeen)) {
@@ -104,16 +109,23 @@ function findEntities(article: Article, vocabulary: Vocabulary, earlier: readonl
 }
 
 /** Capitalized runs that may be names, with the words that open sentences or titles peeled off. */
-function mentions(text: string, toks: readonly WordTok[], inPerson: (t: WordTok) => boolean, lowerSeen: ReadonlySet<string>): Mention[] {
+function mentions(text: string, toks: readonly WordTok[], inPerson: (t: WordTok) => boolean, lowerSeen: () => ReadonlySet<string>): Mention[] {
   const w = entityWords();
   const out: Mention[] = [];
   let run: WordTok[] = [];
   let joinedOf = false;
   const flush = () => {
     const last = run[run.length - 1];
+    // "Harl said": one capitalized word that is no coded name ("Velmar-4") names a thing only before a noun
+    // for one, and only off a sentence's start ("a Stormhawk helicopter"); most runs are such a word.
+    if (run.length === 1 && (last.initial || last.text.length < 4) && !CODED.test(last.text)) {
+      run = [];
+      joinedOf = false;
+      return;
+    }
     // "a Stormhawk helicopter": one capitalized word is a name when a noun for a thing follows it.
-    const next = last && !last.possessive ? /^[ \t]+([a-z]+)/.exec(text.slice(last.end, last.end + 24)) : null;
-    const noun = next !== null && w.thingNouns.has(next[1]) ? next[1] : '';
+    const next = last && !last.possessive ? wordAfterSpaces(text, last.end) : '';
+    const noun = next !== '' && w.thingNouns.has(next) ? next : '';
     const m = trimRun(run, w, lowerSeen, noun);
     if (m) out.push(m);
     run = [];
@@ -121,7 +133,8 @@ function mentions(text: string, toks: readonly WordTok[], inPerson: (t: WordTok)
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    const nameish = (t.cap || CODED.test(t.text)) && !inPerson(t);
+    // CODED opens with a capital: most words are told by their first letter.
+    const nameish = (t.cap || (startsUpper(t.text) && CODED.test(t.text))) && !inPerson(t);
     if (!nameish) {
       // "Ministry of Fisheries": a lower-case connector between two capitalized words stays in the name.
       const next = toks[i + 1];
@@ -150,6 +163,20 @@ function mentions(text: string, toks: readonly WordTok[], inPerson: (t: WordTok)
   return out;
 }
 
+/**
+ * The lower-case ASCII word after spaces or tabs at `at`, within 24 characters of it, or "": what
+ * `/^[ \t]+([a-z]+)/` reads in `text.slice(at, at + 24)`. "Stormhawk helicopter" -> "helicopter".
+ */
+function wordAfterSpaces(text: string, at: number): string {
+  const limit = Math.min(text.length, at + 24);
+  let i = at;
+  for (let c = text.charCodeAt(i); i < limit && (c === 32 || c === 9); c = text.charCodeAt(++i));
+  if (i === at) return '';
+  const from = i;
+  for (let c = text.charCodeAt(i); i < limit && c >= 97 && c <= 122; c = text.charCodeAt(++i));
+  return text.slice(from, i);
+}
+
 /** "Velmar-4 Launch: The probe ...": a label before a colon that opens its line, not running text. */
 function isKicker(text: string, m: Mention): boolean {
   if (text.charCodeAt(m.end) !== 58) return false;
@@ -160,15 +187,15 @@ function isKicker(text: string, m: Mention): boolean {
 const spaced = (text: string, a: WordTok, b: WordTok) => b.start === a.end + 1 && text.charCodeAt(a.end) === 32;
 
 /** The name inside one run, or null: openers and sentence-initial common words dropped from the front. */
-function trimRun(run: WordTok[], w: EntityWords, lowerSeen: ReadonlySet<string>, noun: string): Mention | null {
+function trimRun(run: WordTok[], w: EntityWords, lowerSeen: () => ReadonlySet<string>, noun: string): Mention | null {
   let s = 0;
   let e = run.length;
   while (s < e) {
     const t = run[s];
     const l = t.lower;
     // "The Velmar Board", "However Port Velmar", "Captain", "Minister": not part of the name that follows.
-    if (w.openers.has(l) || SENTENCE_STARTERS.has(l) || CALENDAR_WORDS.has(l) || HONORIFICS.has(l) || ROLE_WORDS.has(l)) s++;
-    else if (t.initial && lowerSeen.has(l) && !w.placePrefixes.has(l) && !w.eventPrefixes.has(l)) s++;
+    if (w.peeled.has(l)) s++;
+    else if (t.initial && lowerSeen().has(l) && !w.placePrefixes.has(l) && !w.eventPrefixes.has(l)) s++;
     // "Shares of Tarrow Corp": a sentence's first word before "of" is the name only when it heads one
     // ("Ministry of Fisheries", "Bank of Velmar", "Lake of Dunmore").
     else if (t.initial && s + 2 < e && INNER.has(run[s + 1].text) && !w.orgHeads.has(l) && !w.placeHeads.has(l) && !w.placePrefixes.has(l)) s += 2;
@@ -186,7 +213,7 @@ function trimRun(run: WordTok[], w: EntityWords, lowerSeen: ReadonlySet<string>,
   }
   if (words.length === 1 && !CODED.test(words[0].text) && !(noun && !words[0].initial && words[0].text.length >= 4)) return null;
   // Every word a role or common word ("Chief Executive", "Rescue Teams"): no name.
-  if (words.every((t) => ROLE_WORDS.has(t.lower) || lowerSeen.has(t.lower) || INNER.has(t.text))) return null;
+  if (words.every((t) => ROLE_WORDS.has(t.lower) || lowerSeen().has(t.lower) || INNER.has(t.text))) return null;
   return { start: words[0].start, end: words[words.length - 1].end, words: words.map((t) => t.text), noun, initial: words[0].initial };
 }
 

@@ -5,7 +5,7 @@ import { REPORTING_VERBS } from './people/lexicon';
 import { keyWords, nameKey, nameWords } from './people/names';
 import { capitalRuns, isHonorific, isInitialWord, isSentenceStarter, nonNameWord, peelWord, wordTokens, type WordTok } from './people/runs';
 import { isSpaceCode } from '../text/scan';
-import { startsUpper } from '../text/tokens';
+import { lowerCaseWords, startsUpper } from '../text/tokens';
 import { listSet } from './entities/lang';
 
 let THING_WORDS: { heads: Set<string>; prefixes: Set<string>; nouns: Set<string> } | undefined;
@@ -146,14 +146,8 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
   const toks = wordTokens(article);
   const headlines = headlineRanges(article);
   // Words the article also writes in lower case: read only for a sentence-initial candidate.
-  let lowerSet: Set<string> | undefined;
-  const lowerWords = (lower: string): boolean => {
-    if (!lowerSet) {
-      lowerSet = new Set<string>();
-      for (const t of toks) if (!startsUpper(t.text)) lowerSet.add(t.lower);
-    }
-    return lowerSet.has(lower);
-  };
+  let lowerSet: ReadonlySet<string> | undefined;
+  const lowerWords = (lower: string): boolean => (lowerSet ??= lowerCaseWords(article)).has(lower);
   const candidates: Candidate[] = [];
   // Capitalized words standing alone twice elsewhere: a place or org that may lead a run ("to Ruritania
   // Jane Roe"). Only a run of three words or more asks, a few times per article: the first asks count

@@ -202,6 +202,8 @@ interface BodyTokens {
   from: number;
   tokens: BodyToken[];
   words: WordTok[];
+  /** `lowerCaseWords`, made on first use. */
+  lowerSet: Set<string> | undefined;
 }
 
 const BODIES = new RecentArticles<BodyTokens>();
@@ -223,7 +225,7 @@ function bodyOf(article: Article): BodyTokens | undefined {
  */
 function scanBody(article: Article): BodyTokens {
   const text = article.text;
-  const body: BodyTokens = { from: article.bodyStart, tokens: [], words: [] };
+  const body: BodyTokens = { from: article.bodyStart, tokens: [], words: [], lowerSet: undefined };
   const at: SentenceCursor = { sp: 0, firstOf: -1, first: -1 };
   if (splitsPair(text, article.bodyStart)) {
     for (const t of tokenizeByRegex(text, article.bodyStart, text.length)) addWord(body, article, at, t.start, t.end, charBits(text, t.start, t.end));
@@ -380,6 +382,24 @@ export function bodyTokens(article: Article): BodyToken[] {
 export function bodyWords(article: Article): WordTok[] {
   // A huge article's words are made afresh on each call (never kept).
   return (bodyOf(article) ?? scanBody(article)).words;
+}
+
+/**
+ * The lower-case forms (`WordTok.lower`) of the body's words written without a capital letter first, once
+ * per article: "The Harbor Board met by the harbor" holds "harbor" (a capitalized "Harbor" elsewhere is a
+ * common word), not "board". People and entities both read it. Shared: treat it as read-only.
+ */
+export function lowerCaseWords(article: Article): ReadonlySet<string> {
+  const body = bodyOf(article);
+  if (body) return (body.lowerSet ??= wordsInLowerCase(body.words));
+  // A huge article's words are not kept: neither is this set.
+  return wordsInLowerCase(bodyWords(article));
+}
+
+function wordsInLowerCase(words: readonly WordTok[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) if (!startsUpper(words[i].text)) out.add(words[i].lower);
+  return out;
 }
 
 /**
