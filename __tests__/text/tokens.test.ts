@@ -94,6 +94,16 @@ describe('bodyTokens and rangeTokens: one tokenization per article', () => {
   ])('a range [%d, %d) anywhere gives what tokenize gives', (from, to) => {
     expect(plain(rangeTokens(a, from, to))).toEqual(plain(tokenize(text, from, to)));
   });
+
+  test('every range of the body gives what tokenize gives', () => {
+    const wrong: [number, number][] = [];
+    for (let from = a.bodyStart; from <= text.length; from++) {
+      for (let to = from; to <= text.length + 1; to++) {
+        if (JSON.stringify(plain(rangeTokens(a, from, to))) !== JSON.stringify(plain(tokenize(text, from, to)))) wrong.push([from, to]);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('body tokens carry the people word data in place', () => {

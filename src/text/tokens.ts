@@ -419,10 +419,19 @@ export function rangeTokens(article: Article, from: number, to: number): Token[]
   }
   // `from` inside the match before: a scan from there reads a different first word.
   if (lo > 0 && matchEnd(article.text, tokens[lo - 1]) > from) return tokenize(article.text, from, to);
-  const out: Token[] = [];
-  for (let k = lo; k < tokens.length && tokens[k].start < to; k++) {
-    const t = tokens[k];
-    out.push(t.end <= to ? t : { text: article.text.slice(t.start, to), start: t.start, end: to });
+  // The tokens starting before `to`, copied in one slice; only the last can run past `to` ("Harl" of a
+  // range ending inside it is cut to "Ha").
+  let end = lo;
+  hi = tokens.length;
+  while (end < hi) {
+    const mid = (end + hi) >> 1;
+    if (tokens[mid].start < to) end = mid + 1;
+    else hi = mid;
+  }
+  const out: Token[] = tokens.slice(lo, end);
+  if (end > lo && tokens[end - 1].end > to) {
+    const t = tokens[end - 1];
+    out[out.length - 1] = { text: article.text.slice(t.start, to), start: t.start, end: to };
   }
   return out;
 }
