@@ -2,8 +2,9 @@ import type { Article, Claim, ClaimSubject, QuantityDimension, QuantityValue, Re
 import { attributeData, type AttributeData } from '../lang/attributes';
 import { sentenceAt } from '../lang/context';
 import { foldKey, type Token } from '../text/tokens';
-import { lemmaAt, sentenceWords, type SentenceWords } from '../text/sentence-words';
+import { sentenceWords, type SentenceWords } from '../text/sentence-words';
 import { lemma } from '../lang/word-forms';
+import { memoByString } from '../util/memo';
 
 /**
  * Turns a value found in a sentence into a structured assertion: what it is about (`subject`) and what it
@@ -70,6 +71,36 @@ function cueIndex(): CueIndex {
   return index;
 }
 
+/** What the clauses read of one word, by its lower-case form: "died" -> lemma "die", the cues of "die". */
+interface WordInfo {
+  lemma: string;
+  /** The cues the word may open: those starting with its lemma; none for a word of `not-cues`. */
+  cues: Cue[] | undefined;
+  /** Its lemma may open a planned-cue. */
+  plannedFirst: boolean;
+}
+
+// Made once per word form: every clause reads the same few thousand words, and one look-up here replaces
+// one per index.
+const wordInfo = memoByString((lower: string): WordInfo => {
+  const idx = cueIndex();
+  const l = lemma(lower);
+  return { lemma: l, cues: idx.data.notCues.has(lower) ? undefined : idx.byFirst.get(l), plannedFirst: idx.plannedFirst.has(l) };
+}, 100000);
+
+// Per sentence, each word's WordInfo once read: a sentence's claims read the same words.
+const SENTENCE_INFO = new WeakMap<SentenceWords, (WordInfo | undefined)[]>();
+
+function sentenceInfo(words: SentenceWords): (WordInfo | undefined)[] {
+  let infos = SENTENCE_INFO.get(words);
+  if (infos === undefined) {
+    infos = [];
+    for (let i = 0; i < words.lower.length; i++) infos.push(undefined);
+    SENTENCE_INFO.set(words, infos);
+  }
+  return infos;
+}
+
 // Words a phrase cue skips in the text: "lost their lives" matches "lose life".
 const SKIPPED_IN_PHRASE = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'my', 'your']);
 
@@ -79,11 +110,11 @@ const SKIPPED_IN_PHRASE = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its
 const BREAK_WORDS = new Set(['while', 'whereas', 'but', 'although', 'though', 'after', 'before', 'when', 'as', 'which', 'who', 'where']);
 
 interface Clause {
-  /** The sentence's words, shared by its claims. */
-  words: SentenceWords;
   tokens: readonly Token[];
   /** Each token in lower case. */
   lower: readonly string[];
+  /** Each token's WordInfo once read (`infoAt`), shared by the sentence's claims. */
+  infos: (WordInfo | undefined)[];
   /** Index of the first token after the claim, and of the last before it. */
   firstAfter: number;
   lastBefore: number;
@@ -117,11 +148,11 @@ function clauseOf(article: Article, start: number, end: number): Clause | undefi
     if (BREAK_WORDS.has(lower[k])) break;
     hi = k + 1;
   }
-  return { words, tokens, lower, firstAfter, lastBefore, lo, hi };
+  return { tokens, lower, infos: sentenceInfo(words), firstAfter, lastBefore, lo, hi };
 }
 
-/** The lemma of the clause's word `k` (its sentence's, made once). */
-const lemmaOf = (c: Clause, k: number): string => lemmaAt(c.words, k, lemma);
+/** The WordInfo of the clause's word `k`. */
+const infoAt = (c: Clause, k: number): WordInfo => (c.infos[k] ??= wordInfo(c.lower[k]));
 
 /**
  * True when the gap `[from, to)` after token `k` breaks the clause. A comma between two capitalized
@@ -153,9 +184,8 @@ function cueAt(
   c: Clause, k: number, hi: number, dimension: QuantityDimension | undefined, idx: CueIndex, measureOnly: boolean,
 ): { key: string; length: number } | undefined {
   const { lower } = c;
-  const list = idx.byFirst.get(lemmaOf(c, k));
+  const list = infoAt(c, k).cues;
   if (!list) return undefined;
-  if (idx.data.notCues.has(lower[k])) return undefined;
   for (const cue of list) {
     if (cue.dimensions && (!dimension || !cue.dimensions.includes(dimension))) continue;
     if (measureOnly && !cue.dimensions) continue;
@@ -163,7 +193,7 @@ function cueAt(
     let matched = true;
     for (let w = 1; w < cue.words.length; w++) {
       while (j < hi && SKIPPED_IN_PHRASE.has(lower[j])) j++;
-      if (j >= hi || !cue.words[w].has(lemmaOf(c, j))) {
+      if (j >= hi || !cue.words[w].has(infoAt(c, j).lemma)) {
         matched = false;
         break;
       }
@@ -322,7 +352,7 @@ function nearestEvent(c: Clause, predicates: readonly string[]): string | undefi
   const wanted = predicates.filter((p) => !REPORTING.has(p));
   if (wanted.length === 0) return undefined;
   const hit = (k: number) => {
-    const l = lemmaOf(c, k);
+    const l = infoAt(c, k).lemma;
     return wanted.find((p) => p === l || p === c.lower[k]);
   };
   for (let d = 0; c.firstAfter + d < c.hi || c.lastBefore - d >= c.lo; d++) {
@@ -338,12 +368,12 @@ function nearestEvent(c: Clause, predicates: readonly string[]): string | undefi
 /** True when the clause speaks of a plan: "the launch scheduled for 3 May", "set to cost $2 billion". */
 function isPlanned(c: Clause, idx: CueIndex): boolean {
   for (let k = c.lo; k < c.hi; k++) {
-    if (!idx.plannedFirst.has(lemmaOf(c, k))) continue;
+    if (!infoAt(c, k).plannedFirst) continue;
     for (const cue of idx.planned) {
       let j = k;
       let ok = true;
       for (const forms of cue) {
-        if (j >= c.hi || !forms.has(lemmaOf(c, j))) {
+        if (j >= c.hi || !forms.has(infoAt(c, j).lemma)) {
           ok = false;
           break;
         }
