@@ -10,10 +10,9 @@
  * runs through it. Words with other characters (or upper-case ones) are read the slow way, as `includes`.
  */
 export class SubstringSet {
-  // The automaton, as a full transition table over the 128 ASCII codes: next state = delta[state * 128 + code].
+  // The automaton, as a full transition table over the 128 ASCII codes: next state = delta[state * 128 + code],
+  // or -1 when a word ends there (itself or by its failure link): the search then stops.
   private readonly delta: Int32Array;
-  // 1 for a state where a word ends (itself or by its failure link).
-  private readonly ends: Uint8Array;
   // Words the automaton does not hold (not ASCII lower case): searched with `includes`.
   private readonly others: string[];
   private readonly matchesAll: boolean;
@@ -60,15 +59,14 @@ export class SubstringSet {
         }
       }
     }
+    for (let i = 0; i < delta.length; i++) if (ends[delta[i]] === 1) delta[i] = -1;
     this.delta = delta;
-    this.ends = ends;
   }
 
   /** True when `text.slice(from, to).toLowerCase()` includes one of the words. */
   inLowerCase(text: string, from: number, to: number): boolean {
     if (this.matchesAll) return true;
     const delta = this.delta;
-    const ends = this.ends;
     let s = 0;
     for (let i = from; i < to; i++) {
       let c = text.charCodeAt(i);
@@ -76,7 +74,7 @@ export class SubstringSet {
         if (c === 0x212a) c = 107;
         else if (c === 0x130) {
           // "i" and then a combining dot, which no ASCII word runs through.
-          if (ends[delta[s * 128 + 105]] === 1) return true;
+          if (delta[(s << 7) | 105] < 0) return true;
           s = 0;
           continue;
         } else {
@@ -84,8 +82,8 @@ export class SubstringSet {
           continue;
         }
       } else if (c >= 65 && c <= 90) c += 32;
-      s = delta[s * 128 + c];
-      if (ends[s] === 1) return true;
+      s = delta[(s << 7) | c];
+      if (s < 0) return true;
     }
     if (this.others.length === 0) return false;
     const lower = text.slice(from, to).toLowerCase();
