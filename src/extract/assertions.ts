@@ -5,6 +5,7 @@ import { foldKey, type Token } from '../text/tokens';
 import { sentenceWords, type SentenceWords } from '../text/sentence-words';
 import { lemma } from '../lang/word-forms';
 import { memoByString } from '../util/memo';
+import { RecentArticles } from '../text/lookup';
 
 /**
  * Turns a value found in a sentence into a structured assertion: what it is about (`subject`) and what it
@@ -88,18 +89,28 @@ const wordInfo = memoByString((lower: string): WordInfo => {
   return { lemma: l, cues: idx.data.notCues.has(lower) ? undefined : idx.byFirst.get(l), plannedFirst: idx.plannedFirst.has(l) };
 }, 100000);
 
-// Per sentence, each word's WordInfo once read: a sentence's claims read the same words.
-const SENTENCE_INFO = new WeakMap<SentenceWords, (WordInfo | undefined)[]>();
+// Per sentence of the articles being refined, each word's WordInfo once read: a sentence's claims read the
+// same words.
+const SENTENCE_INFO = new RecentArticles<(WordInfo | undefined)[][]>();
 
-function sentenceInfo(words: SentenceWords): (WordInfo | undefined)[] {
-  let infos = SENTENCE_INFO.get(words);
-  if (infos === undefined) {
+function sentenceInfo(article: Article, si: number, words: SentenceWords): (WordInfo | undefined)[] {
+  let table = SENTENCE_INFO.get(article);
+  if (table === undefined) {
+    table = [];
+    for (let i = 0; i < article.sentences.length; i++) table.push(NONE);
+    SENTENCE_INFO.set(article, table);
+  }
+  let infos = table[si];
+  if (infos === NONE) {
     infos = [];
     for (let i = 0; i < words.lower.length; i++) infos.push(undefined);
-    SENTENCE_INFO.set(words, infos);
+    table[si] = infos;
   }
   return infos;
 }
+
+// A sentence not read yet (one shared empty list keeps the table's elements of one kind).
+const NONE: (WordInfo | undefined)[] = [];
 
 // Words a phrase cue skips in the text: "lost their lives" matches "lose life".
 const SKIPPED_IN_PHRASE = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'my', 'your']);
@@ -148,7 +159,7 @@ function clauseOf(article: Article, start: number, end: number): Clause | undefi
     if (BREAK_WORDS.has(lower[k])) break;
     hi = k + 1;
   }
-  return { tokens, lower, infos: sentenceInfo(words), firstAfter, lastBefore, lo, hi };
+  return { tokens, lower, infos: sentenceInfo(article, si, words), firstAfter, lastBefore, lo, hi };
 }
 
 /** The WordInfo of the clause's word `k`. */
