@@ -448,11 +448,31 @@ export function describeClaim(article: Article, claim: Claim): { subject?: Claim
 
 /** The counted noun as the claim writes it, the span's last word: "At least six people" -> "people". */
 function countedText(claim: Claim, q: QuantityValue): string {
-  const words = claim.span.text.split(/[^\p{L}'\u2019-]+/u).filter(Boolean);
-  const last = words.length ? words[words.length - 1].toLowerCase() : '';
+  const last = lastWord(claim.span.text).toLowerCase();
   if (last && (lemma(last) === lemma(q.counted!) || last.startsWith(q.counted!.slice(0, 3)))) return last;
   return q.counted === 'person' ? 'people' : q.counted!;
 }
+
+/**
+ * The last run of letters, apostrophes and hyphens in `s`, or "": "At least 6 people." -> "people". Read by
+ * character codes when `s` is ASCII (most spans), else by the pattern.
+ */
+export function lastWord(s: string): string {
+  let end = s.length;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 127) {
+      const words = s.split(/[^\p{L}'\u2019-]+/u).filter(Boolean);
+      return words.length ? words[words.length - 1] : '';
+    }
+  }
+  while (end > 0 && !isWordCode(s.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isWordCode(s.charCodeAt(start - 1))) start--;
+  return s.slice(start, end);
+}
+
+// An ASCII letter, "'" or "-".
+const isWordCode = (c: number): boolean => ((c | 32) >= 97 && (c | 32) <= 122) || c === 39 || c === 45;
 
 /** The attribute one word names for an amount of `dimension`: "injured" -> injured, "dead" -> killed. */
 export function attributeOfWord(word: string, dimension: QuantityDimension | undefined): string | undefined {
