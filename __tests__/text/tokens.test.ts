@@ -1,5 +1,5 @@
 import { buildArticle } from '../../src/ingest/article';
-import { bodyTokens, bodyWords, dropPossessive, firstTokens, lowerPlain, rangeTokens, startsUpper, tokenize } from '../../src/text/tokens';
+import { bodyTokens, bodyWords, dropPossessive, firstTokens, foldKey, lowerPlain, rangeTokens, startsUpper, tokenize } from '../../src/text/tokens';
 import { isSpaceCode } from '../../src/text/scan';
 import { wordTokens } from '../../src/extract/people/runs';
 
@@ -189,4 +189,32 @@ describe('word helpers', () => {
     ['ruritania\u2019s', 'ruritania\u2019s'],
     ['boss', 'boss'],
   ])('dropPossessive(%s)', (w, expected) => expect(dropPossessive(w)).toBe(expected));
+});
+
+describe('foldKey: the key form of a name', () => {
+  // The whole folding, each step as it is defined.
+  const folded = (s: string) =>
+    s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\./g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+  test.each([
+    ['Dr. Jos\u00e9  O\u2019Neil', 'dr jose o\'neil'],
+    ['Jane Roe', 'jane roe'],
+    [' Jane\tRoe ', 'jane roe'],
+    ['J.R. Harl', 'jr harl'],
+    ['', ''],
+  ])('%j -> %j', (name, key) => {
+    expect(foldKey(name)).toBe(key);
+  });
+
+  test('generated names: the same key as every step of the folding', () => {
+    const pieces = ['Jane', 'ROE', 'o', ' ', ' ', '  ', '\t', '\n', '.', "'", '\u2019', 'Jos\u00e9', 'e\u0301', '\u00a0', '-', '\u00c6', '\ufb01'];
+    let seed = 9;
+    // A 32-bit LCG in integer arithmetic (Math.imul), so that every draw keeps its low bits.
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+    for (let k = 0; k < 3000; k++) {
+      let name = '';
+      for (let i = next(6); i > 0; i--) name += pieces[next(pieces.length)];
+      expect([name, foldKey(name)]).toEqual([name, folded(name)]);
+    }
+  });
 });

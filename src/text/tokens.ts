@@ -505,6 +505,7 @@ export function firstTokens(text: string, from: number, to: number, limit: numbe
  * lower case. "Dr. José  O’Neil" -> "dr jose o'neil".
  */
 export function foldKey(s: string): string {
+  if (isPlainKey(s)) return s.toLowerCase();
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -513,6 +514,24 @@ export function foldKey(s: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
+}
+
+/**
+ * True when `foldKey(s)` is `s.toLowerCase()`: ASCII with no period, and no space but single " " between
+ * words ("Jane Roe", not "Jane  Roe", " Roe" or "J. Roe"). Most names are, and skip the normalizing passes.
+ */
+function isPlainKey(s: string): boolean {
+  const n = s.length;
+  let prevSpace = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127 || c === 46) return false;
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      if (prevSpace || c !== 32) return false;
+      prevSpace = true;
+    } else prevSpace = false;
+  }
+  return !prevSpace || n === 0;
 }
 
 /** Lower-case, curly quotes and dashes made plain, accents folded: for comparing wordings. */
