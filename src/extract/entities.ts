@@ -5,7 +5,7 @@ import { wordTokens, type WordTok } from './people/runs';
 import { CALENDAR_WORDS, HONORIFICS, ROLE_WORDS, SENTENCE_STARTERS } from './people/lexicon';
 import { nameKey } from './people/names';
 import { inSortedRanges } from '../text/lookup';
-import { lowerCaseWords, startsUpper } from '../text/tokens';
+import { lowerCaseWords, startsUpper, type LowerCaseWords } from '../text/tokens';
 import { langFile, listSet, SETS_SCHEMA, setsToMap } from './entities/lang';
 import { preferredSpelling } from '../text/vocabulary';
 
@@ -89,8 +89,8 @@ function findEntities(article: Article, vocabulary: Vocabulary, earlier: readonl
   people.sort((a, b) => a[0] - b[0]);
   const inPerson = (t: WordTok) => inSortedRanges(people, t.start);
   // Words the article also writes in lower case: read only for a run of more than one word.
-  let lowerSet: ReadonlySet<string> | undefined;
-  const lowerSeen = (): ReadonlySet<string> => (lowerSet ??= lowerCaseWords(article));
+  let lowerSet: LowerCaseWords | undefined;
+  const lowerSeen = (): LowerCaseWords => (lowerSet ??= lowerCaseWords(article));
   const claims: EntityClaim[] = [];
   const seen = new Set<string>();
   for (const m of mentions(text, toks, inPerson, lowerSeen)) {
@@ -109,7 +109,7 @@ function findEntities(article: Article, vocabulary: Vocabulary, earlier: readonl
 }
 
 /** Capitalized runs that may be names, with the words that open sentences or titles peeled off. */
-function mentions(text: string, toks: readonly WordTok[], inPerson: (t: WordTok) => boolean, lowerSeen: () => ReadonlySet<string>): Mention[] {
+function mentions(text: string, toks: readonly WordTok[], inPerson: (t: WordTok) => boolean, lowerSeen: () => LowerCaseWords): Mention[] {
   const w = entityWords();
   const out: Mention[] = [];
   let run: WordTok[] = [];
@@ -187,7 +187,7 @@ function isKicker(text: string, m: Mention): boolean {
 const spaced = (text: string, a: WordTok, b: WordTok) => b.start === a.end + 1 && text.charCodeAt(a.end) === 32;
 
 /** The name inside one run, or null: openers and sentence-initial common words dropped from the front. */
-function trimRun(run: WordTok[], w: EntityWords, lowerSeen: () => ReadonlySet<string>, noun: string): Mention | null {
+function trimRun(run: WordTok[], w: EntityWords, lowerSeen: () => LowerCaseWords, noun: string): Mention | null {
   let s = 0;
   let e = run.length;
   while (s < e) {
@@ -213,7 +213,7 @@ function trimRun(run: WordTok[], w: EntityWords, lowerSeen: () => ReadonlySet<st
   }
   if (words.length === 1 && !CODED.test(words[0].text) && !(noun && !words[0].initial && words[0].text.length >= 4)) return null;
   // Every word a role or common word ("Chief Executive", "Rescue Teams"): no name.
-  if (words.every((t) => ROLE_WORDS.has(t.lower) || lowerSeen().has(t.lower) || INNER.has(t.text))) return null;
+  if (words.every((t) => ROLE_WORDS.has(t.lower) || INNER.has(t.text) || lowerSeen().has(t.lower))) return null;
   return { start: words[0].start, end: words[words.length - 1].end, words: words.map((t) => t.text), noun, initial: words[0].initial };
 }
 

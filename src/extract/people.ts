@@ -5,7 +5,7 @@ import { REPORTING_VERBS } from './people/lexicon';
 import { keyWords, nameKey, nameWords } from './people/names';
 import { capitalRuns, isHonorific, isInitialWord, isSentenceStarter, nonNameWord, peelWord, wordTokens, type WordTok } from './people/runs';
 import { isSpaceCode } from '../text/scan';
-import { lowerCaseWords, startsUpper } from '../text/tokens';
+import { lowerCaseWords, startsUpper, type LowerCaseWords } from '../text/tokens';
 import { listSet } from './entities/lang';
 
 let THING_WORDS: { heads: Set<string>; prefixes: Set<string>; nouns: Set<string> } | undefined;
@@ -146,7 +146,7 @@ function findPeople(article: Article, vocabulary: Vocabulary): Claim[] {
   const toks = wordTokens(article);
   const headlines = headlineRanges(article);
   // Words the article also writes in lower case: read only for a sentence-initial candidate.
-  let lowerSet: ReadonlySet<string> | undefined;
+  let lowerSet: LowerCaseWords | undefined;
   const lowerWords = (lower: string): boolean => (lowerSet ??= lowerCaseWords(article)).has(lower);
   const candidates: Candidate[] = [];
   // Capitalized words standing alone twice elsewhere: a place or org that may lead a run ("to Ruritania

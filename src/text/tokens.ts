@@ -203,7 +203,7 @@ interface BodyTokens {
   tokens: BodyToken[];
   words: WordTok[];
   /** `lowerCaseWords`, made on first use. */
-  lowerSet: Set<string> | undefined;
+  lowerSet: LowerCaseWords | undefined;
 }
 
 const BODIES = new RecentArticles<BodyTokens>();
@@ -384,22 +384,50 @@ export function bodyWords(article: Article): WordTok[] {
   return (bodyOf(article) ?? scanBody(article)).words;
 }
 
+/** Which words an article writes in lower case: see `lowerCaseWords`. */
+export interface LowerCaseWords {
+  /** True when a body word not starting with a capital has `lower` as its `WordTok.lower`. */
+  has(lower: string): boolean;
+}
+
 /**
  * The lower-case forms (`WordTok.lower`) of the body's words written without a capital letter first, once
  * per article: "The Harbor Board met by the harbor" holds "harbor" (a capitalized "Harbor" elsewhere is a
- * common word), not "board". People and entities both read it. Shared: treat it as read-only.
+ * common word), not "board". People and entities both read it, and ask only of capitalized words. Shared.
  */
-export function lowerCaseWords(article: Article): ReadonlySet<string> {
+export function lowerCaseWords(article: Article): LowerCaseWords {
   const body = bodyOf(article);
-  if (body) return (body.lowerSet ??= wordsInLowerCase(body.words));
-  // A huge article's words are not kept: neither is this set.
-  return wordsInLowerCase(bodyWords(article));
+  if (body) return (body.lowerSet ??= new WrittenInLowerCase(body.words));
+  // A huge article's words are not kept: neither is this.
+  return new WrittenInLowerCase(bodyWords(article));
 }
 
-function wordsInLowerCase(words: readonly WordTok[]): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i < words.length; i++) if (!startsUpper(words[i].text)) out.add(words[i].lower);
-  return out;
+/**
+ * The answer for every capitalized word's lower form, found by one look-up per lower-case word in a map
+ * of those few forms (not a set of every word of the article); any other word is answered from the full
+ * set, made when first asked.
+ */
+class WrittenInLowerCase implements LowerCaseWords {
+  private readonly capitalized = new Map<string, boolean>();
+  private all: Set<string> | undefined;
+  constructor(private readonly words: readonly WordTok[]) {
+    const capitalized = this.capitalized;
+    for (let i = 0; i < words.length; i++) if (startsUpper(words[i].text)) capitalized.set(words[i].lower, false);
+    if (capitalized.size === 0) return;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (!startsUpper(w.text) && capitalized.has(w.lower)) capitalized.set(w.lower, true);
+    }
+  }
+  has(lower: string): boolean {
+    const known = this.capitalized.get(lower);
+    if (known !== undefined) return known;
+    if (this.all === undefined) {
+      this.all = new Set<string>();
+      for (let i = 0; i < this.words.length; i++) if (!startsUpper(this.words[i].text)) this.all.add(this.words[i].lower);
+    }
+    return this.all.has(lower);
+  }
 }
 
 /**
