@@ -73,7 +73,6 @@ export const entityExtractor: Extractor = {
 interface Mention {
   start: number;
   end: number;
-  words: string[];
   /** The lower-case noun for a thing right after the name ("helicopter" in "a Storm Hawk helicopter"), or "". */
   noun: string;
   /** The name opens its sentence. */
@@ -93,9 +92,15 @@ function findEntities(article: Article, vocabulary: Vocabulary, earlier: readonl
   const lowerSeen = (): LowerCaseWords => (lowerSet ??= lowerCaseWords(article));
   const claims: EntityClaim[] = [];
   const seen = new Set<string>();
+  // A name written again ("the Port Velmar Authority ... the Port Velmar Authority") is valued once: the
+  // second value would only meet its key in `seen`.
+  const values = new Map<string, EntityValue | null>();
   for (const m of mentions(text, toks, inPerson, lowerSeen)) {
     if (inSortedRanges(heads, m.start) || isKicker(text, m)) continue;
-    const value = entityValue(text.slice(m.start, m.end), m.noun, vocabulary);
+    const name = text.slice(m.start, m.end);
+    const asked = m.noun ? `${name}\n${m.noun}` : name;
+    let value = values.get(asked);
+    if (value === undefined) values.set(asked, (value = entityValue(name, m.noun, vocabulary)));
     // "Mara Quell flew home": a sentence-initial run with nothing to say it names a thing may be a person
     // the people extractor found too little evidence for.
     if (!value || seen.has(value.key) || (m.initial && value.entityKind === 'other' && !m.noun)) continue;
@@ -214,7 +219,7 @@ function trimRun(run: WordTok[], w: EntityWords, lowerSeen: () => LowerCaseWords
   if (words.length === 1 && !CODED.test(words[0].text) && !(noun && !words[0].initial && words[0].text.length >= 4)) return null;
   // Every word a role or common word ("Chief Executive", "Rescue Teams"): no name.
   if (words.every((t) => ROLE_WORDS.has(t.lower) || INNER.has(t.text) || lowerSeen().has(t.lower))) return null;
-  return { start: words[0].start, end: words[words.length - 1].end, words: words.map((t) => t.text), noun, initial: words[0].initial };
+  return { start: words[0].start, end: words[words.length - 1].end, noun, initial: words[0].initial };
 }
 
 /**
