@@ -22,10 +22,10 @@ interface Cues {
   moreThanOne: string;
   mixedNouns: Set<string>;
   /** Plain lower-case words whose presence lets a sentence hold a subject noun, an owner or a flag cue. */
-  nounWords: string[];
-  ownerWords: string[];
-  flagWords: string[];
-  /** `nounWords` and `ownerWords`: a sentence without one of them states no relation. */
+  nounSet: SubstringSet;
+  ownerSet: SubstringSet;
+  flagSet: SubstringSet;
+  /** `nounSet` and `ownerSet` together: a sentence without one of their words states no relation. */
   cueWords: SubstringSet;
   /**
    * Words one of which a match of a pattern must hold, as written (the patterns are case-sensitive): a
@@ -65,14 +65,14 @@ function cues(): Cues {
       routePattern: alt(l('route-nouns')),
       moreThanOne: alt(l('more-than-one')),
       mixedNouns: l('mixed-nouns'),
-      nounWords,
-      ownerWords,
+      nounSet: new SubstringSet(nounWords),
+      ownerSet: new SubstringSet(ownerWords),
       cueWords: new SubstringSet([...nounWords, ...ownerWords]),
       operatorLiterals: [...[...l('operator-suffixes')].map((s) => `-${s.split(' ')[0]}`), 'Flight'],
       ownedByLiterals: [...l('owned-by')].map(longestWord),
       parentLiterals,
       possessiveOwnerLiterals: [...parentLiterals, 'subsidiary', 'unit'],
-      flagWords: [...l('flag-suffixes'), ...l('flag-words')],
+      flagSet: new SubstringSet([...l('flag-suffixes'), ...l('flag-words')]),
       operatorSuffixes: alt(l('operator-suffixes')),
       countries: setsToMap(langFile<{ sets: string[][] }>('demonyms', SETS_SCHEMA).sets),
     };
@@ -216,11 +216,9 @@ export function relationsIn(sentence: string): Found[] {
   };
   const anyNoun = (): string | undefined => nounBefore(sentence.length);
   // Most sentences hold no cue at all: plain substring tests first, the patterns only where one may match.
-  const lower = sentence.toLowerCase();
-  const has = (words: readonly string[]) => words.some((w) => lower.includes(w));
-  const hasNoun = has(c.nounWords);
-  const hasOwner = has(c.ownerWords);
-  const hasFlag = has(c.flagWords);
+  const has = (words: SubstringSet) => words.inLowerCase(sentence, 0, sentence.length);
+  const hasNoun = has(c.nounSet);
+  const hasOwner = has(c.ownerSet);
   if (!hasNoun && !hasOwner) return out;
   const operator = (name: string) => {
     const last = name.split(/\s+/).pop()!.toLowerCase();
@@ -228,11 +226,13 @@ export function relationsIn(sentence: string): Found[] {
   };
 
   if (hasNoun) operatorsIn(sentence, c, out, kindOfNoun, nounBefore, operator);
-  if (hasNoun && hasFlag) flagsIn(sentence, c, out, nounBefore, anyNoun);
-  if (hasNoun && (lower.includes('from ') || sentence.includes('-'))) routesIn(sentence, c, out, kindOfNoun, anyNoun);
+  if (hasNoun && has(c.flagSet)) flagsIn(sentence, c, out, nounBefore, anyNoun);
+  if (hasNoun && (has(FROM) || sentence.includes('-'))) routesIn(sentence, c, out, kindOfNoun, anyNoun);
   if (hasOwner) ownersIn(sentence, c, out);
   return out.filter((f) => f.value.key && f.subject.key && f.value.key !== f.subject.key);
 }
+
+const FROM = new SubstringSet(['from ']);
 
 type KindOf = (noun: string) => string | undefined;
 
