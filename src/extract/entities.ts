@@ -6,6 +6,7 @@ import { CALENDAR_WORDS, HONORIFICS, ROLE_WORDS, SENTENCE_STARTERS } from './peo
 import { nameKey } from './people/names';
 import { inSortedRanges } from '../text/lookup';
 import { lowerCaseWords, startsUpper, type LowerCaseWords } from '../text/tokens';
+import { wordAfterSpaces } from '../text/scan';
 import { langFile, listSet, SETS_SCHEMA, setsToMap } from './entities/lang';
 import { preferredSpelling } from '../text/vocabulary';
 
@@ -166,20 +167,6 @@ function mentions(text: string, toks: readonly WordTok[], inPerson: (t: WordTok)
   }
   if (run.length) flush();
   return out;
-}
-
-/**
- * The lower-case ASCII word after spaces or tabs at `at`, within 24 characters of it, or "": what
- * `/^[ \t]+([a-z]+)/` reads in `text.slice(at, at + 24)`. "Stormhawk helicopter" -> "helicopter".
- */
-function wordAfterSpaces(text: string, at: number): string {
-  const limit = Math.min(text.length, at + 24);
-  let i = at;
-  for (let c = text.charCodeAt(i); i < limit && (c === 32 || c === 9); c = text.charCodeAt(++i));
-  if (i === at) return '';
-  const from = i;
-  for (let c = text.charCodeAt(i); i < limit && c >= 97 && c <= 122; c = text.charCodeAt(++i));
-  return text.slice(from, i);
 }
 
 /** "Velmar-4 Launch: The probe ...": a label before a colon that opens its line, not running text. */

@@ -4,7 +4,7 @@ import { RecentArticles, inSortedRanges } from '../text/lookup';
 import { REPORTING_VERBS } from './people/lexicon';
 import { keyWords, nameKey, nameWords } from './people/names';
 import { capitalRuns, isHonorific, isInitialWord, isSentenceStarter, nonNameWord, peelWord, wordTokens, type WordTok } from './people/runs';
-import { isSpaceCode } from '../text/scan';
+import { isSpaceCode, wordAfterSpaces } from '../text/scan';
 import { lowerCaseWords, startsUpper, type LowerCaseWords } from '../text/tokens';
 import { listSet } from './entities/lang';
 
@@ -21,8 +21,8 @@ function namesThing(text: string, c: Candidate): boolean {
   const last = c.words[c.words.length - 1];
   if (THING_WORDS.heads.has(last.lower) || THING_WORDS.prefixes.has(first)) return true;
   if (last.possessive) return false;
-  const next = /^[ \t]+([a-z]+)/.exec(text.slice(c.end, c.end + 24));
-  return next !== null && THING_WORDS.nouns.has(next[1]);
+  const next = wordAfterSpaces(text, c.end);
+  return next !== '' && THING_WORDS.nouns.has(next);
 }
 
 /**
