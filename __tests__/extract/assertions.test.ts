@@ -2,7 +2,7 @@ import { buildArticle } from '../../src/ingest/article';
 import { emptyVocabulary } from '../../src/text/vocabulary';
 import { quantityExtractor } from '../../src/extract/quantities';
 import { dateExtractor } from '../../src/extract/dates';
-import { describeAssertions } from '../../src/extract/assertions';
+import { describeAssertions, lastWord } from '../../src/extract/assertions';
 import { assertionMatch } from '../../src/compare/link';
 import { parseAttributeData } from '../../src/lang/attributes';
 import type { Claim } from '../../src/types';
@@ -100,5 +100,34 @@ describe('lang/en/attributes.yaml is validated', () => {
     ['attributes: [\n', 'x.yaml'],
   ])('%j is refused naming %s', (text, part) => {
     expect(() => parseAttributeData(text, 'x.yaml')).toThrow(part);
+  });
+});
+
+describe('lastWord: the span\'s last word', () => {
+  // What it must give: the span split on what is no letter, apostrophe or hyphen, the last piece.
+  const bySplit = (s: string) => s.split(/[^\p{L}'\u2019-]+/u).filter(Boolean).pop() ?? '';
+
+  test.each([
+    ['At least six people', 'people'],
+    ['12 trees, wind-blown.', 'wind-blown'],
+    ["the crew's", "crew's"],
+    ['40 caf\u00e9s', 'caf\u00e9s'],
+    ['9,400', ''],
+    ['', ''],
+  ])('%s -> %s', (span, word) => {
+    expect(lastWord(span)).toBe(word);
+    expect(bySplit(span)).toBe(word);
+  });
+
+  test('generated spans: the same word as the split', () => {
+    const pieces = ['six', 'People', ' ', '  ', '12', ',', '.', "'", '-', '\u2019', '\u00e9', '_', '@', '[', '`', '{', 'Z', 'a'];
+    let seed = 3;
+    // A 32-bit LCG in integer arithmetic (Math.imul), so that every draw keeps its low bits.
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+    for (let k = 0; k < 2000; k++) {
+      let span = '';
+      for (let i = next(8); i > 0; i--) span += pieces[next(pieces.length)];
+      expect([span, lastWord(span)]).toEqual([span, bySplit(span)]);
+    }
   });
 });

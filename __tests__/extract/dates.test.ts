@@ -258,6 +258,7 @@ describe('dates: each pattern is tried wherever a global scan matches', () => {
     ['Last Saturday, three years ago, earlier this week and over the past month the crew met at 5 p.m.'],
     ['In spring 2021 and the summer of 2019 the third quarter of 2020 was slow; 2025-09-21T08:00Z.'],
     ['A hundred days ago, yesterday and tonight; the 21st of September; Sept. 21; May 5th, 2024.'],
+    ['On Monday, after the night before and THE Previous  day, the next morning and the day after, the crew rested.'],
   ])('%s', (body) => {
     expect(missed(body)).toEqual([]);
   });
@@ -269,6 +270,7 @@ describe('dates: each pattern is tried wherever a global scan matches', () => {
       '21', '5th', '17:29', '5', 'p.m.', 'PM', 'ET', 'ago', 'days', 'weeks', 'years', 'earlier', 'later', 'week', 'past',
       'over', 'during', 'two', 'twenty-one', 'a', 'hundred', 'century', '19th', 'twentieth', 'Q2', 'quarter', 'first',
       'spring', 'summer', 'fall', 'today', 'yesterday', '2025-09-21', '-', '\u2013', ',', '.', "'", '\u017fix', '_2021',
+      'day', 'night', 'Morning', 'before', 'after', 'previous', 'following', 'next',
     ];
     const seps = [' ', ' ', ', ', '-', '\n', '', ' \u2013 '];
     let seed = 20250921;

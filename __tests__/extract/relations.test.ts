@@ -1,7 +1,7 @@
 import { buildArticle } from '../../src/ingest/article';
 import { extractArticle } from '../../src/pipeline';
 import { loadRules } from '../../src/rules/loader';
-import { relationsIn } from '../../src/extract/relations';
+import { relationPatternLiterals, relationsIn } from '../../src/extract/relations';
 import type { RelationValue } from '../../src/types';
 
 const rules = (() => {
@@ -72,5 +72,35 @@ describe('relations between named things', () => {
     const s = 'Yesterday a Northwind Air flight landed.';
     const [f] = relationsIn(s);
     expect(s.slice(f.start, f.end)).toBe('Northwind Air flight');
+  });
+});
+
+describe('relations: a pattern is searched only in sentences holding one of its words', () => {
+  test('generated sentences: every match holds one of its pattern\'s words', () => {
+    const pieces = [
+      'Northwind', 'Air', 'Tarrow', 'Group', 'Velmar', 'Bank', 'Flight', 'flight', '212', 'jet', 'tanker', '-operated', '-run', '-Operated',
+      ',', ' owned by', ' Owned by', ' a subsidiary of', ' a unit of', ' part of', ' the parent company of', ' its parent', ' holding company',
+      "'s", '\u2019s', ' subsidiary', ' unit', ' owner', ' the', ' which is', ' is', ' of', ' and', ' & ', ' new',
+    ];
+    const seps = [' ', ' ', '', '  ', '\t'];
+    let seed = 17;
+    // A 32-bit LCG in integer arithmetic (Math.imul), so that every draw keeps its low bits.
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+    const patterns = relationPatternLiterals();
+    const missing: string[] = [];
+    let matches = 0;
+    for (let k = 0; k < 6000; k++) {
+      let sentence = '';
+      for (let i = next(10) + 2; i > 0; i--) sentence += pieces[next(pieces.length)] + seps[next(seps.length)];
+      for (const { pattern, literals } of patterns) {
+        for (const m of sentence.matchAll(new RegExp(pattern.source, pattern.flags))) {
+          matches++;
+          if (!literals.some((l) => m[0].includes(l))) missing.push(`${pattern.source.slice(0, 20)}: ${m[0]}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    // The sentences do hold matches of the patterns.
+    expect(matches).toBeGreaterThan(200);
   });
 });

@@ -1,6 +1,6 @@
 import {
   APOSTROPHE, DIGITS, FOLD, LETTERS, NATIVE, SYMBOL, WordTable, capOf, execAt, isAsciiLetter, isSpaceCode, keyOf, kindOf, lenOf,
-  scanMarks, sticky, wordKey,
+  scanMarks, sticky, wordAfterSpaces, wordKey,
 } from '../../src/text/scan';
 
 // Each mark as [text at the mark, kind, length]: easier to read than offsets.
@@ -180,5 +180,34 @@ describe('isAsciiLetter: A-Z and a-z only', () => {
   });
   test('NaN (past the end of a string) is no letter', () => {
     expect(isAsciiLetter('ab'.charCodeAt(5))).toBe(false);
+  });
+});
+
+describe('wordAfterSpaces: the lower-case word after spaces, within 24 characters', () => {
+  const byRegex = (text: string, at: number) => /^[ \t]+([a-z]+)/.exec(text.slice(at, at + 24))?.[1] ?? '';
+
+  test.each([
+    ['Stormhawk helicopter landed', 9, 'helicopter'],
+    ['Stormhawk \t jet', 9, 'jet'],
+    ['Stormhawk Jet', 9, ''],
+    ['Stormhawk,jet', 9, ''],
+    ['A' + ' '.repeat(20) + 'helicopter', 1, 'heli'],
+    ['Harl', 4, ''],
+  ])('%j at %d -> %j', (text, at, word) => {
+    expect(wordAfterSpaces(text, at)).toBe(word);
+    expect(byRegex(text, at)).toBe(word);
+  });
+
+  test('generated text: what the pattern reads', () => {
+    const pieces = [' ', '  ', '\t', 'jet', 'Jet', 'helicopter', 'x', '\u00e9', ',', '\n', 'abcdefghij'];
+    let seed = 21;
+    // A 32-bit LCG in integer arithmetic (Math.imul), so that every draw keeps its low bits.
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      for (let i = next(8) + 1; i > 0; i--) text += pieces[next(pieces.length)];
+      const at = next(text.length + 1);
+      expect([text, at, wordAfterSpaces(text, at)]).toEqual([text, at, byRegex(text, at)]);
+    }
   });
 });

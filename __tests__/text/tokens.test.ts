@@ -1,5 +1,5 @@
 import { buildArticle } from '../../src/ingest/article';
-import { bodyTokens, bodyWords, dropPossessive, firstTokens, lowerPlain, rangeTokens, startsUpper, tokenize } from '../../src/text/tokens';
+import { bodyTokens, bodyWords, dropPossessive, firstTokens, foldKey, lowerCaseWords, lowerPlain, rangeTokens, startsUpper, tokenize } from '../../src/text/tokens';
 import { isSpaceCode } from '../../src/text/scan';
 import { wordTokens } from '../../src/extract/people/runs';
 
@@ -94,6 +94,16 @@ describe('bodyTokens and rangeTokens: one tokenization per article', () => {
   ])('a range [%d, %d) anywhere gives what tokenize gives', (from, to) => {
     expect(plain(rangeTokens(a, from, to))).toEqual(plain(tokenize(text, from, to)));
   });
+
+  test('every range of the body gives what tokenize gives', () => {
+    const wrong: [number, number][] = [];
+    for (let from = a.bodyStart; from <= text.length; from++) {
+      for (let to = from; to <= text.length + 1; to++) {
+        if (JSON.stringify(plain(rangeTokens(a, from, to))) !== JSON.stringify(plain(tokenize(text, from, to)))) wrong.push([from, to]);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('body tokens carry the people word data in place', () => {
@@ -179,4 +189,61 @@ describe('word helpers', () => {
     ['ruritania\u2019s', 'ruritania\u2019s'],
     ['boss', 'boss'],
   ])('dropPossessive(%s)', (w, expected) => expect(dropPossessive(w)).toBe(expected));
+});
+
+describe('foldKey: the key form of a name', () => {
+  // The whole folding, each step as it is defined.
+  const folded = (s: string) =>
+    s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\./g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+  test.each([
+    ['Dr. Jos\u00e9  O\u2019Neil', 'dr jose o\'neil'],
+    ['Jane Roe', 'jane roe'],
+    [' Jane\tRoe ', 'jane roe'],
+    ['J.R. Harl', 'jr harl'],
+    ['', ''],
+  ])('%j -> %j', (name, key) => {
+    expect(foldKey(name)).toBe(key);
+  });
+
+  test('generated names: the same key as every step of the folding', () => {
+    const pieces = ['Jane', 'ROE', 'o', ' ', ' ', '  ', '\t', '\n', '.', "'", '\u2019', 'Jos\u00e9', 'e\u0301', '\u00a0', '-', '\u00c6', '\ufb01'];
+    let seed = 9;
+    // A 32-bit LCG in integer arithmetic (Math.imul), so that every draw keeps its low bits.
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+    for (let k = 0; k < 3000; k++) {
+      let name = '';
+      for (let i = next(6); i > 0; i--) name += pieces[next(pieces.length)];
+      expect([name, foldKey(name)]).toEqual([name, folded(name)]);
+    }
+  });
+});
+
+describe('lowerCaseWords: the words an article also writes in lower case', () => {
+  test.each([
+    ['The Harbor Board met by the harbor.', { harbor: true, board: false, the: true, met: true, tobin: false }],
+    ['Port Tobin said. port officials agreed.', { port: true, tobin: false, said: true, officials: true }],
+    ['Nothing Capitalized Here At All.', { nothing: false, here: false, at: false }],
+    ['all lower case here', { all: true, lower: true, there: false }],
+  ] as [string, Record<string, boolean>][])('%s', (body, expected) => {
+    const words = lowerCaseWords(article(body));
+    const got: Record<string, boolean> = {};
+    for (const w of Object.keys(expected)) got[w] = words.has(w);
+    expect(got).toEqual(expected);
+  });
+
+  test('generated text: the same answers as a set of every lower-case word', () => {
+    const pieces = ['Harl', 'harl', 'Port', 'port', 'the', 'The', 'of', 'Of', "Roe's", "roe's", 'U.S.', 'us', 'Jos\u00e9', 'jos\u00e9', 'x2', 'X2'];
+    let seed = 13;
+    // A 32-bit LCG in integer arithmetic (Math.imul), so that every draw keeps its low bits.
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+    for (let k = 0; k < 300; k++) {
+      let body = '';
+      for (let i = next(12) + 1; i > 0; i--) body += pieces[next(pieces.length)] + (next(5) === 0 ? '. ' : ' ');
+      const a = article(body);
+      const expected = new Set(bodyWords(a).filter((t) => !startsUpper(t.text)).map((t) => t.lower));
+      const words = lowerCaseWords(a);
+      for (const q of ['harl', 'port', 'the', 'of', 'roe', 'us', 'jos\u00e9', 'x2', 'none']) expect([body, q, words.has(q)]).toEqual([body, q, expected.has(q)]);
+    }
+  });
 });

@@ -1,8 +1,11 @@
 import type { Article, Claim, ClaimSubject, QuantityDimension, QuantityValue, Refiner } from '../types';
 import { attributeData, type AttributeData } from '../lang/attributes';
 import { sentenceAt } from '../lang/context';
-import { foldKey, rangeTokens, type Token } from '../text/tokens';
+import { foldKey, type Token } from '../text/tokens';
+import { sentenceWords, type SentenceWords } from '../text/sentence-words';
 import { lemma } from '../lang/word-forms';
+import { memoByString } from '../util/memo';
+import { RecentArticles } from '../text/lookup';
 
 /**
  * Turns a value found in a sentence into a structured assertion: what it is about (`subject`) and what it
@@ -69,6 +72,46 @@ function cueIndex(): CueIndex {
   return index;
 }
 
+/** What the clauses read of one word, by its lower-case form: "died" -> lemma "die", the cues of "die". */
+interface WordInfo {
+  lemma: string;
+  /** The cues the word may open: those starting with its lemma; none for a word of `not-cues`. */
+  cues: Cue[] | undefined;
+  /** Its lemma may open a planned-cue. */
+  plannedFirst: boolean;
+}
+
+// Made once per word form: every clause reads the same few thousand words, and one look-up here replaces
+// one per index.
+const wordInfo = memoByString((lower: string): WordInfo => {
+  const idx = cueIndex();
+  const l = lemma(lower);
+  return { lemma: l, cues: idx.data.notCues.has(lower) ? undefined : idx.byFirst.get(l), plannedFirst: idx.plannedFirst.has(l) };
+}, 100000);
+
+// Per sentence of the articles being refined, each word's WordInfo once read: a sentence's claims read the
+// same words.
+const SENTENCE_INFO = new RecentArticles<(WordInfo | undefined)[][]>();
+
+function sentenceInfo(article: Article, si: number, words: SentenceWords): (WordInfo | undefined)[] {
+  let table = SENTENCE_INFO.get(article);
+  if (table === undefined) {
+    table = [];
+    for (let i = 0; i < article.sentences.length; i++) table.push(NONE);
+    SENTENCE_INFO.set(article, table);
+  }
+  let infos = table[si];
+  if (infos === NONE) {
+    infos = [];
+    for (let i = 0; i < words.lower.length; i++) infos.push(undefined);
+    table[si] = infos;
+  }
+  return infos;
+}
+
+// A sentence not read yet (one shared empty list keeps the table's elements of one kind).
+const NONE: (WordInfo | undefined)[] = [];
+
 // Words a phrase cue skips in the text: "lost their lives" matches "lose life".
 const SKIPPED_IN_PHRASE = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'my', 'your']);
 
@@ -78,9 +121,11 @@ const SKIPPED_IN_PHRASE = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its
 const BREAK_WORDS = new Set(['while', 'whereas', 'but', 'although', 'though', 'after', 'before', 'when', 'as', 'which', 'who', 'where']);
 
 interface Clause {
-  tokens: Token[];
-  /** The lemma of each token, lower case (one look-up per word of the sentence, shared by its claims). */
-  lemmas: string[];
+  tokens: readonly Token[];
+  /** Each token in lower case. */
+  lower: readonly string[];
+  /** Each token's WordInfo once read (`infoAt`), shared by the sentence's claims. */
+  infos: (WordInfo | undefined)[];
   /** Index of the first token after the claim, and of the last before it. */
   firstAfter: number;
   lastBefore: number;
@@ -92,7 +137,8 @@ interface Clause {
 function clauseOf(article: Article, start: number, end: number): Clause | undefined {
   const si = sentenceAt(article.sentences, start);
   if (si < 0) return undefined;
-  const { tokens, lemmas } = sentenceWords(article, si);
+  const words = sentenceWords(article, si);
+  const { tokens, lower } = words;
   let firstAfter = 0;
   while (firstAfter < tokens.length && tokens[firstAfter].start < end) firstAfter++;
   let lastBefore = firstAfter - 1;
@@ -104,38 +150,20 @@ function clauseOf(article: Article, start: number, end: number): Clause | undefi
     const gapEnd = k + 1 < tokens.length ? Math.min(tokens[k + 1].start, start) : start;
     if (isBreak(text, tokens, k, tokens[k].end, Math.max(tokens[k].end, gapEnd))) break;
     lo = k;
-    if (BREAK_WORDS.has(tokens[k].text.toLowerCase())) break;
+    if (BREAK_WORDS.has(lower[k])) break;
   }
   let hi = firstAfter;
   for (let k = firstAfter; k < tokens.length; k++) {
     const gapStart = k > 0 ? Math.max(tokens[k - 1].end, end) : end;
     if (isBreak(text, tokens, k - 1, gapStart, Math.max(gapStart, tokens[k].start))) break;
-    if (BREAK_WORDS.has(tokens[k].text.toLowerCase())) break;
+    if (BREAK_WORDS.has(lower[k])) break;
     hi = k + 1;
   }
-  return { tokens, lemmas, firstAfter, lastBefore, lo, hi };
+  return { tokens, lower, infos: sentenceInfo(article, si, words), firstAfter, lastBefore, lo, hi };
 }
 
-// The words of the last article's sentences with their lemmas: an article's claims ask for the same few.
-let wordsArticle: Article | undefined;
-const wordsBySentence = new Map<number, { tokens: Token[]; lemmas: string[] }>();
-
-function sentenceWords(article: Article, si: number): { tokens: Token[]; lemmas: string[] } {
-  if (wordsArticle !== article) {
-    wordsArticle = article;
-    wordsBySentence.clear();
-  }
-  let words = wordsBySentence.get(si);
-  if (!words) {
-    const sentence = article.sentences[si];
-    const tokens = rangeTokens(article, sentence.start, sentence.end);
-    const lemmas: string[] = [];
-    for (let i = 0; i < tokens.length; i++) lemmas.push(lemma(tokens[i].text.toLowerCase()));
-    words = { tokens, lemmas };
-    wordsBySentence.set(si, words);
-  }
-  return words;
-}
+/** The WordInfo of the clause's word `k`. */
+const infoAt = (c: Clause, k: number): WordInfo => (c.infos[k] ??= wordInfo(c.lower[k]));
 
 /**
  * True when the gap `[from, to)` after token `k` breaks the clause. A comma between two capitalized
@@ -166,19 +194,17 @@ const BREAK_CODES = new Set([59, 58, 40, 41, 91, 93, 0x2014, 0x2013, 34, 0x201c,
 function cueAt(
   c: Clause, k: number, hi: number, dimension: QuantityDimension | undefined, idx: CueIndex, measureOnly: boolean,
 ): { key: string; length: number } | undefined {
-  const { tokens, lemmas } = c;
-  const list = idx.byFirst.get(lemmas[k]);
+  const { lower } = c;
+  const list = infoAt(c, k).cues;
   if (!list) return undefined;
-  const word = tokens[k].text.toLowerCase();
-  if (idx.data.notCues.has(word)) return undefined;
   for (const cue of list) {
     if (cue.dimensions && (!dimension || !cue.dimensions.includes(dimension))) continue;
     if (measureOnly && !cue.dimensions) continue;
     let j = k + 1;
     let matched = true;
     for (let w = 1; w < cue.words.length; w++) {
-      while (j < hi && SKIPPED_IN_PHRASE.has(tokens[j].text.toLowerCase())) j++;
-      if (j >= hi || !cue.words[w].has(lemmas[j])) {
+      while (j < hi && SKIPPED_IN_PHRASE.has(lower[j])) j++;
+      if (j >= hi || !cue.words[w].has(infoAt(c, j).lemma)) {
         matched = false;
         break;
       }
@@ -194,12 +220,11 @@ function cueAt(
  * later: "640 workers employed on the route have joined the walkout" states the joining, not the employing.
  */
 function reducedRelative(c: Clause): boolean {
-  const first = c.tokens[c.firstAfter]?.text.toLowerCase();
+  const first = c.firstAfter < c.lower.length ? c.lower[c.firstAfter] : undefined;
   if (!first || !first.endsWith('ed')) return false;
   // "two of the 89 people killed have been identified": the verb is the two's; the 89 are the killed.
-  const before = c.tokens.slice(Math.max(c.lo, c.lastBefore - 1), c.lastBefore + 1).map((t) => t.text.toLowerCase());
-  if (before.includes('of')) return false;
-  for (let k = c.firstAfter + 1; k < c.hi; k++) if (AUXILIARIES.has(c.tokens[k].text.toLowerCase())) return true;
+  for (let k = Math.max(c.lo, c.lastBefore - 1); k <= c.lastBefore; k++) if (c.lower[k] === 'of') return false;
+  for (let k = c.firstAfter + 1; k < c.hi; k++) if (AUXILIARIES.has(c.lower[k])) return true;
   return false;
 }
 
@@ -246,11 +271,11 @@ function placeOf(article: Article, c: Clause, claimStart: number, claimEnd: numb
   for (let k = from; k < to; k++) {
     const t = tokens[k];
     if (t.start >= claimStart && t.end <= claimEnd) continue;
-    const w = t.text.toLowerCase();
+    const w = c.lower[k];
     if (k >= c.firstAfter && ATTACHING.has(w)) break;
     if (!idx.data.placePrepositions.has(w)) continue;
     let j = k + 1;
-    if (j < c.hi && tokens[j].text.toLowerCase() === 'the') j++;
+    if (j < c.hi && c.lower[j] === 'the') j++;
     const first = j;
     while (j < c.hi && isUpper(tokens[j].text) && !(tokens[j].start >= claimStart && tokens[j].end <= claimEnd)) j++;
     if (j > first) return article.text.slice(tokens[first].start, tokens[j - 1].end);
@@ -273,7 +298,7 @@ function timeOf(article: Article, c: Clause, claimStart: number, claimEnd: numbe
   // Anywhere in the sentence, a time "earlier": a past event's figure ("a storm two weeks earlier left 200 dead").
   for (let k = 2; k < tokens.length; k++) {
     const t = tokens[k];
-    if (PAST.has(t.text.toLowerCase()) && SPAN_UNIT.test(tokens[k - 1].text) && SPAN_AMOUNT.test(tokens[k - 2].text)) {
+    if (PAST.has(c.lower[k]) && SPAN_UNIT.test(tokens[k - 1].text) && SPAN_AMOUNT.test(tokens[k - 2].text)) {
       return `${tokens[k - 2].text} ${tokens[k - 1].text} ${t.text}`.toLowerCase();
     }
   }
@@ -282,10 +307,10 @@ function timeOf(article: Article, c: Clause, claimStart: number, claimEnd: numbe
     if (t.start >= claimStart && t.end <= claimEnd) continue;
     // In the clause, a year: "the fire of 1921 killed 400".
     if (t.text.length === 4 && YEAR.test(t.text) && t.text !== article.referenceDate?.date.slice(0, 4)) return t.text;
-    const w = t.text.toLowerCase();
+    const w = c.lower[k];
     if ((w === 'in' || w === 'within' || w === 'over') && k + 2 < c.hi) {
       let j = k + 1;
-      if (tokens[j].text.toLowerCase() === 'just' || tokens[j].text.toLowerCase() === 'only') j++;
+      if (c.lower[j] === 'just' || c.lower[j] === 'only') j++;
       const inClaim = tokens[j].start >= claimStart && tokens[j].start < claimEnd;
       if (!inClaim && j + 1 < c.hi && SPAN_AMOUNT.test(tokens[j].text) && SPAN_UNIT.test(tokens[j + 1].text)) {
         return `${tokens[j].text.toLowerCase()} ${tokens[j + 1].text.toLowerCase()}`;
@@ -307,7 +332,7 @@ const SPAN_UNIT = /^(minutes?|hours?|days?|weeks?|months?|years?)$/i;
 function distanceFrom(article: Article, c: Clause): string | undefined {
   const { tokens } = c;
   for (let k = c.firstAfter; k < c.hi; k++) {
-    const w = tokens[k].text.toLowerCase();
+    const w = c.lower[k];
     if (w !== 'from' && w !== 'of') continue;
     let j = k + 1;
     const from = j;
@@ -321,7 +346,7 @@ function distanceFrom(article: Article, c: Clause): string | undefined {
 /** A place opening the sentence before a comma, which qualifies all of it: "In Harl, crews rescued 40 people". */
 function sentencePlace(article: Article, c: Clause, idx: CueIndex): string | undefined {
   const { tokens } = c;
-  if (tokens.length < 3 || c.lo === 0 || !idx.data.placePrepositions.has(tokens[0].text.toLowerCase())) return undefined;
+  if (tokens.length < 3 || c.lo === 0 || !idx.data.placePrepositions.has(c.lower[0])) return undefined;
   let j = 1;
   while (j < c.lo && isUpper(tokens[j].text)) j++;
   if (j === 1 || j > c.lo) return undefined;
@@ -338,8 +363,8 @@ function nearestEvent(c: Clause, predicates: readonly string[]): string | undefi
   const wanted = predicates.filter((p) => !REPORTING.has(p));
   if (wanted.length === 0) return undefined;
   const hit = (k: number) => {
-    const l = c.lemmas[k];
-    return wanted.find((p) => p === l || p === c.tokens[k].text.toLowerCase());
+    const l = infoAt(c, k).lemma;
+    return wanted.find((p) => p === l || p === c.lower[k]);
   };
   for (let d = 0; c.firstAfter + d < c.hi || c.lastBefore - d >= c.lo; d++) {
     const after = c.firstAfter + d < c.hi ? hit(c.firstAfter + d) : undefined;
@@ -354,12 +379,12 @@ function nearestEvent(c: Clause, predicates: readonly string[]): string | undefi
 /** True when the clause speaks of a plan: "the launch scheduled for 3 May", "set to cost $2 billion". */
 function isPlanned(c: Clause, idx: CueIndex): boolean {
   for (let k = c.lo; k < c.hi; k++) {
-    if (!idx.plannedFirst.has(c.lemmas[k])) continue;
+    if (!infoAt(c, k).plannedFirst) continue;
     for (const cue of idx.planned) {
       let j = k;
       let ok = true;
       for (const forms of cue) {
-        if (j >= c.hi || !forms.has(c.lemmas[j])) {
+        if (j >= c.hi || !forms.has(infoAt(c, j).lemma)) {
           ok = false;
           break;
         }
@@ -423,11 +448,31 @@ export function describeClaim(article: Article, claim: Claim): { subject?: Claim
 
 /** The counted noun as the claim writes it, the span's last word: "At least six people" -> "people". */
 function countedText(claim: Claim, q: QuantityValue): string {
-  const words = claim.span.text.split(/[^\p{L}'\u2019-]+/u).filter(Boolean);
-  const last = words.length ? words[words.length - 1].toLowerCase() : '';
+  const last = lastWord(claim.span.text).toLowerCase();
   if (last && (lemma(last) === lemma(q.counted!) || last.startsWith(q.counted!.slice(0, 3)))) return last;
   return q.counted === 'person' ? 'people' : q.counted!;
 }
+
+/**
+ * The last run of letters, apostrophes and hyphens in `s`, or "": "At least 6 people." -> "people". Read by
+ * character codes when `s` is ASCII (most spans), else by the pattern.
+ */
+export function lastWord(s: string): string {
+  let end = s.length;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 127) {
+      const words = s.split(/[^\p{L}'\u2019-]+/u).filter(Boolean);
+      return words.length ? words[words.length - 1] : '';
+    }
+  }
+  while (end > 0 && !isWordCode(s.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isWordCode(s.charCodeAt(start - 1))) start--;
+  return s.slice(start, end);
+}
+
+// An ASCII letter, "'" or "-".
+const isWordCode = (c: number): boolean => ((c | 32) >= 97 && (c | 32) <= 122) || c === 39 || c === 45;
 
 /** The attribute one word names for an amount of `dimension`: "injured" -> injured, "dead" -> killed. */
 export function attributeOfWord(word: string, dimension: QuantityDimension | undefined): string | undefined {

@@ -159,6 +159,8 @@ const ORDINAL = WORDS.add(Object.keys(ORDINAL_WORDS));
 const Q = WORDS.add([], ['q']);
 const FIRST_TO_FOURTH = WORDS.add([], [], ['first', 'second', 'third', 'fourth']);
 const QUARTER = WORDS.add([], [], ['quarter']);
+// "the night before", "the previous day": the words after "the" of NEIGHBOUR_DAY_RE.
+const NEIGHBOUR = WORDS.add([], [], ['day', 'night', 'evening', 'morning', 'afternoon', 'previous', 'following', 'next']);
 
 /**
  * Offsets where each pattern may match: a superset of the offsets a global scan would match at, told by
@@ -180,12 +182,14 @@ interface Starts {
   quarter: number[];
   weekday: number[];
   relative: number[];
+  neighbour: number[];
 }
 
 
 function startsOf(text: string, marks: Marks): Starts {
   const s: Starts = {
     iso: [], time: [], year: [], yearRange: [], mdy: [], dmy: [], my: [], month: [], decade: [], century: [], season: [], quarter: [], weekday: [], relative: [],
+    neighbour: [],
   };
   const { pos, info } = marks;
   // A century needs the word ("the 19th century", "twentieth-century"): its candidates are kept only then.
@@ -259,6 +263,7 @@ function startsOf(text: string, marks: Marks): Starts {
     } else if (bits & THIS_LAST_NEXT && nextKind === LETTERS && capOf(nextInfo) === 1 && (nextBits & WEEKDAY) !== 0) {
       s.weekday.push(p); // "last Saturday"
     }
+    if (bits & THE && nextKind === LETTERS && nextBits & NEIGHBOUR) s.neighbour.push(p); // "the night before"
     if (bits & (EARLY_MID_LATE | THE)) {
       // "late July 2021", "the early 1990s", "mid-2010s", "the '80s", "the 19th century".
       if (nextKind === LETTERS && (nextBits & (EARLY_MID_LATE | MONTH)) !== 0) s.my.push(p);
@@ -300,7 +305,7 @@ export function dateCandidates(article: Article): { pattern: RegExp; starts: num
     { pattern: MY_RE, starts: s.my }, { pattern: MONTH_RE, starts: s.month }, { pattern: DECADE_RE, starts: s.decade },
     { pattern: CENTURY_RE, starts: s.century }, { pattern: YEAR_RANGE_RE, starts: s.yearRange }, { pattern: YEAR_RE, starts: s.year },
     { pattern: SEASON_RE, starts: s.season }, { pattern: QUARTER_RE, starts: s.quarter }, { pattern: WEEKDAY_RE, starts: s.weekday },
-    { pattern: TIME_RE, starts: s.time }, { pattern: RELATIVE_RE, starts: s.relative },
+    { pattern: TIME_RE, starts: s.time }, { pattern: RELATIVE_RE, starts: s.relative }, { pattern: NEIGHBOUR_DAY_RE, starts: s.neighbour },
   ];
 }
 
@@ -648,7 +653,7 @@ export function extractDates(article: Article): Found[] {
 
   at(RELATIVE_Y, starts.relative, (m) => relativeDate(m, ref));
 
-  return withArticleZone(withDayBefore(article, merge(text, choose(found))));
+  return withArticleZone(withDayBefore(article, merge(text, choose(found)), starts.neighbour));
 }
 
 /**
@@ -671,29 +676,30 @@ function withArticleZone(list: Found[]): Found[] {
 
 /** "the night before", "the previous day", "the next morning": a day told from another day of its sentence. */
 const NEIGHBOUR_DAY_RE = /\bthe\s+(?:(day|night|evening|morning|afternoon)\s+(before|after)|(previous|following|next)\s+(day|night|evening|morning|afternoon))\b/gi;
+const NEIGHBOUR_DAY_Y = sticky(NEIGHBOUR_DAY_RE);
 
 /**
  * Adds the days told from another day of the same sentence: "Thursday morning, after it made landfall the
  * night before" is Wednesday (a weekday when Thursday is unresolved). With no day before it in the sentence
  * the expression is left out: "the day before" of what, the text does not say here.
  */
-function withDayBefore(article: Article, list: Found[]): Found[] {
+function withDayBefore(article: Article, list: Found[], starts: readonly number[]): Found[] {
   const text = article.text;
   const added: Found[] = [];
-  NEIGHBOUR_DAY_RE.lastIndex = article.bodyStart;
-  for (let m = NEIGHBOUR_DAY_RE.exec(text); m; m = NEIGHBOUR_DAY_RE.exec(text)) {
+  // Tried only after a "the" that a neighbour word follows (see `startsOf`).
+  if (starts.length) execAt(NEIGHBOUR_DAY_Y, text, article.bodyStart, starts, (m) => {
     const at = m.index;
     // "the next morning" is read from its sentence's day, not from the article's ("next morning" alone).
-    const over = list.filter((f) => f.start < at + m![0].length && at < f.end);
-    if (over.some((f) => !f.value.relative || f.start < at || f.end > at + m![0].length)) continue;
+    const over = list.filter((f) => f.start < at + m[0].length && at < f.end);
+    if (over.some((f) => !f.value.relative || f.start < at || f.end > at + m[0].length)) return;
     const si = sentenceIndexAt(article, at);
-    if (si < 0) continue;
+    if (si < 0) return;
     const from = article.sentences[si].start;
     let anchor: Found | undefined;
     for (const f of list) {
       if (f.start >= from && f.end <= at && !f.timeOnly && (f.value.grain === 'day' || f.value.grain === 'minute' || f.value.grain === 'hour') && (f.value.start === f.value.end || f.value.weekday !== undefined)) anchor = f;
     }
-    if (!anchor) continue;
+    if (!anchor) return;
     const shift = /before|previous/i.test(m[2] ?? m[3]) ? -1 : 1;
     const expr = m[0];
     const told = text.slice(anchor.start, anchor.end);
@@ -707,7 +713,7 @@ function withDayBefore(article: Article, list: Found[]): Found[] {
     }
     added.push({ start: at, end: at + expr.length, value: v });
     for (const f of over) list = list.filter((g) => g !== f);
-  }
+  });
   if (added.length === 0) return list;
   return [...list, ...added].sort((x, y) => x.start - y.start);
 }

@@ -5,7 +5,8 @@ import { wordTokens, type WordTok } from './people/runs';
 import { CALENDAR_WORDS, HONORIFICS, ROLE_WORDS, SENTENCE_STARTERS } from './people/lexicon';
 import { nameKey } from './people/names';
 import { inSortedRanges } from '../text/lookup';
-import { startsUpper } from '../text/tokens';
+import { lowerCaseWords, startsUpper, type LowerCaseWords } from '../text/tokens';
+import { wordAfterSpaces } from '../text/scan';
 import { langFile, listSet, SETS_SCHEMA, setsToMap } from './entities/lang';
 
 /** The word lists of lang/en/org-words.yaml and name-abbreviations.yaml, read once. */
@@ -20,12 +21,15 @@ interface EntityWords {
   openers: Set<string>;
   thingNouns: Set<string>;
   abbreviations: Map<string, string>;
+  /** Words peeled off the front of a run: openers, sentence starters, calendar words, honorifics, roles. */
+  peeled: Set<string>;
 }
 
 let WORDS: EntityWords | undefined;
 export function entityWords(): EntityWords {
   if (!WORDS) {
     const l = (name: string) => listSet('org-words', name);
+    const openers = l('openers');
     WORDS = {
       orgHeads: l('organization-heads'),
       placeHeads: l('place-heads'),
@@ -34,9 +38,10 @@ export function entityWords(): EntityWords {
       eventHeads: l('event-heads'),
       eventPrefixes: l('event-prefixes'),
       modifiers: l('modifiers'),
-      openers: l('openers'),
+      openers,
       thingNouns: l('thing-nouns'),
       abbreviations: setsToMap(langFile<{ sets: string[][] }>('name-abbreviations', SETS_SCHEMA).sets),
+      peeled: new Set([...openers, ...SENTENCE_STARTERS, ...CALENDAR_WORDS, ...HONORIFICS, ...ROLE_WORDS]),
     };
   }
   return WORDS;
@@ -68,7 +73,6 @@ export const entityExtractor: Extractor = {
 interface Mention {
   start: number;
   end: number;
-  words: string[];
   /** The lower-case noun for a thing right after the name ("helicopter" in "a Storm Hawk helicopter"), or "". */
   noun: string;
   /** The name opens its sentence. */
@@ -83,13 +87,20 @@ function findEntities(article: Article, earlier: readonly Claim[]): Claim[] {
   const people = earlier.filter((c) => c.kind === 'person').map((c) => [c.span.start, c.span.end] as [number, number]);
   people.sort((a, b) => a[0] - b[0]);
   const inPerson = (t: WordTok) => inSortedRanges(people, t.start);
-  const lowerSeen = new Set<string>();
-  for (const t of toks) if (!startsUpper(t.text)) lowerSeen.add(t.lower);
+  // Words the article also writes in lower case: read only for a run of more than one word.
+  let lowerSet: LowerCaseWords | undefined;
+  const lowerSeen = (): LowerCaseWords => (lowerSet ??= lowerCaseWords(article));
   const claims: EntityClaim[] = [];
   const seen = new Set<string>();
+  // A name written again ("the Port Velmar Authority ... the Port Velmar Authority") is valued once: the
+  // second value would only meet its key in `seen`.
+  const values = new Map<string, EntityValue | null>();
   for (const m of mentions(text, toks, inPerson, lowerSeen)) {
     if (inSortedRanges(heads, m.start) || isKicker(text, m)) continue;
-    const value = entityValue(text.slice(m.start, m.end), m.noun);
+    const name = text.slice(m.start, m.end);
+    const asked = m.noun ? `${name}\n${m.noun}` : name;
+    let value = values.get(asked);
+    if (value === undefined) values.set(asked, (value = entityValue(name, m.noun)));
     // "Mara Quell flew home": a sentence-initial run with nothing to say it names a thing may be a person
     // the people extractor found too little evidence for.
     if (!value || seen.has(value.key) || (m.initial && value.entityKind === 'other' && !m.noun)) continue;
@@ -103,16 +114,23 @@ function findEntities(article: Article, earlier: readonly Claim[]): Claim[] {
 }
 
 /** Capitalized runs that may be names, with the words that open sentences or titles peeled off. */
-function mentions(text: string, toks: readonly WordTok[], inPerson: (t: WordTok) => boolean, lowerSeen: ReadonlySet<string>): Mention[] {
+function mentions(text: string, toks: readonly WordTok[], inPerson: (t: WordTok) => boolean, lowerSeen: () => LowerCaseWords): Mention[] {
   const w = entityWords();
   const out: Mention[] = [];
   let run: WordTok[] = [];
   let joinedOf = false;
   const flush = () => {
     const last = run[run.length - 1];
+    // "Harl said": one capitalized word that is no coded name ("Velmar-4") names a thing only before a noun
+    // for one, and only off a sentence's start ("a Stormhawk helicopter"); most runs are such a word.
+    if (run.length === 1 && (last.initial || last.text.length < 4) && !CODED.test(last.text)) {
+      run = [];
+      joinedOf = false;
+      return;
+    }
     // "a Stormhawk helicopter": one capitalized word is a name when a noun for a thing follows it.
-    const next = last && !last.possessive ? /^[ \t]+([a-z]+)/.exec(text.slice(last.end, last.end + 24)) : null;
-    const noun = next !== null && w.thingNouns.has(next[1]) ? next[1] : '';
+    const next = last && !last.possessive ? wordAfterSpaces(text, last.end) : '';
+    const noun = next !== '' && w.thingNouns.has(next) ? next : '';
     const m = trimRun(run, w, lowerSeen, noun);
     if (m) out.push(m);
     run = [];
@@ -120,7 +138,8 @@ function mentions(text: string, toks: readonly WordTok[], inPerson: (t: WordTok)
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    const nameish = (t.cap || CODED.test(t.text)) && !inPerson(t);
+    // CODED opens with a capital: most words are told by their first letter.
+    const nameish = (t.cap || (startsUpper(t.text) && CODED.test(t.text))) && !inPerson(t);
     if (!nameish) {
       // "Ministry of Fisheries": a lower-case connector between two capitalized words stays in the name.
       const next = toks[i + 1];
@@ -159,15 +178,15 @@ function isKicker(text: string, m: Mention): boolean {
 const spaced = (text: string, a: WordTok, b: WordTok) => b.start === a.end + 1 && text.charCodeAt(a.end) === 32;
 
 /** The name inside one run, or null: openers and sentence-initial common words dropped from the front. */
-function trimRun(run: WordTok[], w: EntityWords, lowerSeen: ReadonlySet<string>, noun: string): Mention | null {
+function trimRun(run: WordTok[], w: EntityWords, lowerSeen: () => LowerCaseWords, noun: string): Mention | null {
   let s = 0;
   let e = run.length;
   while (s < e) {
     const t = run[s];
     const l = t.lower;
     // "The Velmar Board", "However Port Velmar", "Captain", "Minister": not part of the name that follows.
-    if (w.openers.has(l) || SENTENCE_STARTERS.has(l) || CALENDAR_WORDS.has(l) || HONORIFICS.has(l) || ROLE_WORDS.has(l)) s++;
-    else if (t.initial && lowerSeen.has(l) && !w.placePrefixes.has(l) && !w.eventPrefixes.has(l)) s++;
+    if (w.peeled.has(l)) s++;
+    else if (t.initial && lowerSeen().has(l) && !w.placePrefixes.has(l) && !w.eventPrefixes.has(l)) s++;
     // "Shares of Tarrow Corp": a sentence's first word before "of" is the name only when it heads one
     // ("Ministry of Fisheries", "Bank of Velmar", "Lake of Dunmore").
     else if (t.initial && s + 2 < e && INNER.has(run[s + 1].text) && !w.orgHeads.has(l) && !w.placeHeads.has(l) && !w.placePrefixes.has(l)) s += 2;
@@ -185,8 +204,8 @@ function trimRun(run: WordTok[], w: EntityWords, lowerSeen: ReadonlySet<string>,
   }
   if (words.length === 1 && !CODED.test(words[0].text) && !(noun && !words[0].initial && words[0].text.length >= 4)) return null;
   // Every word a role or common word ("Chief Executive", "Rescue Teams"): no name.
-  if (words.every((t) => ROLE_WORDS.has(t.lower) || lowerSeen.has(t.lower) || INNER.has(t.text))) return null;
-  return { start: words[0].start, end: words[words.length - 1].end, words: words.map((t) => t.text), noun, initial: words[0].initial };
+  if (words.every((t) => ROLE_WORDS.has(t.lower) || INNER.has(t.text) || lowerSeen().has(t.lower))) return null;
+  return { start: words[0].start, end: words[words.length - 1].end, noun, initial: words[0].initial };
 }
 
 /**

@@ -7,6 +7,7 @@ import { lookupCurrencyName, lookupUnit } from '../normalize/units';
 import { attributeOfWord } from './assertions';
 import { lemma } from '../lang/word-forms';
 import { TOLL_VERBS } from '../lang/words';
+import { FOLD, LETTERS, WordTable, execAt, kindOf, marksOf, sticky, type Marks } from '../text/scan';
 
 /**
  * Figures the amount extractor leaves alone because nothing after the number names what it counts, read
@@ -25,7 +26,8 @@ export const figureExtractor: Extractor = {
   extract(article, ctx, earlier) {
     const taken = earlier.filter((c) => c.kind === 'quantity' || c.kind === 'date').map((c) => [c.span.start, c.span.end] as const);
     const free = (s: number, e: number) => !taken.some(([a, b]) => a < e && s < b);
-    const found = [...tolls(article), ...peopleCounts(article), ...vagueCounts(article), ...ages(article, earlier)]
+    const starts = startsOf(marksOf(article));
+    const found = [...tolls(article, starts.toll), ...peopleCounts(article, starts.verb), ...vagueCounts(article, starts.vague), ...ages(article, earlier)]
       .filter((f) => f.start >= article.bodyStart && free(f.start, f.end))
       .sort((a, b) => a.start - b.start || b.end - a.end);
     const out: typeof found = [];
@@ -79,16 +81,16 @@ const TOLL_RUNNING = new RegExp(
   'giu',
 );
 
-function tolls(article: Article): Found[] {
-  const found = tollsOf(article, TOLL, 1);
+function tolls(article: Article, starts: readonly number[]): Found[] {
+  const found = tollsOf(article, TOLL_Y, starts, 1);
   const seen = new Set(found.map((f) => f.start));
-  for (const f of tollsOf(article, TOLL_RUNNING, 2)) if (!seen.has(f.start)) found.push(f);
+  for (const f of tollsOf(article, TOLL_RUNNING_Y, starts, 2)) if (!seen.has(f.start)) found.push(f);
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** The toll figures `re` finds; its hedge and number are groups `first` and `first + 1` (a verb group before, for TOLL_RUNNING). */
-function tollsOf(article: Article, re: RegExp, first: number): Found[] {
-  return matches(article, re, (m, start) => {
+/** The toll figures `re` finds at `starts`; its hedge and number are groups `first` and `first + 1` (a verb group before, for TOLL_RUNNING). */
+function tollsOf(article: Article, re: RegExp, starts: readonly number[], first: number): Found[] {
+  return matches(article, re, starts, (m, start) => {
     if (first === 2 && !TOLL_VERBS.has(lemma(m[1].toLowerCase()))) return null;
     const hedge = m[first];
     const number = m[first + 1];
@@ -116,22 +118,19 @@ const BARE = new RegExp(
 const PEOPLE_VERB_RE = new RegExp(`\\b${PEOPLE_VERB}\\b`, 'giu');
 const BARE_BEFORE = new RegExp(`${BARE.source}$`, 'iu');
 
-function peopleCounts(article: Article): Found[] {
+function peopleCounts(article: Article, starts: readonly number[]): Found[] {
   const out: Found[] = [];
   const text = article.text;
-  const verbs = new RegExp(PEOPLE_VERB_RE.source, PEOPLE_VERB_RE.flags);
-  verbs.lastIndex = article.bodyStart;
-  let v: RegExpExecArray | null;
-  while ((v = verbs.exec(text)) !== null) {
+  execAt(PEOPLE_VERB_Y, text, article.bodyStart, starts, (v) => {
     // A window of about 80 characters ending with the verb, starting after a space (never inside a number).
     let from = Math.max(article.bodyStart, v.index - 80);
     while (from > article.bodyStart && from < v.index && !/\s/.test(text[from - 1])) from++;
     const end = v.index + v[0].length;
     const m = BARE_BEFORE.exec(text.slice(from, end));
-    if (!m) continue;
+    if (!m) return;
     const found = bareCount(m, from + m.index);
     if (found) out.push(found);
-  }
+  });
   return out;
 }
 
@@ -153,8 +152,8 @@ const VAGUE_RANGE: Record<string, [number, number]> = {
   dozens: [24, 99], hundreds: [200, 999], thousands: [2000, 9999], 'tens of thousands': [20000, 99999], 'hundreds of thousands': [200000, 999999],
 };
 
-function vagueCounts(article: Article): Found[] {
-  return matches(article, VAGUE, (m, start) => {
+function vagueCounts(article: Article, starts: readonly number[]): Found[] {
+  return matches(article, VAGUE_Y, starts, (m, start) => {
     const range = VAGUE_RANGE[m[1].toLowerCase().replace(/\s+/g, ' ')];
     const noun = m[2].toLowerCase();
     // "dozens of miles", "thousands of dollars": amounts, not counts.
@@ -201,15 +200,77 @@ function age(years: number, text: string): QuantityValue {
   return { type: 'quantity', dimension: 'age', unit: 'year', low: round12(years), high: round12(years + 0.999), stated: [{ value: years, unit: 'year', text }] };
 }
 
-function matches(article: Article, re: RegExp, build: (m: RegExpExecArray, start: number) => Found | null): Found[] {
+/** The matches of a global scan of `re` over the body, tried only at `starts` (see text/scan.ts). */
+function matches(article: Article, re: RegExp, starts: readonly number[], build: (m: RegExpExecArray, start: number) => Found | null): Found[] {
   const out: Found[] = [];
-  const r = new RegExp(re.source, re.flags);
-  r.lastIndex = article.bodyStart;
-  let m: RegExpExecArray | null;
-  while ((m = r.exec(article.text)) !== null) {
+  execAt(re, article.text, article.bodyStart, starts, (m) => {
     const f = build(m, m.index);
     if (f && article.text.slice(f.start, f.end).length > 0) out.push(f);
-    if (m[0].length === 0) r.lastIndex++;
-  }
+  });
   return out;
+}
+
+// Sticky copies, tried only at the offsets `startsOf` lists.
+const TOLL_Y = sticky(TOLL);
+const TOLL_RUNNING_Y = sticky(TOLL_RUNNING);
+const VAGUE_Y = sticky(VAGUE);
+const PEOPLE_VERB_Y = sticky(PEOPLE_VERB_RE);
+
+// The words each pattern opens with, by their first three letters (see text/scan.ts). None of the toll and
+// vague-count openers has an "s" or "k" among them, so "\u017f" (read as "s") or "\u212a" (read as "k") by
+// a case-insensitive Unicode pattern never hides one: "tho\u017fands" still opens with "tho".
+const WORDS = new WordTable();
+const TOLL_OPENER = WORDS.add(['death', 'toll', 'tally', 'number']);
+const VAGUE_OPENER = WORDS.add(['dozens', 'hundreds', 'thousands', 'tens']);
+const PEOPLE_VERB_OPENER = WORDS.add([
+  'killed', 'dead', 'died', 'injured', 'hurt', 'wounded', 'missing', 'rescued', 'evacuated', 'hospitalized', 'discharged',
+  'arrested', 'detained', 'displaced', 'stranded', 'treated', 'admitted',
+]);
+
+interface Starts {
+  toll: number[];
+  vague: number[];
+  verb: number[];
+}
+
+/**
+ * Offsets where each pattern may match: a superset of the offsets a global scan would match at. Several
+ * verbs do have an "s" or "k" in their first letters ("mi\u017f\u017fing" is "missing" to the pattern): in a
+ * text with such a character, every word start is a verb's candidate.
+ */
+function startsOf(marks: Marks): Starts {
+  const s: Starts = { toll: [], vague: [], verb: [] };
+  const { pos, info } = marks;
+  let fold = false;
+  for (let i = 0; i < pos.length; i++) {
+    const k = kindOf(info[i]);
+    if (k === FOLD) fold = true;
+    if (k !== LETTERS) continue;
+    const bits = WORDS.classes(info[i]);
+    if (bits === 0) continue;
+    if (bits & TOLL_OPENER) s.toll.push(pos[i]);
+    if (bits & VAGUE_OPENER) s.vague.push(pos[i]);
+    if (bits & PEOPLE_VERB_OPENER) s.verb.push(pos[i]);
+  }
+  if (fold) {
+    s.verb = [];
+    for (let i = 0; i < pos.length; i++) {
+      const k = kindOf(info[i]);
+      if (k === LETTERS || k === FOLD) s.verb.push(pos[i]);
+    }
+  }
+  return s;
+}
+
+/**
+ * Each figure pattern as a global regex, with the offsets of the article where it is tried. For tests: the
+ * offsets must hold every offset where a global scan of the pattern from the body's start finds a match.
+ */
+export function figureCandidates(article: Article): { pattern: RegExp; starts: number[] }[] {
+  const s = startsOf(marksOf(article));
+  return [
+    { pattern: TOLL, starts: s.toll },
+    { pattern: VAGUE, starts: s.vague },
+    { pattern: PEOPLE_VERB_RE, starts: s.verb },
+  ];
 }

@@ -5,8 +5,8 @@ import { RecentArticles, inSortedRanges } from '../text/lookup';
 import { REPORTING_VERBS } from './people/lexicon';
 import { keyWords, nameKey, nameWords } from './people/names';
 import { capitalRuns, isHonorific, isInitialWord, isSentenceStarter, nonNameWord, peelWord, wordTokens, type WordTok } from './people/runs';
-import { isSpaceCode } from '../text/scan';
-import { startsUpper } from '../text/tokens';
+import { isSpaceCode, wordAfterSpaces } from '../text/scan';
+import { lowerCaseWords, startsUpper, type LowerCaseWords } from '../text/tokens';
 import { listSet } from './entities/lang';
 
 let THING_WORDS: { heads: Set<string>; prefixes: Set<string>; nouns: Set<string> } | undefined;
@@ -22,8 +22,8 @@ function namesThing(text: string, c: Candidate): boolean {
   const last = c.words[c.words.length - 1];
   if (THING_WORDS.heads.has(last.lower) || THING_WORDS.prefixes.has(first)) return true;
   if (last.possessive) return false;
-  const next = /^[ \t]+([a-z]+)/.exec(text.slice(c.end, c.end + 24));
-  return next !== null && THING_WORDS.nouns.has(next[1]);
+  const next = wordAfterSpaces(text, c.end);
+  return next !== '' && THING_WORDS.nouns.has(next);
 }
 
 /**
@@ -147,14 +147,8 @@ function findPeople(article: Article): Claim[] {
   const toks = wordTokens(article);
   const headlines = headlineRanges(article);
   // Words the article also writes in lower case: read only for a sentence-initial candidate.
-  let lowerSet: Set<string> | undefined;
-  const lowerWords = (lower: string): boolean => {
-    if (!lowerSet) {
-      lowerSet = new Set<string>();
-      for (const t of toks) if (!startsUpper(t.text)) lowerSet.add(t.lower);
-    }
-    return lowerSet.has(lower);
-  };
+  let lowerSet: LowerCaseWords | undefined;
+  const lowerWords = (lower: string): boolean => (lowerSet ??= lowerCaseWords(article)).has(lower);
   const candidates: Candidate[] = [];
   // Capitalized words standing alone twice elsewhere: a place or org that may lead a run ("to Ruritania
   // Jane Roe"). Only a run of three words or more asks, a few times per article: the first asks count

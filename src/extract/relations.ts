@@ -4,6 +4,7 @@ import { headlineRanges } from './people';
 import { entityKey, entityWords } from './entities';
 import { langFile, listSet, SETS_SCHEMA, setsToMap } from './entities/lang';
 import { inSortedRanges } from '../text/lookup';
+import { SubstringSet } from '../text/substrings';
 import { CALENDAR_WORDS } from './people/lexicon';
 
 /** The relation cue words of lang/en/relation-cues.yaml and the countries of lang/en/demonyms.yaml, read once. */
@@ -21,9 +22,20 @@ interface Cues {
   moreThanOne: string;
   mixedNouns: Set<string>;
   /** Plain lower-case words whose presence lets a sentence hold a subject noun, an owner or a flag cue. */
-  nounWords: string[];
-  ownerWords: string[];
-  flagWords: string[];
+  nounSet: SubstringSet;
+  ownerSet: SubstringSet;
+  flagSet: SubstringSet;
+  /** `nounSet` and `ownerSet` together: a sentence without one of their words states no relation. */
+  cueWords: SubstringSet;
+  /**
+   * Words one of which a match of a pattern must hold, as written (the patterns are case-sensitive): a
+   * sentence without any is not searched. "-operated" or "Flight" for "a Northwind Air-operated jet" and
+   * "Northwind Air Flight 212"; a word of each owner or parent phrase ("subsidiary" of "a subsidiary of").
+   */
+  operatorLiterals: string[];
+  ownedByLiterals: string[];
+  parentLiterals: string[];
+  possessiveOwnerLiterals: string[];
   operatorSuffixes: string;
   /** Country or demonym (lower case) -> country. */
   countries: Map<string, string>;
@@ -38,6 +50,9 @@ function cues(): Cues {
     const nouns = new Map<string, string>();
     for (const kind of SUBJECT_KINDS) for (const n of l(`${kind}-nouns`)) nouns.set(n, kind);
     const alt = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+    const nounWords = [...new Set([...nouns.keys()].map((n) => n.split(' ').pop()!))];
+    const ownerWords = [...l('owned-by'), ...l('parent-phrases'), ...l('owner-words')];
+    const parentLiterals = [...l('parent-phrases')].map(longestWord);
     CUES = {
       nouns,
       nounPattern: alt(nouns.keys()),
@@ -50,9 +65,14 @@ function cues(): Cues {
       routePattern: alt(l('route-nouns')),
       moreThanOne: alt(l('more-than-one')),
       mixedNouns: l('mixed-nouns'),
-      nounWords: [...new Set([...nouns.keys()].map((n) => n.split(' ').pop()!))],
-      ownerWords: [...l('owned-by'), ...l('parent-phrases'), ...l('owner-words')],
-      flagWords: [...l('flag-suffixes'), ...l('flag-words')],
+      nounSet: new SubstringSet(nounWords),
+      ownerSet: new SubstringSet(ownerWords),
+      cueWords: new SubstringSet([...nounWords, ...ownerWords]),
+      operatorLiterals: [...[...l('operator-suffixes')].map((s) => `-${s.split(' ')[0]}`), 'Flight'],
+      ownedByLiterals: [...l('owned-by')].map(longestWord),
+      parentLiterals,
+      possessiveOwnerLiterals: [...parentLiterals, 'subsidiary', 'unit'],
+      flagSet: new SubstringSet([...l('flag-suffixes'), ...l('flag-words')]),
       operatorSuffixes: alt(l('operator-suffixes')),
       countries: setsToMap(langFile<{ sets: string[][] }>('demonyms', SETS_SCHEMA).sets),
     };
@@ -61,6 +81,11 @@ function cues(): Cues {
 }
 
 const rx = (source: string, flags: string): RegExp => new RegExp(source, flags);
+
+/** The longest word of a phrase, which a match of it holds as written: "a subsidiary of" -> "subsidiary". */
+const longestWord = (phrase: string): string => phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+
+const holdsAny = (sentence: string, literals: readonly string[]): boolean => literals.some((l) => sentence.includes(l));
 
 // The patterns of this extractor, each built from the cue lists and compiled once.
 const PATTERNS: ((c: Cues) => RegExp)[] = [
@@ -126,11 +151,15 @@ function findRelations(article: Article): Claim[] {
   const text = article.text;
   const heads = headlineRanges(article);
   const found: Found[] = [];
+  // A sentence with neither a subject noun nor an owner word states no relation (see relationsIn): most
+  // sentences, told in one pass over their characters.
+  const cueWords = cues().cueWords;
   for (const s of article.sentences) {
-    if (inSortedRanges(heads, s.start)) continue;
+    if (!cueWords.inLowerCase(text, s.start, s.end) || inSortedRanges(heads, s.start)) continue;
     const sentence = text.slice(s.start, s.end);
     for (const f of relationsIn(sentence)) found.push({ ...f, start: f.start + s.start, end: f.end + s.start });
   }
+  if (found.length === 0) return [];
   const several = kindsSeveral(text.slice(article.bodyStart));
   const seen = new Set<string>();
   const claims: RelationClaim[] = [];
@@ -187,11 +216,9 @@ export function relationsIn(sentence: string): Found[] {
   };
   const anyNoun = (): string | undefined => nounBefore(sentence.length);
   // Most sentences hold no cue at all: plain substring tests first, the patterns only where one may match.
-  const lower = sentence.toLowerCase();
-  const has = (words: readonly string[]) => words.some((w) => lower.includes(w));
-  const hasNoun = has(c.nounWords);
-  const hasOwner = has(c.ownerWords);
-  const hasFlag = has(c.flagWords);
+  const has = (words: SubstringSet) => words.inLowerCase(sentence, 0, sentence.length);
+  const hasNoun = has(c.nounSet);
+  const hasOwner = has(c.ownerSet);
   if (!hasNoun && !hasOwner) return out;
   const operator = (name: string) => {
     const last = name.split(/\s+/).pop()!.toLowerCase();
@@ -199,11 +226,13 @@ export function relationsIn(sentence: string): Found[] {
   };
 
   if (hasNoun) operatorsIn(sentence, c, out, kindOfNoun, nounBefore, operator);
-  if (hasNoun && hasFlag) flagsIn(sentence, c, out, nounBefore, anyNoun);
-  if (hasNoun && (lower.includes('from ') || sentence.includes('-'))) routesIn(sentence, c, out, kindOfNoun, anyNoun);
+  if (hasNoun && has(c.flagSet)) flagsIn(sentence, c, out, nounBefore, anyNoun);
+  if (hasNoun && (has(FROM) || sentence.includes('-'))) routesIn(sentence, c, out, kindOfNoun, anyNoun);
   if (hasOwner) ownersIn(sentence, c, out);
   return out.filter((f) => f.value.key && f.subject.key && f.value.key !== f.subject.key);
 }
+
+const FROM = new SubstringSet(['from ']);
 
 type KindOf = (noun: string) => string | undefined;
 
@@ -223,7 +252,7 @@ function operatorsIn(sentence: string, c: Cues, out: Found[], kindOfNoun: KindOf
   }
   // Operator: "a Northwind Air-operated jet", "Northwind Connection Flight 212" (a carrier's flight number).
   const hyphenRe = pattern(3);
-  for (const m of sentence.matchAll(hyphenRe)) {
+  if (holdsAny(sentence, c.operatorLiterals)) for (const m of sentence.matchAll(hyphenRe)) {
     const { text: name, offset } = bareName(m[1] ?? m[3]);
     const kind = m[2] ? kindOfNoun(m[2]) : 'aircraft';
     if (!kind || !name.includes(' ') && !operator(name)) continue;
@@ -282,8 +311,9 @@ function routesIn(sentence: string, c: Cues, out: Found[], kindOfNoun: KindOf, a
 }
 
 function ownersIn(sentence: string, c: Cues, out: Found[]): void {
+  const ownedBy = holdsAny(sentence, c.ownedByLiterals);
   // Owner of a vehicle: "The tanker, owned by Tarrow Shipping, ran aground".
-  for (const m of sentence.matchAll(pattern(14))) {
+  if (ownedBy) for (const m of sentence.matchAll(pattern(14))) {
     const kind = c.nouns.get(m[1].toLowerCase().replace(/\s+/g, ' '));
     const owner = m[2].replace(/['’]s$/, '');
     if (!kind || !/^\p{Lu}/u.test(owner)) continue;
@@ -291,24 +321,39 @@ function ownersIn(sentence: string, c: Cues, out: Found[]): void {
     out.push({ start: m.index!, end: at + owner.length, subject: vehicle(kind), attribute: 'owner', value: named(owner) });
   }
   // Owner: "Velmar Bank, owned by Tarrow Group", "Velmar Bank, a subsidiary of Tarrow Group".
-  for (const m of sentence.matchAll(pattern(9))) {
+  if (ownedBy) for (const m of sentence.matchAll(pattern(9))) {
     const sub = bareName(m[1]);
     const owner = m[2].replace(/['’]s$/, '');
     out.push({ start: m.index! + sub.offset, end: m.index! + m[0].length - (m[2].length - owner.length), subject: namedSubject(sub.text), attribute: 'owner', value: named(owner) });
   }
   // Owner: "Tarrow Group, the parent company of Velmar Bank".
-  for (const m of sentence.matchAll(pattern(10))) {
+  if (holdsAny(sentence, c.parentLiterals)) for (const m of sentence.matchAll(pattern(10))) {
     const owner = bareName(m[1]);
     const sub = m[2].replace(/['’]s$/, '');
     out.push({ start: m.index! + owner.offset, end: m.index! + m[0].length - (m[2].length - sub.length), subject: namedSubject(sub), attribute: 'owner', value: named(owner.text) });
   }
   // Owner: "Velmar Bank's parent company, Tarrow Group"; "Tarrow Group's subsidiary Velmar Bank".
-  for (const m of sentence.matchAll(pattern(11))) {
+  if (holdsAny(sentence, c.possessiveOwnerLiterals)) for (const m of sentence.matchAll(pattern(11))) {
     const first = bareName(m[1]);
     const second = m[3].replace(/['’]s$/, '');
     const [sub, owner] = m[2] ? [first.text, second] : [second, first.text];
     out.push({ start: m.index! + first.offset, end: m.index! + m[0].length - (m[3].length - second.length), subject: namedSubject(sub), attribute: 'owner', value: named(owner) });
   }
+}
+
+/**
+ * The patterns searched only in sentences holding one of their words, with those words. For tests: every
+ * match of a pattern must hold one of its words.
+ */
+export function relationPatternLiterals(): { pattern: RegExp; literals: string[] }[] {
+  const c = cues();
+  return [
+    { pattern: pattern(3), literals: c.operatorLiterals },
+    { pattern: pattern(14), literals: c.ownedByLiterals },
+    { pattern: pattern(9), literals: c.ownedByLiterals },
+    { pattern: pattern(10), literals: c.parentLiterals },
+    { pattern: pattern(11), literals: c.possessiveOwnerLiterals },
+  ];
 }
 
 /**

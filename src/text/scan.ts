@@ -297,3 +297,17 @@ export function skipSpaces(text: string, at: number): number {
   while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
   return at;
 }
+
+/**
+ * The lower-case ASCII word after spaces or tabs at `at`, within 24 characters of it, or "": what
+ * `/^[ \t]+([a-z]+)/` reads in `text.slice(at, at + 24)`. "Stormhawk helicopter" -> "helicopter".
+ */
+export function wordAfterSpaces(text: string, at: number): string {
+  const limit = Math.min(text.length, at + 24);
+  let i = at;
+  for (let c = text.charCodeAt(i); i < limit && (c === 32 || c === 9); c = text.charCodeAt(++i));
+  if (i === at) return '';
+  const from = i;
+  for (let c = text.charCodeAt(i); i < limit && c >= 97 && c <= 122; c = text.charCodeAt(++i));
+  return text.slice(from, i);
+}

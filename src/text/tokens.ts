@@ -202,6 +202,8 @@ interface BodyTokens {
   from: number;
   tokens: BodyToken[];
   words: WordTok[];
+  /** `lowerCaseWords`, made on first use. */
+  lowerSet: LowerCaseWords | undefined;
 }
 
 const BODIES = new RecentArticles<BodyTokens>();
@@ -223,7 +225,7 @@ function bodyOf(article: Article): BodyTokens | undefined {
  */
 function scanBody(article: Article): BodyTokens {
   const text = article.text;
-  const body: BodyTokens = { from: article.bodyStart, tokens: [], words: [] };
+  const body: BodyTokens = { from: article.bodyStart, tokens: [], words: [], lowerSet: undefined };
   const at: SentenceCursor = { sp: 0, firstOf: -1, first: -1 };
   if (splitsPair(text, article.bodyStart)) {
     for (const t of tokenizeByRegex(text, article.bodyStart, text.length)) addWord(body, article, at, t.start, t.end, charBits(text, t.start, t.end));
@@ -382,6 +384,52 @@ export function bodyWords(article: Article): WordTok[] {
   return (bodyOf(article) ?? scanBody(article)).words;
 }
 
+/** Which words an article writes in lower case: see `lowerCaseWords`. */
+export interface LowerCaseWords {
+  /** True when a body word not starting with a capital has `lower` as its `WordTok.lower`. */
+  has(lower: string): boolean;
+}
+
+/**
+ * The lower-case forms (`WordTok.lower`) of the body's words written without a capital letter first, once
+ * per article: "The Harbor Board met by the harbor" holds "harbor" (a capitalized "Harbor" elsewhere is a
+ * common word), not "board". People and entities both read it, and ask only of capitalized words. Shared.
+ */
+export function lowerCaseWords(article: Article): LowerCaseWords {
+  const body = bodyOf(article);
+  if (body) return (body.lowerSet ??= new WrittenInLowerCase(body.words));
+  // A huge article's words are not kept: neither is this.
+  return new WrittenInLowerCase(bodyWords(article));
+}
+
+/**
+ * The answer for every capitalized word's lower form, found by one look-up per lower-case word in a map
+ * of those few forms (not a set of every word of the article); any other word is answered from the full
+ * set, made when first asked.
+ */
+class WrittenInLowerCase implements LowerCaseWords {
+  private readonly capitalized = new Map<string, boolean>();
+  private all: Set<string> | undefined;
+  constructor(private readonly words: readonly WordTok[]) {
+    const capitalized = this.capitalized;
+    for (let i = 0; i < words.length; i++) if (startsUpper(words[i].text)) capitalized.set(words[i].lower, false);
+    if (capitalized.size === 0) return;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (!startsUpper(w.text) && capitalized.has(w.lower)) capitalized.set(w.lower, true);
+    }
+  }
+  has(lower: string): boolean {
+    const known = this.capitalized.get(lower);
+    if (known !== undefined) return known;
+    if (this.all === undefined) {
+      this.all = new Set<string>();
+      for (let i = 0; i < this.words.length; i++) if (!startsUpper(this.words[i].text)) this.all.add(this.words[i].lower);
+    }
+    return this.all.has(lower);
+  }
+}
+
 /**
  * `tokenize(article.text, from, to)`, taken from the body's tokens when `from` is not inside one of them
  * (a sentence starts after a space): the scan from `from` would meet the very same words.
@@ -399,10 +447,19 @@ export function rangeTokens(article: Article, from: number, to: number): Token[]
   }
   // `from` inside the match before: a scan from there reads a different first word.
   if (lo > 0 && matchEnd(article.text, tokens[lo - 1]) > from) return tokenize(article.text, from, to);
-  const out: Token[] = [];
-  for (let k = lo; k < tokens.length && tokens[k].start < to; k++) {
-    const t = tokens[k];
-    out.push(t.end <= to ? t : { text: article.text.slice(t.start, to), start: t.start, end: to });
+  // The tokens starting before `to`, copied in one slice; only the last can run past `to` ("Harl" of a
+  // range ending inside it is cut to "Ha").
+  let end = lo;
+  hi = tokens.length;
+  while (end < hi) {
+    const mid = (end + hi) >> 1;
+    if (tokens[mid].start < to) end = mid + 1;
+    else hi = mid;
+  }
+  const out: Token[] = tokens.slice(lo, end);
+  if (end > lo && tokens[end - 1].end > to) {
+    const t = tokens[end - 1];
+    out[out.length - 1] = { text: article.text.slice(t.start, to), start: t.start, end: to };
   }
   return out;
 }
@@ -476,6 +533,7 @@ export function firstTokens(text: string, from: number, to: number, limit: numbe
  * lower case. "Dr. José  O’Neil" -> "dr jose o'neil".
  */
 export function foldKey(s: string): string {
+  if (isPlainKey(s)) return s.toLowerCase();
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -484,6 +542,24 @@ export function foldKey(s: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
+}
+
+/**
+ * True when `foldKey(s)` is `s.toLowerCase()`: ASCII with no period, and no space but single " " between
+ * words ("Jane Roe", not "Jane  Roe", " Roe" or "J. Roe"). Most names are, and skip the normalizing passes.
+ */
+function isPlainKey(s: string): boolean {
+  const n = s.length;
+  let prevSpace = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127 || c === 46) return false;
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      if (prevSpace || c !== 32) return false;
+      prevSpace = true;
+    } else prevSpace = false;
+  }
+  return !prevSpace || n === 0;
 }
 
 /** Lower-case, curly quotes and dashes made plain, accents folded: for comparing wordings. */
