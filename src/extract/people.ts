@@ -162,7 +162,7 @@ function findPeople(article: Article): Claim[] {
     return n >= 2 || countries.has(w);
   };
   for (const run of runs) {
-    const c = candidateOf(run, placeLike, isHonorific(wordBefore(text, run[0].start)));
+    const c = candidateOf(run, placeLike, () => isHonorific(wordBefore(text, run[0].start)));
     if (c === null) continue;
     // candidateOf made `c` for this call alone: completed in place rather than copied.
     c.headline = inRanges(headlines, c.start);
@@ -286,12 +286,20 @@ function wordBefore(text: string, at: number): string {
   let e = at;
   while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
   let b = e;
-  while (b > 0 && b > e - 24 && /\p{L}/u.test(text[b - 1])) b--;
+  while (b > 0 && b > e - 24 && isLetterAt(text, b - 1)) b--;
   return text.slice(b, e).toLowerCase();
 }
 
-/** The name candidate inside one run of capitalized words, or null; `titled` when a title word in lower case precedes the run ("chief S Varga"). */
-function candidateOf(run: WordTok[], placeLike: (lower: string) => boolean, titled = false): Candidate | null {
+const LETTER = /\p{L}/u;
+
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(text[i]);
+}
+
+/** The name candidate inside one run of capitalized words, or null; `titled` tells whether a title word in lower case precedes the run ("chief S Varga"). */
+function candidateOf(run: WordTok[], placeLike: (lower: string) => boolean, titled: () => boolean = () => false): Candidate | null {
   // One capitalized word ("Kaduna", "The") is never a full name: most runs end here.
   if (run.length < 2) return null;
   let i = 0;
@@ -328,7 +336,7 @@ function candidateOf(run: WordTok[], placeLike: (lower: string) => boolean, titl
   while (rest.length && isInitial(rest[rest.length - 1].text)) rest = rest.slice(0, -1);
   const nameToks = rest.filter((t) => t.cap && !isInitial(t.text));
   // "Chief Engineer K Varga", "Dr. T. R. Osei": after a title, initials and a surname are a name.
-  const titledInitials = (honor.length > 0 || titled) && nameToks.length === 1 && rest.length >= 2 && isInitial(rest[0].text);
+  const titledInitials = nameToks.length === 1 && rest.length >= 2 && isInitial(rest[0].text) && (honor.length > 0 || titled());
   if ((nameToks.length < 2 && !titledInitials) || nameToks.length > 4 || !rest[0].cap || !rest[rest.length - 1].cap) return null;
   if (nameToks.some((t) => t.text.length < 2)) return null;
   const first = rest[0];
