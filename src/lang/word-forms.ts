@@ -56,7 +56,19 @@ export const lemma: (word: string) => string = memoByString((word) => computeLem
 
 function computeLemma(word: string): string {
   const w = dropPossessive(lowerPlain(word));
-  return matchingLemmas().get(w) ?? irregularPlurals().get(w) ?? baseForm(w);
+  const known = matchingLemmas().get(w) ?? irregularPlurals().get(w);
+  if (known !== undefined) return known;
+  // A hyphenated compound the dictionary does not hold reads as its head, the last part: "soft-landed"
+  // -> "land", "re-elected" -> "elect" (a part of letters only; "velmar-4" stays).
+  const dash = w.lastIndexOf('-');
+  if (dash >= 2 && dash < w.length - 3 && !inDictionary(w) && /^[a-z]+$/.test(w.slice(dash + 1))) return computeLemma(w.slice(dash + 1));
+  return baseForm(w);
+}
+
+/** Whether the dictionary holds the word itself ("well-known" is a WordNet word; "soft-landed" is not). */
+function inDictionary(w: string): boolean {
+  library();
+  return wordnetWords![w] !== undefined || (tagsOf !== undefined && Object.prototype.hasOwnProperty.call(tagsOf, w));
 }
 
 /** The base form of a lower-case word, by the part of speech it most often has. */
