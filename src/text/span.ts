@@ -32,5 +32,20 @@ export function makeSpan(text: string, lineStarts: readonly number[], start: num
     throw new RangeError(`span [${start}, ${end}) outside text of length ${text.length}`);
   }
   const { line, column } = lineColumn(lineStarts, start);
-  return { start, end, text: text.slice(start, end), line, column };
+  return new SpanObject(start, end, text.slice(start, end), line, column);
+}
+
+/**
+ * A span, made by `new` rather than as an object literal, so that V8 never moves all spans to the old
+ * generation (see TokenObject in text/tokens.ts): every claim has one, and most are garbage by the next
+ * article. Its fields are a plain object's, in the same order.
+ */
+class SpanObject implements Span {
+  constructor(
+    public start: number,
+    public end: number,
+    public text: string,
+    public line: number,
+    public column: number,
+  ) {}
 }

@@ -194,7 +194,26 @@ function wordToken(
   possessive: boolean | undefined,
   initial: boolean | undefined,
 ): BodyToken {
-  return { text, start, end, lower, cap, possessive, initial };
+  return new TokenObject(text, start, end, lower, cap, possessive, initial);
+}
+
+/**
+ * A token, made by `new` rather than as an object literal: V8 may decide that a literal's objects live
+ * long (when a collection happens to find a whole article's tokens alive, as while the first article is
+ * still read) and from then on make every one of them in the old generation, where the tokens of every
+ * later article pile up as garbage and slow each young collection several times over. Objects made by
+ * `new` are never moved there that way.
+ */
+class TokenObject implements BodyToken {
+  constructor(
+    public text: string,
+    public start: number,
+    public end: number,
+    public lower: string | undefined,
+    public cap: boolean | undefined,
+    public possessive: boolean | undefined,
+    public initial: boolean | undefined,
+  ) {}
 }
 
 /** A body's tokens, from `from`, and its word tokens (the same objects, a possessive's split off). */
