@@ -112,13 +112,13 @@ function sentenceInfo(article: Article, si: number, words: SentenceWords): (Word
 // A sentence not read yet (one shared empty list keeps the table's elements of one kind).
 const NONE: (WordInfo | undefined)[] = [];
 
-// Words a phrase cue skips in the text: "lost their lives" matches "lose life".
-const SKIPPED_IN_PHRASE = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'my', 'your']);
+// Words a phrase cue skips in the text: "lost their lives" matches "lose life" (lang/en/attributes.yaml clause-words).
+const SKIPPED_IN_PHRASE = attributeData().clauseWords.phraseSkips;
 
 // Clause breaks between words: , ; : ( ) [ ] — – and a quote mark (BREAK_CODES). "Six died, officials said"
 // keeps "said" apart.
 // Conjunctions that open another clause: "793 went home while 382 stay".
-const BREAK_WORDS = new Set(['while', 'whereas', 'but', 'although', 'though', 'after', 'before', 'when', 'as', 'which', 'who', 'where']);
+const BREAK_WORDS = attributeData().clauseWords.clauseOpeners;
 
 interface Clause {
   tokens: readonly Token[];
@@ -228,7 +228,7 @@ function reducedRelative(c: Clause): boolean {
   return false;
 }
 
-const AUXILIARIES = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'will']);
+const AUXILIARIES = attributeData().clauseWords.auxiliaries;
 
 /**
  * The nearest cue in the clause: after the claim first at equal distance ("six died" before "killing six").
@@ -286,7 +286,7 @@ function placeOf(article: Article, c: Clause, claimStart: number, claimEnd: numb
 /** Words from the claim within which a place phrase qualifies it. */
 const PLACE_REACH = 4;
 // After these, a place belongs to another noun: "issued by the offices in Harl", "the mayor of Tobin".
-const ATTACHING = new Set(['by', 'of', 'from', 'to', 'for']);
+const ATTACHING = attributeData().clauseWords.attaching;
 
 /**
  * A time the clause ties a figure to, other than the claim itself: a year ("453 died in the fire of 1921"
@@ -322,8 +322,8 @@ function timeOf(article: Article, c: Clause, claimStart: number, claimEnd: numbe
 
 // Reporting verbs name when something was said, not what happened, and aspect verbs name no event of their
 // own ("the walkout began on Monday" is the walkout's date): never a date's event.
-const REPORTING = new Set(['say', 'tell', 'report', 'according', 'state', 'announce', 'add', 'note', 'confirm', 'begin', 'began', 'start', 'continue', 'resume']);
-const PAST = new Set(['earlier', 'ago', 'before', 'prior']);
+const REPORTING = attributeData().clauseWords.notEvents;
+const PAST = attributeData().clauseWords.earlier;
 const YEAR = /^(1[89]|20)\d\d$/;
 const SPAN_AMOUNT = /^(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)$/i;
 const SPAN_UNIT = /^(minutes?|hours?|days?|weeks?|months?|years?)$/i;

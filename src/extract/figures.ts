@@ -6,7 +6,7 @@ import { round12 } from '../normalize/numbers';
 import { lookupCurrencyName, lookupUnit } from '../normalize/units';
 import { attributeOfWord } from './assertions';
 import { lemma } from '../lang/word-forms';
-import { TOLL_VERBS } from '../lang/words';
+import { PEOPLE_VERBS, TOLL_VERBS } from '../lang/words';
 import { FOLD, LETTERS, WordTable, execAt, kindOf, marksOf, sticky, type Marks } from '../text/scan';
 
 /**
@@ -107,8 +107,8 @@ function tollsOf(article: Article, re: RegExp, starts: readonly number[], first:
 }
 
 // "over 800 have been reported injured", "793 were discharged", "at least 40 died": a bare number before
-// what happened to people. The verbs are the people attributes of lang/en/attributes.yaml.
-const PEOPLE_VERB = `(?:killed|dead|died|injured|hurt|wounded|missing|rescued|evacuated|hospitali[sz]ed|discharged|arrested|detained|displaced|stranded|treated|admitted)`;
+// what happened to people (people-verbs of lang/en/numbers.yaml).
+const PEOPLE_VERB = `(?:${PEOPLE_VERBS.join('|')})`;
 const BARE = new RegExp(
   `(?<![\\p{L}\\p{N},.$€£₹%-])${HEDGED}\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|reported|later|also|so\\s+far)\\s+){0,4}${PEOPLE_VERB}\\b`,
   'giu',
@@ -222,10 +222,7 @@ const PEOPLE_VERB_Y = sticky(PEOPLE_VERB_RE);
 const WORDS = new WordTable();
 const TOLL_OPENER = WORDS.add(['death', 'toll', 'tally', 'number']);
 const VAGUE_OPENER = WORDS.add(['dozens', 'hundreds', 'thousands', 'tens']);
-const PEOPLE_VERB_OPENER = WORDS.add([
-  'killed', 'dead', 'died', 'injured', 'hurt', 'wounded', 'missing', 'rescued', 'evacuated', 'hospitalized', 'discharged',
-  'arrested', 'detained', 'displaced', 'stranded', 'treated', 'admitted',
-]);
+const PEOPLE_VERB_OPENER = WORDS.add([...PEOPLE_VERBS]);
 
 interface Starts {
   toll: number[];

@@ -25,12 +25,26 @@ export interface AttributeData {
   plannedCues: string[][];
   /** Words never read as cues, though a cue's forms make them ("building"). */
   notCues: Set<string>;
+  /** Words known by their part in a clause (`clause-words`): phrase skips, clause openers, auxiliaries, ... */
+  clauseWords: ClauseWords;
 }
+
+export interface ClauseWords {
+  phraseSkips: Set<string>;
+  clauseOpeners: Set<string>;
+  auxiliaries: Set<string>;
+  attaching: Set<string>;
+  notEvents: Set<string>;
+  earlier: Set<string>;
+}
+
+const CLAUSE_KEYS = ['phrase-skips', 'clause-openers', 'auxiliaries', 'attaching', 'not-events', 'earlier'] as const;
+const WORD_LIST = { type: 'array', items: { type: 'string', minLength: 1 } };
 
 const SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['attributes', 'generic-counted', 'place-prepositions', 'planned-cues', 'not-cues'],
+  required: ['attributes', 'generic-counted', 'place-prepositions', 'planned-cues', 'not-cues', 'clause-words'],
   properties: {
     attributes: {
       type: 'object',
@@ -53,6 +67,12 @@ const SCHEMA = {
     'place-prepositions': { type: 'array', items: { type: 'string', minLength: 1 } },
     'planned-cues': { type: 'array', items: { type: 'string', minLength: 1 } },
     'not-cues': { type: 'array', items: { type: 'string', minLength: 1 } },
+    'clause-words': {
+      type: 'object',
+      additionalProperties: false,
+      required: [...CLAUSE_KEYS],
+      properties: Object.fromEntries(CLAUSE_KEYS.map((k) => [k, WORD_LIST])),
+    },
   },
 };
 
@@ -72,7 +92,15 @@ export function parseAttributeData(text: string, file: string): AttributeData {
     const first = validate.errors?.[0];
     throw new Failure(`${file}: ${first?.instancePath || '/'} ${first?.message ?? 'is not valid'}`);
   }
-  const data = raw as { attributes: Record<string, RawEntry>; 'generic-counted': string[]; 'place-prepositions': string[]; 'planned-cues': string[]; 'not-cues': string[] };
+  const data = raw as {
+    attributes: Record<string, RawEntry>;
+    'generic-counted': string[];
+    'place-prepositions': string[];
+    'planned-cues': string[];
+    'not-cues': string[];
+    'clause-words': Record<(typeof CLAUSE_KEYS)[number], string[]>;
+  };
+  const words = (k: (typeof CLAUSE_KEYS)[number]) => new Set(data['clause-words'][k].map((w) => w.toLowerCase()));
   const attributes: AttributeDef[] = [];
   for (const key of Object.keys(data.attributes).sort()) {
     const entry = data.attributes[key];
@@ -87,6 +115,14 @@ export function parseAttributeData(text: string, file: string): AttributeData {
     placePrepositions: new Set(data['place-prepositions'].map((w) => w.toLowerCase())),
     plannedCues: data['planned-cues'].map((c) => c.toLowerCase().split(/\s+/)),
     notCues: new Set(data['not-cues'].map((w) => w.toLowerCase())),
+    clauseWords: {
+      phraseSkips: words('phrase-skips'),
+      clauseOpeners: words('clause-openers'),
+      auxiliaries: words('auxiliaries'),
+      attaching: words('attaching'),
+      notEvents: words('not-events'),
+      earlier: words('earlier'),
+    },
   };
 }
 

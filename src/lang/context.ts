@@ -1,7 +1,7 @@
 import type { Article, ClaimContext, Sentence } from '../types';
 import { dropPossessive, lowerPlain, rangeTokens, type Token } from '../text/tokens';
 import { lemma } from './word-forms';
-import { COORDINATORS, EVENT_LOOKALIKES, NOT_NAMES, PARTICLES, REPORTING_WORDS, STOPWORDS } from './words';
+import { CLAUSE_ENDERS, COORDINATORS, EVENT_LOOKALIKES, NOT_NAMES, PARTICLES, RELATIVE_OPENERS, REPORTING_WORDS, STOPWORDS, SUBORDINATE_OPENERS } from './words';
 import { RecentArticles, firstAtOrAfterValue, insertAt } from '../text/lookup';
 import { isSpaceCode } from '../text/scan';
 
@@ -62,13 +62,13 @@ function hasThreeLetters(word: string): boolean {
   return false;
 }
 
-// OPENER after the comma at `i`: spaces, then a word starting a, b, e, s, t, u or w (any case).
+// OPENER after the comma at `i`: spaces, then a word starting with the first letter of an opener (any case).
 function mayOpenSubordinate(text: string, i: number): boolean {
   let j = i + 1;
   if (!isSpaceCode(text.charCodeAt(j))) return false;
   while (isSpaceCode(text.charCodeAt(j))) j++;
   const c = text.charCodeAt(j) | 32;
-  return c === 97 || c === 98 || c === 101 || c === 115 || c === 116 || c === 117 || c === 119;
+  return c < 128 && OPENER_FIRST[c] === 1;
 }
 
 function isBreak(text: string, i: number): boolean {
@@ -327,7 +327,11 @@ interface SentenceMarks {
 // A comma before a subordinate clause ends a clause ("said Sunday, after the mayor threatened ..."):
 // a comma, spaces and an opener, read at each comma, with the `\b` after the word checked by hand (a
 // claim can start right where the word ends). No opener is a prefix of another, so at most one matches.
-const OPENER = /,\s+(?:after|before|when|while|as|though|although|but|which|who|because|since|until|whereas|even as)/iy;
+const OPENER_WORDS = [...SUBORDINATE_OPENERS, ...RELATIVE_OPENERS, ...CLAUSE_ENDERS];
+const OPENER = new RegExp(`,\\s+(?:${OPENER_WORDS.join('|')})`, 'iy');
+/** 1 at the (lower-case ASCII) first letters of the openers. */
+const OPENER_FIRST = new Uint8Array(128);
+for (const w of OPENER_WORDS) OPENER_FIRST[w.charCodeAt(0) | 32] = 1;
 
 /** `\b` holds after a word character at `i`: the end of the text, or no `[A-Za-z0-9_]` there. */
 function boundaryAt(text: string, i: number): boolean {
@@ -383,14 +387,13 @@ function commaOpener(text: string, i: number, m: SentenceMarks): void {
   if (end <= i + 12 && (bound || end === i + 12)) m.stops.push(i);
   let w = i + 1;
   while (isSpaceCode(text.charCodeAt(w))) w++;
-  // ", even as" opens a clause but is no opener here; ", which" and ", who" are relative clauses.
-  const first = text.charCodeAt(w) | 32;
-  if (first === 101) return;
+  // ", even as" ends a clause but is no opener here; ", which" and ", who" are relative clauses.
+  const word = text.slice(w, end).toLowerCase().replace(/\s+/g, ' ');
+  if (CLAUSE_ENDERS.has(word)) return;
   m.openerAt.push(i);
   m.openerEnd.push(end);
   m.openerBound.push(bound);
-  // Of the openers starting with "w", "who" alone has 3 letters, and "which" is the 5 letters with a "c".
-  m.openerRelative.push(first === 119 && (end - w === 3 || (end - w === 5 && (text.charCodeAt(w + 3) | 32) === 99)));
+  m.openerRelative.push(RELATIVE_OPENERS.has(word));
 }
 
 /** `insideQuotes` for an offset of the sentence: the state after the last quote mark before it. */

@@ -57,6 +57,7 @@ export const LANG_SCHEMAS = {
     fractions: WORD_TO_NUMBER,
     'count-stoppers': WORDS,
     'toll-verbs': WORDS,
+    'people-verbs': WORDS,
   }),
   people: file({
     honorifics: WORDS,
@@ -131,7 +132,15 @@ export const LANG_SCHEMAS = {
     'clause-openers': WORDS,
     'generic-speaker-words': WORDS,
   }),
-  context: file({ 'event-lookalikes': WORDS, 'not-names': WORDS, 'verb-particles': WORDS, coordinators: WORDS }),
+  context: file({
+    'event-lookalikes': WORDS,
+    'not-names': WORDS,
+    'verb-particles': WORDS,
+    coordinators: WORDS,
+    'subordinate-openers': WORDS,
+    'relative-openers': WORDS,
+    'clause-enders': WORDS,
+  }),
   sentences: file({ abbreviations: WORDS, 'words-after-abbreviation': WORDS, 'sentence-openers': WORDS }),
 } as const;
 
@@ -163,6 +172,7 @@ export interface LangData {
     fractions: Record<string, number>;
     'count-stoppers': string[];
     'toll-verbs': string[];
+    'people-verbs': string[];
   };
   people: {
     honorifics: string[];
@@ -184,7 +194,7 @@ export interface LangData {
   };
   titles: Record<'title-modifiers' | 'title-connectors' | 'title-connectors-inside' | 'lower-case-title-words' | 'former-words' | 'deputy-words', string[]>;
   speakers: Record<'determiners' | 'rank-adjectives' | 'np-modifiers' | 'adverbs' | 'clause-openers' | 'generic-speaker-words', string[]>;
-  context: Record<'event-lookalikes' | 'not-names' | 'verb-particles' | 'coordinators', string[]>;
+  context: Record<'event-lookalikes' | 'not-names' | 'verb-particles' | 'coordinators' | 'subordinate-openers' | 'relative-openers' | 'clause-enders', string[]>;
   sentences: Record<'abbreviations' | 'words-after-abbreviation' | 'sentence-openers', string[]>;
 }
 

@@ -147,11 +147,19 @@ export const PARTICLES: ReadonlySet<string> = new Set(context['verb-particles'])
 /** Words that join two clauses ("and", "but"), lang/en/context.yaml. */
 export const COORDINATORS: ReadonlySet<string> = new Set(context.coordinators);
 
+/** After a comma, words opening a subordinate clause, relative pronouns, and clause enders (lang/en/context.yaml). */
+export const SUBORDINATE_OPENERS: readonly string[] = context['subordinate-openers'];
+export const RELATIVE_OPENERS: ReadonlySet<string> = new Set(context['relative-openers']);
+export const CLAUSE_ENDERS: ReadonlySet<string> = new Set(context['clause-enders']);
+
 /** Words that end a count phrase: "three of the", "five were". */
 export const COUNT_STOPPERS: ReadonlySet<string> = new Set(numbers['count-stoppers']);
 
 /** Verbs (lemmas) giving a running count its new figure: "the toll rose to 288" (lang/en/numbers.yaml). */
 export const TOLL_VERBS: ReadonlySet<string> = new Set(numbers['toll-verbs']);
+
+/** What happened to people, after a bare number, as written: "injured", "died" (lang/en/numbers.yaml). */
+export const PEOPLE_VERBS: readonly string[] = numbers['people-verbs'];
 /** Labels before an article's date line: "Published". */
 export const DATE_LABELS: ReadonlySet<string> = new Set(calendar['date-labels']);
 
