@@ -13,7 +13,8 @@ export const STALE_TEMP_MS = 60 * 60 * 1000;
 
 const swept = new Set<string>();
 
-function alive(pid: number): boolean {
+/** Whether process `pid` runs on this machine (EPERM: it runs, under another user). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

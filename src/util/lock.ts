@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync, mkd
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Failure } from './problem';
+import { alive } from './fs-atomic';
 
 /**
  * Advisory lock files around read-modify-write. Two review servers on one decisions file, two
@@ -22,15 +23,6 @@ export function lockPathFor(path: string, folder = false): string {
 
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** True when the lock at `lock` was left by a process that is gone, or is too old to be anyone's. */
