@@ -45,9 +45,9 @@ describe('claimAt', () => {
 describe('claimsAt shares out the words between two values of one sentence at a joining word', () => {
   test.each([
     // [text, first value, second value, a word, whose context has it: first, second or both]
-    ['The rover cost 215 crore and the launch cost 365 crore.', '215 crore', '365 crore', 'launch', 'second'],
-    ['The rover cost 215 crore and the launch cost 365 crore.', '215 crore', '365 crore', 'rover', 'first'],
-    ['The budget held 250 crore for the rover, plus 365 crore for the launch.', '250 crore', '365 crore', 'rover', 'first'],
+    ['The ferry cost 40 million euros and the new pier cost 65 million euros.', '40 million euros', '65 million euros', 'pier', 'second'],
+    ['The ferry cost 40 million euros and the new pier cost 65 million euros.', '40 million euros', '65 million euros', 'ferry', 'first'],
+    ['The plan held 12 million euros for the ferry, plus 65 million euros for the pier.', '12 million euros', '65 million euros', 'ferry', 'first'],
     // No joining word between them: the words between belong to both.
     ['The fare rose from 40 euros to 55 euros after the strike.', '40 euros', '55 euros', 'fare', 'both'],
   ])('%s (%s / %s: %s -> %s)', (text, first, second, word, owner) => {

@@ -57,7 +57,7 @@ describe('quotes: words and speakers', () => {
 
   test.each([
     // [text, speaker of the pronoun]: the subject of the sentence before, when it is a known person.
-    ['Velkov published an apology over his dispute with Tobias Renner. "I regret it," he said.', null],
+    ['Velkov posted a long statement about his quarrel with Tobias Renner. "I regret it," he said.', null],
     ['Velkov said sorry to Tobias Renner on Monday. "I regret it," he said.', null],
     ['Union president Liesel Okonkwo met the owners. "We will stay out," she said.', 'Liesel Okonkwo'],
     ['Harborline chief executive Tobias Renner spoke first. "We will talk," he said.', 'Tobias Renner'],

@@ -302,7 +302,7 @@ function buildFinding(
 
 /**
  * One claim per source for a reading, the rest as repeats. The one kept is in the body rather than a
- * headline, then states an attribute if any does ("the death toll rose to 288" over a later "288 in all"),
+ * headline, then states an attribute if any does ("the death toll rose to 61" over a later "61 in all"),
  * else comes first in the article. `members` are in pool order (by source, then offset).
  */
 function oncePerSource(members: readonly Claim[]): { stated: Claim[]; repeats: Claim[] } {

@@ -36,8 +36,8 @@ export function claimsAt<V extends ClaimValue>(
   found: readonly { start: number; end: number; value: V }[],
 ): Claim<V>[] {
   const out: Claim<V>[] = [];
-  // Two values of one sentence share out the words between them at a joining word: "the rover cost
-  // 215 crore and the launch cost 365 crore" gives "launch" to 365 alone.
+  // Two values of one sentence share out the words between them at a joining word: "the ferry cost
+  // 40 million euros and the new pier cost 65 million" gives "pier" to 65 million alone.
   let from = 0;
   for (let i = 0; i < found.length; i++) {
     const f = found[i];

@@ -67,14 +67,14 @@ function numberOf(raw: string): number | null {
   return parseSpelledNumber(raw.toLowerCase());
 }
 
-// "the death toll rose to 93", "the toll stood at 80", "the number of injuries at 1,175", "toll to 275".
+// "the death toll rose to 93", "the toll stood at 80", "the number of injuries at 1,175", "toll to 61".
 const TOLL = new RegExp(
   `\\b(?:death\\s+toll|toll|tally|number\\s+of\\s+(?:deaths|dead|injuries|injured|casualties|victims|fatalities))` +
     `(?:\\s+[\\p{L}\u2019']+){0,3}?\\s+(?:to|at|of)\\s+${HEDGED}(?![\\p{L}\\p{N},.]*\\d)(?!\\s*(?:%|percent|per\\s?cent))`,
   'giu',
 );
 
-// "The death toll in Friday's crash near the junction rose to 288": the toll's phrase runs on (within its
+// "The death toll in Friday's ferry fire off Velmar Point climbed to 61": the toll's phrase runs on (within its
 // sentence) to a verb of TOLL_VERBS, then the figure. The word before the figure is checked by lemma.
 const TOLL_RUNNING = new RegExp(
   `\\b(?:death\\s+toll|toll|tally)\\b[^.;:!?\\n]{0,120}?\\s(\\p{L}+)\\s+(?:to\\s+|at\\s+)?${HEDGED}(?![\\p{L}\\p{N},.]*\\d)(?!\\s*(?:%|percent|per\\s?cent))`,

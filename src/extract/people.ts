@@ -281,7 +281,7 @@ function candidate(start: number, end: number, words: WordTok[], honorific: stri
   return { start, end, words, honorific, headline, initial };
 }
 
-/** The word (letters) right before `at`, lower case, across spaces: "the ISRO chief S Varga" at "S" -> "chief". */
+/** The word (letters) right before `at`, lower case, across spaces: "the harbor chief S Varga" at "S" -> "chief". */
 function wordBefore(text: string, at: number): string {
   let e = at;
   while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;

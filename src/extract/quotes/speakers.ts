@@ -254,7 +254,7 @@ function nearestPersonBefore(mentions: readonly Mention[], at: number, ctx: Spea
   const si = sentenceAt(sentences, last.start);
   if (si < 0) return last;
   const first = firstAtOrAfter(mentions, sentences[si].start, mStart);
-  // "Velkov published an apology over his dispute with Roe. 'I regret it,' he said.": the pronoun stands
+  // "Velkov posted a long statement about his quarrel with Roe. 'I regret it,' he said.": the pronoun stands
   // for the sentence's subject, a name not known as a person's; Roe is no safe guess.
   if (first <= li && unknownNameOpens(ctx.article.text, sentences[si].start, mentions[first].start)) return undefined;
   for (let i = first; i <= li; i++) if (candidate(mentions[i])) return mentions[i];
