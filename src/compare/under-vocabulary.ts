@@ -1,5 +1,7 @@
 import type { Claim, ClaimContext, ClaimValue, Speaker, Vocabulary } from '../types';
 import { lemma } from '../lang/word-forms';
+import { preferredSpelling } from '../text/vocabulary';
+import { canonicalKey } from '../text/aliases';
 
 /**
  * Claims are extracted from the text and the language data alone; the rules' vocabulary (event synonyms,
@@ -21,7 +23,7 @@ interface VocabularyIndex {
 
 const INDEXES = new WeakMap<Vocabulary, VocabularyIndex>();
 
-function indexOf(v: Vocabulary): VocabularyIndex {
+function vocabularyIndex(v: Vocabulary): VocabularyIndex {
   let ix = INDEXES.get(v);
   if (ix) return ix;
   ix = { events: new Map(), reporting: new Map() };
@@ -34,24 +36,20 @@ function indexOf(v: Vocabulary): VocabularyIndex {
   return ix;
 }
 
-function isEmpty(v: Vocabulary): boolean {
-  return v.predicates.size === 0 && v.aliases.size === 0 && v.spellings.size === 0 && v.reportingVerbs.size === 0;
-}
-
-/** A word with its preferred spelling: "defence" -> "defense"; a word the vocabulary does not know stays. */
+/** A word with its preferred spelling (text/vocabulary.ts): "defence" -> "defense", "neighbours" -> "neighbors". */
 function spelled(word: string, v: Vocabulary): string {
-  return v.spellings.get(word)?.preferred ?? word;
+  return preferredSpelling(word, v) ?? word;
 }
 
 /** Each word of a key in its preferred spelling: "defence ministry" -> "defense ministry". */
 function spelledKey(key: string, v: Vocabulary): string {
-  if (v.spellings.size === 0) return key;
   return key.indexOf(' ') < 0 ? spelled(key, v) : key.split(' ').map((w) => spelled(w, v)).join(' ');
 }
 
-/** A name key in the vocabulary's words: its alias's canonical name ("u.s." -> "united states"), else spelled. */
+/** A name key in the vocabulary's words: its alias's canonical name ("the us" -> "united states"), else spelled. */
 function nameUnder(key: string, v: Vocabulary): string {
-  return v.aliases.get(key)?.canonical ?? spelledKey(key, v);
+  const canonical = canonicalKey(key, v);
+  return canonical !== key ? canonical : spelledKey(key, v);
 }
 
 /**
@@ -62,7 +60,7 @@ function nameUnder(key: string, v: Vocabulary): string {
  * `{ predicates: [build, withdraw], entities: [united states], words: [troop] }`.
  */
 export function contextUnder(c: ClaimContext, v: Vocabulary): ClaimContext {
-  const ix = indexOf(v);
+  const ix = vocabularyIndex(v);
   const predicates = new Set<string>();
   const words = new Set<string>();
   for (const p of c.predicates) predicates.add(ix.events.get(p) ?? p);
@@ -122,7 +120,7 @@ const EVENT_ATTRIBUTE = /^((?:planned:)?event:)(.+)$/;
 function attributeUnder(attribute: string | undefined, v: Vocabulary): string | undefined {
   const m = attribute === undefined ? null : EVENT_ATTRIBUTE.exec(attribute);
   if (!m) return attribute;
-  const event = indexOf(v).events.get(m[2]);
+  const event = vocabularyIndex(v).events.get(m[2]);
   return event === undefined ? attribute : m[1] + event;
 }
 
@@ -130,10 +128,9 @@ const UNDER = new WeakMap<Vocabulary, WeakMap<Claim, Claim>>();
 
 /**
  * The claims as the vocabulary reads them: each a copy with its context, names and event attribute in the vocabulary's words
- * (the same copy every time for one claim and one vocabulary). Without any data rule, the claims themselves.
+ * (the same copy every time for one claim and one vocabulary).
  */
 export function claimsUnder(claims: readonly Claim[], v: Vocabulary): Claim[] {
-  if (isEmpty(v)) return [...claims];
   let memo = UNDER.get(v);
   if (!memo) UNDER.set(v, (memo = new WeakMap()));
   const out: Claim[] = [];

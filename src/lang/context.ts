@@ -96,8 +96,8 @@ export interface ContextLimits {
 
 /**
  * Where the words between two claims of one sentence divide: at the last joining word between them ("and",
- * lang/en/context.yaml coordinators) or semicolon, or -1 when none lies there. "... cost 215 crore and the
- * launch cost 365 crore" divides before "and": "launch" is about 365 only.
+ * lang/en/context.yaml coordinators) or semicolon, or -1 when none lies there. "... cost 40 million euros
+ * and the new pier cost 65 million" divides before "and": "pier" is about 65 million only.
  */
 export function divisionBetween(article: Article, firstEnd: number, secondStart: number): number {
   const si = sentenceAt(article.sentences, firstEnd);
@@ -234,7 +234,7 @@ export function contextAround(
     words,
     inQuote: si >= 0 ? quoteOpenBefore(info.marks, start) : false,
   };
-  if (si >= 0 && isHeadline(text, sentence)) context.inHeadline = true;
+  if (si >= 0 && info.headline) context.inHeadline = true;
   return context;
 }
 
@@ -422,6 +422,8 @@ interface SentenceInfo {
   tokens: Token[];
   infos: (TokenInfo | undefined)[];
   marks: SentenceMarks;
+  /** The sentence is a headline (`isHeadline`). */
+  headline: boolean;
 }
 
 const SENTENCE_CACHE = new RecentArticles<Map<number, SentenceInfo>>();
@@ -452,6 +454,7 @@ function sentenceInfo(article: Article, si: number, sentence: Sentence): Sentenc
       tokens,
       infos: new Array<TokenInfo | undefined>(tokens.length),
       marks: sentenceMarks(article.text, sentence),
+      headline: isHeadline(article.text, sentence),
     };
     if (bySentence.size >= SENTENCES_KEPT && article.text.length > WHOLE_MEMO_LIMIT) bySentence.clear();
     bySentence.set(key, hit);
