@@ -104,13 +104,14 @@ export const VOCABULARY_KINDS: VocabularyKind[] = [
 ];
 
 /** Spellings known without any rule file (a bare `emptyVocabulary()`, as in a library call with no rules). */
-const BUILTIN_SPELLINGS: Record<string, string> = {
+// A Map: "constructor" or "__proto__" is no key of it, as it would be of a plain object.
+const BUILTIN_SPELLINGS = new Map<string, string>(Object.entries({
   defence: 'defense', offence: 'offense', criticise: 'criticize', criticised: 'criticized', organisation: 'organization',
   programme: 'program', airbase: 'air base',
-};
+}));
 
 function preferredOf(word: string, vocabulary: Vocabulary): string | undefined {
-  return vocabulary.spellings.get(word)?.preferred ?? BUILTIN_SPELLINGS[word];
+  return vocabulary.spellings.get(word)?.preferred ?? BUILTIN_SPELLINGS.get(word);
 }
 
 /**
