@@ -7,7 +7,7 @@ import { nameKey } from './people/names';
 import { inSortedRanges } from '../text/lookup';
 import { lowerCaseWords, startsUpper, type LowerCaseWords } from '../text/tokens';
 import { wordAfterSpaces } from '../text/scan';
-import { langFile, listSet, SETS_SCHEMA, setsToMap } from './entities/lang';
+import { listSet, setsMap } from '../lang/lists';
 
 /** The word lists of lang/en/org-words.yaml and name-abbreviations.yaml, read once. */
 interface EntityWords {
@@ -40,7 +40,7 @@ export function entityWords(): EntityWords {
       modifiers: l('modifiers'),
       openers,
       thingNouns: l('thing-nouns'),
-      abbreviations: setsToMap(langFile<{ sets: string[][] }>('name-abbreviations', SETS_SCHEMA).sets),
+      abbreviations: setsMap('name-abbreviations'),
       peeled: new Set([...openers, ...SENTENCE_STARTERS, ...CALENDAR_WORDS, ...HONORIFICS, ...ROLE_WORDS]),
     };
   }

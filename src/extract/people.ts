@@ -1,5 +1,5 @@
 import type { Article, Claim, Extractor, PersonClaim, PersonValue } from '../types';
-import { countryWords } from './entities/lang';
+import { countryWords } from '../lang/lists';
 import { claimAt } from './claim';
 import { RecentArticles, inSortedRanges } from '../text/lookup';
 import { REPORTING_VERBS } from './people/lexicon';
@@ -7,7 +7,7 @@ import { keyWords, nameKey, nameWords } from './people/names';
 import { capitalRuns, isHonorific, isInitialWord, isSentenceStarter, nonNameWord, peelWord, wordTokens, type WordTok } from './people/runs';
 import { isSpaceCode, wordAfterSpaces } from '../text/scan';
 import { lowerCaseWords, startsUpper, type LowerCaseWords } from '../text/tokens';
-import { listSet } from './entities/lang';
+import { listSet } from '../lang/lists';
 
 let THING_WORDS: { heads: Set<string>; prefixes: Set<string>; nouns: Set<string> } | undefined;
 

@@ -2,7 +2,7 @@ import type { Article, Claim, ClaimSubject, Extractor, RelationClaim, RelationVa
 import { claimAt } from './claim';
 import { headlineRanges } from './people';
 import { entityKey, entityWords } from './entities';
-import { langFile, listSet, SETS_SCHEMA, setsToMap } from './entities/lang';
+import { listSet, setsMap } from '../lang/lists';
 import { inSortedRanges } from '../text/lookup';
 import { SubstringSet } from '../text/substrings';
 import { CALENDAR_WORDS } from './people/lexicon';
@@ -74,7 +74,7 @@ function cues(): Cues {
       possessiveOwnerLiterals: [...parentLiterals, 'subsidiary', 'unit'],
       flagSet: new SubstringSet([...l('flag-suffixes'), ...l('flag-words')]),
       operatorSuffixes: alt(l('operator-suffixes')),
-      countries: setsToMap(langFile<{ sets: string[][] }>('demonyms', SETS_SCHEMA).sets),
+      countries: setsMap('demonyms'),
     };
   }
   return CUES;

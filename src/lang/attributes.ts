@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import type { QuantityDimension } from '../types';
 import { Failure } from '../util/problem';
-import { LANG_DIR } from './load';
+import { lang } from './load';
+import { CLAUSE_WORD_KEYS, LANG_SCHEMAS, type LangData } from './schema';
 
 /** One attribute of `lang/en/attributes.yaml`: its key, the cues that name it, the amounts it applies to. */
 export interface AttributeDef {
@@ -38,48 +37,10 @@ export interface ClauseWords {
   earlier: Set<string>;
 }
 
-const CLAUSE_KEYS = ['phrase-skips', 'clause-openers', 'auxiliaries', 'attaching', 'not-events', 'earlier'] as const;
-const WORD_LIST = { type: 'array', items: { type: 'string', minLength: 1 } };
-
-const SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['attributes', 'generic-counted', 'place-prepositions', 'planned-cues', 'not-cues', 'clause-words'],
-  properties: {
-    attributes: {
-      type: 'object',
-      additionalProperties: {
-        anyOf: [
-          { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-          {
-            type: 'object',
-            additionalProperties: false,
-            required: ['cues'],
-            properties: {
-              cues: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-              dimensions: { type: 'array', minItems: 1, items: { enum: ['length', 'area', 'volume', 'mass', 'speed', 'temperature', 'money', 'percent', 'duration', 'count'] } },
-            },
-          },
-        ],
-      },
-    },
-    'generic-counted': { type: 'array', items: { type: 'string', minLength: 1 } },
-    'place-prepositions': { type: 'array', items: { type: 'string', minLength: 1 } },
-    'planned-cues': { type: 'array', items: { type: 'string', minLength: 1 } },
-    'not-cues': { type: 'array', items: { type: 'string', minLength: 1 } },
-    'clause-words': {
-      type: 'object',
-      additionalProperties: false,
-      required: [...CLAUSE_KEYS],
-      properties: Object.fromEntries(CLAUSE_KEYS.map((k) => [k, WORD_LIST])),
-    },
-  },
-};
-
-
-type RawEntry = string[] | { cues: string[]; dimensions?: QuantityDimension[] };
-
-/** Parses and validates the attribute data; `file` names it in messages. */
+/**
+ * Parses and validates attribute data written as `lang/en/attributes.yaml` is (the test tables write their
+ * own); `file` names it in messages.
+ */
 export function parseAttributeData(text: string, file: string): AttributeData {
   let raw: unknown;
   try {
@@ -87,20 +48,17 @@ export function parseAttributeData(text: string, file: string): AttributeData {
   } catch (e) {
     throw new Failure(`${file}: ${(e as Error).message}`);
   }
-  const validate = new Ajv({ allErrors: true }).compile(SCHEMA);
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(LANG_SCHEMAS.attributes);
   if (!validate(raw)) {
     const first = validate.errors?.[0];
     throw new Failure(`${file}: ${first?.instancePath || '/'} ${first?.message ?? 'is not valid'}`);
   }
-  const data = raw as {
-    attributes: Record<string, RawEntry>;
-    'generic-counted': string[];
-    'place-prepositions': string[];
-    'planned-cues': string[];
-    'not-cues': string[];
-    'clause-words': Record<(typeof CLAUSE_KEYS)[number], string[]>;
-  };
-  const words = (k: (typeof CLAUSE_KEYS)[number]) => new Set(data['clause-words'][k].map((w) => w.toLowerCase()));
+  return attributeDataOf(raw as LangData['attributes']);
+}
+
+/** The attribute tables of validated data: cues split into lemmas, word lists as sets. */
+function attributeDataOf(data: LangData['attributes']): AttributeData {
+  const words = (k: (typeof CLAUSE_WORD_KEYS)[number]) => new Set(data['clause-words'][k].map((w) => w.toLowerCase()));
   const attributes: AttributeDef[] = [];
   for (const key of Object.keys(data.attributes).sort()) {
     const entry = data.attributes[key];
@@ -128,11 +86,8 @@ export function parseAttributeData(text: string, file: string): AttributeData {
 
 let loaded: AttributeData | undefined;
 
-/** `lang/en/attributes.yaml`, read and validated once. */
+/** `lang/en/attributes.yaml`, as read and checked with the rest of the language data, made into tables once. */
 export function attributeData(): AttributeData {
-  if (!loaded) {
-    const file = join(LANG_DIR, 'attributes.yaml');
-    loaded = parseAttributeData(readFileSync(file, 'utf8'), file);
-  }
+  loaded ??= attributeDataOf(lang().attributes);
   return loaded;
 }

@@ -13,6 +13,13 @@ const WORD_TO_NUMBER = { type: 'object', additionalProperties: { type: 'number' 
 /** A full name first, then its abbreviations: [september, sept, sep]. */
 const NAME_FORMS = { type: 'array', items: { ...WORDS, minItems: 1 } };
 const MONTH = { type: 'integer', minimum: 1, maximum: 12 };
+/** Sets of phrases meaning the same, the first the form used as a key: [[united states, us, u.s.]]. */
+const SETS = { type: 'array', items: { type: 'array', minItems: 2, items: WORD } };
+/** Named word lists: `{ suffixes: [inc, ltd] }`. */
+const LISTS = { type: 'object', additionalProperties: WORDS };
+const DIMENSIONS = ['length', 'area', 'volume', 'mass', 'speed', 'temperature', 'percent', 'duration'];
+/** The lists of `clause-words` in attributes.yaml: words known by their part in a clause. */
+export const CLAUSE_WORD_KEYS = ['phrase-skips', 'clause-openers', 'auxiliaries', 'attaching', 'not-events', 'earlier'] as const;
 const HEDGES = ['approx', 'nearly', 'more-than', 'at-least', 'less-than', 'at-most', 'up-to'];
 
 function file(entries: Record<string, unknown>): Record<string, unknown> {
@@ -81,7 +88,7 @@ export const LANG_SCHEMAS = {
         required: ['id', 'dimension', 'canonical', 'factor', 'names'],
         properties: {
           id: { type: 'string', minLength: 1 },
-          dimension: { enum: ['length', 'area', 'volume', 'mass', 'speed', 'temperature', 'percent', 'duration'] },
+          dimension: { enum: DIMENSIONS },
           canonical: { type: 'string', minLength: 1 },
           factor: { type: 'number', exclusiveMinimum: 0 },
           offset: { type: 'number' },
@@ -142,6 +149,41 @@ export const LANG_SCHEMAS = {
     'clause-enders': WORDS,
   }),
   sentences: file({ abbreviations: WORDS, 'words-after-abbreviation': WORDS, 'sentence-openers': WORDS }),
+  demonyms: file({ sets: SETS }),
+  'name-abbreviations': file({ sets: SETS }),
+  'title-abbreviations': file({ sets: SETS }),
+  'org-words': file({ lists: LISTS }),
+  'relation-cues': file({ lists: LISTS }),
+  'title-status': file({ lists: LISTS }),
+  attributes: file({
+    attributes: {
+      type: 'object',
+      additionalProperties: {
+        anyOf: [
+          { ...WORDS, minItems: 1 },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['cues'],
+            properties: {
+              cues: { ...WORDS, minItems: 1 },
+              dimensions: { type: 'array', minItems: 1, items: { enum: [...DIMENSIONS, 'money', 'count'] } },
+            },
+          },
+        ],
+      },
+    },
+    'generic-counted': WORDS,
+    'place-prepositions': WORDS,
+    'planned-cues': WORDS,
+    'not-cues': WORDS,
+    'clause-words': {
+      type: 'object',
+      additionalProperties: false,
+      required: [...CLAUSE_WORD_KEYS],
+      properties: Object.fromEntries(CLAUSE_WORD_KEYS.map((k) => [k, WORDS])),
+    },
+  }),
 } as const;
 
 export type LangFile = keyof typeof LANG_SCHEMAS;
@@ -196,6 +238,20 @@ export interface LangData {
   speakers: Record<'determiners' | 'rank-adjectives' | 'np-modifiers' | 'adverbs' | 'clause-openers' | 'generic-speaker-words', string[]>;
   context: Record<'event-lookalikes' | 'not-names' | 'verb-particles' | 'coordinators' | 'subordinate-openers' | 'relative-openers' | 'clause-enders', string[]>;
   sentences: Record<'abbreviations' | 'words-after-abbreviation' | 'sentence-openers', string[]>;
+  demonyms: { sets: string[][] };
+  'name-abbreviations': { sets: string[][] };
+  'title-abbreviations': { sets: string[][] };
+  'org-words': { lists: Record<string, string[]> };
+  'relation-cues': { lists: Record<string, string[]> };
+  'title-status': { lists: Record<string, string[]> };
+  attributes: {
+    attributes: Record<string, string[] | { cues: string[]; dimensions?: QuantityDimension[] }>;
+    'generic-counted': string[];
+    'place-prepositions': string[];
+    'planned-cues': string[];
+    'not-cues': string[];
+    'clause-words': Record<(typeof CLAUSE_WORD_KEYS)[number], string[]>;
+  };
 }
 
 /** One unit: how it is written and how to reach the canonical unit of its dimension. */

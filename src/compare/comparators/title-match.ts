@@ -2,7 +2,7 @@ import type { Claim, Comparator, CompareContext, PairJudgement, TitleValue } fro
 import { foldNameWord, nameSimilarity, SAME_PERSON, surnameKey } from '../../extract/people/names';
 import { aliasJoining, aliasOf } from '../../text/aliases';
 import { DEPUTY_WORDS } from '../../lang/words';
-import { langFile, listSet, SETS_SCHEMA, setsToMap } from '../../extract/entities/lang';
+import { listSet, setsMap } from '../../lang/lists';
 
 const title = (c: Claim) => c.value as TitleValue;
 
@@ -31,7 +31,7 @@ function roleWordsOf(ctx: CompareContext): RoleWords {
 let ABBREVIATIONS: [string, string][] | undefined;
 function abbreviations(): [string, string][] {
   if (!ABBREVIATIONS) {
-    const map = setsToMap(langFile<{ sets: string[][] }>('title-abbreviations', SETS_SCHEMA).sets);
+    const map = setsMap('title-abbreviations');
     ABBREVIATIONS = [...map.entries()].filter(([w, first]) => w !== first).sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
   }
   return ABBREVIATIONS;

@@ -1,4 +1,4 @@
-import { countryWords } from '../entities/lang';
+import { countryWords } from '../../lang/lists';
 import { MULTIWORD_ROLES, ORG_WORDS, ROLE_WORDS } from './lexicon';
 import { TITLE_MODIFIERS } from './runs';
 import { FORMER_WORDS, TITLE_TRIM_WORDS } from '../../lang/words';
