@@ -4,6 +4,8 @@ import { sentenceAt } from '../lang/context';
 import { foldKey, type Token } from '../text/tokens';
 import { sentenceWords, type SentenceWords } from '../text/sentence-words';
 import { lemma } from '../lang/word-forms';
+import { lang } from '../lang/load';
+import { UNIT_WORDS } from '../lang/words';
 import { memoByString } from '../util/memo';
 import { RecentArticles } from '../text/lookup';
 
@@ -117,7 +119,9 @@ const SKIPPED_IN_PHRASE = attributeData().clauseWords.phraseSkips;
 
 // Clause breaks between words: , ; : ( ) [ ] — – and a quote mark (BREAK_CODES). "Six died, officials said"
 // keeps "said" apart.
-// Conjunctions that open another clause: "793 went home while 382 stay".
+// Conjunctions that open another clause anywhere in a sentence: "793 went home while 382 stay". Not the
+// context's subordinate openers, which count only after a comma: "since" and "until" are prepositions as
+// often ("closed until Friday").
 const BREAK_WORDS = attributeData().clauseWords.clauseOpeners;
 
 interface Clause {
@@ -325,8 +329,11 @@ function timeOf(article: Article, c: Clause, claimStart: number, claimEnd: numbe
 const REPORTING = attributeData().clauseWords.notEvents;
 const PAST = attributeData().clauseWords.earlier;
 const YEAR = /^(1[89]|20)\d\d$/;
-const SPAN_AMOUNT = /^(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)$/i;
-const SPAN_UNIT = /^(minutes?|hours?|days?|weeks?|months?|years?)$/i;
+// A span of time is a small amount of a duration unit: "three hours", "an hour", "48 hours", "two weeks".
+const SPAN_AMOUNT_WORDS = new Set(['a', 'an', ...Object.keys(UNIT_WORDS)]);
+const SPAN_AMOUNT = { test: (w: string): boolean => /^\d+$/.test(w) || SPAN_AMOUNT_WORDS.has(w.toLowerCase()) };
+const SPAN_UNIT_WORDS = new Set(lang().units.units.filter((u) => u.dimension === 'duration').flatMap((u) => u.names));
+const SPAN_UNIT = { test: (w: string): boolean => SPAN_UNIT_WORDS.has(w.toLowerCase()) };
 
 /** "70 km north of Tobin", "12 miles from Harl": the place a distance is measured from. */
 function distanceFrom(article: Article, c: Clause): string | undefined {

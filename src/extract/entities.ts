@@ -50,7 +50,7 @@ export function entityWords(): EntityWords {
 // "Velmar-4", "Chandra-2B": a capitalized word joined by a hyphen to a number or code, one name by itself.
 const CODED = /^\p{Lu}[\p{L}]+(?:-[\p{L}\d]+)*-\d[\p{L}\d]*$/u;
 // Words inside a name that are not capitalized: "Ministry of Fisheries", "Bank for Settlements".
-const INNER = new Set(['of', 'for', 'on', 'de', 'du', 'del', 'da', 'la']);
+const INNER = listSet('org-words', 'inner-words');
 
 /**
  * Finds names of places, organizations, vehicles and events: runs of capitalized words that are not a

@@ -6,7 +6,8 @@ import { round12 } from '../normalize/numbers';
 import { lookupCurrencyName, lookupUnit } from '../normalize/units';
 import { attributeOfWord } from './assertions';
 import { lemma } from '../lang/word-forms';
-import { PEOPLE_VERBS, TOLL_VERBS } from '../lang/words';
+import { PEOPLE_VERB_FILLERS, PEOPLE_VERBS, TOLL_COUNTED, TOLL_NOUNS, TOLL_VERBS } from '../lang/words';
+import { phraseAlternation } from '../text/pattern';
 import { FOLD, LETTERS, WordTable, execAt, kindOf, marksOf, sticky, type Marks } from '../text/scan';
 
 /**
@@ -68,8 +69,9 @@ function numberOf(raw: string): number | null {
 }
 
 // "the death toll rose to 93", "the toll stood at 80", "the number of injuries at 1,175", "toll to 61".
+const TOLL_NOUN = `(?:${phraseAlternation(TOLL_NOUNS)})`;
 const TOLL = new RegExp(
-  `\\b(?:death\\s+toll|toll|tally|number\\s+of\\s+(?:deaths|dead|injuries|injured|casualties|victims|fatalities))` +
+  `\\b(?:${TOLL_NOUN}|number\\s+of\\s+(?:${phraseAlternation(TOLL_COUNTED)}))` +
     `(?:\\s+[\\p{L}\u2019']+){0,3}?\\s+(?:to|at|of)\\s+${HEDGED}(?![\\p{L}\\p{N},.]*\\d)(?!\\s*(?:%|percent|per\\s?cent))`,
   'giu',
 );
@@ -77,9 +79,12 @@ const TOLL = new RegExp(
 // "The death toll in Friday's ferry fire off Velmar Point climbed to 61": the toll's phrase runs on (within its
 // sentence) to a verb of TOLL_VERBS, then the figure. The word before the figure is checked by lemma.
 const TOLL_RUNNING = new RegExp(
-  `\\b(?:death\\s+toll|toll|tally)\\b[^.;:!?\\n]{0,120}?\\s(\\p{L}+)\\s+(?:to\\s+|at\\s+)?${HEDGED}(?![\\p{L}\\p{N},.]*\\d)(?!\\s*(?:%|percent|per\\s?cent))`,
+  `\\b${TOLL_NOUN}\\b[^.;:!?\\n]{0,120}?\\s(\\p{L}+)\\s+(?:to\\s+|at\\s+)?${HEDGED}(?![\\p{L}\\p{N},.]*\\d)(?!\\s*(?:%|percent|per\\s?cent))`,
   'giu',
 );
+
+// The word that says what a toll counts, in the toll's match: "number of injuries" -> "injuries".
+const TOLL_WHAT = new RegExp(`(${phraseAlternation([...TOLL_NOUNS, ...TOLL_COUNTED])})`, 'iu');
 
 function tolls(article: Article, starts: readonly number[]): Found[] {
   const found = tollsOf(article, TOLL_Y, starts, 1);
@@ -100,7 +105,7 @@ function tollsOf(article: Article, re: RegExp, starts: readonly number[], first:
     const numberAt = m[0].length - number.length;
     const from = hedge ? m[0].lastIndexOf(hedge, numberAt) : numberAt;
     // What the toll counts: "death toll" -> killed, "number of injuries" -> injured.
-    const noun = /(death\s+toll|toll|tally|injuries|injured|dead|deaths|casualties|victims|fatalities)/i.exec(m[0])![1];
+    const noun = TOLL_WHAT.exec(m[0])![1];
     const attribute = attributeOfWord(noun.split(/\s+/)[0], 'count') ?? 'killed';
     return { start: start + from, end: start + m[0].length, value: count(value, m[0].slice(from), hedge, 'person'), attribute };
   });
@@ -110,7 +115,7 @@ function tollsOf(article: Article, re: RegExp, starts: readonly number[], first:
 // what happened to people (people-verbs of lang/en/numbers.yaml).
 const PEOPLE_VERB = `(?:${PEOPLE_VERBS.join('|')})`;
 const BARE = new RegExp(
-  `(?<![\\p{L}\\p{N},.$€£₹%-])${HEDGED}\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|reported|later|also|so\\s+far)\\s+){0,4}${PEOPLE_VERB}\\b`,
+  `(?<![\\p{L}\\p{N},.$€£₹%-])${HEDGED}\\s+(?:(?:${phraseAlternation(PEOPLE_VERB_FILLERS)})\\s+){0,4}${PEOPLE_VERB}\\b`,
   'giu',
 );
 

@@ -1,3 +1,4 @@
+import { phraseAlternation } from '../text/pattern';
 import type { Article, Claim, ClaimSubject, Extractor, RelationClaim, RelationValue } from '../types';
 import { claimAt } from './claim';
 import { headlineRanges } from './people';
@@ -49,7 +50,7 @@ function cues(): Cues {
     const l = (name: string) => listSet('relation-cues', name);
     const nouns = new Map<string, string>();
     for (const kind of SUBJECT_KINDS) for (const n of l(`${kind}-nouns`)) nouns.set(n, kind);
-    const alt = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+    const alt = phraseAlternation;
     const nounWords = [...new Set([...nouns.keys()].map((n) => n.split(' ').pop()!))];
     const ownerWords = [...l('owned-by'), ...l('parent-phrases'), ...l('owner-words')];
     const parentLiterals = [...l('parent-phrases')].map(longestWord);
@@ -111,8 +112,6 @@ function pattern(i: number): RegExp {
   re.lastIndex = 0;
   return re;
 }
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 
 // A capitalized name: "Northwind Air", "Port of Dunmore", "Velmar & Sons" (one to six words).
 const NAME = String.raw`\p{Lu}[\p{L}\d'’.-]*(?:\s+(?:of\s+|&\s+|and\s+)?\p{Lu}[\p{L}\d'’.-]*){0,5}`;

@@ -8,7 +8,8 @@ import { MULTIWORD_ROLES, ORG_WORDS, ROLE_WORDS, SENTENCE_STARTERS } from './peo
 import { TITLE_MODIFIERS } from './people/runs';
 import { parseTitle } from './people/title-parse';
 import { coveredByOther, inSortedRanges, lfLineStart, nextNewline, rangeIndex, type RangeIndex } from '../text/lookup';
-import { LOWER_CASE_TITLE_WORDS, TITLE_CONNECTORS } from '../lang/words';
+import { APPOSITIVE_ENDERS, LOWER_CASE_TITLE_WORDS, TITLE_CONNECTORS } from '../lang/words';
+import { phraseAlternation } from '../text/pattern';
 
 /**
  * Finds the titles people hold, before the name ("former US President Jane Roe", "Port Authority
@@ -170,6 +171,9 @@ function windowStart(text: string, lineStart: number, at: number): number {
   return lineStart;
 }
 
+// Where an appositive title ends: a comma, period or dash, or a word of the sentence going on.
+const APPOSITIVE_STOP = new RegExp(`[,;.()\\u2014]|\\s(?:${phraseAlternation(APPOSITIVE_ENDERS)})\\s`);
+
 // "Jane Roe, chief of staff at the harbor ministry, said": the appositive up to the next comma or period.
 function titleAfter(text: string, m: Mention, lineEnd: number): [number, number] | null {
   // The appositive opens with a comma, maybe after "'s": most names are followed by neither.
@@ -179,7 +183,7 @@ function titleAfter(text: string, m: Mention, lineEnd: number): [number, number]
   const open = /^(?:['\u2019]s)?,\s+/.exec(rest);
   if (!open) return null;
   const from = m.end + open[0].length;
-  const stop = /[,;.()\u2014]|\s(?:who|which|said|says|told|has|had|is|was|and)\s/.exec(text.slice(from, Math.min(lineEnd, from + 140)));
+  const stop = APPOSITIVE_STOP.exec(text.slice(from, Math.min(lineEnd, from + 140)));
   if (!stop) return null;
   let end = from + stop.index;
   // "U.S." keeps its periods: end at the last real stop.

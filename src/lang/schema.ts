@@ -65,6 +65,9 @@ export const LANG_SCHEMAS = {
     'count-stoppers': WORDS,
     'toll-verbs': WORDS,
     'people-verbs': WORDS,
+    'toll-nouns': WORDS,
+    'toll-counted': WORDS,
+    'people-verb-fillers': WORDS,
   }),
   people: file({
     honorifics: WORDS,
@@ -130,6 +133,7 @@ export const LANG_SCHEMAS = {
     'lower-case-title-words': WORDS,
     'former-words': WORDS,
     'deputy-words': WORDS,
+    'appositive-enders': WORDS,
   }),
   speakers: file({
     determiners: WORDS,
@@ -215,6 +219,9 @@ export interface LangData {
     'count-stoppers': string[];
     'toll-verbs': string[];
     'people-verbs': string[];
+    'toll-nouns': string[];
+    'toll-counted': string[];
+    'people-verb-fillers': string[];
   };
   people: {
     honorifics: string[];
@@ -234,7 +241,7 @@ export interface LangData {
     'quantity-hedges': { hedge: Hedge; low: number; high: number; phrases: string[] }[];
     'shown-as': Record<string, string>;
   };
-  titles: Record<'title-modifiers' | 'title-connectors' | 'title-connectors-inside' | 'lower-case-title-words' | 'former-words' | 'deputy-words', string[]>;
+  titles: Record<'title-modifiers' | 'title-connectors' | 'title-connectors-inside' | 'lower-case-title-words' | 'former-words' | 'deputy-words' | 'appositive-enders', string[]>;
   speakers: Record<'determiners' | 'rank-adjectives' | 'np-modifiers' | 'adverbs' | 'clause-openers' | 'generic-speaker-words', string[]>;
   context: Record<'event-lookalikes' | 'not-names' | 'verb-particles' | 'coordinators' | 'subordinate-openers' | 'relative-openers' | 'clause-enders', string[]>;
   sentences: Record<'abbreviations' | 'words-after-abbreviation' | 'sentence-openers', string[]>;

@@ -122,6 +122,8 @@ export const LOWER_CASE_TITLE_WORDS: ReadonlySet<string> = new Set(titles['lower
 export const FORMER_WORDS: ReadonlySet<string> = new Set(titles['former-words']);
 /** Words that make a title a second-in-command: "deputy", "vice". */
 export const DEPUTY_WORDS: ReadonlySet<string> = new Set(titles['deputy-words']);
+/** Words that end a title written after a name: "Jane Roe, harbor minister, who" (lang/en/titles.yaml). */
+export const APPOSITIVE_ENDERS: readonly string[] = titles['appositive-enders'];
 
 /** Words that open a described speaker: "a", "two". */
 export const SPEAKER_DETERMINERS: ReadonlySet<string> = new Set(speakers.determiners);
@@ -160,6 +162,11 @@ export const TOLL_VERBS: ReadonlySet<string> = new Set(numbers['toll-verbs']);
 
 /** What happened to people, after a bare number, as written: "injured", "died" (lang/en/numbers.yaml). */
 export const PEOPLE_VERBS: readonly string[] = numbers['people-verbs'];
+/** Words between a bare number and its people verb: "800 have been reported injured". */
+export const PEOPLE_VERB_FILLERS: readonly string[] = numbers['people-verb-fillers'];
+/** The nouns of a running count ("death toll", "tally") and what "number of" may count ("injuries"). */
+export const TOLL_NOUNS: readonly string[] = numbers['toll-nouns'];
+export const TOLL_COUNTED: readonly string[] = numbers['toll-counted'];
 /** Labels before an article's date line: "Published". */
 export const DATE_LABELS: ReadonlySet<string> = new Set(calendar['date-labels']);
 

@@ -1,3 +1,4 @@
+import { phraseAlternation } from '../text/pattern';
 import { lang } from '../lang/load';
 import type { CurrencyDef, UnitDef } from '../lang/schema';
 
@@ -9,26 +10,22 @@ export const UNITS: UnitDef[] = lang().units.units;
 /** Currencies, from lang/en/units.yaml: "$" is taken as US dollars; "A$", "C$", "HK$" name others. */
 export const CURRENCIES: CurrencyDef[] = lang().units.currencies;
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
 /** Alternation of unit names (case-insensitive), longest first, for a regex. */
 export function unitNamesSource(): string {
   const names = UNITS.flatMap((u) => u.names).concat(CURRENCIES.flatMap((c) => c.names));
-  return [...new Set(names)].sort((a, b) => b.length - a.length).map((n) => escape(n).replace(/ /g, '\\s+')).join('|');
+  return phraseAlternation(names);
 }
 
 /** Alternation of unit symbols (case-sensitive), longest first, for a regex. */
 export function unitSymbolsSource(): string {
   const syms = UNITS.flatMap((u) => u.symbols ?? []);
-  return [...new Set(syms)].sort((a, b) => b.length - a.length).map(escape).join('|');
+  return phraseAlternation(syms);
 }
 
 /** Alternation of currency prefixes, longest first. */
 export function currencyPrefixSource(): string {
   const p = CURRENCIES.flatMap((c) => c.prefixes);
-  return [...new Set(p)].sort((a, b) => b.length - a.length).map(escape).join('|');
+  return phraseAlternation(p);
 }
 
 const BY_NAME = new Map<string, UnitDef>();

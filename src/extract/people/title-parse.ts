@@ -1,4 +1,5 @@
-import { countryWords } from '../../lang/lists';
+import { listSet, setsMap } from '../../lang/lists';
+import { phraseAlternation } from '../../text/pattern';
 import { MULTIWORD_ROLES, ORG_WORDS, ROLE_WORDS } from './lexicon';
 import { TITLE_MODIFIERS } from './runs';
 import { FORMER_WORDS, TITLE_TRIM_WORDS } from '../../lang/words';
@@ -14,9 +15,9 @@ export interface ParsedTitle {
 const CONNECTORS = TITLE_TRIM_WORDS;
 const FORMER = FORMER_WORDS;
 // Organizations named "X of Y" read the same as "Y X": "ministry of defense" = "defense ministry".
-const OF_ORGS = /\b(ministry|department|office|bureau|directorate|secretariat|council) of (?:the )?([a-z][a-z' ]*?)$/;
-// Words that say where, without being an organization of their own.
-const US = /^(us|u\.s\.?|u\.s\.a\.?|usa|united states|america|american)$/;
+const OF_ORGS = new RegExp(`\\b(${phraseAlternation(listSet('org-words', 'of-phrase-heads'))}) of (?:the )?([a-z][a-z' ]*?)$`);
+// A country however written, as its name: "U.S.", "American" -> "united states" (lang/en/demonyms.yaml).
+const COUNTRY_NAMES = setsMap('demonyms');
 
 /**
  * "U.S." / "US" / "United States" -> "united states"; "Ruritania's" -> "ruritania" (the rules' aliases and
@@ -24,9 +25,8 @@ const US = /^(us|u\.s\.?|u\.s\.a\.?|usa|united states|america|american)$/;
  */
 export function normalizePlace(place: string): string {
   const p = place.toLowerCase().replace(/\u2019/g, "'").replace(/'s$/, '').trim();
-  if (US.test(p)) return 'united states';
   const bare = p.replace(/\./g, '');
-  return bare;
+  return COUNTRY_NAMES.get(p) ?? COUNTRY_NAMES.get(bare) ?? bare;
 }
 
 /** "Ministry of Defence" -> "defence ministry"; "the Foreign Ministry" -> "foreign ministry". */
@@ -106,22 +106,26 @@ function parseTitleUncached(title: string): ParsedTitle | null {
     }
   }
   if (!role) return null;
-  // Place: "US", "U.S.", "United States", a possessive country ("Ruritania's"), a country or demonym.
+  // Place: a country or demonym however written ("U.S.", "United States", "Ruritanian", "New Velmarian"),
+  // or a possessive name ("Ruritania's"), as the country's name.
   let place: string | undefined;
-  for (let i = 0; i < toks.length; i++) {
+  for (let i = 0; i < toks.length && place === undefined; i++) {
     if (used[i]) continue;
-    const two = `${lower[i]} ${lower[i + 1] ?? ''}`;
-    if (US.test(two) || (lower[i] === 'united' && lower[i + 1] === 'states')) {
-      place = 'united states';
-      used[i] = used[i + 1] = true;
+    // The longest country phrase first: "united arab emirates", "united states".
+    for (let n = 3; n >= 2; n--) {
+      if (i + n > toks.length || used.slice(i, i + n).some(Boolean)) continue;
+      const country = COUNTRY_NAMES.get(lower.slice(i, i + n).join(' '));
+      if (country === undefined) continue;
+      place = country;
+      for (let k = i; k < i + n; k++) used[k] = true;
       break;
     }
+    if (place !== undefined) break;
     const bare = lower[i].replace(/\./g, '');
     const possessive = /'s$/.test(toks[i]) && /^\p{Lu}/u.test(toks[i]) && !ORG_WORDS.has(bare);
-    if (US.test(lower[i]) || countryWords().has(bare) || possessive) {
+    if (COUNTRY_NAMES.has(lower[i]) || COUNTRY_NAMES.has(bare) || possessive) {
       place = normalizePlace(toks[i]);
       used[i] = true;
-      break;
     }
   }
   // Organization: what is left, when it holds an organization word.
