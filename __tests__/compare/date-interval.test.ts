@@ -78,6 +78,13 @@ function claims(id: string, body: string, ref = '2025-09-21'): { article: Articl
   return { article: r.value, claims: claimsUnder(describeAssertions(dateExtractor.extract(r.value, ctx, []), r.value, ctx), VOCABULARY) as DateClaim[] };
 }
 
+/** The dates of `body` in an article with no date of its own: weekdays stay unresolved. */
+function undatedClaims(id: string, body: string): { article: Article; claims: DateClaim[] } {
+  const r = buildArticle(id, `/${id}`, body);
+  if (!r.ok) throw new Error('bad');
+  return { article: r.value, claims: claimsUnder(describeAssertions(dateExtractor.extract(r.value, {}, []), r.value, {}), VOCABULARY) as DateClaim[] };
+}
+
 function context(articles: Article[]): CompareContext {
   const rule: Rule = { id: 'date-overlap', extends: 'date-interval', appliesTo: ['date'], severity: 'error', params: {}, file: '' };
   return { rule, vocabulary: VOCABULARY, articles: new Map(articles.map((a) => [a.id, a])) };
@@ -164,6 +171,22 @@ describe('date-interval link, keys and display (made-up sentences)', () => {
     expect(today.value.start).toBeUndefined();
     expect(today.value.time).toBe('18:04');
     expect(dateInterval.link(today, dated.claims[0], context([undated.value, dated.article]))).toBe(0);
+  });
+
+  test.each([
+    // [sentence a, sentence b, can conflict]: an event has one weekday, whatever week each report was
+    // written in; a count has many days; a plan is another fact than what happened.
+    ['Storm Orla made landfall near Harl on Wednesday night.', 'Storm Orla made landfall in Tobin County on Thursday.', true],
+    ['The Velmar rocket launched from Tarrow on Friday.', 'The Velmar rocket lifted off from Tarrow on Saturday morning.', true],
+    ['The toll from the Harl fire reached 40 on Saturday.', 'The Harl fire killed 40 people by Tuesday.', false],
+    ['Velmar prepares to launch its rocket from Tarrow on Wednesday.', 'The Velmar rocket launched from Tarrow on Thursday.', false],
+  ])('two unresolved weekdays: %s / %s -> can conflict %s', (x, y, canConflict) => {
+    const p = undatedClaims('p.txt', x);
+    const q = undatedClaims('q.txt', y);
+    const [pd, qd] = [p.claims[0], q.claims[0]];
+    expect([pd.value.start, qd.value.start]).toEqual([undefined, undefined]);
+    expect(dateInterval.compare(pd, qd, context([p.article, q.article])).relation).toBe('conflict');
+    expect(dateInterval.link(pd, qd, context([p.article, q.article])) > UNSURE_ASSERTION).toBe(canConflict);
   });
 
   test('an unresolved weekday meets a resolved day by its weekday key', () => {

@@ -88,7 +88,7 @@ describe('assertionMatch: the same attribute of the same subject', () => {
 
 describe('lang/en/attributes.yaml is validated', () => {
   test('a well-formed file loads, cues as words', () => {
-    const data = parseAttributeData('description: d\nattributes:\n  killed: [kill, lose life]\n  wind: { dimensions: [speed], cues: [gust] }\ngeneric-counted: [people]\nplace-prepositions: [in]\nplanned-cues: [scheduled]\nnot-cues: []\nclause-words: { phrase-skips: [], clause-openers: [], auxiliaries: [], attaching: [], not-events: [], earlier: [] }\n', 'x.yaml');
+    const data = parseAttributeData('description: d\nattributes:\n  killed: [kill, lose life]\n  wind: { dimensions: [speed], cues: [gust] }\ngeneric-counted: [people]\nplace-prepositions: [in]\nplanned-cues: [scheduled]\nnot-cues: []\none-time-events: []\nclause-words: { phrase-skips: [], clause-openers: [], auxiliaries: [], attaching: [], not-events: [], earlier: [] }\n', 'x.yaml');
     expect(data.attributes.map((a) => [a.key, a.cues, a.dimensions])).toEqual([
       ['killed', [['kill'], ['lose', 'life']], undefined],
       ['wind', [['gust']], ['speed']],
@@ -96,7 +96,7 @@ describe('lang/en/attributes.yaml is validated', () => {
   });
   test.each([
     ['description: d\nattributes: {}\n', 'generic-counted'],
-    ['description: d\nattributes:\n  wind: { dimensions: [sound], cues: [gust] }\ngeneric-counted: []\nplace-prepositions: []\nplanned-cues: []\nnot-cues: []\nclause-words: { phrase-skips: [], clause-openers: [], auxiliaries: [], attaching: [], not-events: [], earlier: [] }\n', '/attributes/wind'],
+    ['description: d\nattributes:\n  wind: { dimensions: [sound], cues: [gust] }\ngeneric-counted: []\nplace-prepositions: []\nplanned-cues: []\nnot-cues: []\none-time-events: []\nclause-words: { phrase-skips: [], clause-openers: [], auxiliaries: [], attaching: [], not-events: [], earlier: [] }\n', '/attributes/wind'],
     ['attributes: [\n', 'x.yaml'],
   ])('%j is refused naming %s', (text, part) => {
     expect(() => parseAttributeData(text, 'x.yaml')).toThrow(part);

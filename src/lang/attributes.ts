@@ -24,6 +24,8 @@ export interface AttributeData {
   plannedCues: string[][];
   /** Words never read as cues, though a cue's forms make them ("building"). */
   notCues: Set<string>;
+  /** Attributes naming one event with one day ("landfall"), not a count ("killed"). */
+  oneTimeEvents: Set<string>;
   /** Words known by their part in a clause (`clause-words`): phrase skips, clause openers, auxiliaries, ... */
   clauseWords: ClauseWords;
 }
@@ -73,6 +75,7 @@ function attributeDataOf(data: LangData['attributes']): AttributeData {
     placePrepositions: new Set(data['place-prepositions'].map((w) => w.toLowerCase())),
     plannedCues: data['planned-cues'].map((c) => c.toLowerCase().split(/\s+/)),
     notCues: new Set(data['not-cues'].map((w) => w.toLowerCase())),
+    oneTimeEvents: new Set(data['one-time-events']),
     clauseWords: {
       phraseSkips: words('phrase-skips'),
       clauseOpeners: words('clause-openers'),

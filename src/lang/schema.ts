@@ -181,6 +181,7 @@ export const LANG_SCHEMAS = {
     'place-prepositions': WORDS,
     'planned-cues': WORDS,
     'not-cues': WORDS,
+    'one-time-events': WORDS,
     'clause-words': {
       type: 'object',
       additionalProperties: false,
@@ -257,6 +258,7 @@ export interface LangData {
     'place-prepositions': string[];
     'planned-cues': string[];
     'not-cues': string[];
+    'one-time-events': string[];
     'clause-words': Record<(typeof CLAUSE_WORD_KEYS)[number], string[]>;
   };
 }

@@ -1,7 +1,10 @@
 import type { Claim, Comparator, CompareContext, DateGrain, DateValue, PairJudgement } from '../../types';
-import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence, differentStories, assertionLink, UNSURE_ASSERTION } from '../link';
+import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence, differentStories, assertionLink, assertionMatch, UNSURE_ASSERTION } from '../link';
 import { START_WORDS, TIME_ZONES } from '../../lang/words';
 import { sentenceAt } from '../../lang/context';
+import { attributeData } from '../../lang/attributes';
+
+const ONE_TIME_EVENTS = attributeData().oneTimeEvents;
 import { WEEKDAY_NAMES, addDays, daysInMonth, displayDate, weekdayOf } from '../../normalize/dates';
 
 /**
@@ -72,7 +75,13 @@ export const dateInterval: Comparator = {
     // Two clock times are moments, not weekdays of an unknown week: "lifted off at 9:25 a.m." and "at 8:25
     // a.m. CT" can be one fact though neither names its day.
     const twoTimes = va.time !== undefined && vb.time !== undefined && va.weekday === undefined && vb.weekday === undefined;
-    if ((va.start === undefined || vb.start === undefined) && !twoTimes) score = Math.min(score, UNSURE_ASSERTION);
+    // But an event has one weekday whatever week an article was written in: two articles saying on which
+    // weekday one stated event happened ("made landfall Wednesday night" / "made landfall on Thursday")
+    // can be set against each other. Not the day of a count ("the toll reached 93 on Saturday"): a running
+    // count has many days (lang/en/attributes.yaml one-time-events).
+    const oneEvent = va.start === undefined && vb.start === undefined && va.weekday !== undefined && vb.weekday !== undefined &&
+      a.source !== b.source && ONE_TIME_EVENTS.has(a.attribute ?? '') && assertionMatch(a, b) === 'same';
+    if ((va.start === undefined || vb.start === undefined) && !twoTimes && !oneEvent) score = Math.min(score, UNSURE_ASSERTION);
     // "started the descent at 5:20 p.m." and "touched down around 6:03 p.m.": a start and an end are two times.
     if (va.time !== undefined && vb.time !== undefined && tellsStart(a, ctx) !== tellsStart(b, ctx)) score = Math.min(score, UNSURE_ASSERTION);
     return score;
