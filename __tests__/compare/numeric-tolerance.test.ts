@@ -39,6 +39,12 @@ describe('numeric-tolerance compare', () => {
     ['The gap is 3.5 km.', 'The gap is 3.7 km.', 'conflict'],
     ['The gap is 3.5 km.', 'The gap is 3.55 km.', 'agree'],
     ['Turnout was 45%.', 'Turnout was 45.3 percent.', 'agree'],
+    // Written in one unit, amounts are as exact as their digits: the 1 % tolerance is for conversions.
+    ['Shares fell 62%.', 'Shares fell 63 percent.', 'conflict'],
+    ['The flood displaced 1,175 people.', 'The flood displaced 1,178 people.', 'conflict'],
+    ['The bridge is 31.06 miles long.', 'The bridge is 50 km long.', 'agree'],
+    // Roundings only touching share no figure: "62%" is 61.5 up to 62.5, "63%" 62.5 up to 63.5.
+    ['Turnout was 62%.', 'Turnout was 62.5%.', 'agree'],
   ])('%s | %s -> %s', (a, b, relation) => {
     expect(compareQuantities(q(a), q(b)).relation).toBe(relation);
   });

@@ -257,27 +257,48 @@ function computeAllowed(v: QuantityValue, o: ToleranceOptions): [number, number]
   return out;
 }
 
+/**
+ * Whether two allowed intervals share a value. Intervals that only touch do not: rounding makes them
+ * half-open ("62%" stands for 61.5 up to 62.5, "63%" for 62.5 up to 63.5, and no figure is both).
+ */
+function meet(l1: number, h1: number, l2: number, h2: number): boolean {
+  return (l1 < h2 && l2 < h1) || (l1 === l2 && h1 === h2);
+}
+
 /** True when two values of one dimension and unit agree within rounding and tolerance (no reason built). */
-function overlaps(a: QuantityValue, b: QuantityValue, o: ToleranceOptions): boolean {
+function overlaps(a: QuantityValue, b: QuantityValue, options: ToleranceOptions): boolean {
   if (a.dimension !== b.dimension || a.unit !== b.unit) return true;
+  const o = forPair(a, b, options);
   const ia = allowed(a, o);
   const ib = allowed(b, o);
-  return ia.some(([l1, h1]) => ib.some(([l2, h2]) => l1 <= h2 && l2 <= h1));
+  return ia.some(([l1, h1]) => ib.some(([l2, h2]) => meet(l1, h1, l2, h2)));
 }
 
 /** How two quantity values relate, with a readable reason. */
-export function compareQuantities(a: QuantityValue, b: QuantityValue, o: ToleranceOptions = { relative: 0.01, rounding: true }): PairJudgement {
+export function compareQuantities(a: QuantityValue, b: QuantityValue, options: ToleranceOptions = { relative: 0.01, rounding: true }): PairJudgement {
   const da = displayQuantity(a);
   const db = displayQuantity(b);
   if (a.dimension !== b.dimension || a.unit !== b.unit) {
     return { relation: 'agree', reason: `${da} and ${db} measure different things and are not compared` };
   }
+  const o = forPair(a, b, options);
   const ia = allowed(a, o);
   const ib = allowed(b, o);
-  const overlap = ia.some(([l1, h1]) => ib.some(([l2, h2]) => l1 <= h2 && l2 <= h1));
-  if (!overlap) return { relation: 'conflict', reason: `${da} and ${db} differ beyond rounding and a ${pct(o.relative)} tolerance` };
+  const overlap = ia.some(([l1, h1]) => ib.some(([l2, h2]) => meet(l1, h1, l2, h2)));
+  const within = o.relative === 0 ? 'rounding' : `rounding and a ${pct(o.relative)} tolerance`;
+  if (!overlap) return { relation: 'conflict', reason: `${da} and ${db} differ beyond ${within}` };
   if (a.low === b.low && a.high === b.high && a.hedge === b.hedge) return { relation: 'agree', reason: `both say ${da}` };
-  return { relation: 'agree', reason: `${da} and ${db} agree within rounding and a ${pct(o.relative)} tolerance` };
+  return { relation: 'agree', reason: `${da} and ${db} agree within ${within}` };
+}
+
+/**
+ * The relative tolerance is for amounts written in two units, which conversion and rounding in another
+ * unit leave a little apart ("31.06 miles" / "50 km"). Two amounts written in one unit are as exact as
+ * their digits: "62%" and "63%", "1,175" and "1,178 people" are different figures.
+ */
+function forPair(a: QuantityValue, b: QuantityValue, o: ToleranceOptions): ToleranceOptions {
+  const ua = a.stated[0]?.unit;
+  return o.relative !== 0 && ua !== undefined && ua === b.stated[0]?.unit ? { ...o, relative: 0 } : o;
 }
 
 function pct(x: number): string {
