@@ -253,6 +253,11 @@ export interface ClaimSubject {
   place?: string;
   /** A time the fact is tied to in its clause: a year ("died in 1921" -> "1921") or a span ("within three hours" -> "three hours"). */
   time?: string;
+  /**
+   * The named body a count belongs to, as its initials: "three teams of the Harbor Rescue Corps" and
+   * "nine teams of HRC" -> "hrc".
+   */
+  owner?: string;
 }
 
 /** A claim as found in one article. */

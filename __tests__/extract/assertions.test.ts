@@ -67,6 +67,11 @@ describe('subject: the counted noun with the place and time its clause ties it t
     ['Up to 9 inches of rain fell within three hours.', 'Up to 9 inches', { text: '(three hours)', time: 'three hours' }],
     ['The fire of 1921 killed 400 people in the valley.', '400 people', { text: 'people (1921)', time: '1921' }],
     ['A storm two weeks earlier left 200 people dead.', '200 people', { text: 'people (two weeks earlier)', time: 'two weeks earlier' }],
+    // The named body a count belongs to, by its initials, however it is named.
+    ['Three teams of the Harbor Rescue Corps (HRC) reached the pier.', 'Three teams', { text: 'teams of Harbor Rescue Corps', owner: 'hrc' }],
+    ['Officials said 9 teams of HRC were at work.', '9 teams', { text: 'teams of HRC', owner: 'hrc' }],
+    ['Officials said 5 HRC teams were at work.', '5 HRC teams', { text: 'teams of HRC', owner: 'hrc' }],
+    ['Six units of the Coast Guard of Velmaria were sent.', 'Six units', { text: 'units of Coast Guard of Velmaria', owner: 'cgv' }],
   ])('%s [%s]', (sentence, text, subject) => {
     expect(claimOf(sentence, text).subject).toMatchObject(subject);
   });
@@ -81,6 +86,10 @@ describe('assertionMatch: the same attribute of the same subject', () => {
     [['Four people died in Tobin County.', 'Four people'], ['Six people died in the storm.', 'Six people'], 'unknown'],
     [['Some 300 people live on the island.', 'Some 300 people'], ['The island has 320 people.', '320 people'], 'unknown'],
     [['The fire of 1921 killed 400 people in the valley.', '400 people'], ['The fire killed 89 people.', '89 people'], 'unknown'],
+    // One named owner makes one count, stated by any verb or none; two owners, most likely two counts.
+    [['Three teams of the Harbor Rescue Corps reached the pier.', 'Three teams'], ['Officials said 9 teams of HRC were at work.', '9 teams'], 'same'],
+    [['Three teams of the Harbor Rescue Corps reached the pier.', 'Three teams'], ['Officials said 9 teams of the Fire Service were at work.', '9 teams'], 'unknown'],
+    [['Three teams of the Harbor Rescue Corps reached the pier.', 'Three teams'], ['Nine teams were at work.', 'Nine teams'], 'unknown'],
   ] as [[string, string], [string, string], string][])('%j ~ %j -> %s', (x, y, expected) => {
     expect(pair(x, y)).toBe(expected);
   });

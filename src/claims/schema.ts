@@ -176,7 +176,7 @@ const claim = {
       type: 'object',
       additionalProperties: false,
       required: ['text', 'key'],
-      properties: { text: { type: 'string', minLength: 1 }, key: { type: 'string', minLength: 1 }, place: { type: 'string', minLength: 1 }, time: { type: 'string', minLength: 1 } },
+      properties: { text: { type: 'string', minLength: 1 }, key: { type: 'string', minLength: 1 }, place: { type: 'string', minLength: 1 }, time: { type: 'string', minLength: 1 }, owner: { type: 'string', minLength: 1 } },
     },
     attribute: { type: 'string', minLength: 1 },
   },

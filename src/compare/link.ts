@@ -187,6 +187,15 @@ export function assertionMatch(a: Claim, b: Claim): 'same' | 'different' | 'unkn
   const pa = a.subject?.place;
   const pb = b.subject?.place;
   if (pa && pb && pa !== pb) return 'different';
+  // Counts of one noun owned by one named body ("teams of the Harbor Rescue Corps" / "nine HRC teams") are
+  // one fact, whatever verb says so; owned by two ("teams of the Fire Service"), most likely two, though
+  // one body may be named two ways ("the Army" / "the Velmar Army"): unsure.
+  const oa = a.subject?.owner;
+  const ob = b.subject?.owner;
+  if (oa && ob) {
+    if (oa !== ob) return 'unknown';
+    if (pa === pb && a.subject?.time === b.subject?.time) return 'same';
+  }
   // Ages (and whatever else names its subject by a person): one person, by surname ("mara j quell" / "mara quell").
   if (a.attribute === 'age' && b.attribute === 'age') return lastWord(a.subject?.key) === lastWord(b.subject?.key) ? 'same' : 'different';
   const ta = a.subject?.time;

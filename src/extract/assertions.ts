@@ -441,16 +441,46 @@ export function describeClaim(article: Article, claim: Claim): { subject?: Claim
   const time = claim.kind === 'quantity' ? timeOf(article, clause, claim.span.start, claim.span.end) : undefined;
   let subject: ClaimSubject | undefined;
   const noun = q?.counted ? countedText(claim, q) : undefined;
+  const owner = noun ? ownerAfter(article.text, claim.span.end) ?? acronymBefore(claim.span.text) : undefined;
   if (noun || place || time) {
-    const text = [noun, place ? `in ${place}` : undefined, time ? `(${time})` : undefined].filter(Boolean).join(' ');
+    const text = [noun, owner ? `of ${owner.name}` : undefined, place ? `in ${place}` : undefined, time ? `(${time})` : undefined].filter(Boolean).join(' ');
     subject = { text, key: [q?.counted ?? '', place ? foldKey(place) : '', time ?? ''].join('@') };
     if (place) subject.place = foldKey(place);
     if (time) subject.time = time;
+    if (owner) subject.owner = owner.key;
   }
   const out: { subject?: ClaimSubject; attribute?: string } = {};
   if (subject) out.subject = subject;
   if (attribute) out.attribute = attribute;
   return out;
+}
+
+// "of the Harbor Rescue Corps", "of HRC": a capitalized name (inner "of", "for", "and" allowed) after "of".
+const OWNER_AFTER = /^\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}\p{N}'’-]*)*)/u;
+
+/**
+ * The named body a count belongs to, written right after its counted noun: "three teams of the Harbor
+ * Rescue Corps" -> { name: "Harbor Rescue Corps", key: "hrc" }. The key is the name's initials, as an
+ * acronym writes it ("nine teams of HRC" -> "hrc"), so both ways of naming the body meet.
+ */
+export function ownerAfter(text: string, end: number): { name: string; key: string } | undefined {
+  const m = OWNER_AFTER.exec(text.slice(end, end + 120));
+  if (!m) return undefined;
+  const name = m[1].replace(/['’]s$/, '');
+  return { name, key: initialsKey(name) };
+}
+
+/** "5 HRC teams" -> { name: "HRC", key: "hrc" }: an acronym right before the counted noun. */
+function acronymBefore(span: string): { name: string; key: string } | undefined {
+  const m = /(?:^|\s)(\p{Lu}{2,6})\s+\S+$/u.exec(span);
+  return m ? { name: m[1], key: m[1].toLowerCase() } : undefined;
+}
+
+/** "Harbor Rescue Corps" -> "hrc", "HRC" -> "hrc", "Velmar" -> "velmar" (a single word stays whole). */
+function initialsKey(name: string): string {
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  if (words.length === 1) return words[0].toLowerCase();
+  return words.map((w) => w[0].toLowerCase()).join('');
 }
 
 /** The counted noun as the claim writes it, the span's last word: "At least six people" -> "people". */
