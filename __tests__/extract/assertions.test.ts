@@ -41,6 +41,8 @@ describe('attribute: what a figure states, from its clause', () => {
     ['The village lies 40 miles north of Dunmore.', '40 miles', 'distance'],
     ['The new terminal will cost $450 million.', '$450 million', 'cost'],
     ['Shares of the lender plunged 41% on Friday.', '41%', 'fell'],
+    // A partitive's whole keeps the word right after it.
+    ['Only two of the 89 people killed have been named.', '89 people', 'killed'],
     ['The dam was built in 1962 by a state firm.', '1962', 'built'],
     ['The rocket lifted off on March 3 from the coast.', 'March 3', 'launch'],
     ['The dam was finished in 1964, engineers said.', '1964', 'event:finish'],
@@ -54,6 +56,10 @@ describe('attribute: what a figure states, from its clause', () => {
     // a figure whose clause names nothing it states: no attribute, so it can agree but never conflict
     ['The town has 3,200 people and two bridges.', '3,200 people'],
     ['Some 500 people gathered at the square, the mayor said.', 'Some 500 people'],
+    // The whole of a partitive: the verb speaks of the part.
+    ['More than 500 of the 770 workers signed the letter.', '770 workers'],
+    ['Nearly all of Velmar Air’s 700 employees signed the letter.', '700 employees'],
+    ['Two of the three pilots were identified on Monday.', 'three pilots'],
   ])('%s [%s] -> no attribute', (sentence, text) => {
     expect(claimOf(sentence, text).attribute).toBeUndefined();
   });
@@ -72,6 +78,7 @@ describe('subject: the counted noun with the place and time its clause ties it t
     ['Officials said 9 teams of HRC were at work.', '9 teams', { text: 'teams of HRC', owner: 'hrc' }],
     ['Officials said 5 HRC teams were at work.', '5 HRC teams', { text: 'teams of HRC', owner: 'hrc' }],
     ['Six units of the Coast Guard of Velmaria were sent.', 'Six units', { text: 'units of Coast Guard of Velmaria', owner: 'cgv' }],
+    ['Velmar Air’s 700 employees wrote to the board.', '700 employees', { text: 'employees of Velmar Air', owner: 'va' }],
   ])('%s [%s]', (sentence, text, subject) => {
     expect(claimOf(sentence, text).subject).toMatchObject(subject);
   });

@@ -5,7 +5,7 @@ import { foldKey, type Token } from '../text/tokens';
 import { sentenceWords, type SentenceWords } from '../text/sentence-words';
 import { lemma } from '../lang/word-forms';
 import { lang } from '../lang/load';
-import { UNIT_WORDS } from '../lang/words';
+import { CALENDAR_WORDS_SET, NUMBER_WORDS, PARTITIVE_QUANTIFIERS, UNIT_WORDS } from '../lang/words';
 import { memoByString } from '../util/memo';
 import { RecentArticles } from '../text/lookup';
 
@@ -416,8 +416,16 @@ export function describeClaim(article: Article, claim: Claim): { subject?: Claim
   let attribute: string | undefined;
   // "12 deaths", "four fatalities": the counted noun names what is stated.
   if (q?.counted) attribute = attributeOfWord(q.counted, q.dimension);
-  if (!attribute && dimension && dimension !== 'count') attribute = nearestCue(clause, dimension, idx, true)?.key;
-  attribute ??= nearestCue(clause, dimension, idx)?.key;
+  // "500 of the firm's 770 staff signed": the verb speaks of the part, the count is the whole, stated only
+  // by a participle right after it, before the part's own verb ("two of the 89 people killed have been
+  // named", "two of the 89 people killed, police said").
+  const whole = q?.counted !== undefined && isPartitiveWhole(article.text, claim.span.start);
+  if (whole && !attribute) {
+    const next = /^\s+(\p{L}+)(?:\s*[,;]|\s+(\p{L}+))/u.exec(article.text.slice(claim.span.end, claim.span.end + 60));
+    if (next && (next[2] === undefined || AUXILIARIES.has(next[2].toLowerCase()))) attribute = attributeOfWord(next[1].toLowerCase(), q?.dimension);
+  }
+  if (!attribute && !whole && dimension && dimension !== 'count') attribute = nearestCue(clause, dimension, idx, true)?.key;
+  if (!whole) attribute ??= nearestCue(clause, dimension, idx)?.key;
   // "made landfall near Harl, Tobin County, at 8:30 p.m.": a date set off by a comma, with at most two short
   // words beside it ("at", "on", "around"), tells when the clause before it happened; at the sentence's start
   // ("At around 7 pm, two coaches derailed"), the clause after it.
@@ -441,7 +449,7 @@ export function describeClaim(article: Article, claim: Claim): { subject?: Claim
   const time = claim.kind === 'quantity' ? timeOf(article, clause, claim.span.start, claim.span.end) : undefined;
   let subject: ClaimSubject | undefined;
   const noun = q?.counted ? countedText(claim, q) : undefined;
-  const owner = noun ? ownerAfter(article.text, claim.span.end) ?? acronymBefore(claim.span.text) : undefined;
+  const owner = noun ? ownerAfter(article.text, claim.span.end) ?? acronymBefore(claim.span.text) ?? possessorBefore(article.text, claim.span.start) : undefined;
   if (noun || place || time) {
     const text = [noun, owner ? `of ${owner.name}` : undefined, place ? `in ${place}` : undefined, time ? `(${time})` : undefined].filter(Boolean).join(' ');
     subject = { text, key: [q?.counted ?? '', place ? foldKey(place) : '', time ?? ''].join('@') };
@@ -468,6 +476,32 @@ export function ownerAfter(text: string, end: number): { name: string; key: stri
   if (!m) return undefined;
   const name = m[1].replace(/['’]s$/, '');
   return { name, key: initialsKey(name) };
+}
+
+// "... of the", "... of its", "... of Velmar Air's" right before a count, after a number or a quantifier.
+const PARTITIVE_BEFORE = /(?:^|[^\p{L}\p{N}])([\p{L}\p{N},.]+(?:\s+[\p{L}]+)?)\s+of\s+(?:the|its|their|his|her|our|(?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,4}\p{Lu}[\p{L}\p{N}&.-]*['’]s)\s+$/u;
+
+/**
+ * True when the count at `start` is the whole of a partitive: "two of the three pilots", "nearly all of
+ * Velmar Air's 700 employees", "more than 500 of its 770 staff".
+ */
+export function isPartitiveWhole(text: string, start: number): boolean {
+  const m = PARTITIVE_BEFORE.exec(text.slice(Math.max(0, start - 80), start));
+  if (!m) return false;
+  const words = m[1].toLowerCase().split(/\s+/);
+  const last = words[words.length - 1];
+  return /^\d[\d,.]*$/.test(last) || NUMBER_WORDS.has(last) || PARTITIVE_QUANTIFIERS.has(last) || PARTITIVE_QUANTIFIERS.has(words.join(' '));
+}
+
+// "Velmar Air's 700 employees": a capitalized name with "'s" right before the count.
+const POSSESSOR_BEFORE = /(?:^|[^\p{L}\p{N}])((?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,4}\p{Lu}[\p{L}\p{N}&.-]*)['’]s\s+$/u;
+
+/** "Velmar Air's 700 employees" -> { name: "Velmar Air", key: "va" }: the named body before a count. */
+function possessorBefore(text: string, start: number): { name: string; key: string } | undefined {
+  const m = POSSESSOR_BEFORE.exec(text.slice(Math.max(0, start - 80), start));
+  // "Monday's 40 flights": a day owns nothing.
+  if (!m || CALENDAR_WORDS_SET.has(m[1].split(/\s+/)[0].toLowerCase())) return undefined;
+  return { name: m[1], key: initialsKey(m[1]) };
 }
 
 /** "5 HRC teams" -> { name: "HRC", key: "hrc" }: an acronym right before the counted noun. */

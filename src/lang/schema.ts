@@ -68,6 +68,7 @@ export const LANG_SCHEMAS = {
     'toll-nouns': WORDS,
     'toll-counted': WORDS,
     'people-verb-fillers': WORDS,
+    'partitive-quantifiers': WORDS,
   }),
   people: file({
     honorifics: WORDS,
@@ -223,6 +224,7 @@ export interface LangData {
     'toll-nouns': string[];
     'toll-counted': string[];
     'people-verb-fillers': string[];
+    'partitive-quantifiers': string[];
   };
   people: {
     honorifics: string[];

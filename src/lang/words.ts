@@ -164,6 +164,8 @@ export const TOLL_VERBS: ReadonlySet<string> = new Set(numbers['toll-verbs']);
 export const PEOPLE_VERBS: readonly string[] = numbers['people-verbs'];
 /** Words between a bare number and its people verb: "800 have been reported injured". */
 export const PEOPLE_VERB_FILLERS: readonly string[] = numbers['people-verb-fillers'];
+/** Words taking a part of a counted whole: "all of its 300 workers" (lang/en/numbers.yaml). */
+export const PARTITIVE_QUANTIFIERS: ReadonlySet<string> = new Set(numbers['partitive-quantifiers']);
 /** The nouns of a running count ("death toll", "tally") and what "number of" may count ("injuries"). */
 export const TOLL_NOUNS: readonly string[] = numbers['toll-nouns'];
 export const TOLL_COUNTED: readonly string[] = numbers['toll-counted'];
