@@ -42,6 +42,9 @@ describe('quantities: amounts with units, normalized', () => {
     ['Turnout fell 3 percent in the city.', '3 percent', 'percent', 'percent', 3, 3, undefined],
     ['The army fought for 20 years in the hills.', '20 years', 'duration', 'year', 20, 20, undefined],
     ['For nearly two decades the base hosted planes.', 'nearly two decades', 'duration', 'year', 18, 20, 'nearly'],
+    // A hedge makes a lone "one" before a unit a measure.
+    ['The probe was lost roughly one hour into the flight.', 'roughly one hour', 'duration', 'year', 0.9 / 8766, 1.1 / 8766, 'approx'],
+    ['The ridge is nearly one mile long.', 'nearly one mile', 'length', 'm', 1448.4096, 1609.344, 'nearly'],
     ['It was a two-decade war with no end.', 'two-decade', 'duration', 'year', 20, 20, undefined],
     ['The decade-long project ended well.', 'decade-long', 'duration', 'year', 10, 10, undefined],
     ['The siege lasted six months in all.', 'six months', 'duration', 'year', 0.5, 0.5, undefined],
@@ -118,6 +121,7 @@ describe('quantities: what is not an amount', () => {
     ['She finished 21st in the race.'],
     ['One of the guards fled.'],
     ['Not even an inch of the park will be sold.'],
+    ['The town lies a mile away.'],
     ['He spoke four years after the troops withdrew.'],
     ['The well dried up three years ago in the village.'],
     ['They won 3-2 after extra time.'],

@@ -424,7 +424,7 @@ function readAmountAt(text: string, start: number, numEnd: number, raw: string, 
       counted = c.noun;
       end = c.end;
     }
-  } else if (loneOne && factor === 1 && !('dimension' in unit && (unit.id === 'decade' || unit.id === 'century'))) {
+  } else if (loneOne && factor === 1 && !('dimension' in unit && (unit.id === 'decade' || unit.id === 'century')) && !hedgedMeasure(text, start, unit)) {
     return null;
   }
   if (unit !== 'count' && 'dimension' in unit && unit.dimension === 'duration') {
@@ -451,6 +451,15 @@ function readAmountAt(text: string, start: number, numEnd: number, raw: string, 
   const f = build(text, spanStart, convEnd, stated, primary, hedge, second ? second.value * factor : undefined);
   if (counted) f.value.counted = counted;
   return f;
+}
+
+/**
+ * "roughly one hour", "nearly one mile": a hedge before a lone "one" and a unit makes
+ * it a measure, where "one hour later" or "one mile away" alone are ways of speaking.
+ */
+function hedgedMeasure(text: string, start: number, unit: UnitDef | CurrencyDef): boolean {
+  const before = text.slice(Math.max(0, start - 20), start);
+  return mayEndWithHedge(before) && hedgeBefore(before, start, unit) !== undefined;
 }
 
 // The rarer stages of `readAmountAt`, each its own small function: the optimizing compiler takes on a small
