@@ -21,6 +21,8 @@ const DIMENSIONS = ['length', 'area', 'volume', 'mass', 'speed', 'temperature', 
 /** The lists of `clause-words` in attributes.yaml: words known by their part in a clause. */
 export const CLAUSE_WORD_KEYS = ['phrase-skips', 'clause-openers', 'auxiliaries', 'attaching', 'not-events', 'earlier'] as const;
 const HEDGES = ['approx', 'nearly', 'more-than', 'at-least', 'less-than', 'at-most', 'up-to'];
+/** Words that move a period by whole steps: `{last: -1, next: 1}`. */
+const WORD_TO_SHIFT = { type: 'object', additionalProperties: { type: 'integer', minimum: -1, maximum: 1 } };
 
 function file(entries: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -45,6 +47,23 @@ export const LANG_SCHEMAS = {
     seasons: { type: 'object', additionalProperties: { type: 'array', items: MONTH, minItems: 2, maxItems: 2 } },
     'date-labels': WORDS,
     'start-words': WORDS,
+    'part-words': { type: 'object', additionalProperties: { enum: ['early', 'mid', 'late'] } },
+    'shift-words': WORD_TO_SHIFT,
+    'month-prepositions': WORDS,
+    'year-prepositions': WORDS,
+    'of-heads': WORDS,
+    'range-words': { type: 'object', additionalProperties: false, required: ['between', 'and', 'from', 'to'], properties: { between: WORDS, and: WORDS, from: WORDS, to: WORDS } },
+    'quarter-words': WORDS,
+    'neighbour-days': {
+      type: 'object',
+      additionalProperties: false,
+      required: ['days', 'shift-after', 'shift-before'],
+      properties: { days: WORDS, 'shift-after': WORD_TO_SHIFT, 'shift-before': WORD_TO_SHIFT },
+    },
+    'duration-leads': WORDS,
+    'duration-periods': WORDS,
+    'words-after-amount': WORDS,
+    'function-words': WORDS,
     'time-zones': { type: 'object', additionalProperties: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'number', minimum: -12, maximum: 14 } } },
   }),
   numbers: file({
@@ -125,6 +144,8 @@ export const LANG_SCHEMAS = {
       },
     },
     'shown-as': { type: 'object', additionalProperties: false, required: HEDGES, properties: Object.fromEntries(HEDGES.map((h) => [h, WORD])) },
+    'date-hedges': WORDS,
+    'time-hedges': { type: 'object', additionalProperties: false, properties: Object.fromEntries(HEDGES.map((h) => [h, WORDS])) },
   }),
   titles: file({
     'title-modifiers': WORDS,
@@ -208,6 +229,18 @@ export interface LangData {
     'date-labels': string[];
     'time-zones': Record<string, number[]>;
     'start-words': string[];
+    'part-words': Record<string, 'early' | 'mid' | 'late'>;
+    'shift-words': Record<string, number>;
+    'month-prepositions': string[];
+    'year-prepositions': string[];
+    'of-heads': string[];
+    'range-words': Record<'between' | 'and' | 'from' | 'to', string[]>;
+    'quarter-words': string[];
+    'neighbour-days': { days: string[]; 'shift-after': Record<string, number>; 'shift-before': Record<string, number> };
+    'duration-leads': string[];
+    'duration-periods': string[];
+    'words-after-amount': string[];
+    'function-words': string[];
   };
   numbers: {
     units: Record<string, number>;
@@ -240,6 +273,8 @@ export interface LangData {
   hedges: {
     'quantity-hedges': { hedge: Hedge; low: number; high: number; phrases: string[] }[];
     'shown-as': Record<string, string>;
+    'date-hedges': string[];
+    'time-hedges': Partial<Record<Hedge, string[]>>;
   };
   titles: Record<'title-modifiers' | 'title-connectors' | 'title-connectors-inside' | 'lower-case-title-words' | 'former-words' | 'deputy-words' | 'appositive-enders', string[]>;
   speakers: Record<'determiners' | 'rank-adjectives' | 'np-modifiers' | 'adverbs' | 'clause-openers' | 'generic-speaker-words', string[]>;
