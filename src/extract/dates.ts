@@ -3,7 +3,7 @@ import { claimsAt } from './claim';
 import {
   DATE_HEDGES, DURATION_LEADS, DURATION_PERIODS, EVENT_PLURALS, FULL_MONTH_SOURCE, FUNCTION_WORDS, MONTH_ABBREVIATION_SOURCE, MONTH_PREPOSITIONS,
   NEIGHBOUR_DAYS, NEIGHBOUR_SHIFT_AFTER, NEIGHBOUR_SHIFT_BEFORE, OF_HEADS, ORDINAL_WORDS, PART_WORDS, PLURAL_WITHOUT_S, QUARTER_WORDS, RANGE_WORDS,
-  SHIFT_WORDS, TIME_HEDGES, TIME_ZONES, WORDS_AFTER_AMOUNT, YEAR_PREPOSITIONS,
+  SHIFT_WORDS, SPELLED_SCALES_AFTER_A, TIME_HEDGES, TIME_ZONES, WORDS_AFTER_AMOUNT, YEAR_PREPOSITIONS,
 } from '../lang/words';
 import { escapeRegExp, phraseAlternation } from '../text/pattern';
 import { chooseLongest } from '../text/lookup';
@@ -168,7 +168,7 @@ const RELATIVE_UNIT = WORDS.add([], [], ['week', 'month', 'year', 'weekend', 'ni
 const COUNT_UNIT = WORDS.add([], [], ['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades']);
 const SPELLED = WORDS.add([], [], SPELLED_NUMBER_WORDS);
 const A_AN = WORDS.add([], ['a', 'an']);
-const SCALE_NOUN = WORDS.add(['hundred', 'thousand', 'dozen', 'million', 'billion']);
+const SCALE_NOUN = WORDS.add(SPELLED_SCALES_AFTER_A);
 // "twenty-first": its letter run is "twenty", so ordinals stay prefixes (and count only with "century").
 const CENTURY = WORDS.add(['century']);
 const ORDINAL = WORDS.add(Object.keys(ORDINAL_WORDS));

@@ -87,6 +87,8 @@ export const LANG_SCHEMAS = {
     'toll-nouns': WORDS,
     'toll-counted': WORDS,
     'people-verb-fillers': WORDS,
+    'spelled-scales': { type: 'object', additionalProperties: false, required: ['after-a', 'inside'], properties: { 'after-a': WORDS, inside: WORDS } },
+    'one-words': WORDS,
   }),
   people: file({
     honorifics: WORDS,
@@ -132,6 +134,8 @@ export const LANG_SCHEMAS = {
         },
       },
     },
+    'one-unit-names': WORDS,
+    'long-compound-units': WORDS,
   }),
   hedges: file({
     'quantity-hedges': {
@@ -255,6 +259,8 @@ export interface LangData {
     'toll-nouns': string[];
     'toll-counted': string[];
     'people-verb-fillers': string[];
+    'spelled-scales': { 'after-a': string[]; inside: string[] };
+    'one-words': string[];
   };
   people: {
     honorifics: string[];
@@ -269,7 +275,7 @@ export interface LangData {
   };
   'reporting-verbs': { verbs: string[]; plain: Record<string, string> };
   stopwords: { stopwords: string[]; negators: string[] };
-  units: { units: UnitDef[]; currencies: CurrencyDef[] };
+  units: { units: UnitDef[]; currencies: CurrencyDef[]; 'one-unit-names': string[]; 'long-compound-units': string[] };
   hedges: {
     'quantity-hedges': { hedge: Hedge; low: number; high: number; phrases: string[] }[];
     'shown-as': Record<string, string>;

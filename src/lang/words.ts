@@ -230,3 +230,13 @@ export const DATE_HEDGES: readonly string[] = hedges['date-hedges'];
 export const TIME_HEDGES: ReadonlyMap<string, Hedge> = new Map(
   (Object.entries(hedges['time-hedges']) as [Hedge, string[]][]).flatMap(([hedge, phrases]) => phrases.map((p) => [p, hedge] as const)),
 );
+
+/** Scale words in a spelled number, after "a" ("a hundred") and between number words ("two hundred"). */
+export const SPELLED_SCALES_AFTER_A: readonly string[] = numbers['spelled-scales']['after-a'];
+export const SPELLED_SCALES_INSIDE: readonly string[] = numbers['spelled-scales'].inside;
+/** Words that count one of a unit: "a", "an", "one" ("a decade"). */
+export const ONE_WORDS: readonly string[] = numbers['one-words'];
+
+/** Duration units read with no numeral ("a decade") and in "-long" compounds ("weeks-long"): names in units.yaml. */
+export const ONE_UNIT_NAMES: readonly string[] = data.units['one-unit-names'];
+export const LONG_COMPOUND_UNITS: readonly string[] = data.units['long-compound-units'];
