@@ -23,6 +23,8 @@ export const CLAUSE_WORD_KEYS = ['phrase-skips', 'clause-openers', 'auxiliaries'
 const HEDGES = ['approx', 'nearly', 'more-than', 'at-least', 'less-than', 'at-most', 'up-to'];
 /** Words that move a period by whole steps: `{last: -1, next: 1}`. */
 const WORD_TO_SHIFT = { type: 'object', additionalProperties: { type: 'integer', minimum: -1, maximum: 1 } };
+/** A range of counts: [low, high]. */
+const COUNT_RANGE = { type: 'array', minItems: 2, maxItems: 2, items: { type: 'integer', minimum: 0 } };
 
 function file(entries: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -89,6 +91,7 @@ export const LANG_SCHEMAS = {
     'people-verb-fillers': WORDS,
     'spelled-scales': { type: 'object', additionalProperties: false, required: ['after-a', 'inside'], properties: { 'after-a': WORDS, inside: WORDS } },
     'one-words': WORDS,
+    'vague-counts': { type: 'object', additionalProperties: COUNT_RANGE },
   }),
   people: file({
     honorifics: WORDS,
@@ -261,6 +264,7 @@ export interface LangData {
     'people-verb-fillers': string[];
     'spelled-scales': { 'after-a': string[]; inside: string[] };
     'one-words': string[];
+    'vague-counts': Record<string, [number, number]>;
   };
   people: {
     honorifics: string[];

@@ -236,6 +236,8 @@ export const SPELLED_SCALES_AFTER_A: readonly string[] = numbers['spelled-scales
 export const SPELLED_SCALES_INSIDE: readonly string[] = numbers['spelled-scales'].inside;
 /** Words that count one of a unit: "a", "an", "one" ("a decade"). */
 export const ONE_WORDS: readonly string[] = numbers['one-words'];
+/** Vague counts before "of", phrase -> [low, high]: "hundreds" -> [200, 999]. */
+export const VAGUE_COUNTS: ReadonlyMap<string, readonly [number, number]> = new Map(Object.entries(numbers['vague-counts']));
 
 /** Duration units read with no numeral ("a decade") and in "-long" compounds ("weeks-long"): names in units.yaml. */
 export const ONE_UNIT_NAMES: readonly string[] = data.units['one-unit-names'];
