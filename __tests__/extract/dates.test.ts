@@ -2,7 +2,7 @@ import { buildArticle } from '../../src/ingest/article';
 import { emptyVocabulary } from '../../src/text/vocabulary';
 import { dateCandidates, dateExtractor } from '../../src/extract/dates';
 import type { Article, DateClaim } from '../../src/types';
-import { DURATION_LEADS, NEIGHBOUR_DAYS, NEIGHBOUR_SHIFT_AFTER, NEIGHBOUR_SHIFT_BEFORE, RANGE_WORDS, TIME_HEDGES } from '../../src/lang/words';
+import { DURATION_LEADS, FUTURE_MARKERS, NEIGHBOUR_DAYS, NEIGHBOUR_SHIFT_AFTER, NEIGHBOUR_SHIFT_BEFORE, RANGE_WORDS, TIME_HEDGES } from '../../src/lang/words';
 
 const REF = '2025-09-21'; // a Sunday
 
@@ -314,6 +314,15 @@ describe('dates: the words around a date come from lang/en', () => {
     ['The port was shut between March to May by the strike.', ['March', 'May']],
   ])('no range: %s', (sentence, spans) => {
     expect(dates(sentence).map((c) => c.span.text)).toEqual(spans);
+  });
+
+  // A future marker earlier in the sentence: Saturday is the one after Sunday 21 September 2025, else the one before.
+  test.each(FUTURE_MARKERS)('"%s" puts a bare Saturday in the future', (marker) => {
+    const lead = /^[a-z]/.test(marker) ? `The crew ${marker}` : `The crew${marker}`;
+    expect(dates(`${lead} leave the dock on Saturday.`).map((c) => c.value.start)).toEqual(['2025-09-27']);
+  });
+  test('with no future marker a bare Saturday is the one before', () => {
+    expect(dates('The crew left the dock on Saturday.').map((c) => c.value.start)).toEqual(['2025-09-20']);
   });
 
   // "for 20 years before the treaty" is a length of time, whatever duration word opens it.

@@ -1,7 +1,7 @@
 import type { Article, DateGrain, DateValue, Extractor, Hedge } from '../types';
 import { claimsAt } from './claim';
 import {
-  DATE_HEDGES, DURATION_LEADS, DURATION_PERIODS, EVENT_PLURALS, FULL_MONTH_SOURCE, FUNCTION_WORDS, MONTH_ABBREVIATION_SOURCE, MONTH_PREPOSITIONS,
+  DATE_HEDGES, DURATION_LEADS, DURATION_PERIODS, EVENT_PLURALS, FULL_MONTH_SOURCE, FUNCTION_WORDS, FUTURE_MARKERS, MONTH_ABBREVIATION_SOURCE, MONTH_PREPOSITIONS,
   NEIGHBOUR_DAYS, NEIGHBOUR_SHIFT_AFTER, NEIGHBOUR_SHIFT_BEFORE, OF_HEADS, ORDINAL_WORDS, PART_WORDS, PLURAL_WITHOUT_S, QUARTER_WORDS, RANGE_WORDS,
   SHIFT_WORDS, SPELLED_SCALES_AFTER_A, TIME_HEDGES, TIME_ZONES, WORDS_AFTER_AMOUNT, YEAR_PREPOSITIONS,
 } from '../lang/words';
@@ -340,7 +340,8 @@ function minutesAt(text: string, at: number): boolean {
 }
 
 
-const FUTURE_BEFORE = /\b(will|shall|'ll|\u2019ll|is due|are due|is expected|are expected|is scheduled|are scheduled|is set|are set|plans? to|planning to|going to|upcoming|next)\b/i;
+/** "will sail on Saturday", "is due to resume Monday": the weekday after these is in the future. */
+const FUTURE_BEFORE = new RegExp(String.raw`\b(${phraseAlternation(FUTURE_MARKERS)})\b`, 'i');
 /** Before a year: "in 2021", "around 2010", "mid-2010", "spring 2021", "in the year 2020". */
 const YEAR_PREP = new RegExp(
   String.raw`(?:^|[^\p{L}])(${phraseAlternation([...YEAR_PREPOSITIONS, ...DATE_HEDGES, ...PART_WORDS.keys(), ...Object.keys(SEASONS)])})(?:\s+the(?:\s+year)?)?\s*-?\s*$`,

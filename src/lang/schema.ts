@@ -66,6 +66,7 @@ export const LANG_SCHEMAS = {
     'duration-periods': WORDS,
     'words-after-amount': WORDS,
     'function-words': WORDS,
+    'future-markers': WORDS,
     'time-zones': { type: 'object', additionalProperties: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'number', minimum: -12, maximum: 14 } } },
   }),
   numbers: file({
@@ -248,6 +249,7 @@ export interface LangData {
     'duration-periods': string[];
     'words-after-amount': string[];
     'function-words': string[];
+    'future-markers': string[];
   };
   numbers: {
     units: Record<string, number>;

@@ -221,6 +221,8 @@ export const DURATION_PERIODS: readonly string[] = calendar['duration-periods'];
 export const WORDS_AFTER_AMOUNT: readonly string[] = calendar['words-after-amount'];
 /** Words after a four-digit number that a year does not qualify: "and", "the". */
 export const FUNCTION_WORDS: readonly string[] = calendar['function-words'];
+/** Words earlier in a sentence that put a bare weekday in the future: "will", "is due". */
+export const FUTURE_MARKERS: readonly string[] = calendar['future-markers'];
 
 const { hedges } = data;
 
