@@ -10,7 +10,9 @@ import {
 import { HEDGE_SOURCE, QUANTITY_HEDGES, hedgeInterval, lookupHedge } from '../normalize/hedges';
 import { excludedRangesOf, overlapsAny } from '../normalize/exclusions';
 import { singularNoun } from '../lang/word-forms';
-import { COUNT_STOPPERS, LONG_COMPOUND_UNITS, NOT_COUNT_NOUNS, ONE_UNIT_NAMES, ONE_WORDS, PLURAL_WITHOUT_S, SCALE_WORDS, SPELLED_SCALES_AFTER_A } from '../lang/words';
+import {
+  AMOUNT_RANGE_JOINERS, COUNT_STOPPERS, LONG_COMPOUND_UNITS, RANGE_WORDS, NOT_COUNT_NOUNS, ONE_UNIT_NAMES, ONE_WORDS, PLURAL_WITHOUT_S, SCALE_WORDS, SPELLED_SCALES_AFTER_A,
+} from '../lang/words';
 import { caseFoldCodes, phraseAlternation } from '../text/pattern';
 
 /**
@@ -65,12 +67,15 @@ const LONG_RE = new RegExp(
 const SCALE_RE = new RegExp(String.raw`\s?(${phraseAlternation(Object.keys(SCALE_WORDS))})(?![\p{L}\p{N}])`, 'iuy');
 const UNIT_NAME_RE = new RegExp(`(?:\\s+|-)(${unitNamesSource()})(?![\\p{L}\\p{N}])`, 'iuy');
 const UNIT_SYMBOL_RE = new RegExp(`\\s?(${unitSymbolsSource()})(?![\\p{L}\\p{N}])`, 'uy');
+/** The words between the two amounts of a range: "to", "or", and "and" (after "between"). */
+const RANGE_JOINERS = [...AMOUNT_RANGE_JOINERS, ...RANGE_WORDS.and];
 const RANGE_RE = new RegExp(
-  `\\s*(?:-|\\u2013|\\u2014|to|and|or)\\s*(?:(${currencyPrefixSource()})\\s?)?(${DIGITS}|${SPELLED_NUMBER_SOURCE})(?![\\p{N}])`,
+  `\\s*(?:-|\\u2013|\\u2014|${phraseAlternation(RANGE_JOINERS)})\\s*(?:(${currencyPrefixSource()})\\s?)?(${DIGITS}|${SPELLED_NUMBER_SOURCE})(?![\\p{N}])`,
   'iuy',
 );
 const HEDGE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${HEDGE_SOURCE})\\s+$`, 'iu');
-const RANGE_LEAD = /(?:^|[^\p{L}])(between|from)\s+$/iu;
+/** "between " or "from " before the first amount of a range (calendar.yaml's range-words). */
+const RANGE_LEAD = new RegExp(String.raw`(?:^|[^\p{L}])(${phraseAlternation([...RANGE_WORDS.between, ...RANGE_WORDS.from])})\s+$`, 'iu');
 const CONVERSION_RE = new RegExp(
   `\\s*\\(\\s*(?:about\\s+|approx\\.\\s+|approximately\\s+|roughly\\s+|or\\s+)?(?:(${currencyPrefixSource()})\\s?)?(${DIGITS})`,
   'uy',
@@ -299,10 +304,11 @@ function isLetterOrDigitUnit(c: number): boolean {
 }
 
 
-// RANGE_RE: spaces, then a dash or "to", "and", "or" (no other letter folds to t, a or o).
+// RANGE_RE: spaces, then a dash or the first letter of a joiner, in either case: "to", "and", "or".
+const RANGE_FIRST = caseFoldCodes(RANGE_JOINERS.map((w) => w.charAt(0)));
 function mayOpenRange(text: string, at: number): boolean {
   const c = text.charCodeAt(skipSpaces(text, at));
-  return c === 45 || c === 0x2013 || c === 0x2014 || c === 116 || c === 84 || c === 97 || c === 65 || c === 111 || c === 79;
+  return c === 45 || c === 0x2013 || c === 0x2014 || RANGE_FIRST.has(c);
 }
 
 // SCALE_RE: an optional space, then the first letter of a scale word: m, b, t, k, h, c or l of "million", ...,
@@ -471,7 +477,8 @@ function rangeAfter(text: string, start: number, end: number, n: { value: number
   const joiner = rg[0].trim().split(/\s+/)[0].toLowerCase();
   const dash = /^[-\u2013\u2014]/.test(joiner);
   // "2 and 3 ..." needs "between".
-  const ok = v2 && v2.spelled === n.spelled && (dash || joiner === 'to' || joiner === 'or' || (joiner === 'and' && lead?.[1].toLowerCase() === 'between'));
+  const ok =
+    v2 && v2.spelled === n.spelled && (dash || AMOUNT_RANGE_JOINERS.has(joiner) || (RANGE_WORDS.and.has(joiner) && RANGE_WORDS.between.has(lead?.[1].toLowerCase() ?? '')));
   return ok && v2!.value > n.value ? { value: v2!.value, end: end + rg[0].length } : undefined;
 }
 

@@ -92,6 +92,7 @@ export const LANG_SCHEMAS = {
     'people-verb-fillers': WORDS,
     'spelled-scales': { type: 'object', additionalProperties: false, required: ['after-a', 'inside'], properties: { 'after-a': WORDS, inside: WORDS } },
     'one-words': WORDS,
+    'range-joiners': WORDS,
     'vague-counts': { type: 'object', additionalProperties: COUNT_RANGE },
   }),
   people: file({
@@ -266,6 +267,7 @@ export interface LangData {
     'people-verb-fillers': string[];
     'spelled-scales': { 'after-a': string[]; inside: string[] };
     'one-words': string[];
+    'range-joiners': string[];
     'vague-counts': Record<string, [number, number]>;
   };
   people: {

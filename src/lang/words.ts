@@ -238,6 +238,8 @@ export const SPELLED_SCALES_AFTER_A: readonly string[] = numbers['spelled-scales
 export const SPELLED_SCALES_INSIDE: readonly string[] = numbers['spelled-scales'].inside;
 /** Words that count one of a unit: "a", "an", "one" ("a decade"). */
 export const ONE_WORDS: readonly string[] = numbers['one-words'];
+/** Words that join two amounts by themselves: "to", "or" ("two or three boats"). */
+export const AMOUNT_RANGE_JOINERS: ReadonlySet<string> = new Set(numbers['range-joiners']);
 /** Vague counts before "of", phrase -> [low, high]: "hundreds" -> [200, 999]. */
 export const VAGUE_COUNTS: ReadonlyMap<string, readonly [number, number]> = new Map(Object.entries(numbers['vague-counts']));
 
