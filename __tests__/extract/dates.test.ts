@@ -2,6 +2,7 @@ import { buildArticle } from '../../src/ingest/article';
 import { emptyVocabulary } from '../../src/text/vocabulary';
 import { dateCandidates, dateExtractor } from '../../src/extract/dates';
 import type { Article, DateClaim } from '../../src/types';
+import { DURATION_LEADS, FUTURE_MARKERS, NEIGHBOUR_DAYS, NEIGHBOUR_SHIFT_AFTER, NEIGHBOUR_SHIFT_BEFORE, RANGE_WORDS, TIME_HEDGES } from '../../src/lang/words';
 
 const REF = '2025-09-21'; // a Sunday
 
@@ -281,5 +282,51 @@ describe('dates: each pattern is tried wherever a global scan matches', () => {
       for (let i = next(30) + 1; i > 0; i--) body += words[next(words.length)] + seps[next(seps.length)];
       expect(missed(body)).toEqual([]);
     }
+  });
+});
+
+describe('dates: the words around a date come from lang/en', () => {
+  // Every phrase of hedges.yaml's time-hedges, before an invented time: the hedge is the data's.
+  test.each([...TIME_HEDGES])('"%s 9 p.m." is %s', (phrase, hedge) => {
+    const found = dates(`The barge sank ${phrase} 9 p.m. in the bay.`, null);
+    expect(found.map((c) => [c.span.text, c.value.hedge])).toEqual([[`${phrase} 9 p.m.`, hedge]]);
+  });
+
+  // Each neighbour-day word moves the day by the data's shift: Saturday 20 September 2025 is the anchor.
+  test.each([
+    ...[...NEIGHBOUR_SHIFT_AFTER].flatMap(([w, shift]) => NEIGHBOUR_DAYS.map((d) => [`the ${d} ${w}`, shift] as const)),
+    ...[...NEIGHBOUR_SHIFT_BEFORE].flatMap(([w, shift]) => NEIGHBOUR_DAYS.map((d) => [`the ${w} ${d}`, shift] as const)),
+  ])('"%s" moves %d day', (phrase, shift) => {
+    const found = dates(`The dam held on September 20, 2025, and broke ${phrase} in the rain.`, null).filter((c) => c.span.text === phrase);
+    expect(found.map((c) => c.value.start)).toEqual([shift < 0 ? '2025-09-19' : '2025-09-21']);
+  });
+
+  test.each([
+    // [sentence, span]: a range opens with a `between` word and an `and` word, or a `from` word and a `to` word.
+    ...[...RANGE_WORDS.to].map((w) => [`The port was shut from 2019 ${w} 2021 by the strike.`, `from 2019 ${w} 2021`]),
+    ['The port was shut between March and May by the strike.', 'between March and May'],
+  ])('a range: %s', (sentence, span) => {
+    expect(dates(sentence).map((c) => c.span.text)).toContain(span);
+  });
+
+  test.each([
+    ['The port was shut in 2019 and 2021 by the strike.', ['2019']],
+    ['The port was shut between March to May by the strike.', ['March', 'May']],
+  ])('no range: %s', (sentence, spans) => {
+    expect(dates(sentence).map((c) => c.span.text)).toEqual(spans);
+  });
+
+  // A future marker earlier in the sentence: Saturday is the one after Sunday 21 September 2025, else the one before.
+  test.each(FUTURE_MARKERS)('"%s" puts a bare Saturday in the future', (marker) => {
+    const lead = /^[a-z]/.test(marker) ? `The crew ${marker}` : `The crew${marker}`;
+    expect(dates(`${lead} leave the dock on Saturday.`).map((c) => c.value.start)).toEqual(['2025-09-27']);
+  });
+  test('with no future marker a bare Saturday is the one before', () => {
+    expect(dates('The crew left the dock on Saturday.').map((c) => c.value.start)).toEqual(['2025-09-20']);
+  });
+
+  // "for 20 years before the treaty" is a length of time, whatever duration word opens it.
+  test.each(DURATION_LEADS)('"%s 20 years before the treaty" is no date', (w) => {
+    expect(dates(`The garrison stayed ${w} 20 years before the treaty.`, null)).toEqual([]);
   });
 });

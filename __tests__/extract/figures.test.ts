@@ -3,6 +3,7 @@ import { emptyVocabulary } from '../../src/text/vocabulary';
 import { extractArticle } from '../../src/pipeline';
 import { figureCandidates } from '../../src/extract/figures';
 import type { QuantityValue } from '../../src/types';
+import { VAGUE_COUNTS } from '../../src/lang/words';
 
 const rules = { rules: [], data: [], vocabulary: emptyVocabulary() };
 
@@ -29,6 +30,8 @@ describe('figures: counts and ages the amount extractor leaves alone', () => {
     ['Over 800 have been reported injured across the district.', [['Over 800', 'count', 800, 880, 'injured', 'people']]],
     ['Hospitals said 120 were discharged on Monday.', [['120', 'count', 120, 120, 'discharged', 'people']]],
     ['Hundreds of residents queued for water.', [['Hundreds of residents', 'count', 200, 999, undefined, 'residents']]],
+    // The longest vague count wins: not "hundreds" of "thousands".
+    ['Hundreds of thousands of residents queued for water.', [['Hundreds of thousands of residents', 'count', 200000, 999999, undefined, 'residents']]],
     ['The pilot, Mara Quell, 61, had flown the route before.', [['61', 'age', 61, 61.999, 'age', 'Mara Quell']]],
     ['The crew included Tomas Brandt (44) and two cadets.', [['44', 'age', 44, 44.999, 'age', 'Tomas Brandt']]],
     ['The 52-year-old engineer Ilse Varga led the team.', [['52-year-old', 'age', 52, 52.999, 'age', 'Ilse Varga']]],
@@ -94,5 +97,17 @@ describe('figures: each pattern is tried at every offset a global scan would mat
       for (let i = next(30) + 1; i > 0; i--) body += words[next(words.length)] + seps[next(seps.length)];
       expect(missed(body)).toEqual([]);
     }
+  });
+});
+
+describe('figures: the vague counts of lang/en/numbers.yaml', () => {
+  // The openers are looked up by their first three letters, which a case-insensitive Unicode pattern could
+  // read from a long s or a Kelvin sign ("\u017f" is "s"): no opener may have an "s" or "k" there.
+  test.each([...VAGUE_COUNTS.keys()])('"%s" opens with no s or k among its first three letters', (phrase) => {
+    expect(/[sk]/.test(phrase.slice(0, 3))).toBe(false);
+  });
+
+  test.each([...VAGUE_COUNTS])('"%s of boats" is %j boats', (phrase, [low, high]) => {
+    expect(figures(`The harbour held ${phrase} of boats that week.`)).toEqual([[`${phrase} of boats`, 'count', low, high, undefined, 'boats']]);
   });
 });

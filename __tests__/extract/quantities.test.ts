@@ -3,6 +3,7 @@ import { emptyVocabulary } from '../../src/text/vocabulary';
 import { dateExtractor } from '../../src/extract/dates';
 import { quantityCandidates, quantityExtractor } from '../../src/extract/quantities';
 import type { QuantityClaim } from '../../src/types';
+import { AMOUNT_RANGE_JOINERS, LONG_COMPOUND_UNITS, ONE_UNIT_NAMES, ONE_WORDS, SCALE_WORDS } from '../../src/lang/words';
 
 function quantities(body: string): QuantityClaim[] {
   const r = buildArticle('t.txt', '/t.txt', `---\npublished: 2025-09-21\n---\n${body}`);
@@ -182,5 +183,35 @@ describe('quantities: each pattern is tried wherever a global scan matches', () 
       for (let i = next(30) + 1; i > 0; i--) body += words[next(words.length)] + seps[next(seps.length)];
       expect(missed(body)).toEqual([]);
     }
+  });
+});
+
+describe('quantities: the word lists of the patterns come from lang/en', () => {
+  // Every scale word of numbers.yaml after an invented amount, money-only ones after a currency sign.
+  test.each(Object.entries(SCALE_WORDS))('scale "%s"', (word, scale) => {
+    const found = quantities(`The port paid $7 ${word} for the crane.`);
+    expect(found.map((c) => [c.span.text, c.value.low])).toEqual([[`$7 ${word}`, 7 * scale.factor]]);
+  });
+
+  // "a decade", "one century": one unit with no numeral; "-long" compounds of every listed unit.
+  test.each(ONE_UNIT_NAMES.flatMap((u) => ONE_WORDS.map((w) => `${w} ${u}`)))('"%s" is one unit', (phrase) => {
+    const found = quantities(`The quarry ran for ${phrase} without a stop.`);
+    expect(found.map((c) => [c.span.text, c.value.dimension])).toEqual([[phrase, 'duration']]);
+  });
+  test.each(LONG_COMPOUND_UNITS.flatMap((u) => [`${u}-long`, `${u}s-long`]))('"the %s wait" is one unit', (phrase) => {
+    const found = quantities(`The crew ended the ${phrase} wait at the lock.`);
+    expect(found.map((c) => [c.span.text, c.value.dimension])).toEqual([[phrase, 'duration']]);
+  });
+
+  // A range joined by a word of numbers.yaml's range-joiners; "and" only after "between".
+  test.each([...AMOUNT_RANGE_JOINERS].map((w) => [`10 ${w} 12 km`, 10000, 12000]).concat([['between 10 and 12 km', 10000, 12000]]))(
+    '"%s" is one range',
+    (phrase, low, high) => {
+      const found = quantities(`The trench is ${phrase} long.`);
+      expect(found.map((c) => [c.span.text, c.value.low, c.value.high])).toEqual([[phrase, low, high]]);
+    },
+  );
+  test('"10 and 12 km" with no "between" is no range', () => {
+    expect(quantities('The trenches are 10 and 12 km long.').map((c) => c.span.text)).toEqual(['12 km']);
   });
 });

@@ -2,7 +2,11 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LANG_DIR, LangDataError, loadLangData } from '../../src/lang/load';
-import { CALENDAR_WORDS_SET, MONTHS, MONTH_NAMES, MONTH_SOURCE, NUMBER_WORDS, SENTENCE_ABBREVIATIONS, WEEKDAYS, WEEKDAY_NAMES } from '../../src/lang/words';
+import {
+  CALENDAR_WORDS_SET, LONG_COMPOUND_UNITS, MONTHS, MONTH_NAMES, MONTH_SOURCE, NUMBER_NOUNS, NUMBER_WORDS, ONE_UNIT_NAMES, SCALE_WORDS, SENTENCE_ABBREVIATIONS,
+  SPELLED_SCALES_AFTER_A, SPELLED_SCALES_INSIDE, WEEKDAYS, WEEKDAY_NAMES,
+} from '../../src/lang/words';
+import { lookupUnit } from '../../src/normalize/units';
 
 describe('lang/en: the shipped data loads and fits its schemas', () => {
   // One loader for the whole folder: a YAML file in lang/en that it does not read would be data no schema
@@ -79,5 +83,14 @@ describe('lang/en: a mistake names its file, line and column', () => {
     const dir = brokenCopy(file, edit);
     expect(() => loadLangData(dir)).toThrow(LangDataError);
     expect(() => loadLangData(dir)).toThrow(message);
+  });
+});
+
+describe('lang/en: lists that name entries of other lists', () => {
+  test.each([...ONE_UNIT_NAMES, ...LONG_COMPOUND_UNITS])('"%s" is a duration unit of units.yaml', (name) => {
+    expect(lookupUnit(name)?.dimension).toBe('duration');
+  });
+  test.each([...SPELLED_SCALES_AFTER_A, ...SPELLED_SCALES_INSIDE])('"%s" is a scale word or number noun of numbers.yaml', (w) => {
+    expect(SCALE_WORDS[w] ?? NUMBER_NOUNS[w]).toBeDefined();
   });
 });

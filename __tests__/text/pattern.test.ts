@@ -1,4 +1,4 @@
-import { escapeRegExp, phraseAlternation } from '../../src/text/pattern';
+import { caseFoldCodes, escapeRegExp, phraseAlternation } from '../../src/text/pattern';
 
 describe('phraseAlternation: word lists as one regex alternation', () => {
   test.each([
@@ -21,5 +21,21 @@ describe('phraseAlternation: word lists as one regex alternation', () => {
     ['km/h', 'km\\/h'],
   ])('escapeRegExp(%j) is %j', (s, escaped) => {
     expect(escapeRegExp(s)).toBe(escaped);
+  });
+});
+
+describe('caseFoldCodes: what a case-insensitive Unicode pattern reads as a letter', () => {
+  test.each([
+    // The Kelvin sign reads as "k" and the long s as "s": "5 \u212an", "\u017fix".
+    [['k'], ['K', 'k', '\u212a']],
+    [['s'], ['S', 's', '\u017f']],
+    [['m', 'B'], ['B', 'M', 'b', 'm']],
+    [['%'], ['%']],
+    [[], []],
+  ])('%j -> %j', (chars, expected) => {
+    const codes = caseFoldCodes(chars);
+    expect([...codes].map((c) => String.fromCharCode(c)).sort()).toEqual(expected.sort());
+    // Each code is one the pattern really reads as one of the characters.
+    for (const c of codes) expect(chars.some((ch) => new RegExp(`^${escapeRegExp(ch)}$`, 'iu').test(String.fromCharCode(c)))).toBe(true);
   });
 });

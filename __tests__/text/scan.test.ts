@@ -101,6 +101,19 @@ describe('WordTable: word classes of a mark', () => {
     ['in', LEAD],
   ])('whole words: %s', (word, bits) => expect(whole.classes(scanMarks(word, 0).info[0])).toBe(bits));
 
+  // A word list as one class: short words exact, longer ones whole.
+  const listed = new WordTable();
+  const LEADS = listed.addWords(['in', 'mid', 'through', 'in']);
+  test.each([
+    ['in', LEADS],
+    ['In', LEADS],
+    ['mid', LEADS],
+    ['through', LEADS],
+    ['into', 0],
+    ['middle', 0],
+    ['throughout', 0],
+  ])('addWords: %s', (word, bits) => expect(listed.classes(scanMarks(word, 0).info[0])).toBe(bits));
+
   test.each([[['ab']], [['x'.repeat(16)]]])('refuses a whole word shorter than three letters or longer than fifteen: %j', (words) => {
     expect(() => new WordTable().add([], [], words)).toThrow();
   });

@@ -1,6 +1,11 @@
 import type { Article, DateGrain, DateValue, Extractor, Hedge } from '../types';
 import { claimsAt } from './claim';
-import { EVENT_PLURALS, FULL_MONTH_SOURCE, TIME_ZONES, MONTH_ABBREVIATION_SOURCE, ORDINAL_WORDS, PLURAL_WITHOUT_S } from '../lang/words';
+import {
+  DATE_HEDGES, DURATION_LEADS, DURATION_PERIODS, EVENT_PLURALS, FULL_MONTH_SOURCE, FUNCTION_WORDS, FUTURE_MARKERS, MONTH_ABBREVIATION_SOURCE, MONTH_PREPOSITIONS,
+  NEIGHBOUR_DAYS, NEIGHBOUR_SHIFT_AFTER, NEIGHBOUR_SHIFT_BEFORE, OF_HEADS, ORDINAL_WORDS, PART_WORDS, PLURAL_WITHOUT_S, QUARTER_WORDS, RANGE_WORDS,
+  SHIFT_WORDS, SPELLED_SCALES_AFTER_A, TIME_HEDGES, TIME_ZONES, WORDS_AFTER_AMOUNT, YEAR_PREPOSITIONS,
+} from '../lang/words';
+import { escapeRegExp, phraseAlternation } from '../text/pattern';
 import { chooseLongest } from '../text/lookup';
 import {
   GRAIN_ORDER, MONTHS, MONTH_NAMES, MONTH_SOURCE, SEASONS, WEEKDAYS, WEEKDAY_NAMES, WEEKDAY_SOURCE, addDays, centuryInterval,
@@ -65,7 +70,19 @@ const ZONE = `(?:(?:GMT|UTC)\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?|${[...TIME_ZONES.k
   .join('|')}|local time)`;
 /** The period of an abbreviated month ("Sept."), never a sentence's full stop after "July.". */
 const ABBR_DOT = `(?:(?<=\\b${MONTH_ABBREVIATION_SOURCE})\\.)?`;
-const PART = '(?:(early|mid|late|the early|the mid|the late)(?:-|\\s+))';
+/** The part words of lang/en/calendar.yaml: "early|mid|late". */
+const PART_ALT = phraseAlternation(PART_WORDS.keys());
+/** "early ", "mid-", "the late ": a part of the period that follows. */
+const PART = `(?:(${PART_ALT}|the (?:${PART_ALT}))(?:-|\\s+))`;
+/** The shift words, a capital allowed on their first letter only: "[Ll]ast|[Tt]his|[Nn]ext". */
+const SHIFT_CAPITALIZED = [...SHIFT_WORDS.keys()].map((w) => `[${w.charAt(0).toUpperCase()}${w.charAt(0)}]${escapeRegExp(w.slice(1))}`).join('|');
+/** Words before a bare month that make it a date: "in March", "last March", "early July". */
+const MONTH_LEADS = [...MONTH_PREPOSITIONS, ...SHIFT_WORDS.keys(), ...PART_WORDS.keys()];
+/** The two roles of the words of a range: "between" and "from" open one, "and" and "to" join its ends. */
+const RANGE_OPENERS = [...RANGE_WORDS.between, ...RANGE_WORDS.from];
+const RANGE_JOINERS = [...RANGE_WORDS.and, ...RANGE_WORDS.to];
+/** The ordinal words 1 to 4 of lang/en/numbers.yaml: "third" in "the third quarter of 2021". */
+const QUARTER_ORDINALS = Object.keys(ORDINAL_WORDS).filter((w) => ORDINAL_WORDS[w] >= 1 && ORDINAL_WORDS[w] <= 4);
 
 /** "2025-09-21", "2025-09-21T08:00Z". */
 const ISO_RE = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?(?![\d-])/g;
@@ -76,21 +93,24 @@ const DMY_RE = new RegExp(`\\b(?:(${W}),?\\s+)?(\\d{1,2})${ORD}\\s+(?:of\\s+)?($
 /** "July 2021", "late July 2021", "July of 2021". */
 const MY_RE = new RegExp(`(?:\\b${PART})?\\b(${M})${ABBR_DOT},?\\s+(?:of\\s+)?(\\d{4})\\b(?![.,]?\\d)`, 'gi');
 /** A bare full month after a word that makes it a date: "in March", "from March to May", "early July". */
-const MONTH_RE = new RegExp(`\\b(in|since|from|until|till|by|during|through|last|next|this|early|mid|late|to|and|between|of)(?:\\s+|-)(${FULL_MONTH_SOURCE})\\b`, 'gi');
+const MONTH_RE = new RegExp(`\\b(${phraseAlternation(MONTH_LEADS)})(?:\\s+|-)(${FULL_MONTH_SOURCE})\\b`, 'gi');
 /** "the 1980s", "the early 1950s", "mid-1990s", "the '80s", "1980's". */
-const DECADE_RE = /(?:\b(the)\s+)?(?:\b(early|mid|late)(?:-|\s+))?(?:\b(\d{3}0)'?s|['\u2019](\d0)s)\b/gi;
+const DECADE_RE = new RegExp(String.raw`(?:\b(the)\s+)?(?:\b(${PART_ALT})(?:-|\s+))?(?:\b(\d{3}0)'?s|['\u2019](\d0)s)\b`, 'gi');
 /** "the 19th century", "the early 20th century", "the twenty-first century". */
-const CENTURY_RE = new RegExp(`(?:\\b(the)\\s+)?(?:\\b(early|mid|late)(?:-|\\s+))?\\b(\\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINAL_WORDS).join('|')})[- ]century\\b`, 'gi');
+const CENTURY_RE = new RegExp(`(?:\\b(the)\\s+)?(?:\\b(${PART_ALT})(?:-|\\s+))?\\b(\\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINAL_WORDS).join('|')})[- ]century\\b`, 'gi');
 /** A four-digit number that may be a year; its position decides (see `yearHere`). */
 const YEAR_RE = /(?<![\p{L}\p{N}$€£¥#@\/.,:_\u2013\u2014])(?<![\p{N}_]-)(1\d{3}|20\d{2}|2100)(?![\p{L}\p{N}%°\u00b2\u00b3]|[.,:]\d|-\d|\u2013\d)/gu;
 /** "2019-2021", "2019–21", "between 2019 and 2021", "from 2019 to 2021". */
-const YEAR_RANGE_RE = /(?:\b(between|from)\s+)?\b(1[89]\d{2}|20\d{2})(?:\s*[-\u2013\u2014]\s*|\s+(and|to|until|till|through)\s+)(1[89]\d{2}|20\d{2}|\d{2})(?![\p{L}\p{N}%]|[.,:]\d|-\d)/gu;
+const YEAR_RANGE_RE = new RegExp(
+  String.raw`(?:\b(${phraseAlternation(RANGE_OPENERS)})\s+)?\b(1[89]\d{2}|20\d{2})(?:\s*[-\u2013\u2014]\s*|\s+(${phraseAlternation(RANGE_JOINERS)})\s+)(1[89]\d{2}|20\d{2}|\d{2})(?![\p{L}\p{N}%]|[.,:]\d|-\d)`,
+  'gu',
+);
 /** "spring 2021", "the summer of 2019", "winter 2021". */
-const SEASON_RE = new RegExp(`\\b(?:(early|mid|late)(?:-|\\s+))?(${Object.keys(SEASONS).join('|')})(?:\\s+of)?\\s+(\\d{4})\\b`, 'gi');
+const SEASON_RE = new RegExp(`\\b(?:(${PART_ALT})(?:-|\\s+))?(${Object.keys(SEASONS).join('|')})(?:\\s+of)?\\s+(\\d{4})\\b`, 'gi');
 /** "Q3 2021", "the third quarter of 2021". */
-const QUARTER_RE = /\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter\s+of)\s+(\d{4})\b/g;
+const QUARTER_RE = new RegExp(String.raw`\b(?:Q([1-4])|(${phraseAlternation(QUARTER_ORDINALS)})\s+(?:${phraseAlternation(QUARTER_WORDS)})\s+of)\s+(\d{4})\b`, 'g');
 /** "Saturday", "last Saturday", "Sunday's". */
-const WEEKDAY_RE = new RegExp(`(?:\\b([Ll]ast|[Nn]ext|[Tt]his)\\s+)?\\b(${W})(?:['\u2019]s)?\\b`, 'g');
+const WEEKDAY_RE = new RegExp(`(?:\\b(${SHIFT_CAPITALIZED})\\s+)?\\b(${W})(?:['\u2019]s)?\\b`, 'g');
 /**
  * Times: "1:30 a.m.", "5 p.m. ET", "06:05 PM", "7pm", "17:29 ET", "18.03 Hrs. IST", "17:44 Hrs IST",
  * "8:30 in the evening", "2.15am local time". A 24-hour time with a period ("18.03") needs "hrs" or a zone
@@ -103,7 +123,7 @@ const TIME_RE = new RegExp(
   'g',
 );
 /** A hedge just before a time: "around 7 pm", "shortly before 9 p.m.", "at about 6:04". */
-const TIME_HEDGE = /\b(around|about|approximately|roughly|circa|nearly|almost|shortly\s+(?:before|after)|just\s+(?:before|after)|some\s+time\s+(?:before|after))\s+(?:at\s+)?$/i;
+const TIME_HEDGE = new RegExp(String.raw`\b(${phraseAlternation(TIME_HEDGES.keys())})\s+(?:at\s+)?$`, 'i');
 /** Relative words: "yesterday", "last week", "earlier this month", "three years ago", "the past week". */
 const RELATIVE_RE = new RegExp(
   `\\b(?:(today|yesterday|tomorrow|tonight)|(?:(earlier|later)\\s+)?(this|last|next)\\s+(week|month|year|weekend|night|morning|afternoon|evening)|(?:over\\s+|in\\s+|during\\s+)?the\\s+(past|last)\\s+(week|month|year)|(\\d{1,3}|${SPELLED_NUMBER_SOURCE})\\s+(days?|weeks?|months?|years?|decades?)\\s+(ago|earlier|later|after|before))\\b`,
@@ -133,17 +153,13 @@ const RELATIVE_Y = sticky(RELATIVE_RE);
 const WORDS = new WordTable();
 const MONTH = WORDS.add([], [], Object.keys(MONTHS));
 const WEEKDAY = WORDS.add([], [], WEEKDAY_NAMES.map((w) => w.toLowerCase()));
-const EARLY_MID_LATE = WORDS.add([], ['mid'], ['early', 'late']);
+const EARLY_MID_LATE = WORDS.addWords(PART_WORDS.keys());
 const THE = WORDS.add([], ['the']);
 const OF = WORDS.add([], ['of']);
-const MONTH_LEAD = WORDS.add(
-  [],
-  ['in', 'by', 'mid', 'to', 'and', 'of'],
-  ['since', 'from', 'until', 'till', 'during', 'through', 'last', 'next', 'this', 'early', 'late', 'between'],
-);
+const MONTH_LEAD = WORDS.addWords(MONTH_LEADS);
 const SEASON = WORDS.add([], [], Object.keys(SEASONS));
-const RANGE_LEAD = WORDS.add([], [], ['between', 'from']);
-const THIS_LAST_NEXT = WORDS.add([], [], ['this', 'last', 'next']);
+const RANGE_LEAD = WORDS.addWords(RANGE_OPENERS);
+const THIS_LAST_NEXT = WORDS.addWords(SHIFT_WORDS.keys());
 const PAST_LAST = WORDS.add([], [], ['past', 'last']);
 const OVER_IN_DURING = WORDS.add([], ['in'], ['over', 'during']);
 const TODAY = WORDS.add([], [], ['today', 'yesterday', 'tomorrow', 'tonight']);
@@ -152,15 +168,17 @@ const RELATIVE_UNIT = WORDS.add([], [], ['week', 'month', 'year', 'weekend', 'ni
 const COUNT_UNIT = WORDS.add([], [], ['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades']);
 const SPELLED = WORDS.add([], [], SPELLED_NUMBER_WORDS);
 const A_AN = WORDS.add([], ['a', 'an']);
-const SCALE_NOUN = WORDS.add(['hundred', 'thousand', 'dozen', 'million', 'billion']);
+const SCALE_NOUN = WORDS.add(SPELLED_SCALES_AFTER_A);
 // "twenty-first": its letter run is "twenty", so ordinals stay prefixes (and count only with "century").
 const CENTURY = WORDS.add(['century']);
 const ORDINAL = WORDS.add(Object.keys(ORDINAL_WORDS));
 const Q = WORDS.add([], ['q']);
-const FIRST_TO_FOURTH = WORDS.add([], [], ['first', 'second', 'third', 'fourth']);
-const QUARTER = WORDS.add([], [], ['quarter']);
+const FIRST_TO_FOURTH = WORDS.addWords(QUARTER_ORDINALS);
+const QUARTER = WORDS.addWords(QUARTER_WORDS);
 // "the night before", "the previous day": the words after "the" of NEIGHBOUR_DAY_RE.
-const NEIGHBOUR = WORDS.add([], [], ['day', 'night', 'evening', 'morning', 'afternoon', 'previous', 'following', 'next']);
+const NEIGHBOUR = WORDS.addWords([...NEIGHBOUR_DAYS, ...NEIGHBOUR_SHIFT_BEFORE.keys()]);
+/** The first letters of the range joiners ("a" of "and", "t" of "to"): the year-range pattern is case-sensitive. */
+const RANGE_JOINER_FIRST = new Set(RANGE_JOINERS.map((w) => w.charCodeAt(0)));
 
 /**
  * Offsets where each pattern may match: a superset of the offsets a global scan would match at, told by
@@ -222,7 +240,7 @@ function startsOf(text: string, marks: Marks): Starts {
           if ((first === 49 && (c2 === 56 || c2 === 57)) || (first === 50 && c2 === 48)) {
             const j = skipSpaces(text, q);
             const c = text.charCodeAt(j);
-            if (c === 45 || c === 0x2013 || c === 0x2014 || (j > q && (c === 97 || c === 116 || c === 117))) s.yearRange.push(p);
+            if (c === 45 || c === 0x2013 || c === 0x2014 || (j > q && RANGE_JOINER_FIRST.has(c))) s.yearRange.push(p);
           }
         }
       }
@@ -322,11 +340,17 @@ function minutesAt(text: string, at: number): boolean {
 }
 
 
-const FUTURE_BEFORE = /\b(will|shall|'ll|\u2019ll|is due|are due|is expected|are expected|is scheduled|are scheduled|is set|are set|plans? to|planning to|going to|upcoming|next)\b/i;
-const YEAR_PREP = /(?:^|[^\p{L}])(in|since|by|from|until|till|through|throughout|during|before|after|around|about|circa|c\.|approximately|roughly|year|between|early|late|mid|spring|summer|autumn|fall|winter|of)(?:\s+the(?:\s+year)?)?\s*-?\s*$/iu;
-const OF_HEAD = /\b(end|start|beginning|middle|half|quarter|course|rest|spring|summer|autumn|fall|winter|year|class|months?)\s+of\s*$/i;
-const APPROX_BEFORE = /\b(around|about|circa|c\.|approximately|roughly)\s+$/i;
-const PART_BEFORE = /\b(?:(the)\s+)?(early|mid|late)(?:-|\s+)$/i;
+/** "will sail on Saturday", "is due to resume Monday": the weekday after these is in the future. */
+const FUTURE_BEFORE = new RegExp(String.raw`\b(${phraseAlternation(FUTURE_MARKERS)})\b`, 'i');
+/** Before a year: "in 2021", "around 2010", "mid-2010", "spring 2021", "in the year 2020". */
+const YEAR_PREP = new RegExp(
+  String.raw`(?:^|[^\p{L}])(${phraseAlternation([...YEAR_PREPOSITIONS, ...DATE_HEDGES, ...PART_WORDS.keys(), ...Object.keys(SEASONS)])})(?:\s+the(?:\s+year)?)?\s*-?\s*$`,
+  'iu',
+);
+/** "the end of", "the summer of": an "of" after these makes the number after it a year. */
+const OF_HEAD = new RegExp(String.raw`\b(${phraseAlternation([...OF_HEADS, ...Object.keys(SEASONS)])})\s+of\s*$`, 'i');
+const APPROX_BEFORE = new RegExp(String.raw`\b(${phraseAlternation(DATE_HEDGES)})\s+$`, 'i');
+const PART_BEFORE = new RegExp(String.raw`\b(?:(the)\s+)?(${PART_ALT})(?:-|\s+)$`, 'i');
 /** Plural nouns that name events (EVENT_PLURALS), so "the 2026 midterm elections" still reads a year. */
 const IRREGULAR_PLURALS = PLURAL_WITHOUT_S;
 
@@ -340,12 +364,13 @@ function weekdayNumber(name: string): number | undefined {
 
 function hedgeOfPart(part: string | undefined): Part {
   if (!part) return undefined;
-  const p = part.toLowerCase().replace(/^the\s+/, '');
-  return p === 'early' || p === 'mid' || p === 'late' ? p : undefined;
+  return PART_WORDS.get(part.toLowerCase().replace(/^the\s+/, ''));
 }
 
-const UNIT_AFTER = /^(km|m|mi|ft|kg|lb|lbs|tons?|tonnes?|meters?|metres?|kilometers?|kilometres?|miles?|feet|foot|inches|acres|hectares|barrels|degrees|dollars|euros|pounds|yuan|yen|rupees|percent|per|times|points?|years?|months?|weeks?|days?|hours?|minutes?|people|persons)$/i;
-const FUNCTION_WORD = /^(the|a|an|in|on|at|of|by|for|with|and|or|but|that|which|who|to|from|as|than|is|are|was|were|be|been|has|have|had|will|would|could|should|may|might|can|did|do|does|he|she|it|they|we|i|you|this|these|those|when|while|after|before|since|until|where|if|so|not)$/i;
+/** "1500 meters", "2000 people": a first word that makes the number before it an amount (lang/en/calendar.yaml). */
+const UNIT_AFTER = new RegExp(`^(?:${phraseAlternation(WORDS_AFTER_AMOUNT)})$`, 'i');
+/** "2021 and", "2021 the": words a year does not qualify (lang/en/calendar.yaml). */
+const FUNCTION_WORD = new RegExp(`^(?:${phraseAlternation(FUNCTION_WORDS)})$`, 'i');
 
 /**
  * Does the number ending at `end` count or measure something? "2000 people", "2000 new students",
@@ -507,7 +532,8 @@ export function extractDates(article: Article): Found[] {
     // "of May" only after "the end of", "the month of"; "may" and "march" as verbs are lower case.
     if (lead === 'of' && !OF_HEAD.test(text.slice(Math.max(from, m.index - 20), m.index + m[1].length))) return null;
     const month = monthNumber(m[2]);
-    const inSpan = /^(last|next|this|early|mid|late)$/.test(lead);
+    const shift = SHIFT_WORDS.get(lead);
+    const inSpan = shift !== undefined || PART_WORDS.has(lead);
     const start = inSpan ? m.index : m.index + m[0].length - m[2].length;
     const expr = text.slice(start, m.index + m[0].length);
     const part = hedgeOfPart(lead);
@@ -517,10 +543,10 @@ export function extractDates(article: Article): Found[] {
     let year = +ref.slice(0, 4);
     const refMonth = +ref.slice(5, 7);
     let rule = 'year of the reference date';
-    if (lead === 'last') {
+    if (shift !== undefined && shift < 0) {
       if (month >= refMonth) year--;
       rule = 'the most recent such month before the reference date';
-    } else if (lead === 'next') {
+    } else if (shift !== undefined && shift > 0) {
       if (month <= refMonth) year++;
       rule = 'the first such month after the reference date';
     }
@@ -557,8 +583,9 @@ export function extractDates(article: Article): Found[] {
     if (m[4].length === 2) y2 = Math.floor(y1 / 100) * 100 + y2;
     if (y2 <= y1 || y2 - y1 > 100) return null;
     const joiner = (m[3] ?? '').toLowerCase();
-    if (joiner === 'and' && m[1]?.toLowerCase() !== 'between') return null;
-    if ((joiner === 'to' || joiner === 'until' || joiner === 'till' || joiner === 'through') && !m[1]) return null;
+    // "between 2019 and 2021" (not "in 2019 and 2021": two years), "from 2019 to 2021" (not "2019 to 2021").
+    if (RANGE_WORDS.and.has(joiner) && !RANGE_WORDS.between.has(m[1]?.toLowerCase() ?? '')) return null;
+    if (RANGE_WORDS.to.has(joiner) && !m[1]) return null;
     const end = m.index + m[0].length;
     if (countsSomething(text, end, end + 60)) return null;
     return { start: m.index, end, value: interval('year', [yearInterval(y1)[0], yearInterval(y2)[1]]) };
@@ -584,7 +611,7 @@ export function extractDates(article: Article): Found[] {
   });
 
   at(QUARTER_Y, starts.quarter, (m) => {
-    const q = m[1] ? +m[1] : ['first', 'second', 'third', 'fourth'].indexOf(m[2].toLowerCase()) + 1;
+    const q = m[1] ? +m[1] : ORDINAL_WORDS[m[2].toLowerCase()];
     const year = +m[3];
     const [a] = monthInterval(year, q * 3 - 2);
     const [, b] = monthInterval(year, q * 3);
@@ -602,7 +629,8 @@ export function extractDates(article: Article): Found[] {
     }
     const sent = sentenceBounds(article, start);
     const before = text.slice(Math.max(sent.start, start - 60), start);
-    const mode = mod === 'last' ? 'last' : mod === 'next' ? 'next' : mod === 'this' || FUTURE_BEFORE.test(before) ? 'future' : 'past';
+    const shift = mod === undefined ? undefined : SHIFT_WORDS.get(mod);
+    const mode = shift === undefined ? (FUTURE_BEFORE.test(before) ? 'future' : 'past') : shift < 0 ? 'last' : shift > 0 ? 'next' : 'future';
     const iso = resolveWeekday(ref, weekday, mode);
     const rule =
       mode === 'past'
@@ -646,7 +674,7 @@ export function extractDates(article: Article): Found[] {
     const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
     const expr = text.slice(start, m.index + m[0].length);
     const v: DateValue = { type: 'date', grain: m[2] || m[6] || m[10] || m[11] ? 'minute' : 'hour', time, relative: { expression: expr, how: `${expr}: a time of day with no day stated; unresolved` } };
-    if (hedge) v.hedge = /before|after|nearly|almost/i.test(hedge[1]) ? 'nearly' : 'approx';
+    if (hedge) v.hedge = TIME_HEDGES.get(hedge[1].toLowerCase().replace(/\s+/g, ' '));
     if (zone) v.zone = zone.replace(/^\(|\)$/g, '');
     return { start, end: m.index + m[0].length, value: v, timeOnly: true };
   });
@@ -675,7 +703,10 @@ function withArticleZone(list: Found[]): Found[] {
 }
 
 /** "the night before", "the previous day", "the next morning": a day told from another day of its sentence. */
-const NEIGHBOUR_DAY_RE = /\bthe\s+(?:(day|night|evening|morning|afternoon)\s+(before|after)|(previous|following|next)\s+(day|night|evening|morning|afternoon))\b/gi;
+const NEIGHBOUR_DAY_RE = new RegExp(
+  String.raw`\bthe\s+(?:(${phraseAlternation(NEIGHBOUR_DAYS)})\s+(${phraseAlternation(NEIGHBOUR_SHIFT_AFTER.keys())})|(${phraseAlternation(NEIGHBOUR_SHIFT_BEFORE.keys())})\s+(${phraseAlternation(NEIGHBOUR_DAYS)}))\b`,
+  'gi',
+);
 const NEIGHBOUR_DAY_Y = sticky(NEIGHBOUR_DAY_RE);
 
 /**
@@ -700,7 +731,7 @@ function withDayBefore(article: Article, list: Found[], starts: readonly number[
       if (f.start >= from && f.end <= at && !f.timeOnly && (f.value.grain === 'day' || f.value.grain === 'minute' || f.value.grain === 'hour') && (f.value.start === f.value.end || f.value.weekday !== undefined)) anchor = f;
     }
     if (!anchor) return;
-    const shift = /before|previous/i.test(m[2] ?? m[3]) ? -1 : 1;
+    const shift = m[2] !== undefined ? NEIGHBOUR_SHIFT_AFTER.get(m[2].toLowerCase())! : NEIGHBOUR_SHIFT_BEFORE.get(m[3].toLowerCase())!;
     const expr = m[0];
     const told = text.slice(anchor.start, anchor.end);
     let v: DateValue;
@@ -732,6 +763,9 @@ function sentenceIndexAt(article: Article, pos: number): number {
 }
 
 
+/** "for 20 years", "lasted six months", "over the next two weeks": words that make the count after them a length of time. */
+const DURATION_BEFORE = new RegExp(String.raw`\b(${phraseAlternation(DURATION_LEADS)})\s+(?:the\s+)?(?:(?:${phraseAlternation(DURATION_PERIODS)})\s+)?$`, 'i');
+
 function relativeDate(m: RegExpExecArray, ref: string | undefined): Found | null {
   const start = m.index;
   const end = m.index + m[0].length;
@@ -745,7 +779,7 @@ function relativeDate(m: RegExpExecArray, ref: string | undefined): Found | null
     const rel = m[9].toLowerCase();
     const grain: DateGrain = unit === 'decade' ? 'decade' : (unit as DateGrain);
     // "for 20 years before the withdrawal" is a duration, read by the quantity extractor.
-    if (rel !== 'ago' && /\b(for|over|during|within|spent|lasted|last|took)\s+(?:the\s+)?(?:next\s+|past\s+|last\s+)?$/i.test(m.input.slice(Math.max(0, start - 30), start))) return null;
+    if (rel !== 'ago' && DURATION_BEFORE.test(m.input.slice(Math.max(0, start - 30), start))) return null;
     if (rel !== 'ago') {
       return unresolved(grain, `${expr}: ${n} ${unit}${n === 1 ? '' : 's'} ${rel === 'after' || rel === 'later' ? 'after' : 'before'} an event; the event is not dated here, so this stays unresolved`);
     }
@@ -788,7 +822,7 @@ function relativeDate(m: RegExpExecArray, ref: string | undefined): Found | null
   if (m[3]) {
     const which = m[3].toLowerCase();
     const unit = m[4].toLowerCase();
-    const shift = which === 'last' ? -1 : which === 'next' ? 1 : 0;
+    const shift = SHIFT_WORDS.get(which) ?? 0;
     if (unit === 'year') return rel(interval('year', yearInterval(y + shift)), String(y + shift));
     if (unit === 'month') {
       const total = y * 12 + (mo - 1) + shift;
@@ -806,7 +840,7 @@ function relativeDate(m: RegExpExecArray, ref: string | undefined): Found | null
       return rel(interval('day', [sat, addDays(sat, 1)]), `${sat} to ${addDays(sat, 1)}`);
     }
     // "last night" is the evening before the reference day; "this morning" the reference day.
-    const iso = which === 'last' ? addDays(ref, -1) : which === 'next' ? addDays(ref, 1) : ref;
+    const iso = shift === 0 ? ref : addDays(ref, shift);
     return rel(dayValue(iso), iso);
   }
   if (m[6]) {
@@ -827,7 +861,9 @@ function choose(found: Found[]): Found[] {
 
 const DAY_TIME_GAP = /^(?:,?\s+at\s+|,?\s+|\s*,\s*)$/;
 const TIME_DAY_GAP = /^(?:\s+on\s+|,?\s+|\s+)$/;
-const RANGE_GAP = /^\s*(?:-|\u2013|\u2014|to|until|till|through|and)\s*$/i;
+const RANGE_GAP = new RegExp(String.raw`^\s*(?:-|\u2013|\u2014|${phraseAlternation(RANGE_JOINERS)})\s*$`, 'i');
+/** "between " or "from " just before the first date of a range. */
+const RANGE_OPENER_BEFORE = new RegExp(String.raw`\b(${phraseAlternation(RANGE_OPENERS)})\s+$`, 'i');
 
 function coarser(a: DateGrain, b: DateGrain): DateGrain {
   return GRAIN_ORDER.indexOf(a) >= GRAIN_ORDER.indexOf(b) ? a : b;
@@ -853,10 +889,12 @@ function merge(text: string, list: Found[]): Found[] {
         cur = withTime(next, cur, cur.start, next.end);
         i++;
       } else if (!cur.timeOnly && !next.timeOnly && RANGE_GAP.test(gap) && cur.value.start && next.value.start) {
-        const lead = /\b(between|from)\s+$/i.exec(text.slice(Math.max(0, cur.start - 10), cur.start));
+        const lead = RANGE_OPENER_BEFORE.exec(text.slice(Math.max(0, cur.start - 10), cur.start));
         const joiner = gap.trim().toLowerCase();
         const dash = /^[-\u2013\u2014]$/.test(joiner);
-        const ok = lead ? (lead[1].toLowerCase() === 'between') === (joiner === 'and') || (joiner !== 'and' && lead[1].toLowerCase() === 'from') : dash;
+        // "between March and May", "from March to May", "from March - May"; not "between March to May".
+        const opener = lead ? lead[1].toLowerCase() : '';
+        const ok = lead ? RANGE_WORDS.between.has(opener) === RANGE_WORDS.and.has(joiner) || (!RANGE_WORDS.and.has(joiner) && RANGE_WORDS.from.has(opener)) : dash;
         if (ok && cur.value.start <= next.value.start! && cur.value.grain !== 'day' === (next.value.grain !== 'day')) {
           const start = lead ? cur.start - lead[0].length : cur.start;
           const v: DateValue = { type: 'date', start: cur.value.start, end: next.value.end, grain: coarser(cur.value.grain, next.value.grain) };

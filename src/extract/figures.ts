@@ -6,7 +6,7 @@ import { round12 } from '../normalize/numbers';
 import { lookupCurrencyName, lookupUnit } from '../normalize/units';
 import { attributeOfWord } from './assertions';
 import { lemma } from '../lang/word-forms';
-import { PEOPLE_VERB_FILLERS, PEOPLE_VERBS, TOLL_COUNTED, TOLL_NOUNS, TOLL_VERBS } from '../lang/words';
+import { PEOPLE_VERB_FILLERS, PEOPLE_VERBS, TOLL_COUNTED, TOLL_NOUNS, TOLL_VERBS, VAGUE_COUNTS } from '../lang/words';
 import { phraseAlternation } from '../text/pattern';
 import { FOLD, LETTERS, WordTable, execAt, kindOf, marksOf, sticky, type Marks } from '../text/scan';
 
@@ -151,15 +151,13 @@ function bareCount(m: RegExpExecArray, start: number): Found | null {
   }
 }
 
-// "hundreds of residents", "dozens of homes", "thousands of people".
-const VAGUE = /\b(dozens|hundreds|thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands)\s+of\s+(?:the\s+)?([\p{L}-]+)/giu;
-const VAGUE_RANGE: Record<string, [number, number]> = {
-  dozens: [24, 99], hundreds: [200, 999], thousands: [2000, 9999], 'tens of thousands': [20000, 99999], 'hundreds of thousands': [200000, 999999],
-};
+// "hundreds of residents", "dozens of homes", "hundreds of thousands of voters": the vague counts of
+// lang/en/numbers.yaml, longest first.
+const VAGUE = new RegExp(String.raw`\b(${phraseAlternation(VAGUE_COUNTS.keys())})\s+of\s+(?:the\s+)?([\p{L}-]+)`, 'giu');
 
 function vagueCounts(article: Article, starts: readonly number[]): Found[] {
   return matches(article, VAGUE_Y, starts, (m, start) => {
-    const range = VAGUE_RANGE[m[1].toLowerCase().replace(/\s+/g, ' ')];
+    const range = VAGUE_COUNTS.get(m[1].toLowerCase().replace(/\s+/g, ' '));
     const noun = m[2].toLowerCase();
     // "dozens of miles", "thousands of dollars": amounts, not counts.
     if (!range || !noun.endsWith('s') || noun.length < 4 || lookupUnit(noun) || lookupCurrencyName(noun)) return null;
@@ -226,7 +224,7 @@ const PEOPLE_VERB_Y = sticky(PEOPLE_VERB_RE);
 // a case-insensitive Unicode pattern never hides one: "tho\u017fands" still opens with "tho".
 const WORDS = new WordTable();
 const TOLL_OPENER = WORDS.add(['death', 'toll', 'tally', 'number']);
-const VAGUE_OPENER = WORDS.add(['dozens', 'hundreds', 'thousands', 'tens']);
+const VAGUE_OPENER = WORDS.add([...new Set([...VAGUE_COUNTS.keys()].map((phrase) => phrase.split(' ')[0]))]);
 const PEOPLE_VERB_OPENER = WORDS.add([...PEOPLE_VERBS]);
 
 interface Starts {

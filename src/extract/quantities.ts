@@ -10,7 +10,10 @@ import {
 import { HEDGE_SOURCE, QUANTITY_HEDGES, hedgeInterval, lookupHedge } from '../normalize/hedges';
 import { excludedRangesOf, overlapsAny } from '../normalize/exclusions';
 import { singularNoun } from '../lang/word-forms';
-import { COUNT_STOPPERS, NOT_COUNT_NOUNS, PLURAL_WITHOUT_S } from '../lang/words';
+import {
+  AMOUNT_RANGE_JOINERS, COUNT_STOPPERS, LONG_COMPOUND_UNITS, RANGE_WORDS, NOT_COUNT_NOUNS, ONE_UNIT_NAMES, ONE_WORDS, PLURAL_WITHOUT_S, SCALE_WORDS, SPELLED_SCALES_AFTER_A,
+} from '../lang/words';
+import { caseFoldCodes, phraseAlternation } from '../text/pattern';
 
 /**
  * Amounts in English news text, normalized to the canonical unit of their dimension:
@@ -55,17 +58,24 @@ const NUMERAL_RE = new RegExp(
 /** A spelled number: "twenty-one", "a dozen", "two hundred". */
 const SPELLED_RE = new RegExp(`(?<![\\p{L}\\p{N}_-])(${SPELLED_NUMBER_SOURCE})(?![\\p{L}\\p{N}])`, 'giu');
 /** "decade-long", "a decade", "a century": one unit without a numeral. */
-const LONG_RE = /\b(?:(a|an|one)\s+(decade|century)\b|(decade|century|year|month|week)s?-long\b)/gi;
+const LONG_RE = new RegExp(
+  String.raw`\b(?:(${phraseAlternation(ONE_WORDS)})\s+(${phraseAlternation(ONE_UNIT_NAMES)})\b|(${phraseAlternation(LONG_COMPOUND_UNITS)})s?-long\b)`,
+  'gi',
+);
 
-const SCALE_RE = /\s?(million|billion|trillion|thousand|hundred|crores?|lakhs?|mln|bln|bn|mn|tn|trn|m|k|b)(?![\p{L}\p{N}])/iuy;
+/** A scale word of lang/en/numbers.yaml after a number: "1.6 million", "5bn", "Rs 215 crore". */
+const SCALE_RE = new RegExp(String.raw`\s?(${phraseAlternation(Object.keys(SCALE_WORDS))})(?![\p{L}\p{N}])`, 'iuy');
 const UNIT_NAME_RE = new RegExp(`(?:\\s+|-)(${unitNamesSource()})(?![\\p{L}\\p{N}])`, 'iuy');
 const UNIT_SYMBOL_RE = new RegExp(`\\s?(${unitSymbolsSource()})(?![\\p{L}\\p{N}])`, 'uy');
+/** The words between the two amounts of a range: "to", "or", and "and" (after "between"). */
+const RANGE_JOINERS = [...AMOUNT_RANGE_JOINERS, ...RANGE_WORDS.and];
 const RANGE_RE = new RegExp(
-  `\\s*(?:-|\\u2013|\\u2014|to|and|or)\\s*(?:(${currencyPrefixSource()})\\s?)?(${DIGITS}|${SPELLED_NUMBER_SOURCE})(?![\\p{N}])`,
+  `\\s*(?:-|\\u2013|\\u2014|${phraseAlternation(RANGE_JOINERS)})\\s*(?:(${currencyPrefixSource()})\\s?)?(${DIGITS}|${SPELLED_NUMBER_SOURCE})(?![\\p{N}])`,
   'iuy',
 );
 const HEDGE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${HEDGE_SOURCE})\\s+$`, 'iu');
-const RANGE_LEAD = /(?:^|[^\p{L}])(between|from)\s+$/iu;
+/** "between " or "from " before the first amount of a range (calendar.yaml's range-words). */
+const RANGE_LEAD = new RegExp(String.raw`(?:^|[^\p{L}])(${phraseAlternation([...RANGE_WORDS.between, ...RANGE_WORDS.from])})\s+$`, 'iu');
 const CONVERSION_RE = new RegExp(
   `\\s*\\(\\s*(?:about\\s+|approx\\.\\s+|approximately\\s+|roughly\\s+|or\\s+)?(?:(${currencyPrefixSource()})\\s?)?(${DIGITS})`,
   'uy',
@@ -130,11 +140,11 @@ const CURRENCY_LETTERS = WORDS.add(
 const SPELLED = WORDS.add([], [], SPELLED_NUMBER_WORDS);
 const A_AN = WORDS.add([], ['a', 'an']);
 // "a thou\u017fand" reads as "a thousand" here (case-insensitive Unicode): a prefix, not a whole word.
-const SCALE_NOUN = WORDS.add(['hundred', 'thousand', 'dozen', 'million', 'billion']);
-const A_AN_ONE = WORDS.add([], ['a', 'an', 'one']);
+const SCALE_NOUN = WORDS.add(SPELLED_SCALES_AFTER_A);
+const A_AN_ONE = WORDS.addWords(ONE_WORDS);
 // "a decade", not "a decision"; "years-long".
-const DECADE_CENTURY = WORDS.add([], [], ['decade', 'century']);
-const LONG_UNIT = WORDS.add([], [], ['decade', 'decades', 'century', 'centurys', 'year', 'years', 'month', 'months', 'week', 'weeks']);
+const DECADE_CENTURY = WORDS.addWords(ONE_UNIT_NAMES);
+const LONG_UNIT = WORDS.addWords(LONG_COMPOUND_UNITS.flatMap((u) => [u, `${u}s`]));
 const LONG = WORDS.add([], [], ['long']);
 
 /**
@@ -294,14 +304,16 @@ function isLetterOrDigitUnit(c: number): boolean {
 }
 
 
-// RANGE_RE: spaces, then a dash or "to", "and", "or" (no other letter folds to t, a or o).
+// RANGE_RE: spaces, then a dash or the first letter of a joiner, in either case: "to", "and", "or".
+const RANGE_FIRST = caseFoldCodes(RANGE_JOINERS.map((w) => w.charAt(0)));
 function mayOpenRange(text: string, at: number): boolean {
   const c = text.charCodeAt(skipSpaces(text, at));
-  return c === 45 || c === 0x2013 || c === 0x2014 || c === 116 || c === 84 || c === 97 || c === 65 || c === 111 || c === 79;
+  return c === 45 || c === 0x2013 || c === 0x2014 || RANGE_FIRST.has(c);
 }
 
-// SCALE_RE: an optional space, then m, b, t, k or h of "million", ..., "k" (the Kelvin sign folds to k).
-const SCALE_FIRST = new Set([...'mbtkhclMBTKHCL\u212a'].map((ch) => ch.charCodeAt(0)));
+// SCALE_RE: an optional space, then the first letter of a scale word: m, b, t, k, h, c or l of "million", ...,
+// "k", "crore", "lakh", in either case (the Kelvin sign folds to k).
+const SCALE_FIRST = caseFoldCodes(Object.keys(SCALE_WORDS).map((w) => w.charAt(0)));
 function mayOpenScale(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   return SCALE_FIRST.has(c) || (isSpaceCode(c) && SCALE_FIRST.has(text.charCodeAt(at + 1)));
@@ -474,7 +486,8 @@ function rangeAfter(text: string, start: number, end: number, n: { value: number
   const joiner = rg[0].trim().split(/\s+/)[0].toLowerCase();
   const dash = /^[-\u2013\u2014]/.test(joiner);
   // "2 and 3 ..." needs "between".
-  const ok = v2 && v2.spelled === n.spelled && (dash || joiner === 'to' || joiner === 'or' || (joiner === 'and' && lead?.[1].toLowerCase() === 'between'));
+  const ok =
+    v2 && v2.spelled === n.spelled && (dash || AMOUNT_RANGE_JOINERS.has(joiner) || (RANGE_WORDS.and.has(joiner) && RANGE_WORDS.between.has(lead?.[1].toLowerCase() ?? '')));
   return ok && v2!.value > n.value ? { value: v2!.value, end: end + rg[0].length } : undefined;
 }
 

@@ -21,6 +21,10 @@ const DIMENSIONS = ['length', 'area', 'volume', 'mass', 'speed', 'temperature', 
 /** The lists of `clause-words` in attributes.yaml: words known by their part in a clause. */
 export const CLAUSE_WORD_KEYS = ['phrase-skips', 'clause-openers', 'auxiliaries', 'attaching', 'not-events', 'earlier'] as const;
 const HEDGES = ['approx', 'nearly', 'more-than', 'at-least', 'less-than', 'at-most', 'up-to'];
+/** Words that move a period by whole steps: `{last: -1, next: 1}`. */
+const WORD_TO_SHIFT = { type: 'object', additionalProperties: { type: 'integer', minimum: -1, maximum: 1 } };
+/** A range of counts: [low, high]. */
+const COUNT_RANGE = { type: 'array', minItems: 2, maxItems: 2, items: { type: 'integer', minimum: 0 } };
 
 function file(entries: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -45,6 +49,24 @@ export const LANG_SCHEMAS = {
     seasons: { type: 'object', additionalProperties: { type: 'array', items: MONTH, minItems: 2, maxItems: 2 } },
     'date-labels': WORDS,
     'start-words': WORDS,
+    'part-words': { type: 'object', additionalProperties: { enum: ['early', 'mid', 'late'] } },
+    'shift-words': WORD_TO_SHIFT,
+    'month-prepositions': WORDS,
+    'year-prepositions': WORDS,
+    'of-heads': WORDS,
+    'range-words': { type: 'object', additionalProperties: false, required: ['between', 'and', 'from', 'to'], properties: { between: WORDS, and: WORDS, from: WORDS, to: WORDS } },
+    'quarter-words': WORDS,
+    'neighbour-days': {
+      type: 'object',
+      additionalProperties: false,
+      required: ['days', 'shift-after', 'shift-before'],
+      properties: { days: WORDS, 'shift-after': WORD_TO_SHIFT, 'shift-before': WORD_TO_SHIFT },
+    },
+    'duration-leads': WORDS,
+    'duration-periods': WORDS,
+    'words-after-amount': WORDS,
+    'function-words': WORDS,
+    'future-markers': WORDS,
     'time-zones': { type: 'object', additionalProperties: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'number', minimum: -12, maximum: 14 } } },
   }),
   numbers: file({
@@ -69,6 +91,10 @@ export const LANG_SCHEMAS = {
     'toll-counted': WORDS,
     'people-verb-fillers': WORDS,
     'partitive-quantifiers': WORDS,
+    'spelled-scales': { type: 'object', additionalProperties: false, required: ['after-a', 'inside'], properties: { 'after-a': WORDS, inside: WORDS } },
+    'one-words': WORDS,
+    'range-joiners': WORDS,
+    'vague-counts': { type: 'object', additionalProperties: COUNT_RANGE },
   }),
   people: file({
     honorifics: WORDS,
@@ -114,6 +140,8 @@ export const LANG_SCHEMAS = {
         },
       },
     },
+    'one-unit-names': WORDS,
+    'long-compound-units': WORDS,
   }),
   hedges: file({
     'quantity-hedges': {
@@ -126,6 +154,8 @@ export const LANG_SCHEMAS = {
       },
     },
     'shown-as': { type: 'object', additionalProperties: false, required: HEDGES, properties: Object.fromEntries(HEDGES.map((h) => [h, WORD])) },
+    'date-hedges': WORDS,
+    'time-hedges': { type: 'object', additionalProperties: false, properties: Object.fromEntries(HEDGES.map((h) => [h, WORDS])) },
   }),
   titles: file({
     'title-modifiers': WORDS,
@@ -210,6 +240,19 @@ export interface LangData {
     'date-labels': string[];
     'time-zones': Record<string, number[]>;
     'start-words': string[];
+    'part-words': Record<string, 'early' | 'mid' | 'late'>;
+    'shift-words': Record<string, number>;
+    'month-prepositions': string[];
+    'year-prepositions': string[];
+    'of-heads': string[];
+    'range-words': Record<'between' | 'and' | 'from' | 'to', string[]>;
+    'quarter-words': string[];
+    'neighbour-days': { days: string[]; 'shift-after': Record<string, number>; 'shift-before': Record<string, number> };
+    'duration-leads': string[];
+    'duration-periods': string[];
+    'words-after-amount': string[];
+    'function-words': string[];
+    'future-markers': string[];
   };
   numbers: {
     units: Record<string, number>;
@@ -225,6 +268,10 @@ export interface LangData {
     'toll-counted': string[];
     'people-verb-fillers': string[];
     'partitive-quantifiers': string[];
+    'spelled-scales': { 'after-a': string[]; inside: string[] };
+    'one-words': string[];
+    'range-joiners': string[];
+    'vague-counts': Record<string, [number, number]>;
   };
   people: {
     honorifics: string[];
@@ -239,10 +286,12 @@ export interface LangData {
   };
   'reporting-verbs': { verbs: string[]; plain: Record<string, string> };
   stopwords: { stopwords: string[]; negators: string[] };
-  units: { units: UnitDef[]; currencies: CurrencyDef[] };
+  units: { units: UnitDef[]; currencies: CurrencyDef[]; 'one-unit-names': string[]; 'long-compound-units': string[] };
   hedges: {
     'quantity-hedges': { hedge: Hedge; low: number; high: number; phrases: string[] }[];
     'shown-as': Record<string, string>;
+    'date-hedges': string[];
+    'time-hedges': Partial<Record<Hedge, string[]>>;
   };
   titles: Record<'title-modifiers' | 'title-connectors' | 'title-connectors-inside' | 'lower-case-title-words' | 'former-words' | 'deputy-words' | 'appositive-enders', string[]>;
   speakers: Record<'determiners' | 'rank-adjectives' | 'np-modifiers' | 'adverbs' | 'clause-openers' | 'generic-speaker-words', string[]>;

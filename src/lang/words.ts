@@ -1,3 +1,4 @@
+import type { Hedge } from '../types';
 import { lang } from './load';
 
 /**
@@ -186,3 +187,64 @@ export const WORDS_AFTER_ABBREVIATION = new RegExp(`^(${longestFirst(sentences['
 
 /** Words that open a sentence far more often than they follow a middle initial: "Then". */
 export const MIDDLE_INITIAL_BREAKERS: ReadonlySet<string> = new Set(sentences['sentence-openers']);
+
+// Reading dates (lang/en/calendar.yaml): the words around a date that make it one, read by src/extract/dates.ts.
+
+/** Words naming a part of a period, with the part: "early" -> early, "mid" -> mid ("mid-2010"). */
+export const PART_WORDS: ReadonlyMap<string, 'early' | 'mid' | 'late'> = new Map(Object.entries(calendar['part-words']));
+/** Words counting a period from the reference date, with its shift: "last" -> -1, "this" -> 0, "next" -> 1. */
+export const SHIFT_WORDS: ReadonlyMap<string, number> = new Map(Object.entries(calendar['shift-words']));
+/** Words before a bare full month that make it a date: "in", "from", "between". */
+export const MONTH_PREPOSITIONS: readonly string[] = calendar['month-prepositions'];
+/** Words before a four-digit number that make it a year: "in", "since", "year". */
+export const YEAR_PREPOSITIONS: readonly string[] = calendar['year-prepositions'];
+/** Words before "of" that make the year or month after it a date: "end", "month" ("the end of 2021"). */
+export const OF_HEADS: readonly string[] = calendar['of-heads'];
+/**
+ * The words of a range of dates by role: `between` words take `and` words ("between 2019 and 2021"), `from`
+ * words take `to` words or a dash ("from March to May").
+ */
+export const RANGE_WORDS: Readonly<Record<'between' | 'and' | 'from' | 'to', ReadonlySet<string>>> = {
+  between: new Set(calendar['range-words'].between),
+  and: new Set(calendar['range-words'].and),
+  from: new Set(calendar['range-words'].from),
+  to: new Set(calendar['range-words'].to),
+};
+/** The word for a quarter of a year: "quarter" ("the third quarter of 2021"). */
+export const QUARTER_WORDS: readonly string[] = calendar['quarter-words'];
+/** "the night before", "the previous day": the day words, and the words after or before them with their shift. */
+export const NEIGHBOUR_DAYS: readonly string[] = calendar['neighbour-days'].days;
+export const NEIGHBOUR_SHIFT_AFTER: ReadonlyMap<string, number> = new Map(Object.entries(calendar['neighbour-days']['shift-after']));
+export const NEIGHBOUR_SHIFT_BEFORE: ReadonlyMap<string, number> = new Map(Object.entries(calendar['neighbour-days']['shift-before']));
+/** Words before "N years after ..." that make it a length of time ("for", "lasted"), and the period words ("next"). */
+export const DURATION_LEADS: readonly string[] = calendar['duration-leads'];
+export const DURATION_PERIODS: readonly string[] = calendar['duration-periods'];
+/** The first word after a four-digit number that makes it an amount: "meters", "people". */
+export const WORDS_AFTER_AMOUNT: readonly string[] = calendar['words-after-amount'];
+/** Words after a four-digit number that a year does not qualify: "and", "the". */
+export const FUNCTION_WORDS: readonly string[] = calendar['function-words'];
+/** Words earlier in a sentence that put a bare weekday in the future: "will", "is due". */
+export const FUTURE_MARKERS: readonly string[] = calendar['future-markers'];
+
+const { hedges } = data;
+
+/** Hedges before a year or a date: "around", "c.". */
+export const DATE_HEDGES: readonly string[] = hedges['date-hedges'];
+/** Hedges before a clock time, phrase (one space between words) -> hedge: "shortly before" -> nearly. */
+export const TIME_HEDGES: ReadonlyMap<string, Hedge> = new Map(
+  (Object.entries(hedges['time-hedges']) as [Hedge, string[]][]).flatMap(([hedge, phrases]) => phrases.map((p) => [p, hedge] as const)),
+);
+
+/** Scale words in a spelled number, after "a" ("a hundred") and between number words ("two hundred"). */
+export const SPELLED_SCALES_AFTER_A: readonly string[] = numbers['spelled-scales']['after-a'];
+export const SPELLED_SCALES_INSIDE: readonly string[] = numbers['spelled-scales'].inside;
+/** Words that count one of a unit: "a", "an", "one" ("a decade"). */
+export const ONE_WORDS: readonly string[] = numbers['one-words'];
+/** Words that join two amounts by themselves: "to", "or" ("two or three boats"). */
+export const AMOUNT_RANGE_JOINERS: ReadonlySet<string> = new Set(numbers['range-joiners']);
+/** Vague counts before "of", phrase -> [low, high]: "hundreds" -> [200, 999]. */
+export const VAGUE_COUNTS: ReadonlyMap<string, readonly [number, number]> = new Map(Object.entries(numbers['vague-counts']));
+
+/** Duration units read with no numeral ("a decade") and in "-long" compounds ("weeks-long"): names in units.yaml. */
+export const ONE_UNIT_NAMES: readonly string[] = data.units['one-unit-names'];
+export const LONG_COMPOUND_UNITS: readonly string[] = data.units['long-compound-units'];

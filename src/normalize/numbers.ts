@@ -1,4 +1,5 @@
-import { UNIT_WORDS, TENS_WORDS, SCALE_WORDS, NUMBER_NOUNS } from '../lang/words';
+import { UNIT_WORDS, TENS_WORDS, SCALE_WORDS, NUMBER_NOUNS, SPELLED_SCALES_AFTER_A, SPELLED_SCALES_INSIDE } from '../lang/words';
+import { phraseAlternation } from '../text/pattern';
 
 /**
  * Numbers as written in English news: digits with separators ("2,000", "1.6"), Persian and Arabic-Indic
@@ -18,7 +19,7 @@ const WORD_ALT = [...SPELLED_NUMBER_WORDS].sort((a, b) => b.length - a.length).j
  * A spelled number of up to "nine hundred ninety-nine thousand ...": words joined by spaces, hyphens or "and".
  * Used inside larger patterns; no nested quantifiers over overlapping classes.
  */
-export const SPELLED_NUMBER_SOURCE = `(?:${WORD_ALT}|an? (?:hundred|thousand|dozen|million|billion))(?:[ -](?:and )?(?:${WORD_ALT}|hundred|thousand|dozen))*`;
+export const SPELLED_NUMBER_SOURCE = `(?:${WORD_ALT}|an? (?:${phraseAlternation(SPELLED_SCALES_AFTER_A)}))(?:[ -](?:and )?(?:${WORD_ALT}|${phraseAlternation(SPELLED_SCALES_INSIDE)}))*`;
 
 /** Persian (U+06F0..) and Arabic-Indic (U+0660..) digits as ASCII: "۱۲۴" -> "124". */
 export function asciiDigits(s: string): string {

@@ -241,6 +241,14 @@ export class WordTable {
     }
     return bit;
   }
+  /**
+   * A new class of whole words from a word list: up to three letters exact, longer ones as whole words
+   * ("in", "mid" and "through" of `[in, mid, through]`). Returns its bit.
+   */
+  addWords(words: Iterable<string>): number {
+    const list = [...new Set(words)];
+    return this.add([], list.filter((w) => w.length <= 3), list.filter((w) => w.length > 3));
+  }
   /** Adds `bit` to the classes of `word`'s key for run lengths `lo..hi`, then re-points the key's slot. */
   private mark(word: string, lo: number, hi: number, bit: number): void {
     const key = wordKey(word);
