@@ -48,6 +48,8 @@ describe('attribute: what a figure states, from its clause', () => {
     ['The dam was finished in 1964, engineers said.', '1964', 'event:finish'],
     ['The launch is scheduled for March 3 at the coast.', 'March 3', 'planned:launch'],
     ['The bridge is expected to cost $80 million.', '$80 million', 'planned:cost'],
+    // A year naming an event dates that event, not what the clause says of another.
+    ['The toll passed the 85 who died in the 2018 Tarrow Fire in Velmaria.', '2018', 'event:tarrow fire'],
   ])('%s [%s] -> %s', (sentence, text, attribute) => {
     expect(claimOf(sentence, text).attribute).toBe(attribute);
   });

@@ -414,6 +414,9 @@ export function describeClaim(article: Article, claim: Claim): { subject?: Claim
   if (q?.dimension === 'age') return { subject: claim.subject, attribute: 'age' };
   const dimension = q?.dimension;
   let attribute: string | undefined;
+  // "the 2018 Tarrow Fire": a year naming an event is that event's date, whatever the clause says of it.
+  const named = claim.kind === 'date' ? namedEventAfterYear(article.text, claim.span.start, claim.span.end) : undefined;
+  if (named) return { attribute: `event:${named}` };
   // "12 deaths", "four fatalities": the counted noun names what is stated.
   if (q?.counted) attribute = attributeOfWord(q.counted, q.dimension);
   // "500 of the firm's 770 staff signed": the verb speaks of the part, the count is the whole, stated only
@@ -461,6 +464,16 @@ export function describeClaim(article: Article, claim: Claim): { subject?: Claim
   if (subject) out.subject = subject;
   if (attribute) out.attribute = attribute;
   return out;
+}
+
+// "the 2018 Tarrow Fire", "the 1998 Velmar Accord": "the", a year, then a capitalized name.
+const NAMED_AFTER_YEAR = /^\s+((?:\p{Lu}[\p{L}'’&-]*\s+){0,3}\p{Lu}[\p{L}'’&-]*)/u;
+
+/** "the 2018 Tarrow Fire" -> "tarrow fire": the event a year before a name dates, after "the". */
+function namedEventAfterYear(text: string, start: number, end: number): string | undefined {
+  if (!/^\d{4}$/.test(text.slice(start, end)) || !/\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start))) return undefined;
+  const m = NAMED_AFTER_YEAR.exec(text.slice(end, end + 80));
+  return m ? m[1].toLowerCase().replace(/['’]s$/, '') : undefined;
 }
 
 // "of the Harbor Rescue Corps", "of HRC": a capitalized name (inner "of", "for", "and" allowed) after "of".
