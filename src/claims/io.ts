@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import Ajv from 'ajv';
-import { parseDocument, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import type { Article, ArticleMeta, Claim, Problem, ReferenceDate, Result, Sentence } from '../types';
 import { EXTRACTOR_VERSION } from '../version';
 import { CLAIMS_FORMAT, CLAIMS_SCHEMA } from './schema';
@@ -11,8 +11,9 @@ import { byCodeUnit } from '../util/stable';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { authenticate } from '../util/local-key';
 import { oneLine } from '../util/control';
-import { readRegularFile, readRegularText, resolvesWithin } from '../util/safe-read';
-import { computeLineStarts, lineColumn } from '../text/span';
+import { MAX_YAML_BYTES, readRegularFile, readRegularText, resolvesWithin } from '../util/safe-read';
+import { computeLineStarts } from '../text/span';
+import { parseYamlInput } from '../text/yaml-input';
 import { splitSentences } from '../lang/sentences';
 import { languageFingerprint } from '../lang/load';
 
@@ -124,15 +125,9 @@ const validateSchema = ajv.compile(CLAIMS_SCHEMA);
  * checked against it.
  */
 export function parseClaimsFile(displayName: string, source: string, absPath?: string, articleRoot?: string): Result<ClaimsFile> {
-  const lineStarts = computeLineStarts(source);
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) {
-    return {
-      ok: false,
-      error: doc.errors.map((e) => ({ file: displayName, ...lineColumn(lineStarts, e.pos[0]), message: e.message.split('\n')[0] })),
-    };
-  }
-  const data = doc.toJS() as unknown;
+  const parsed = parseYamlInput(source, displayName);
+  if (!parsed.ok) return parsed;
+  const { doc, data, lineStarts } = parsed.value;
   const made = madeElsewhere(data);
   if (made) return { ok: false, error: [{ file: displayName, ...locateInYaml(doc, source, made.pointer, { lineStarts }), message: made.message }] };
   if (!validateSchema(data)) {
@@ -292,37 +287,50 @@ function isClaimsFileName(name: string, top: boolean): boolean {
 export function listClaimsFilesWithStats(dir: string, options: StoreReadOptions = {}): ListedClaimsFile[] {
   const out: ListedClaimsFile[] = [];
   const storeReal = realOr(dir);
-  const walk = (d: string, prefix: string, seen: Set<string>) => {
-    for (const name of readdirSync(d).sort(byCodeUnit)) {
-      if (name.startsWith('.')) continue;
-      const abs = join(d, name);
-      const rel = prefix + name;
-      let st = lstatSync(abs);
-      if (st.isSymbolicLink()) {
-        let target;
-        try {
-          target = statSync(abs);
-        } catch (err) {
-          if (isClaimsFileName(name, d === dir)) out.push({ abs, rel, size: -1, mtimeMs: 0, unreadable: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: a dangling symlink?)` });
-          continue;
-        }
-        if (!options.followSymlinks && !resolvesWithin(storeReal, abs)) {
-          options.notices?.push({ file: rel, line: 1, column: 1, message: 'symlink to outside the claims folder; skipped (--follow-symlinks follows it)' });
-          continue;
-        }
-        st = target;
-      }
-      if (st.isDirectory()) {
-        const real = realOr(abs);
-        if (seen.has(real)) continue;
-        walk(abs, `${rel}/`, new Set([...seen, real]));
-      } else if (isClaimsFileName(name, d === dir)) {
-        if (st.isFile()) out.push({ abs, rel, size: st.size, mtimeMs: st.mtimeMs });
-        else out.push({ abs, rel, size: -1, mtimeMs: 0, unreadable: 'not a regular file (a device, FIFO or socket)' });
-      }
-    }
+  // Depth first in name order with an explicit stack: a store 2,000 folders deep is neither a stack
+  // overflow nor a realpath of every level. A folder already open further up (by device:inode) is a loop.
+  const open = new Set<string>();
+  const stack: { d: string; prefix: string; key: string; names: string[]; next: number }[] = [];
+  const enter = (d: string, prefix: string, st: { dev: number; ino: number }) => {
+    const key = `${st.dev}:${st.ino}`;
+    if (open.has(key)) return;
+    open.add(key);
+    stack.push({ d, prefix, key, names: readdirSync(d).sort(byCodeUnit), next: 0 });
   };
-  walk(dir, '', new Set([storeReal]));
+  enter(dir, '', statSync(dir));
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    if (frame.next >= frame.names.length) {
+      open.delete(frame.key);
+      stack.pop();
+      continue;
+    }
+    const { d, prefix } = frame;
+    const name = frame.names[frame.next++];
+    if (name.startsWith('.')) continue;
+    const abs = join(d, name);
+    const rel = prefix + name;
+    let st = lstatSync(abs);
+    if (st.isSymbolicLink()) {
+      let target;
+      try {
+        target = statSync(abs);
+      } catch (err) {
+        if (isClaimsFileName(name, d === dir)) out.push({ abs, rel, size: -1, mtimeMs: 0, unreadable: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: a dangling symlink?)` });
+        continue;
+      }
+      if (!options.followSymlinks && !resolvesWithin(storeReal, abs)) {
+        options.notices?.push({ file: rel, line: 1, column: 1, message: 'symlink to outside the claims folder; skipped (--follow-symlinks follows it)' });
+        continue;
+      }
+      st = target;
+    }
+    if (st.isDirectory()) enter(abs, `${rel}/`, st);
+    else if (isClaimsFileName(name, d === dir)) {
+      if (st.isFile()) out.push({ abs, rel, size: st.size, mtimeMs: st.mtimeMs });
+      else out.push({ abs, rel, size: -1, mtimeMs: 0, unreadable: 'not a regular file (a device, FIFO or socket)' });
+    }
+  }
   return out;
 }
 
@@ -454,7 +462,7 @@ export function readListedClaimsFile(listed: ListedClaimsFile, cwd: string, cach
 export function readListedText(listed: ListedClaimsFile, cwd: string): Result<string> {
   const shown = relative(cwd, listed.abs).split(sep).join('/');
   if (listed.unreadable) return { ok: false, error: [{ file: shown, line: 1, column: 1, message: listed.unreadable }] };
-  const r = readRegularFile(listed.abs);
+  const r = readRegularFile(listed.abs, MAX_YAML_BYTES, 'YAML file');
   if (!r.ok) return { ok: false, error: [{ file: shown, line: 1, column: 1, message: r.message }] };
   return { ok: true, value: r.bytes.toString('utf8') };
 }

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { checkClaims } from '../pipeline';
-import { parseJobs } from '../pipeline/cli';
+import { MAX_ARTICLE_BYTES_HELP, parseByteCount, parseJobs } from '../pipeline/cli';
 import { runAllExamples } from '../pipeline/rule-examples';
 import { loadClaimsFolder, type StoreReadOptions } from '../claims/io';
 import { writeClaimsToStore } from '../gate/store';
@@ -36,8 +36,8 @@ export const FOLLOW_SYMLINKS = ['--follow-symlinks', 'follow symlinks that lead 
 /** Failing on an unreadable input is the default now; `--strict` is still accepted. */
 const STRICT = new Option('--strict', 'the default: fail (exit 2) when an input cannot be read').hideHelp();
 
-function inputOptions(opts: { quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; jobs?: number; cache?: boolean }): InputOptions {
-  return { quiet: Boolean(opts.quiet), skipUnreadable: Boolean(opts.skipUnreadable), followSymlinks: Boolean(opts.followSymlinks), jobs: opts.jobs, cache: Boolean(opts.cache) };
+function inputOptions(opts: { quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; jobs?: number; cache?: boolean; maxArticleBytes?: number }): InputOptions {
+  return { quiet: Boolean(opts.quiet), skipUnreadable: Boolean(opts.skipUnreadable), followSymlinks: Boolean(opts.followSymlinks), jobs: opts.jobs, cache: Boolean(opts.cache), maxArticleBytes: opts.maxArticleBytes };
 }
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -61,7 +61,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(STRICT)
     .option('-q, --quiet', 'no warnings or summary on stderr')
     .option('-j, --jobs <n>', 'threads for extraction (default: number of CPUs; 1 = single-threaded)', parseJobs)
-    .action((inputs: string[], opts: { out: string; rules?: string; quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; jobs?: number }) => {
+    .option('--max-article-bytes <n>', MAX_ARTICLE_BYTES_HELP, parseByteCount)
+    .action((inputs: string[], opts: { out: string; rules?: string; quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; jobs?: number; maxArticleBytes?: number }) => {
       const rules = rulesFor(opts.rules, io);
       const { articles, claims } = loadInputs(inputs, rules, io, inputOptions(opts));
       // Every file is rendered before any is written (a bad id stops the run with nothing written), then
@@ -105,7 +106,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-q, --quiet', 'no warnings or summary on stderr')
     .option('-j, --jobs <n>', 'threads for extraction (default: number of CPUs; 1 = single-threaded)', parseJobs)
     .option('--cache', 'for a claims folder: keep parsed claims files in its .corroborate-cache.json (faster next time)')
-    .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; decisions?: string; jobs?: number; cache?: boolean }) => {
+    .option('--max-article-bytes <n>', MAX_ARTICLE_BYTES_HELP, parseByteCount)
+    .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; decisions?: string; jobs?: number; cache?: boolean; maxArticleBytes?: number }) => {
       const rules = rulesFor(opts.rules, io);
       const { articles, claims, root, errors } = loadInputs(inputs, rules, io, inputOptions(opts));
       let report: Report = checkClaims(articles, claims, rules, {}, errors);

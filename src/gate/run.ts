@@ -44,6 +44,8 @@ export interface PoolOptions {
   skipUnreadable?: boolean;
   /** Follow symlinks out of the store and the article folders (default: skipped, listed in `links`). */
   followSymlinks?: boolean;
+  /** `--max-article-bytes`. */
+  maxArticleBytes?: number;
 }
 
 /** Everything one gate run compares: the store's claims, the new articles' fresh claims, all findings. */
@@ -135,7 +137,7 @@ function poolOf(opts: PoolOptions, how: ReturnType<typeof readOptions>, storeDir
   const links: Problem[] = how.notices;
   let corpusRoot = opts.cwd;
   if (opts.inputs.length) {
-    const corpus = loadCorpus(opts.inputs, opts.cwd, { followSymlinks: opts.followSymlinks });
+    const corpus = loadCorpus(opts.inputs, opts.cwd, { followSymlinks: opts.followSymlinks, maxArticleBytes: opts.maxArticleBytes });
     newArticles = corpus.articles;
     warnings.push(...corpus.warnings);
     links.push(...corpus.links);

@@ -61,6 +61,8 @@ export interface InputOptions {
   jobs?: number;
   /** For a claims folder: the parsed-claims cache. */
   cache?: boolean;
+  /** `--max-article-bytes`. */
+  maxArticleBytes?: number;
 }
 
 export interface Loaded {
@@ -94,7 +96,7 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, options: In
       return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir, errors };
     }
   }
-  const corpus = loadCorpus(inputs, io.cwd, { followSymlinks });
+  const corpus = loadCorpus(inputs, io.cwd, { followSymlinks, maxArticleBytes: options.maxArticleBytes });
   noteLinks(io, corpus.links, quiet);
   failOrSkip(io, corpus.warnings, skipUnreadable);
   const errors: ExtractionError[] = [];

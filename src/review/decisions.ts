@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readNeededText } from '../util/safe-read';
-import { isMap, parseDocument, stringify } from 'yaml';
+import { isMap, stringify } from 'yaml';
 import type { Finding, Problem, Result, Verdict } from '../types';
 import { DECISION_STATUSES, type Decision, type Decisions, type DecisionStatus, type ReviewedFinding } from '../report/decisions';
-import { computeLineStarts, lineColumn } from '../text/span';
+import { parseYamlInput } from '../text/yaml-input';
 import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit, safeRecord } from '../util/stable';
 import { writeFileAtomic } from '../util/fs-atomic';
@@ -67,23 +67,18 @@ export function loadDecisions(path: string, displayName: string = path): Result<
 
 /** Parses the text of a decisions file (see `loadDecisions`). */
 export function parseDecisions(source: string, displayName: string): Result<Map<string, Decision>> {
-  const lineStarts = computeLineStarts(source);
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+  const parsed = parseYamlInput(source, displayName);
+  if (!parsed.ok) return parsed;
+  const { doc, lineStarts } = parsed.value;
   const problem = (pointer: string, message: string, key?: string): Problem => ({
     file: displayName,
     ...locateInYaml(doc, source, pointer, { lineStarts, key }),
     message,
   });
-  if (doc.errors.length) {
-    return {
-      ok: false,
-      error: doc.errors.map((e) => ({ file: displayName, ...lineColumn(lineStarts, e.pos[0]), message: e.message.split('\n')[0] })),
-    };
-  }
   // An empty file (or only comments) is no decisions yet.
   if (doc.contents === null) return { ok: true, value: new Map() };
   if (!isMap(doc.contents)) return { ok: false, error: [problem('', 'a decisions file is a mapping with format and decisions')] };
-  const data = doc.toJS({ mapAsMap: false }) as Record<string, unknown>;
+  const data = parsed.value.data as Record<string, unknown>;
   const problems: Problem[] = [];
   if (data.format !== undefined && data.format !== DECISIONS_FORMAT) {
     problems.push(problem('/format', `format must be ${DECISIONS_FORMAT}`));
