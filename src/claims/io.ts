@@ -63,10 +63,15 @@ export function sha256(text: string): string {
 /** Claims file path for an article id: "world/a.md" -> "<dir>/world/a.md.yaml". Refuses ids that climb out. */
 export function claimsPathFor(dir: string, articleId: string): string {
   const parts = articleId.split('/');
-  if (articleId === '' || parts.some((p) => p === '..' || p === '' || p === '.') || /^[a-zA-Z]:|^[\\/]/.test(articleId)) {
+  if (!isStoreId(articleId)) {
     throw new Error(`article id ${JSON.stringify(articleId)} cannot name a claims file inside ${dir}`);
   }
   return join(dir, ...parts) + '.yaml';
+}
+
+/** True when `articleId` names a file inside a folder: "world/a.md", not "../a.md", "/etc/passwd" or "c:x". */
+export function isStoreId(articleId: string): boolean {
+  return articleId !== '' && !articleId.split('/').some((p) => p === '..' || p === '' || p === '.') && !/^[a-zA-Z]:|^[\\/]/.test(articleId);
 }
 
 function claimsBody(article: Article, claims: readonly Claim[], claimsDir: string) {
@@ -146,7 +151,7 @@ export function parseClaimsFile(displayName: string, source: string, absPath?: s
   if (found.length) {
     return {
       ok: false,
-      error: found.map((p) => ({ file: displayName, ...locateInYaml(doc, source, `/claims/${p.index}${p.sub}`, { lineStarts }), message: `claims.${p.index}: ${p.message}` })),
+      error: found.map((p) => ({ file: displayName, ...locateInYaml(doc, source, p.pointer, { lineStarts }), message: p.message })),
     };
   }
   for (const c of file.claims) c.source = file.article.id;
@@ -194,11 +199,15 @@ export function readStoredArticle(claimsAbs: string, file: string, articleRoot: 
 }
 
 /** What the schema cannot say: kinds, duplicate ids, span lengths and, with the article text, span texts. */
-function contentProblems(file: ClaimsFile, text: string | undefined): { index: number; sub: string; message: string }[] {
-  const problems: { index: number; sub: string; message: string }[] = [];
+function contentProblems(file: ClaimsFile, text: string | undefined): { pointer: string; message: string }[] {
+  const problems: { pointer: string; message: string }[] = [];
+  // "id: ../../etc/passwd" would make check, gate and review write or read outside the store.
+  if (!isStoreId(file.article.id)) {
+    problems.push({ pointer: '/article/id', message: `article.id ${JSON.stringify(file.article.id)} must be a relative path inside the folder (no "..", ".", empty or absolute parts)` });
+  }
   const ids = new Set<string>();
   file.claims.forEach((c, i) => {
-    const fail = (sub: string, message: string) => problems.push({ index: i, sub, message });
+    const fail = (sub: string, message: string) => problems.push({ pointer: `/claims/${i}${sub}`, message: `claims.${i}: ${message}` });
     if (c.kind !== c.value.type) fail('/kind', `kind "${c.kind}" does not match value type "${c.value.type}"`);
     if (ids.has(c.id)) fail('/id', `duplicate claim id "${c.id}"`);
     ids.add(c.id);

@@ -1,4 +1,4 @@
-import type { Article, DateGrain, DateValue, Extractor, Hedge } from '../types';
+import type { Article, DateGrain, DateValue, Extractor, Hedge, Unread } from '../types';
 import { claimsAt } from './claim';
 import { EVENT_PLURALS, FULL_MONTH_SOURCE, TIME_ZONES, MONTH_ABBREVIATION_SOURCE, ORDINAL_WORDS, PLURAL_WITHOUT_S } from '../lang/words';
 import { chooseLongest } from '../text/lookup';
@@ -35,7 +35,7 @@ export const dateExtractor: Extractor = {
   kinds: ['date'],
   extract(article, ctx) {
     try {
-      return claimsAt(article, 'dates', extractDates(article));
+      return claimsAt(article, 'dates', extractDates(article, ctx.unread));
     } catch {
       return [];
     }
@@ -322,6 +322,9 @@ function minutesAt(text: string, at: number): boolean {
 }
 
 
+/** A year of five digits or more right after a month and day: ", 99999", " 12026". */
+const LONG_YEAR = /,?\s+\d{5,}(?![\p{L}\p{N}])/uy;
+
 const FUTURE_BEFORE = /\b(will|shall|'ll|\u2019ll|is due|are due|is expected|are expected|is scheduled|are scheduled|is set|are set|plans? to|planning to|going to|upcoming|next)\b/i;
 const YEAR_PREP = /(?:^|[^\p{L}])(in|since|by|from|until|till|through|throughout|during|before|after|around|about|circa|c\.|approximately|roughly|year|between|early|late|mid|spring|summer|autumn|fall|winter|of)(?:\s+the(?:\s+year)?)?\s*-?\s*$/iu;
 const OF_HEAD = /\b(end|start|beginning|middle|half|quarter|course|rest|spring|summer|autumn|fall|winter|year|class|months?)\s+of\s*$/i;
@@ -445,7 +448,7 @@ function monthDay(expr: string, month: number, day: number, year: string | undef
 }
 
 /** Every date of the article body, sorted, non-overlapping. Never throws on well-formed articles. */
-export function extractDates(article: Article): Found[] {
+export function extractDates(article: Article, unread?: Unread[]): Found[] {
   const text = article.text;
   const from = article.bodyStart;
   const ref = article.referenceDate?.date;
@@ -462,6 +465,15 @@ export function extractDates(article: Article): Found[] {
     if (starts.length) execAt(re, text, from, starts, (m) => add(fn(m)));
   };
   const starts = startsOf(text, marksOf(article));
+  // "January 1, 99999": the day of a year no calendar here reads. Not the reference year's January 1:
+  // left unread, and said so.
+  const yearPast9999 = (start: number, end: number): boolean => {
+    LONG_YEAR.lastIndex = end;
+    const y = LONG_YEAR.exec(text);
+    if (!y) return false;
+    unread?.push({ start, end: end + y[0].length, message: 'not read: a year past 9999' });
+    return true;
+  };
 
   at(ISO_Y, starts.iso, (m) => {
     const iso = isoDay(+m[1], +m[2], +m[3]);
@@ -479,6 +491,7 @@ export function extractDates(article: Article): Found[] {
     const month = monthNumber(m[2]);
     // "May 5" needs a capital M: "may 5" is a verb and a number.
     if (!capitalized(m[2])) return null;
+    if (!m[4] && yearPast9999(m.index, m.index + m[0].length)) return null;
     const v = monthDay(m[0], month, +m[3], m[4], m[1], ref);
     if (!v) return null;
     if (m[1] && v.weekday !== undefined && v.weekday !== weekdayNumber(m[1])) {
@@ -489,6 +502,7 @@ export function extractDates(article: Article): Found[] {
 
   at(DMY_Y, starts.dmy, (m) => {
     if (!capitalized(m[3])) return null;
+    if (!m[4] && yearPast9999(m.index, m.index + m[0].length)) return null;
     const v = monthDay(m[0], monthNumber(m[3]), +m[2], m[4], m[1], ref);
     return v ? { start: m.index, end: m.index + m[0].length, value: v } : null;
   });

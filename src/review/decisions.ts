@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readNeededText } from '../util/safe-read';
 import { isMap, stringify } from 'yaml';
 import type { Finding, Problem, Result, Verdict } from '../types';
 import { DECISION_STATUSES, type Decision, type Decisions, type DecisionStatus, type ReviewedFinding } from '../report/decisions';
 import { parseYamlInput } from '../text/yaml-input';
+import { lineColumn } from '../text/span';
 import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit, safeRecord } from '../util/stable';
 import { writeFileAtomic } from '../util/fs-atomic';
@@ -65,6 +66,30 @@ export function loadDecisions(path: string, displayName: string = path): Result<
   return text.ok ? parseDecisions(text.value, displayName) : text;
 }
 
+/**
+ * `loadDecisions` for a long-running reader (the review server): the file is parsed again only when its
+ * size, modification time or inode changed since the last call (a hand edit, a save through a rename);
+ * otherwise the last result is given again, as a new Map the caller may change.
+ */
+export function decisionsReader(path: string, displayName: string = path): () => Result<Map<string, Decision>> {
+  let stamp: string | undefined;
+  let last: Result<Map<string, Decision>> | undefined;
+  return () => {
+    let now: string;
+    try {
+      const st = statSync(path);
+      now = `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+    } catch {
+      now = 'missing';
+    }
+    if (now !== stamp || last === undefined) {
+      last = loadDecisions(path, displayName);
+      stamp = now;
+    }
+    return last.ok ? { ok: true, value: new Map(last.value) } : last;
+  };
+}
+
 /** Parses the text of a decisions file (see `loadDecisions`). */
 export function parseDecisions(source: string, displayName: string): Result<Map<string, Decision>> {
   const parsed = parseYamlInput(source, displayName);
@@ -92,6 +117,15 @@ export function parseDecisions(source: string, displayName: string): Result<Map<
     problems.push(problem('/decisions', 'decisions must map finding ids to decisions'));
     return { ok: false, error: problems };
   }
+  // Where each id's key sits, found once: looking each up in the mapping took a second per 5,000 decisions squared.
+  const keyAt = new Map<string, number>();
+  const listNode = doc.contents.get('decisions', true);
+  if (isMap(listNode)) {
+    for (const pair of listNode.items) {
+      const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+      if (key?.range) keyAt.set(String(key.value), key.range[0]);
+    }
+  }
   for (const [id, raw] of Object.entries(list as Record<string, unknown>)) {
     const at = `/decisions/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -113,7 +147,8 @@ export function parseDecisions(source: string, displayName: string): Result<Map<
       if (!['status', 'comment', 'kind', 'subject'].includes(k)) problems.push(problem(at, `unknown key ${JSON.stringify(k)}`, k));
     }
     out.set(id, d);
-    PLACES.set(d, problem('/decisions', '', id));
+    const offset = keyAt.get(id);
+    PLACES.set(d, offset === undefined ? problem('/decisions', '', id) : { file: displayName, ...lineColumn(lineStarts, offset), message: '' });
   }
   if (problems.length) return { ok: false, error: problems };
   return { ok: true, value: out };
