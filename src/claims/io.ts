@@ -273,6 +273,8 @@ export interface StoreReadOptions {
    * used only when its SHA-256 is the one the claims file states.
    */
   articleRoot?: string;
+  /** Called as claims files are read: done of total (a progress bar on a terminal). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Every `*.yaml` under `dir` (recursively), sorted. */
@@ -497,7 +499,10 @@ export function readClaimsFolder(dir: string, cwd = process.cwd(), options: { ca
   const problems: Problem[] = [];
   const files: ReadClaimsFile[] = [];
   const cache = options.cache ? new ClaimsCache(dir) : undefined;
-  for (const listed of listClaimsFilesWithStats(dir, options)) {
+  const all = listClaimsFilesWithStats(dir, options);
+  for (let i = 0; i < all.length; i++) {
+    const listed = all[i];
+    options.onProgress?.(i, all.length);
     const r = readListedClaimsFile(listed, cwd, cache, options.articleRoot);
     if (r.ok) files.push(r.value);
     else if (options.skipped) options.skipped.push(...r.error);

@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { checkClaims } from '../pipeline';
 import { MAX_ARTICLE_BYTES_HELP, parseByteCount, parseJobs } from '../pipeline/cli';
+import { createProgress } from '../pipeline/progress';
 import { runAllExamples } from '../pipeline/rule-examples';
 import { loadClaimsFolder, type StoreReadOptions } from '../claims/io';
 import { writeClaimsToStore } from '../gate/store';
@@ -67,7 +68,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const { articles, claims } = loadInputs(inputs, rules, io, inputOptions(opts));
       // Every file is rendered before any is written (a bad id stops the run with nothing written), then
       // each is written to a temporary file and renamed: a reader sees the old file or the new, never a mix.
-      const files = writeClaimsToStore(resolve(io.cwd, opts.out), articles, claims, { rules, cwd: io.cwd });
+      const writing = createProgress({ quiet: opts.quiet, label: 'claims files (rendered, then written)' });
+      let files: string[];
+      try {
+        files = writeClaimsToStore(resolve(io.cwd, opts.out), articles, claims, { rules, cwd: io.cwd, onProgress: (done, total) => writing.update(done, total) });
+      } finally {
+        writing.done();
+      }
       if (!opts.quiet) io.stderr(`wrote ${files.length} claims file${files.length === 1 ? '' : 's'} to ${opts.out}\n`);
       setExit(EXIT.ok);
     });

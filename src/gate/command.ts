@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../util/fs-atomic';
 import { buildPool, judge, type FailOn } from './run';
 import { formatExtractionError } from '../pipeline';
 import { MAX_ARTICLE_BYTES_HELP, parseByteCount } from '../pipeline/cli';
+import { createProgress } from '../pipeline/progress';
 import { Failure } from '../util/problem';
 import { DEFAULT_BASELINE, entryFor, isIsoDay, readBaseline, serializeBaseline, todayIso, type Baseline } from './baseline';
 import { fingerprintOf } from '../report/fingerprint';
@@ -153,6 +154,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
           const bFile = baselineFile(opts.baseline, cwd);
           const baseline = loadBaselineAt(bFile);
           const index = opts.index !== false;
+          const storeProgress = createProgress({ quiet: Boolean(opts.quiet), label: 'stored claims files' });
           const pool = buildPool({
             inputs,
             against: opts.against,
@@ -165,7 +167,9 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
             skipUnreadable: Boolean(opts.skipUnreadable),
             followSymlinks: Boolean(opts.followSymlinks),
             maxArticleBytes: opts.maxArticleBytes,
+            onStoreProgress: (done, total) => storeProgress.update(done, total),
           });
+          storeProgress.done();
           const quiet = Boolean(opts.quiet);
           noteLinks(io, pool.links, quiet);
           failOrSkip(io, pool.warnings, Boolean(opts.skipUnreadable));

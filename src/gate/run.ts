@@ -46,6 +46,8 @@ export interface PoolOptions {
   followSymlinks?: boolean;
   /** `--max-article-bytes`. */
   maxArticleBytes?: number;
+  /** Called as the store's claims files are looked at: done of total. */
+  onStoreProgress?: (done: number, total: number) => void;
 }
 
 /** Everything one gate run compares: the store's claims, the new articles' fresh claims, all findings. */
@@ -127,6 +129,7 @@ function readOptions(opts: PoolOptions): Required<Pick<StoreReadOptions, 'notice
     notices: [],
     skipped: opts.skipUnreadable ? [] : undefined,
     articleRoot: opts.root ? resolve(opts.cwd, opts.root) : undefined,
+    onProgress: opts.onStoreProgress,
   };
 }
 

@@ -577,7 +577,9 @@ function openWith(
   const stats = { listed: listed.length, hashed: 0, parsed: 0, removed: 0 };
   let touched = false;
 
-  for (const l of listed) {
+  for (let i = 0; i < listed.length; i++) {
+    const l = listed[i];
+    options.onProgress?.(i, listed.length);
     const known = options.known?.get(l.rel);
     if (known) {
       fresh.push({ ...l, sha256: known.sha256, file: known.file });

@@ -28,6 +28,8 @@ export interface IndexUpdate {
   /** The rules the index is keyed for: those of the run that wrote. */
   rules: RuleSet;
   cwd: string;
+  /** Called as files are rendered and written (done of total: each file counts twice, once for each). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -46,19 +48,26 @@ export function writeClaimsToStore(
   claims: ReadonlyMap<string, Claim[]>,
   index?: IndexUpdate,
 ): string[] {
+  const total = articles.length * 2;
+  const progress = index?.onProgress;
   const files = [...articles]
     .sort((a, b) => byCodeUnit(a.id, b.id))
-    .map((a) => ({ article: a, path: claimsPathFor(storeDir, a.id), text: serializeClaims(a, claims.get(a.id) ?? [], storeDir) }));
+    .map((a, i) => {
+      progress?.(i, total);
+      return { article: a, path: claimsPathFor(storeDir, a.id), text: serializeClaims(a, claims.get(a.id) ?? [], storeDir) };
+    });
   return withLock(lockPathFor(storeDir, true), () => {
-    writeFiles(files);
+    writeFiles(files, (i) => progress?.(files.length + i, total));
     if (index) keepIndex(storeDir, files, claims, index);
     return files.map((f) => f.path);
   });
 }
 
-function writeFiles(files: readonly { path: string; text: string }[]): void {
+function writeFiles(files: readonly { path: string; text: string }[], onFile: (i: number) => void): void {
   const pause = pauseMs();
-  for (const f of files) {
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    onFile(i);
     writeFileAtomic(f.path, f.text);
     if (pause) sleepSync(pause);
   }

@@ -33,6 +33,8 @@ export interface CorpusOptions {
   followSymlinks?: boolean;
   /** Articles larger than this many bytes are left out with a warning naming the limit (`--max-article-bytes`). */
   maxArticleBytes?: number;
+  /** Called as articles are read: done of total. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 
@@ -79,7 +81,10 @@ export function loadCorpus(inputs: readonly string[], cwd = process.cwd(), optio
   const corpusMeta = readCorpusFiles(files, root);
   const articles: Article[] = [];
   const seen = new Set<string>();
-  for (const { abs, id } of files.sort((a, b) => byCodeUnit(a.id, b.id))) {
+  const sorted = files.sort((a, b) => byCodeUnit(a.id, b.id));
+  for (let i = 0; i < sorted.length; i++) {
+    const { abs, id } = sorted[i];
+    options.onProgress?.(i, sorted.length);
     if (seen.has(id)) continue;
     seen.add(id);
     const text = readText(abs, id, warnings, options.maxArticleBytes);
