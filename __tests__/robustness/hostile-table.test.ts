@@ -222,3 +222,25 @@ describe('the review server reads its decisions file again only when it changed'
     expect(changed.ok && [...changed.value.keys()]).toEqual(['quantity:b2']);
   });
 });
+
+describe('a claims file no reader would open is not written', () => {
+  test('claims past the YAML file limit: exit 2 naming the article, nothing written', () => {
+    const { buildArticle } = require('../../src/ingest/article') as typeof import('../../src/ingest/article');
+    const { writeClaimsToStore } = require('../../src/gate/store') as typeof import('../../src/gate/store');
+    const { Failure } = require('../../src/util/problem') as typeof import('../../src/util/problem');
+    const dir = tempDir('corroborate-hostile-');
+    const article = buildArticle('long.md', join(dir, 'long.md'), 'The quay was closed on Monday.\n');
+    if (!article.ok) throw new Error('article');
+    // One claim whose quoted words alone pass 16 MiB (as the claims of a long, figure-dense article do).
+    const claim = { id: 'quote@0-5', source: 'long.md', kind: 'quote', extractor: 'quotes', span: { start: 0, end: 5, text: 'The q', line: 1, column: 1 }, value: { type: 'quote', words: 'w'.repeat(17 * MB) } };
+    let thrown: unknown;
+    try {
+      writeClaimsToStore(join(dir, 'store'), [article.value], new Map([['long.md', [claim as never]]]));
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(Failure);
+    expect((thrown as Error).message).toMatch(/^long\.md:1:1: its claims take \d+ bytes of YAML, past the YAML file limit of 16 MiB/);
+    expect(require('node:fs').existsSync(join(dir, 'store', 'long.md.yaml'))).toBe(false);
+  });
+});

@@ -5,6 +5,8 @@ import { claimsFileHolds, claimsFileOf, claimsPathFor, serializeClaims, sha256, 
 import { writeFileAtomic } from '../util/fs-atomic';
 import { lockPathFor, withLock } from '../util/lock';
 import { byCodeUnit } from '../util/stable';
+import { Failure } from '../util/problem';
+import { MAX_YAML_BYTES, sizeName } from '../util/safe-read';
 import { INDEX_FILE, closeStore, openStore, saveIndex } from './store-index';
 
 /**
@@ -56,6 +58,19 @@ export function writeClaimsToStore(
       progress?.(i, total);
       return { article: a, path: claimsPathFor(storeDir, a.id), text: serializeClaims(a, claims.get(a.id) ?? [], storeDir) };
     });
+  // A claims file no reader would open is not written: the claims of a long, figure-dense article can
+  // pass the YAML limit (about 15 MB of claims for 1 MB of such text).
+  const tooBig = files.filter((f) => Buffer.byteLength(f.text) > MAX_YAML_BYTES);
+  if (tooBig.length) {
+    throw new Failure(
+      tooBig.map((f) => ({
+        file: f.article.id,
+        line: 1,
+        column: 1,
+        message: `its claims take ${Buffer.byteLength(f.text)} bytes of YAML, past the YAML file limit of ${sizeName(MAX_YAML_BYTES)}: split the article, or leave it out with a lower --max-article-bytes`,
+      })),
+    );
+  }
   return withLock(lockPathFor(storeDir, true), () => {
     writeFiles(files, (i) => progress?.(files.length + i, total));
     if (index) keepIndex(storeDir, files, claims, index);
