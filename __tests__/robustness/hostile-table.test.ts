@@ -151,6 +151,7 @@ const CLAIMS: Row[] = [
   ['a claims file with id: ../../etc/passwd', (d) => editClaims(d, /^  id: a\.md$/m, '  id: ../../etc/passwd'), ['validate', 'claims'], 2, /^claims\/a\.md\.yaml:\d+:7: article\.id "\.\.\/\.\.\/etc\/passwd" must be a relative path inside the folder/m],
   ['a claims file with an absolute id', (d) => editClaims(d, /^  id: a\.md$/m, '  id: /etc/passwd'), ['check', 'claims'], 2, /^claims\/a\.md\.yaml:\d+:7: article\.id "\/etc\/passwd" must be a relative path/m],
   ['a claims file with .inf as a value', (d) => editClaims(d, /^(\s+)low: 1200$/m, '$1low: .inf'), ['validate', 'claims'], 2, /^claims\/a\.md\.yaml:\d+:\d+: \.inf is not a finite number$/m],
+  ['validate: a decisions.yaml in the store that gate and review would refuse', (d) => writeFileSync(join(d, 'claims', 'decisions.yaml'), 'decisions: *x\n'), ['validate', 'claims'], 2, /^claims\/decisions\.yaml:1:12: alias \*x is not defined before it is used$/m],
   ['a claims file with .nan as a value', (d) => editClaims(d, /^(\s+)high: 1200$/m, '$1high: .nan'), ['gate', 'articles/b.md', '--against', 'claims'], 2, /^claims\/a\.md\.yaml:\d+:\d+: \.nan is not a finite number$/m],
 ];
 

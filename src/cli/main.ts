@@ -9,7 +9,7 @@ import { loadClaimsFolder, type StoreReadOptions } from '../claims/io';
 import { writeClaimsToStore } from '../gate/store';
 import type { Report } from '../report/json';
 import { RENDERERS } from '../report';
-import { applyDecisions, countFailing, loadDecisions, unmatchedDecisions } from '../review/decisions';
+import { DECISIONS_FILE, applyDecisions, countFailing, loadDecisions, unmatchedDecisions } from '../review/decisions';
 import { appendStepSummary } from '../gate/summary';
 import { VERSION } from '../version';
 import { escapeControls } from '../util/control';
@@ -91,7 +91,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new Failure([{ file: dir, line: 1, column: 1, message: 'no such folder' }]);
       const how: StoreReadOptions = { followSymlinks: Boolean(opts.followSymlinks), notices: [], skipped: opts.skipUnreadable ? [] : undefined };
       const loaded = loadClaimsFolder(abs, io.cwd, how);
-      if (!loaded.ok) throw new Failure(loaded.error);
+      // The store's decisions.yaml is read by gate and review: validate refuses what they would.
+      const decisionsPath = resolve(abs, DECISIONS_FILE);
+      const decisions = loadDecisions(decisionsPath, relative(io.cwd, decisionsPath) || DECISIONS_FILE);
+      const problems = [...(loaded.ok ? [] : loaded.error), ...(decisions.ok ? [] : decisions.error)];
+      if (problems.length || !loaded.ok) throw new Failure(problems);
       noteLinks(io, how.notices ?? [], Boolean(opts.quiet));
       failOrSkip(io, how.skipped ?? [], Boolean(opts.skipUnreadable));
       io.stdout(`${loaded.value.length} claims file${loaded.value.length === 1 ? '' : 's'} valid\n`);
