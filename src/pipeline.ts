@@ -1,5 +1,7 @@
-import type { Article, Claim, ExtractContext, ExtractionError, Extractor, Finding, RuleSet } from './types';
+import type { Article, Claim, ExtractContext, ExtractionError, Extractor, Finding, RuleSet, Unread } from './types';
+import { lineColumn } from './text/span';
 import { EXTRACTORS, REFINERS } from './extract';
+import { inMatchingForm } from './extract/matching';
 import { compareAll, compareClaimOrder, type CompareOptions } from './compare/engine';
 import { buildReport, type Report } from './report/json';
 
@@ -20,11 +22,18 @@ export interface ExtractArticleOptions {
 
 /** Runs every extractor in order, then every refiner; returns the article's claims sorted by offset. */
 export function extractArticle(article: Article, ctx: ExtractContext, options: ExtractArticleOptions = {}): Claim[] {
+  // Text with invisible characters, decomposed accents or other scripts' digits is read in its matching
+  // form; the claims are moved back onto the text as read before they are checked and sorted.
+  const matching = inMatchingForm(article);
+  const read = matching?.article ?? article;
+  const unread: Unread[] = [];
+  const context: ExtractContext = { ...ctx, unread };
   let claims: Claim[] = [];
   for (const extractor of options.extractors ?? EXTRACTORS) {
     let found: Claim[];
+    const before = unread.length;
     try {
-      found = extractor.extract(article, ctx, claims);
+      found = extractor.extract(read, context, claims);
     } catch (err) {
       const error: ExtractionError = { article: article.id, extractor: extractor.id, message: errorMessage(err) };
       if (options.errors) options.errors.push(error);
@@ -32,13 +41,27 @@ export function extractArticle(article: Article, ctx: ExtractContext, options: E
       continue;
     }
     claims = claims.concat(found);
+    for (const u of unread.slice(before)) reportUnread(article, extractor.id, matching ? matching.range(u.start, u.end) : [u.start, u.end], u.message, options);
   }
-  for (const refine of REFINERS) claims = refine(claims, article, ctx);
+  for (const refine of REFINERS) claims = refine(claims, read, context);
+  if (matching) claims = matching.restore(claims);
   return claims.filter((c) => spanIsExact(article, c)).sort(compareClaimOrder);
 }
 
-/** `error: extractor "dates" failed on a.md: RangeError: Invalid time value; its claims are left out`. */
+/** An extractor's unread text, as a warning at its place in the article as read. */
+function reportUnread(article: Article, extractor: string, [start, end]: [number, number], message: string, options: ExtractArticleOptions): void {
+  const { line, column } = lineColumn(article.lineStarts, start);
+  const error: ExtractionError = { article: article.id, extractor, message: `${JSON.stringify(article.text.slice(start, end))} ${message}`, unread: true, line, column };
+  if (options.errors) options.errors.push(error);
+  else process.stderr.write(`${formatExtractionError(error)}\n`);
+}
+
+/**
+ * `error: extractor "dates" failed on a.md: RangeError: Invalid time value; its claims are left out`, or for
+ * unread text `warning: a.md:3:18: "January 1, 99999" not read: a year past 9999 (dates)`.
+ */
 export function formatExtractionError(e: ExtractionError): string {
+  if (e.unread) return `warning: ${e.article}:${e.line ?? 1}:${e.column ?? 1}: ${e.message} (${e.extractor})`;
   return `error: extractor "${e.extractor}" failed on ${e.article}: ${e.message}; its claims are left out`;
 }
 

@@ -297,8 +297,21 @@ export type RelationClaim = Claim<RelationValue>;
  * article text, the language data (lang/en) and the extractor version; the rules' vocabulary (event
  * synonyms, aliases, spellings) is applied when claims are compared.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface ExtractContext {}
+export interface ExtractContext {
+  /**
+   * Where an extractor lists what it saw and could not read, instead of reading it wrong: "January 1,
+   * 99999" is no date of the reference year. The pipeline reports each as a warning with its place.
+   */
+  unread?: Unread[];
+}
+
+/** Text an extractor recognized and left unread, `[start, end)` of the article it was given. */
+export interface Unread {
+  start: number;
+  end: number;
+  /** Why, after the quoted text: "not read: a year past 9999". */
+  message: string;
+}
 
 /**
  * One extractor finds one kind of claim. It may read the claims of extractors listed before it
@@ -481,4 +494,8 @@ export interface ExtractionError {
   article: string;
   extractor: string;
   message: string;
+  /** Not a failure: text the extractor left unread (ExtractContext.unread), at this line and column. */
+  unread?: boolean;
+  line?: number;
+  column?: number;
 }

@@ -76,7 +76,8 @@ describe('hostile inputs', () => {
   ])('%s is read and extracted', (_name, make) => {
     const big = mkdtempSync(join(tmpdir(), 'corroborate-big-'));
     writeFileSync(join(big, 'big.txt'), make());
-    const [article] = loadCorpus([big]).articles;
+    // Past the default --max-article-bytes (10 MiB): read here with a limit raised as a user would raise it.
+    const [article] = loadCorpus([big], process.cwd(), { maxArticleBytes: 32 * MB }).articles;
     const claims = extractArticle(article, {});
     expect(Array.isArray(claims)).toBe(true);
     const last = claims[claims.length - 1];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import Ajv from 'ajv';
-import { parseDocument, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import type { Article, ArticleMeta, Claim, Problem, ReferenceDate, Result, Sentence } from '../types';
 import { EXTRACTOR_VERSION } from '../version';
 import { CLAIMS_FORMAT, CLAIMS_SCHEMA } from './schema';
@@ -11,8 +11,9 @@ import { byCodeUnit } from '../util/stable';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { authenticate } from '../util/local-key';
 import { oneLine } from '../util/control';
-import { readRegularFile, readRegularText, resolvesWithin } from '../util/safe-read';
-import { computeLineStarts, lineColumn } from '../text/span';
+import { MAX_YAML_BYTES, readRegularFile, readRegularText, resolvesWithin } from '../util/safe-read';
+import { computeLineStarts } from '../text/span';
+import { parseYamlInput } from '../text/yaml-input';
 import { splitSentences } from '../lang/sentences';
 import { languageFingerprint } from '../lang/load';
 
@@ -62,10 +63,15 @@ export function sha256(text: string): string {
 /** Claims file path for an article id: "world/a.md" -> "<dir>/world/a.md.yaml". Refuses ids that climb out. */
 export function claimsPathFor(dir: string, articleId: string): string {
   const parts = articleId.split('/');
-  if (articleId === '' || parts.some((p) => p === '..' || p === '' || p === '.') || /^[a-zA-Z]:|^[\\/]/.test(articleId)) {
+  if (!isStoreId(articleId)) {
     throw new Error(`article id ${JSON.stringify(articleId)} cannot name a claims file inside ${dir}`);
   }
   return join(dir, ...parts) + '.yaml';
+}
+
+/** True when `articleId` names a file inside a folder: "world/a.md", not "../a.md", "/etc/passwd" or "c:x". */
+export function isStoreId(articleId: string): boolean {
+  return articleId !== '' && !articleId.split('/').some((p) => p === '..' || p === '' || p === '.') && !/^[a-zA-Z]:|^[\\/]/.test(articleId);
 }
 
 function claimsBody(article: Article, claims: readonly Claim[], claimsDir: string) {
@@ -124,15 +130,9 @@ const validateSchema = ajv.compile(CLAIMS_SCHEMA);
  * checked against it.
  */
 export function parseClaimsFile(displayName: string, source: string, absPath?: string, articleRoot?: string): Result<ClaimsFile> {
-  const lineStarts = computeLineStarts(source);
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) {
-    return {
-      ok: false,
-      error: doc.errors.map((e) => ({ file: displayName, ...lineColumn(lineStarts, e.pos[0]), message: e.message.split('\n')[0] })),
-    };
-  }
-  const data = doc.toJS() as unknown;
+  const parsed = parseYamlInput(source, displayName);
+  if (!parsed.ok) return parsed;
+  const { doc, data, lineStarts } = parsed.value;
   const made = madeElsewhere(data);
   if (made) return { ok: false, error: [{ file: displayName, ...locateInYaml(doc, source, made.pointer, { lineStarts }), message: made.message }] };
   if (!validateSchema(data)) {
@@ -151,7 +151,7 @@ export function parseClaimsFile(displayName: string, source: string, absPath?: s
   if (found.length) {
     return {
       ok: false,
-      error: found.map((p) => ({ file: displayName, ...locateInYaml(doc, source, `/claims/${p.index}${p.sub}`, { lineStarts }), message: `claims.${p.index}: ${p.message}` })),
+      error: found.map((p) => ({ file: displayName, ...locateInYaml(doc, source, p.pointer, { lineStarts }), message: p.message })),
     };
   }
   for (const c of file.claims) c.source = file.article.id;
@@ -199,11 +199,15 @@ export function readStoredArticle(claimsAbs: string, file: string, articleRoot: 
 }
 
 /** What the schema cannot say: kinds, duplicate ids, span lengths and, with the article text, span texts. */
-function contentProblems(file: ClaimsFile, text: string | undefined): { index: number; sub: string; message: string }[] {
-  const problems: { index: number; sub: string; message: string }[] = [];
+function contentProblems(file: ClaimsFile, text: string | undefined): { pointer: string; message: string }[] {
+  const problems: { pointer: string; message: string }[] = [];
+  // "id: ../../etc/passwd" would make check, gate and review write or read outside the store.
+  if (!isStoreId(file.article.id)) {
+    problems.push({ pointer: '/article/id', message: `article.id ${JSON.stringify(file.article.id)} must be a relative path inside the folder (no "..", ".", empty or absolute parts)` });
+  }
   const ids = new Set<string>();
   file.claims.forEach((c, i) => {
-    const fail = (sub: string, message: string) => problems.push({ index: i, sub, message });
+    const fail = (sub: string, message: string) => problems.push({ pointer: `/claims/${i}${sub}`, message: `claims.${i}: ${message}` });
     if (c.kind !== c.value.type) fail('/kind', `kind "${c.kind}" does not match value type "${c.value.type}"`);
     if (ids.has(c.id)) fail('/id', `duplicate claim id "${c.id}"`);
     ids.add(c.id);
@@ -269,6 +273,8 @@ export interface StoreReadOptions {
    * used only when its SHA-256 is the one the claims file states.
    */
   articleRoot?: string;
+  /** Called as claims files are read: done of total (a progress bar on a terminal). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Every `*.yaml` under `dir` (recursively), sorted. */
@@ -292,37 +298,50 @@ function isClaimsFileName(name: string, top: boolean): boolean {
 export function listClaimsFilesWithStats(dir: string, options: StoreReadOptions = {}): ListedClaimsFile[] {
   const out: ListedClaimsFile[] = [];
   const storeReal = realOr(dir);
-  const walk = (d: string, prefix: string, seen: Set<string>) => {
-    for (const name of readdirSync(d).sort(byCodeUnit)) {
-      if (name.startsWith('.')) continue;
-      const abs = join(d, name);
-      const rel = prefix + name;
-      let st = lstatSync(abs);
-      if (st.isSymbolicLink()) {
-        let target;
-        try {
-          target = statSync(abs);
-        } catch (err) {
-          if (isClaimsFileName(name, d === dir)) out.push({ abs, rel, size: -1, mtimeMs: 0, unreadable: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: a dangling symlink?)` });
-          continue;
-        }
-        if (!options.followSymlinks && !resolvesWithin(storeReal, abs)) {
-          options.notices?.push({ file: rel, line: 1, column: 1, message: 'symlink to outside the claims folder; skipped (--follow-symlinks follows it)' });
-          continue;
-        }
-        st = target;
-      }
-      if (st.isDirectory()) {
-        const real = realOr(abs);
-        if (seen.has(real)) continue;
-        walk(abs, `${rel}/`, new Set([...seen, real]));
-      } else if (isClaimsFileName(name, d === dir)) {
-        if (st.isFile()) out.push({ abs, rel, size: st.size, mtimeMs: st.mtimeMs });
-        else out.push({ abs, rel, size: -1, mtimeMs: 0, unreadable: 'not a regular file (a device, FIFO or socket)' });
-      }
-    }
+  // Depth first in name order with an explicit stack: a store 2,000 folders deep is neither a stack
+  // overflow nor a realpath of every level. A folder already open further up (by device:inode) is a loop.
+  const open = new Set<string>();
+  const stack: { d: string; prefix: string; key: string; names: string[]; next: number }[] = [];
+  const enter = (d: string, prefix: string, st: { dev: number; ino: number }) => {
+    const key = `${st.dev}:${st.ino}`;
+    if (open.has(key)) return;
+    open.add(key);
+    stack.push({ d, prefix, key, names: readdirSync(d).sort(byCodeUnit), next: 0 });
   };
-  walk(dir, '', new Set([storeReal]));
+  enter(dir, '', statSync(dir));
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    if (frame.next >= frame.names.length) {
+      open.delete(frame.key);
+      stack.pop();
+      continue;
+    }
+    const { d, prefix } = frame;
+    const name = frame.names[frame.next++];
+    if (name.startsWith('.')) continue;
+    const abs = join(d, name);
+    const rel = prefix + name;
+    let st = lstatSync(abs);
+    if (st.isSymbolicLink()) {
+      let target;
+      try {
+        target = statSync(abs);
+      } catch (err) {
+        if (isClaimsFileName(name, d === dir)) out.push({ abs, rel, size: -1, mtimeMs: 0, unreadable: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: a dangling symlink?)` });
+        continue;
+      }
+      if (!options.followSymlinks && !resolvesWithin(storeReal, abs)) {
+        options.notices?.push({ file: rel, line: 1, column: 1, message: 'symlink to outside the claims folder; skipped (--follow-symlinks follows it)' });
+        continue;
+      }
+      st = target;
+    }
+    if (st.isDirectory()) enter(abs, `${rel}/`, st);
+    else if (isClaimsFileName(name, d === dir)) {
+      if (st.isFile()) out.push({ abs, rel, size: st.size, mtimeMs: st.mtimeMs });
+      else out.push({ abs, rel, size: -1, mtimeMs: 0, unreadable: 'not a regular file (a device, FIFO or socket)' });
+    }
+  }
   return out;
 }
 
@@ -454,7 +473,7 @@ export function readListedClaimsFile(listed: ListedClaimsFile, cwd: string, cach
 export function readListedText(listed: ListedClaimsFile, cwd: string): Result<string> {
   const shown = relative(cwd, listed.abs).split(sep).join('/');
   if (listed.unreadable) return { ok: false, error: [{ file: shown, line: 1, column: 1, message: listed.unreadable }] };
-  const r = readRegularFile(listed.abs);
+  const r = readRegularFile(listed.abs, MAX_YAML_BYTES, 'YAML file');
   if (!r.ok) return { ok: false, error: [{ file: shown, line: 1, column: 1, message: r.message }] };
   return { ok: true, value: r.bytes.toString('utf8') };
 }
@@ -480,7 +499,10 @@ export function readClaimsFolder(dir: string, cwd = process.cwd(), options: { ca
   const problems: Problem[] = [];
   const files: ReadClaimsFile[] = [];
   const cache = options.cache ? new ClaimsCache(dir) : undefined;
-  for (const listed of listClaimsFilesWithStats(dir, options)) {
+  const all = listClaimsFilesWithStats(dir, options);
+  for (let i = 0; i < all.length; i++) {
+    const listed = all[i];
+    options.onProgress?.(i, all.length);
     const r = readListedClaimsFile(listed, cwd, cache, options.articleRoot);
     if (r.ok) files.push(r.value);
     else if (options.skipped) options.skipped.push(...r.error);

@@ -2,13 +2,14 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { checkClaims } from '../pipeline';
-import { parseJobs } from '../pipeline/cli';
+import { MAX_ARTICLE_BYTES_HELP, parseByteCount, parseJobs } from '../pipeline/cli';
+import { createProgress } from '../pipeline/progress';
 import { runAllExamples } from '../pipeline/rule-examples';
 import { loadClaimsFolder, type StoreReadOptions } from '../claims/io';
 import { writeClaimsToStore } from '../gate/store';
 import type { Report } from '../report/json';
 import { RENDERERS } from '../report';
-import { applyDecisions, countFailing, loadDecisions, unmatchedDecisions } from '../review/decisions';
+import { DECISIONS_FILE, applyDecisions, countFailing, loadDecisions, unmatchedDecisions } from '../review/decisions';
 import { appendStepSummary } from '../gate/summary';
 import { VERSION } from '../version';
 import { escapeControls } from '../util/control';
@@ -36,8 +37,8 @@ export const FOLLOW_SYMLINKS = ['--follow-symlinks', 'follow symlinks that lead 
 /** Failing on an unreadable input is the default now; `--strict` is still accepted. */
 const STRICT = new Option('--strict', 'the default: fail (exit 2) when an input cannot be read').hideHelp();
 
-function inputOptions(opts: { quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; jobs?: number; cache?: boolean }): InputOptions {
-  return { quiet: Boolean(opts.quiet), skipUnreadable: Boolean(opts.skipUnreadable), followSymlinks: Boolean(opts.followSymlinks), jobs: opts.jobs, cache: Boolean(opts.cache) };
+function inputOptions(opts: { quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; jobs?: number; cache?: boolean; maxArticleBytes?: number }): InputOptions {
+  return { quiet: Boolean(opts.quiet), skipUnreadable: Boolean(opts.skipUnreadable), followSymlinks: Boolean(opts.followSymlinks), jobs: opts.jobs, cache: Boolean(opts.cache), maxArticleBytes: opts.maxArticleBytes };
 }
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -61,12 +62,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(STRICT)
     .option('-q, --quiet', 'no warnings or summary on stderr')
     .option('-j, --jobs <n>', 'threads for extraction (default: number of CPUs; 1 = single-threaded)', parseJobs)
-    .action((inputs: string[], opts: { out: string; rules?: string; quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; jobs?: number }) => {
+    .option('--max-article-bytes <n>', MAX_ARTICLE_BYTES_HELP, parseByteCount)
+    .action((inputs: string[], opts: { out: string; rules?: string; quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; jobs?: number; maxArticleBytes?: number }) => {
       const rules = rulesFor(opts.rules, io);
       const { articles, claims } = loadInputs(inputs, rules, io, inputOptions(opts));
       // Every file is rendered before any is written (a bad id stops the run with nothing written), then
       // each is written to a temporary file and renamed: a reader sees the old file or the new, never a mix.
-      const files = writeClaimsToStore(resolve(io.cwd, opts.out), articles, claims, { rules, cwd: io.cwd });
+      const writing = createProgress({ quiet: opts.quiet, label: 'claims files (rendered, then written)' });
+      let files: string[];
+      try {
+        files = writeClaimsToStore(resolve(io.cwd, opts.out), articles, claims, { rules, cwd: io.cwd, onProgress: (done, total) => writing.update(done, total) });
+      } finally {
+        writing.done();
+      }
       if (!opts.quiet) io.stderr(`wrote ${files.length} claims file${files.length === 1 ? '' : 's'} to ${opts.out}\n`);
       setExit(EXIT.ok);
     });
@@ -83,7 +91,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new Failure([{ file: dir, line: 1, column: 1, message: 'no such folder' }]);
       const how: StoreReadOptions = { followSymlinks: Boolean(opts.followSymlinks), notices: [], skipped: opts.skipUnreadable ? [] : undefined };
       const loaded = loadClaimsFolder(abs, io.cwd, how);
-      if (!loaded.ok) throw new Failure(loaded.error);
+      // The store's decisions.yaml is read by gate and review: validate refuses what they would.
+      const decisionsPath = resolve(abs, DECISIONS_FILE);
+      const decisions = loadDecisions(decisionsPath, relative(io.cwd, decisionsPath) || DECISIONS_FILE);
+      const problems = [...(loaded.ok ? [] : loaded.error), ...(decisions.ok ? [] : decisions.error)];
+      if (problems.length || !loaded.ok) throw new Failure(problems);
       noteLinks(io, how.notices ?? [], Boolean(opts.quiet));
       failOrSkip(io, how.skipped ?? [], Boolean(opts.skipUnreadable));
       io.stdout(`${loaded.value.length} claims file${loaded.value.length === 1 ? '' : 's'} valid\n`);
@@ -105,7 +117,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-q, --quiet', 'no warnings or summary on stderr')
     .option('-j, --jobs <n>', 'threads for extraction (default: number of CPUs; 1 = single-threaded)', parseJobs)
     .option('--cache', 'for a claims folder: keep parsed claims files in its .corroborate-cache.json (faster next time)')
-    .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; decisions?: string; jobs?: number; cache?: boolean }) => {
+    .option('--max-article-bytes <n>', MAX_ARTICLE_BYTES_HELP, parseByteCount)
+    .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; decisions?: string; jobs?: number; cache?: boolean; maxArticleBytes?: number }) => {
       const rules = rulesFor(opts.rules, io);
       const { articles, claims, root, errors } = loadInputs(inputs, rules, io, inputOptions(opts));
       let report: Report = checkClaims(articles, claims, rules, {}, errors);

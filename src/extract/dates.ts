@@ -1,4 +1,4 @@
-import type { Article, DateGrain, DateValue, Extractor, Hedge } from '../types';
+import type { Article, DateGrain, DateValue, Extractor, Hedge, Unread } from '../types';
 import { claimsAt } from './claim';
 import {
   DATE_HEDGES, DURATION_LEADS, DURATION_PERIODS, EVENT_PLURALS, FULL_MONTH_SOURCE, FUNCTION_WORDS, FUTURE_MARKERS, MONTH_ABBREVIATION_SOURCE, MONTH_PREPOSITIONS,
@@ -40,7 +40,7 @@ export const dateExtractor: Extractor = {
   kinds: ['date'],
   extract(article, ctx) {
     try {
-      return claimsAt(article, 'dates', extractDates(article));
+      return claimsAt(article, 'dates', extractDates(article, ctx.unread));
     } catch {
       return [];
     }
@@ -340,6 +340,9 @@ function minutesAt(text: string, at: number): boolean {
 }
 
 
+/** A year of five digits or more right after a month and day: ", 99999", " 12026". */
+const LONG_YEAR = /,?\s+\d{5,}(?![\p{L}\p{N}])/uy;
+
 /** "will sail on Saturday", "is due to resume Monday": the weekday after these is in the future. */
 const FUTURE_BEFORE = new RegExp(String.raw`\b(${phraseAlternation(FUTURE_MARKERS)})\b`, 'i');
 /** Before a year: "in 2021", "around 2010", "mid-2010", "spring 2021", "in the year 2020". */
@@ -470,7 +473,7 @@ function monthDay(expr: string, month: number, day: number, year: string | undef
 }
 
 /** Every date of the article body, sorted, non-overlapping. Never throws on well-formed articles. */
-export function extractDates(article: Article): Found[] {
+export function extractDates(article: Article, unread?: Unread[]): Found[] {
   const text = article.text;
   const from = article.bodyStart;
   const ref = article.referenceDate?.date;
@@ -487,6 +490,15 @@ export function extractDates(article: Article): Found[] {
     if (starts.length) execAt(re, text, from, starts, (m) => add(fn(m)));
   };
   const starts = startsOf(text, marksOf(article));
+  // "January 1, 99999": the day of a year no calendar here reads. Not the reference year's January 1:
+  // left unread, and said so.
+  const yearPast9999 = (start: number, end: number): boolean => {
+    LONG_YEAR.lastIndex = end;
+    const y = LONG_YEAR.exec(text);
+    if (!y) return false;
+    unread?.push({ start, end: end + y[0].length, message: 'not read: a year past 9999' });
+    return true;
+  };
 
   at(ISO_Y, starts.iso, (m) => {
     const iso = isoDay(+m[1], +m[2], +m[3]);
@@ -504,6 +516,7 @@ export function extractDates(article: Article): Found[] {
     const month = monthNumber(m[2]);
     // "May 5" needs a capital M: "may 5" is a verb and a number.
     if (!capitalized(m[2])) return null;
+    if (!m[4] && yearPast9999(m.index, m.index + m[0].length)) return null;
     const v = monthDay(m[0], month, +m[3], m[4], m[1], ref);
     if (!v) return null;
     if (m[1] && v.weekday !== undefined && v.weekday !== weekdayNumber(m[1])) {
@@ -514,6 +527,7 @@ export function extractDates(article: Article): Found[] {
 
   at(DMY_Y, starts.dmy, (m) => {
     if (!capitalized(m[3])) return null;
+    if (!m[4] && yearPast9999(m.index, m.index + m[0].length)) return null;
     const v = monthDay(m[0], monthNumber(m[3]), +m[2], m[4], m[1], ref);
     return v ? { start: m.index, end: m.index + m[0].length, value: v } : null;
   });

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readNeededText } from '../util/safe-read';
 import Ajv from 'ajv';
-import { parseDocument, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import type { Finding, Problem, Result } from '../types';
 import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit } from '../util/stable';
-import { lineColumn, computeLineStarts } from '../text/span';
+import { parseYamlInput } from '../text/yaml-input';
 import { fingerprintOf } from '../report/fingerprint';
 
 export const BASELINE_FORMAT = 'corroborate/baseline@1';
@@ -77,13 +77,10 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(BASELINE_SC
 
 /** Reads and checks a baseline file; every problem names the file, line and column. */
 export function parseBaseline(displayName: string, source: string): Result<Baseline> {
-  const lineStarts = computeLineStarts(source);
   // YAML 1.1 would turn `2026-01-31` into a Date: the core schema keeps it a string, as written.
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, version: '1.2', schema: 'core' });
-  if (doc.errors.length) {
-    return { ok: false, error: doc.errors.map((e) => ({ file: displayName, ...lineColumn(lineStarts, e.pos[0]), message: e.message.split('\n')[0] })) };
-  }
-  const data = doc.toJS() as unknown;
+  const parsed = parseYamlInput(source, displayName, { version: '1.2', schema: 'core' });
+  if (!parsed.ok) return parsed;
+  const { doc, data, lineStarts } = parsed.value;
   if (!validate(data)) {
     const problems: Problem[] = (validate.errors ?? []).map((err) => {
       const key = err.keyword === 'additionalProperties' ? String(err.params.additionalProperty) : undefined;

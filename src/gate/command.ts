@@ -5,12 +5,14 @@ import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { RuleSet } from '../types';
 import { EXIT, failOrSkip, noteLinks, type Io } from '../pipeline/inputs';
-import { readNeededText } from '../util/safe-read';
+import { MAX_FILE_BYTES, readNeededText } from '../util/safe-read';
 import { loadRulesFor } from '../rules/loader';
 import { RENDERERS } from '../report';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { buildPool, judge, type FailOn } from './run';
 import { formatExtractionError } from '../pipeline';
+import { MAX_ARTICLE_BYTES_HELP, parseByteCount } from '../pipeline/cli';
+import { createProgress } from '../pipeline/progress';
 import { Failure } from '../util/problem';
 import { DEFAULT_BASELINE, entryFor, isIsoDay, readBaseline, serializeBaseline, todayIso, type Baseline } from './baseline';
 import { fingerprintOf } from '../report/fingerprint';
@@ -92,6 +94,7 @@ interface GateOpts {
   skipUnreadable?: boolean;
   followSymlinks?: boolean;
   filesFrom?: string;
+  maxArticleBytes?: number;
 }
 
 interface BaselineCreateOpts {
@@ -132,6 +135,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
     )
     .option('--follow-symlinks', 'follow symlinks that lead out of the store or the article folders (default: skipped with a warning)')
     .option('-q, --quiet', 'no notices or summary on stderr')
+    .option('--max-article-bytes <n>', MAX_ARTICLE_BYTES_HELP, parseByteCount)
     .action(
       guarded(io, setExit, (given: string[], opts: GateOpts) => {
         const cwd = io.cwd;
@@ -150,6 +154,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
           const bFile = baselineFile(opts.baseline, cwd);
           const baseline = loadBaselineAt(bFile);
           const index = opts.index !== false;
+          const storeProgress = createProgress({ quiet: Boolean(opts.quiet), label: 'stored claims files' });
           const pool = buildPool({
             inputs,
             against: opts.against,
@@ -161,7 +166,10 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
             index,
             skipUnreadable: Boolean(opts.skipUnreadable),
             followSymlinks: Boolean(opts.followSymlinks),
+            maxArticleBytes: opts.maxArticleBytes,
+            onStoreProgress: (done, total) => storeProgress.update(done, total),
           });
+          storeProgress.done();
           const quiet = Boolean(opts.quiet);
           noteLinks(io, pool.links, quiet);
           failOrSkip(io, pool.warnings, Boolean(opts.skipUnreadable));
@@ -275,7 +283,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
  * "articles/x$(touch PWNED).md" is only ever a name: no shell reads the list.
  */
 export function namesFrom(file: string, cwd: string): string[] {
-  const read = readNeededText(resolve(cwd, file), file);
+  const read = readNeededText(resolve(cwd, file), file, MAX_FILE_BYTES, 'file list');
   if (!read.ok) throw new Failure(read.error);
   const text = read.value;
   const names = text.includes('\0') ? text.split('\0') : text.split('\n').map((l) => l.replace(/\r$/, ''));

@@ -44,6 +44,10 @@ export interface PoolOptions {
   skipUnreadable?: boolean;
   /** Follow symlinks out of the store and the article folders (default: skipped, listed in `links`). */
   followSymlinks?: boolean;
+  /** `--max-article-bytes`. */
+  maxArticleBytes?: number;
+  /** Called as the store's claims files are looked at: done of total. */
+  onStoreProgress?: (done: number, total: number) => void;
 }
 
 /** Everything one gate run compares: the store's claims, the new articles' fresh claims, all findings. */
@@ -125,6 +129,7 @@ function readOptions(opts: PoolOptions): Required<Pick<StoreReadOptions, 'notice
     notices: [],
     skipped: opts.skipUnreadable ? [] : undefined,
     articleRoot: opts.root ? resolve(opts.cwd, opts.root) : undefined,
+    onProgress: opts.onStoreProgress,
   };
 }
 
@@ -135,7 +140,7 @@ function poolOf(opts: PoolOptions, how: ReturnType<typeof readOptions>, storeDir
   const links: Problem[] = how.notices;
   let corpusRoot = opts.cwd;
   if (opts.inputs.length) {
-    const corpus = loadCorpus(opts.inputs, opts.cwd, { followSymlinks: opts.followSymlinks });
+    const corpus = loadCorpus(opts.inputs, opts.cwd, { followSymlinks: opts.followSymlinks, maxArticleBytes: opts.maxArticleBytes });
     newArticles = corpus.articles;
     warnings.push(...corpus.warnings);
     links.push(...corpus.links);

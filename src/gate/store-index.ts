@@ -35,7 +35,7 @@
  *   and the bare title keeps no body, where a full load might give it one).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Article, Claim, Comparator, CompareContext, Problem, Result, RuleSet } from '../types';
 import { CLAIMS_FORMAT } from '../claims/schema';
@@ -333,13 +333,16 @@ function readAt(fd: number, position: number, length: number): Buffer {
 function readOnDisk(dir: string, fingerprint: string): { data: IndexData; records: Records } | undefined {
   let fd: number;
   try {
-    fd = openSync(join(dir, INDEX_FILE), 'r');
+    // Non-blocking: an index file someone replaced with a FIFO opens at once and fails the isFile test.
+    fd = openSync(join(dir, INDEX_FILE), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch {
     return undefined;
   }
   let keep = false;
   try {
-    const size = fstatSync(fd).size;
+    const st = fstatSync(fd);
+    if (!st.isFile()) return undefined;
+    const size = st.size;
     const head = readAt(fd, 0, Math.min(size, 4096));
     const nl = head.indexOf(10);
     if (nl < 0) return undefined;
@@ -574,7 +577,9 @@ function openWith(
   const stats = { listed: listed.length, hashed: 0, parsed: 0, removed: 0 };
   let touched = false;
 
-  for (const l of listed) {
+  for (let i = 0; i < listed.length; i++) {
+    const l = listed[i];
+    options.onProgress?.(i, listed.length);
     const known = options.known?.get(l.rel);
     if (known) {
       fresh.push({ ...l, sha256: known.sha256, file: known.file });

@@ -5,6 +5,8 @@ import { claimsFileHolds, claimsFileOf, claimsPathFor, serializeClaims, sha256, 
 import { writeFileAtomic } from '../util/fs-atomic';
 import { lockPathFor, withLock } from '../util/lock';
 import { byCodeUnit } from '../util/stable';
+import { Failure } from '../util/problem';
+import { MAX_YAML_BYTES, sizeName } from '../util/safe-read';
 import { INDEX_FILE, closeStore, openStore, saveIndex } from './store-index';
 
 /**
@@ -28,6 +30,8 @@ export interface IndexUpdate {
   /** The rules the index is keyed for: those of the run that wrote. */
   rules: RuleSet;
   cwd: string;
+  /** Called as files are rendered and written (done of total: each file counts twice, once for each). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -46,19 +50,39 @@ export function writeClaimsToStore(
   claims: ReadonlyMap<string, Claim[]>,
   index?: IndexUpdate,
 ): string[] {
+  const total = articles.length * 2;
+  const progress = index?.onProgress;
   const files = [...articles]
     .sort((a, b) => byCodeUnit(a.id, b.id))
-    .map((a) => ({ article: a, path: claimsPathFor(storeDir, a.id), text: serializeClaims(a, claims.get(a.id) ?? [], storeDir) }));
+    .map((a, i) => {
+      progress?.(i, total);
+      return { article: a, path: claimsPathFor(storeDir, a.id), text: serializeClaims(a, claims.get(a.id) ?? [], storeDir) };
+    });
+  // A claims file no reader would open is not written: the claims of a long, figure-dense article can
+  // pass the YAML limit (about 15 MB of claims for 1 MB of such text).
+  const tooBig = files.filter((f) => Buffer.byteLength(f.text) > MAX_YAML_BYTES);
+  if (tooBig.length) {
+    throw new Failure(
+      tooBig.map((f) => ({
+        file: f.article.id,
+        line: 1,
+        column: 1,
+        message: `its claims take ${Buffer.byteLength(f.text)} bytes of YAML, past the YAML file limit of ${sizeName(MAX_YAML_BYTES)}: split the article, or leave it out with a lower --max-article-bytes`,
+      })),
+    );
+  }
   return withLock(lockPathFor(storeDir, true), () => {
-    writeFiles(files);
+    writeFiles(files, (i) => progress?.(files.length + i, total));
     if (index) keepIndex(storeDir, files, claims, index);
     return files.map((f) => f.path);
   });
 }
 
-function writeFiles(files: readonly { path: string; text: string }[]): void {
+function writeFiles(files: readonly { path: string; text: string }[], onFile: (i: number) => void): void {
   const pause = pauseMs();
-  for (const f of files) {
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    onFile(i);
     writeFileAtomic(f.path, f.text);
     if (pause) sleepSync(pause);
   }

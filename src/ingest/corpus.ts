@@ -1,8 +1,8 @@
-import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { isWithin, readNeededText, readRegularFile, realPath, resolvesWithin } from '../util/safe-read';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { DEFAULT_MAX_ARTICLE_BYTES, isWithin, readNeededText, readRegularFile, realPath, resolvesWithin } from '../util/safe-read';
 import { Failure } from '../util/problem';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseYamlInput } from '../text/yaml-input';
 import Ajv from 'ajv';
 import type { Article, ArticleMeta, Problem } from '../types';
 import { buildArticle } from './article';
@@ -31,6 +31,10 @@ export interface Corpus {
 export interface CorpusOptions {
   /** Follow symlinks that lead out of the folder given (or, for files named one by one, the working folder). */
   followSymlinks?: boolean;
+  /** Articles larger than this many bytes are left out with a warning naming the limit (`--max-article-bytes`). */
+  maxArticleBytes?: number;
+  /** Called as articles are read: done of total. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 
@@ -47,7 +51,7 @@ export function loadCorpus(inputs: readonly string[], cwd = process.cwd(), optio
   let root = cwd;
   if (inputs.length === 1 && isDirectory(resolve(cwd, inputs[0]))) {
     root = resolve(cwd, inputs[0]);
-    walk(root, root, { out: files, warnings, links, follow, top: realPath(root) ?? root }, new Set());
+    walk(root, root, { out: files, warnings, links, follow, top: realPath(root) ?? root });
   } else {
     for (const input of inputs) {
       const abs = resolve(cwd, input);
@@ -65,7 +69,7 @@ export function loadCorpus(inputs: readonly string[], cwd = process.cwd(), optio
       if (!existsSync(abs)) {
         warnings.push({ file: id, line: 1, column: 1, message: 'cannot be read (a dangling symlink); skipped' });
       } else if (isDirectory(abs)) {
-        walk(abs, cwd, { out: files, warnings, links, follow, top: realPath(abs) ?? abs }, new Set());
+        walk(abs, cwd, { out: files, warnings, links, follow, top: realPath(abs) ?? abs });
       } else if (lst.isSymbolicLink() && !follow && !resolvesWithin(base, abs)) {
         links.push({ file: id, line: 1, column: 1, message: `symlink to outside ${base === cwd ? 'the working folder' : 'its folder'}; skipped (--follow-symlinks follows it)` });
       } else {
@@ -77,10 +81,13 @@ export function loadCorpus(inputs: readonly string[], cwd = process.cwd(), optio
   const corpusMeta = readCorpusFiles(files, root);
   const articles: Article[] = [];
   const seen = new Set<string>();
-  for (const { abs, id } of files.sort((a, b) => byCodeUnit(a.id, b.id))) {
+  const sorted = files.sort((a, b) => byCodeUnit(a.id, b.id));
+  for (let i = 0; i < sorted.length; i++) {
+    const { abs, id } = sorted[i];
+    options.onProgress?.(i, sorted.length);
     if (seen.has(id)) continue;
     seen.add(id);
-    const text = readText(abs, id, warnings);
+    const text = readText(abs, id, warnings, options.maxArticleBytes);
     if (text === null) continue;
     const result = buildArticle(id, abs, text, corpusMeta.get(abs) ?? {});
     if (result.ok) articles.push(result.value);
@@ -111,30 +118,51 @@ interface Walk {
   top: string;
 }
 
-function walk(dir: string, root: string, w: Walk, visiting: Set<string>): void {
-  let real: string;
-  try {
-    real = realpathSync(dir);
-  } catch {
-    w.warnings.push({ file: toId(relative(root, dir)) || '.', line: 1, column: 1, message: 'folder cannot be read; skipped' });
-    return;
-  }
-  if (visiting.has(real)) {
-    w.links.push({ file: toId(relative(root, dir)), line: 1, column: 1, message: 'symlink loop; skipped' });
-    return;
-  }
-  visiting.add(real);
-  let entries: string[];
-  try {
-    entries = readdirSync(dir).sort(byCodeUnit);
-  } catch {
-    w.warnings.push({ file: toId(relative(root, dir)) || '.', line: 1, column: 1, message: 'folder cannot be read; skipped' });
-    visiting.delete(real);
-    return;
-  }
-  for (const name of entries) {
+/** A folder being read: its entries, the next one to look at, and its device:inode while it is open. */
+interface Frame {
+  dir: string;
+  key: string;
+  entries: string[];
+  next: number;
+}
+
+/**
+ * Every article under `start`, depth first in name order, with an explicit stack: a folder 2,000 levels
+ * deep is neither a stack overflow nor a `realpath` of every level. A folder is a symlink loop when its
+ * device:inode is already open further up (articles/a/up -> articles).
+ */
+function walk(start: string, root: string, w: Walk): void {
+  const open = new Set<string>();
+  const stack: Frame[] = [];
+  const enter = (dir: string, st: { dev: number; ino: number } | undefined): void => {
+    const shown = toId(relative(root, dir)) || '.';
+    let entries: string[];
+    try {
+      st ??= statSync(dir);
+      entries = readdirSync(dir);
+    } catch {
+      w.warnings.push({ file: shown, line: 1, column: 1, message: 'folder cannot be read; skipped' });
+      return;
+    }
+    const key = `${st.dev}:${st.ino}`;
+    if (open.has(key)) {
+      w.links.push({ file: shown, line: 1, column: 1, message: 'symlink loop; skipped' });
+      return;
+    }
+    open.add(key);
+    stack.push({ dir, key, entries: entries.sort(byCodeUnit), next: 0 });
+  };
+  enter(start, undefined);
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    if (frame.next >= frame.entries.length) {
+      open.delete(frame.key);
+      stack.pop();
+      continue;
+    }
+    const name = frame.entries[frame.next++];
     if (name.startsWith('.') || name === 'node_modules') continue;
-    const abs = join(dir, name);
+    const abs = join(frame.dir, name);
     const id = toId(relative(root, abs));
     const isArticle = ARTICLE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
     let st;
@@ -153,26 +181,32 @@ function walk(dir: string, root: string, w: Walk, visiting: Set<string>): void {
       if (isArticle) w.warnings.push({ file: id, line: 1, column: 1, message: 'cannot be read (a dangling symlink?); skipped' });
       continue;
     }
-    if (st.isDirectory()) walk(abs, root, w, visiting);
+    if (st.isDirectory()) enter(abs, st);
     else if (isArticle) {
       if (st.isFile()) w.out.push({ abs, id });
       else w.warnings.push({ file: id, line: 1, column: 1, message: 'not a regular file (a device, FIFO or socket); skipped' });
     }
   }
-  visiting.delete(real);
 }
 
 /**
  * The file's text as UTF-8, or null with a warning for a file that is gone, binary (NUL bytes),
  * or not valid UTF-8. A UTF-16 file with a byte-order mark is decoded as UTF-16.
  */
-export function readText(abs: string, id: string, warnings: Problem[]): string | null {
-  const read = readRegularFile(abs);
+export function readText(abs: string, id: string, warnings: Problem[], maxBytes = DEFAULT_MAX_ARTICLE_BYTES): string | null {
+  const read = readRegularFile(abs, maxBytes, '--max-article-bytes');
   if (!read.ok) {
     warnings.push({ file: id, line: 1, column: 1, message: `${read.message}; skipped` });
     return null;
   }
   const bytes = read.bytes;
+  // UTF-32 before UTF-16: the UTF-32 LE mark FF FE 00 00 starts with the UTF-16 LE one.
+  const utf32 = utf32Order(bytes);
+  if (utf32) {
+    const text = decodeUtf32(bytes, utf32 === 'le');
+    if (text === undefined) warnings.push({ file: id, line: 1, column: 1, message: 'not valid UTF-32; skipped' });
+    return text ?? null;
+  }
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const le = bytes[0] === 0xff;
     try {
@@ -192,6 +226,35 @@ export function readText(abs: string, id: string, warnings: Problem[]): string |
     warnings.push({ file: id, line: 1, column: 1, message: 'not valid UTF-8; skipped' });
     return null;
   }
+}
+
+/** 'le' or 'be' when `bytes` start with a UTF-32 byte-order mark. */
+function utf32Order(bytes: Buffer): 'le' | 'be' | undefined {
+  if (bytes.length < 4) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return 'le';
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return 'be';
+  return undefined;
+}
+
+/**
+ * UTF-32 text after its byte-order mark (which is dropped, as TextDecoder drops the others), or undefined
+ * when the length is not a multiple of 4 or a code point is out of range or a surrogate.
+ */
+function decodeUtf32(bytes: Buffer, le: boolean): string | undefined {
+  if (bytes.length % 4 !== 0) return undefined;
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  for (let i = 4; i < bytes.length; i += 4) {
+    const cp = le ? bytes.readUInt32LE(i) : bytes.readUInt32BE(i);
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0) return undefined;
+    chunk.push(cp);
+    if (chunk.length === 4096) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  return parts.join('');
 }
 
 const CORPUS_SCHEMA = {
@@ -231,13 +294,13 @@ function readCorpusFiles(files: { abs: string }[], root: string): Map<string, Ar
       continue;
     }
     const source = read.value;
-    const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, version: '1.2', schema: 'core' });
-    if (doc.errors.length) {
-      for (const e of doc.errors) problems.push({ file: id, ...locateOffset(source, e.pos[0]), message: e.message.split('\n')[0] });
+    // Dates stay strings: `published: 2025-09-21` is not turned into a Date by the core schema.
+    const parsed = parseYamlInput(source, id, { version: '1.2', schema: 'core' });
+    if (!parsed.ok) {
+      problems.push(...parsed.error);
       continue;
     }
-    // Dates stay strings: `published: 2025-09-21` is not turned into a Date by the core schema.
-    const data = doc.toJS({ mapAsMap: false }) as unknown;
+    const { doc, data } = parsed.value;
     if (!validateCorpus(data)) {
       for (const err of validateCorpus.errors ?? []) {
         const key = err.keyword === 'additionalProperties' ? String(err.params.additionalProperty) : undefined;
@@ -254,9 +317,4 @@ function readCorpusFiles(files: { abs: string }[], root: string): Map<string, Ar
   }
   if (problems.length) throw new Failure(problems);
   return byPath;
-}
-
-function locateOffset(source: string, offset: number): { line: number; column: number } {
-  const before = source.slice(0, offset).split(/\r\n|\n|\r/);
-  return { line: before.length, column: before[before.length - 1].length + 1 };
 }

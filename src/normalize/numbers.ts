@@ -17,9 +17,12 @@ const WORD_ALT = [...SPELLED_NUMBER_WORDS].sort((a, b) => b.length - a.length).j
 
 /**
  * A spelled number of up to "nine hundred ninety-nine thousand ...": words joined by spaces, hyphens or "and".
- * Used inside larger patterns; no nested quantifiers over overlapping classes.
+ * Used inside larger patterns; no nested quantifiers over overlapping classes. At most 12 words follow the
+ * first ("one hundred and twenty-five thousand three hundred and forty-two" takes 8): a pattern tried at
+ * every word of "one one one ..." and failing after it would otherwise read the rest of the run each
+ * time, quadratic in its length.
  */
-export const SPELLED_NUMBER_SOURCE = `(?:${WORD_ALT}|an? (?:${phraseAlternation(SPELLED_SCALES_AFTER_A)}))(?:[ -](?:and )?(?:${WORD_ALT}|${phraseAlternation(SPELLED_SCALES_INSIDE)}))*`;
+export const SPELLED_NUMBER_SOURCE = `(?:${WORD_ALT}|an? (?:${phraseAlternation(SPELLED_SCALES_AFTER_A)}))(?:[ -](?:and )?(?:${WORD_ALT}|${phraseAlternation(SPELLED_SCALES_INSIDE)})){0,12}`;
 
 /** Persian (U+06F0..) and Arabic-Indic (U+0660..) digits as ASCII: "۱۲۴" -> "124". */
 export function asciiDigits(s: string): string {

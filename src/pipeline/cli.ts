@@ -2,6 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import type { Article, Claim, ExtractionError } from '../types';
 import { createProgress } from './progress';
 import { extractAll } from './parallel';
+import { DEFAULT_MAX_ARTICLE_BYTES } from '../util/safe-read';
 
 /**
  * What the CLI calls to extract: every article's claims, on several threads for a large corpus, with a
@@ -20,6 +21,16 @@ export function extractWithProgress(
 }
 
 /** `--jobs 4` -> 4; anything but a whole number from 1 is refused with a usage error. */
+/** `--max-article-bytes N`: a whole number of bytes, 1 or more ("10485760"). */
+export function parseByteCount(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of bytes, 1 or more');
+  return n;
+}
+
+/** The `--max-article-bytes` option every command that reads articles takes. */
+export const MAX_ARTICLE_BYTES_HELP = `an article larger than this many bytes is not read: exit 2 naming it, or left out with --skip-unreadable (default: ${DEFAULT_MAX_ARTICLE_BYTES}, 10 MiB)`;
+
 export function parseJobs(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of threads, 1 or more');

@@ -5,6 +5,7 @@ import { loadCorpus } from '../ingest/corpus';
 import { loadRulesFor } from '../rules/loader';
 import { formatExtractionError } from '../pipeline';
 import { extractWithProgress } from './cli';
+import { createProgress } from './progress';
 import { loadCurrentClaims } from './stored';
 import { isClaimsFolder, inferRoot, loadClaimsFolder, articleFromClaims, type StoreReadOptions } from '../claims/io';
 import { writeFileAtomic } from '../util/fs-atomic';
@@ -61,6 +62,8 @@ export interface InputOptions {
   jobs?: number;
   /** For a claims folder: the parsed-claims cache. */
   cache?: boolean;
+  /** `--max-article-bytes`. */
+  maxArticleBytes?: number;
 }
 
 export interface Loaded {
@@ -79,9 +82,11 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, options: In
     const dir = resolve(io.cwd, inputs[0]);
     if (existsSync(dir) && statSync(dir).isDirectory() && isClaimsFolder(dir)) {
       const errors: ExtractionError[] = [];
-      const read = (): StoreReadOptions => ({ followSymlinks, notices: [], skipped: skipUnreadable ? [] : undefined });
+      const progress = createProgress({ quiet, label: 'claims files read' });
+      const read = (): StoreReadOptions => ({ followSymlinks, notices: [], skipped: skipUnreadable ? [] : undefined, onProgress: (done, total) => progress.update(done, total) });
       let how = read();
       let loaded = loadClaimsFolder(dir, io.cwd, { cache, ...how });
+      progress.done();
       // Claims made by another format, extractor or language data are extracted again (or refused).
       if (!loaded.ok) loaded = loadCurrentClaims(dir, io.cwd, errors, (how = read()));
       if (!loaded.ok) throw new Failure(loaded.error);
@@ -94,7 +99,13 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, options: In
       return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir, errors };
     }
   }
-  const corpus = loadCorpus(inputs, io.cwd, { followSymlinks });
+  const reading = createProgress({ quiet, label: 'articles read' });
+  let corpus;
+  try {
+    corpus = loadCorpus(inputs, io.cwd, { followSymlinks, maxArticleBytes: options.maxArticleBytes, onProgress: (done, total) => reading.update(done, total) });
+  } finally {
+    reading.done();
+  }
   noteLinks(io, corpus.links, quiet);
   failOrSkip(io, corpus.warnings, skipUnreadable);
   const errors: ExtractionError[] = [];

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseYamlInput } from '../text/yaml-input';
 import type { ExtractionError, Problem, Result } from '../types';
 import { buildArticle } from '../ingest/article';
 import { claimsFileOf, claimsPathFor, listClaimsFilesWithStats, parseClaimsFile, readListedText, readStoredArticle, sha256, type ClaimsFile, type StoreReadOptions } from '../claims/io';
@@ -63,8 +63,8 @@ export function loadCurrentClaims(dir: string, cwd: string, errors: ExtractionEr
       files.push(parsed.value);
       continue;
     }
-    const doc = parseDocument(source, { prettyErrors: false });
-    const data = doc.errors.length ? undefined : (doc.toJS() as { article?: StoredArticle } | null);
+    const yaml = parseYamlInput(source, shown);
+    const data = yaml.ok ? (yaml.value.data as { article?: StoredArticle } | null) : undefined;
     // Only files made elsewhere are extracted again; a broken file is reported as it is.
     const stale = parsed.error.length === 1 && /^claims (written as|made by) /.test(parsed.error[0].message);
     const again = stale && data?.article ? extractAgain(listed.abs, data.article, dir, errors, articleRoot) : undefined;

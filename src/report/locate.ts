@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { parse } from 'yaml';
+import { MAX_YAML_BYTES, parseYamlInput } from '../text/yaml-input';
+import { readRegularText } from '../util/safe-read';
 import type { ClaimRef, Finding } from '../types';
 import type { Report } from './json';
 import { claimsPathFor } from '../claims/io';
@@ -84,7 +85,9 @@ function findArticleFile(root: string, id: string): string {
   try {
     const claimsFile = claimsPathFor(root, id);
     if (existsSync(claimsFile)) {
-      const data = parse(readFileSync(claimsFile, 'utf8')) as { article?: { file?: unknown } } | null;
+      const text = readRegularText(claimsFile, MAX_YAML_BYTES);
+      const parsed = text === undefined ? undefined : parseYamlInput(text, claimsFile);
+      const data = parsed?.ok ? (parsed.value.data as { article?: { file?: unknown } } | null) : undefined;
       const file = data?.article?.file;
       if (typeof file === 'string' && file) return isAbsolute(file) ? file : resolve(dirname(claimsFile), file);
     }

@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readNeededText } from '../util/safe-read';
-import { isMap, parseDocument, stringify } from 'yaml';
+import { isMap, stringify } from 'yaml';
 import type { Finding, Problem, Result, Verdict } from '../types';
 import { DECISION_STATUSES, type Decision, type Decisions, type DecisionStatus, type ReviewedFinding } from '../report/decisions';
-import { computeLineStarts, lineColumn } from '../text/span';
+import { parseYamlInput } from '../text/yaml-input';
+import { lineColumn } from '../text/span';
 import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit, safeRecord } from '../util/stable';
 import { writeFileAtomic } from '../util/fs-atomic';
@@ -65,25 +66,44 @@ export function loadDecisions(path: string, displayName: string = path): Result<
   return text.ok ? parseDecisions(text.value, displayName) : text;
 }
 
+/**
+ * `loadDecisions` for a long-running reader (the review server): the file is parsed again only when its
+ * size, modification time or inode changed since the last call (a hand edit, a save through a rename);
+ * otherwise the last result is given again, as a new Map the caller may change.
+ */
+export function decisionsReader(path: string, displayName: string = path): () => Result<Map<string, Decision>> {
+  let stamp: string | undefined;
+  let last: Result<Map<string, Decision>> | undefined;
+  return () => {
+    let now: string;
+    try {
+      const st = statSync(path);
+      now = `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+    } catch {
+      now = 'missing';
+    }
+    if (now !== stamp || last === undefined) {
+      last = loadDecisions(path, displayName);
+      stamp = now;
+    }
+    return last.ok ? { ok: true, value: new Map(last.value) } : last;
+  };
+}
+
 /** Parses the text of a decisions file (see `loadDecisions`). */
 export function parseDecisions(source: string, displayName: string): Result<Map<string, Decision>> {
-  const lineStarts = computeLineStarts(source);
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+  const parsed = parseYamlInput(source, displayName);
+  if (!parsed.ok) return parsed;
+  const { doc, lineStarts } = parsed.value;
   const problem = (pointer: string, message: string, key?: string): Problem => ({
     file: displayName,
     ...locateInYaml(doc, source, pointer, { lineStarts, key }),
     message,
   });
-  if (doc.errors.length) {
-    return {
-      ok: false,
-      error: doc.errors.map((e) => ({ file: displayName, ...lineColumn(lineStarts, e.pos[0]), message: e.message.split('\n')[0] })),
-    };
-  }
   // An empty file (or only comments) is no decisions yet.
   if (doc.contents === null) return { ok: true, value: new Map() };
   if (!isMap(doc.contents)) return { ok: false, error: [problem('', 'a decisions file is a mapping with format and decisions')] };
-  const data = doc.toJS({ mapAsMap: false }) as Record<string, unknown>;
+  const data = parsed.value.data as Record<string, unknown>;
   const problems: Problem[] = [];
   if (data.format !== undefined && data.format !== DECISIONS_FORMAT) {
     problems.push(problem('/format', `format must be ${DECISIONS_FORMAT}`));
@@ -96,6 +116,15 @@ export function parseDecisions(source: string, displayName: string): Result<Map<
   if (list === null || typeof list !== 'object' || Array.isArray(list)) {
     problems.push(problem('/decisions', 'decisions must map finding ids to decisions'));
     return { ok: false, error: problems };
+  }
+  // Where each id's key sits, found once: looking each up in the mapping took a second per 5,000 decisions squared.
+  const keyAt = new Map<string, number>();
+  const listNode = doc.contents.get('decisions', true);
+  if (isMap(listNode)) {
+    for (const pair of listNode.items) {
+      const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+      if (key?.range) keyAt.set(String(key.value), key.range[0]);
+    }
   }
   for (const [id, raw] of Object.entries(list as Record<string, unknown>)) {
     const at = `/decisions/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
@@ -118,7 +147,8 @@ export function parseDecisions(source: string, displayName: string): Result<Map<
       if (!['status', 'comment', 'kind', 'subject'].includes(k)) problems.push(problem(at, `unknown key ${JSON.stringify(k)}`, k));
     }
     out.set(id, d);
-    PLACES.set(d, problem('/decisions', '', id));
+    const offset = keyAt.get(id);
+    PLACES.set(d, offset === undefined ? problem('/decisions', '', id) : { file: displayName, ...lineColumn(lineStarts, offset), message: '' });
   }
   if (problems.length) return { ok: false, error: problems };
   return { ok: true, value: out };

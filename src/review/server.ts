@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Article } from '../types';
 import type { Report } from '../report/json';
 import { contentSecurityPolicy, renderHtml } from '../report/html';
-import { isDecisionStatus, loadDecisions, saveDecisions, MAX_COMMENT, type Decision } from './decisions';
+import { decisionsReader, isDecisionStatus, saveDecisions, MAX_COMMENT, type Decision } from './decisions';
 
 /**
  * The review server: one page (the HTML report with a decision form per finding) and one API route,
@@ -63,7 +63,9 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
   // What the browser keeps once it has shown the token: another secret, so the cookie is not the token.
   const session = randomBytes(32).toString('hex');
   const findingIds = new Map(options.report.findings.map((f) => [f.id, f]));
-  const first = loadDecisions(options.decisionsPath);
+  // Read once, and again only when the file changed: a file of 40,000 decisions is not parsed per request.
+  const readDecisions = decisionsReader(options.decisionsPath);
+  const first = readDecisions();
   if (!first.ok) throw new Failure(first.error);
   let port = 0;
 
@@ -109,7 +111,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     if (rawPath === '/' || rawPath === '/index.html') {
       if (req.method !== 'GET' && req.method !== 'HEAD') return notAllowed(res, 'GET, HEAD');
       if (!signedIn) return send(res, 403, 'text/plain', 'open the address corroborate review printed (it holds the token)\n');
-      const loaded = loadDecisions(options.decisionsPath);
+      const loaded = readDecisions();
       if (!loaded.ok) return send(res, 500, 'text/plain', `decisions file is not valid:\n${loaded.error.map((p) => `${p.line}:${p.column}: ${p.message}`).join('\n')}\n`);
       const html = renderHtml(options.report, { articles: options.articles, review: { token, decisions: loaded.value } });
       // Node sends no body for HEAD by itself; the length stays that of the page.
@@ -118,7 +120,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     if (rawPath === '/api/decisions') {
       if (!signedIn) return json(res, 403, { error: 'open the address corroborate review printed (it holds the token)' });
       if (req.method === 'GET') {
-        const loaded = loadDecisions(options.decisionsPath);
+        const loaded = readDecisions();
         if (!loaded.ok) return json(res, 500, { error: 'decisions file is not valid' });
         return json(res, 200, { decisions: Object.fromEntries(loaded.value) });
       }
@@ -168,7 +170,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     // Read, change and write under the file's lock: another server (or a hand edit) may have written
     // decisions since this one last read them, and they must all be kept.
     const saved = withLock(lockPathFor(options.decisionsPath), () => {
-      const loaded = loadDecisions(options.decisionsPath);
+      const loaded = readDecisions();
       if (!loaded.ok) return false;
       const decisions = loaded.value;
       if (decision) decisions.set(id, decision);

@@ -2,7 +2,6 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import levenshtein from 'fast-levenshtein';
-import { parseDocument } from 'yaml';
 import type { ClaimKind, Comparator, Problem, Result, Rule, RuleSet, Severity } from '../types';
 import { COMPARATORS } from '../compare/comparators';
 import { emptyVocabulary, VOCABULARY_KINDS, type VocabularyKind } from '../text/vocabulary';
@@ -10,7 +9,7 @@ import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit } from '../util/stable';
 import { readNeededText } from '../util/safe-read';
 import { Failure } from '../util/problem';
-import { computeLineStarts, lineColumn } from '../text/span';
+import { parseYamlInput } from '../text/yaml-input';
 import { EXAMPLE_EXPECTATIONS, type RuleExample } from './example-types';
 
 /** The rules shipped with corroborate: `<package>/rules`. */
@@ -156,16 +155,11 @@ function displayPath(abs: string, cwd: string): string {
 
 /** Parses one rule file: YAML, the shared shape, the comparator (with a did-you-mean), its params. */
 export function parseRuleFile(id: string, abs: string, shown: string, source: string): Result<LoadedRule> {
-  const lineStarts = computeLineStarts(source);
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+  const parsed = parseYamlInput(source, shown, { readerRefusesProto: true });
+  if (!parsed.ok) return parsed;
+  const { doc, lineStarts } = parsed.value;
+  const data = parsed.value.data as Record<string, unknown>;
   const at = (pointer: string, key?: string) => locateInYaml(doc, source, pointer, { key, lineStarts });
-  if (doc.errors.length) {
-    return {
-      ok: false,
-      error: doc.errors.map((e) => ({ file: shown, ...lineColumn(lineStarts, e.pos[0]), message: e.message.split('\n')[0] })),
-    };
-  }
-  const data = doc.toJS() as Record<string, unknown>;
   const problems: Problem[] = [];
   if (!validateRuleFile(data)) {
     for (const err of validateRuleFile.errors ?? []) {
@@ -320,6 +314,38 @@ export function loadRulesFor(option: string | undefined, cwd: string): Result<Ru
 }
 
 /**
+ * The folder `rc` names in `rules:`, relative to it; undefined when it names none. Anything else in the
+ * file is a mistake at its line and column (exit 2), never a reason to quietly run without the user's
+ * rules: `rules: 5`, an unknown key, a folder that is not there.
+ */
+function rulesDirFromRc(rc: string, shown: string): string | undefined {
+  const text = readNeededText(rc, shown);
+  if (!text.ok) throw new Failure(text.error);
+  const parsed = parseYamlInput(text.value, shown);
+  if (!parsed.ok) throw new Failure(parsed.error);
+  const { doc, data, lineStarts } = parsed.value;
+  const at = (pointer: string, key?: string) => ({ file: shown, ...locateInYaml(doc, text.value, pointer, { key, lineStarts }) });
+  if (data === null || data === undefined) return undefined;
+  if (typeof data !== 'object' || Array.isArray(data)) throw new Failure([{ ...at(''), message: 'a .corroboraterc.yaml is a mapping, such as "rules: my-rules"' }]);
+  const record = data as Record<string, unknown>;
+  const unknown = Object.keys(record).filter((k) => k !== 'rules');
+  if (unknown.length) throw new Failure(unknown.map((k) => ({ ...at('', k), message: `unknown key "${k}" (the only key is rules)` })));
+  if (record.rules === undefined || record.rules === null) return undefined;
+  if (typeof record.rules !== 'string' || record.rules === '') throw new Failure([{ ...at('/rules'), message: 'rules must be the path of a folder' }]);
+  const named = resolve(dirname(rc), record.rules);
+  if (!isDirectoryPath(named)) throw new Failure([{ ...at('/rules'), message: `rules folder ${JSON.stringify(record.rules)} not found` }]);
+  return named;
+}
+
+function isDirectoryPath(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The user's rules folder: `--rules DIR` if given, else `rules:` in the nearest `.corroboraterc.yaml`
  * in the working folder or a parent (relative to that file).
  */
@@ -327,13 +353,7 @@ export function findUserRulesDir(cwd = process.cwd()): string | undefined {
   let dir = resolve(cwd);
   for (;;) {
     const rc = join(dir, '.corroboraterc.yaml');
-    if (existsSync(rc)) {
-      const text = readNeededText(rc, rc);
-      if (!text.ok) throw new Failure(text.error);
-      const data = parseDocument(text.value).toJS() as { rules?: unknown } | null;
-      if (data && typeof data.rules === 'string') return resolve(dir, data.rules);
-      return undefined;
-    }
+    if (existsSync(rc)) return rulesDirFromRc(rc, relative(cwd, rc) || rc);
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;

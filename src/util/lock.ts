@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync, mkdirSync } from 'node:fs';
+import { closeSync, openSync, statSync, unlinkSync, writeSync, mkdirSync } from 'node:fs';
+import { readRegularText } from './safe-read';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Failure } from './problem';
@@ -30,7 +31,7 @@ function abandoned(lock: string, now: number): boolean {
   try {
     const st = statSync(lock);
     if (now - st.mtimeMs > STALE_LOCK_MS) return true;
-    const [pid, host] = readFileSync(lock, 'utf8').split('\n');
+    const [pid, host] = (readRegularText(lock, 4096) ?? '').split('\n');
     return host === hostname() && /^\d+$/.test(pid) && Number(pid) !== process.pid && !alive(Number(pid));
   } catch {
     // Gone already (released): not abandoned, just try again.

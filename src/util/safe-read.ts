@@ -9,6 +9,18 @@ import { isAbsolute, relative } from 'node:path';
 
 /** The largest file read as an article or a claims file. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** The largest article read unless `--max-article-bytes` says otherwise: 10 MiB. */
+export const DEFAULT_MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+/**
+ * The largest YAML file read (claims, rules, decisions, baseline, corpus.yaml, .corroboraterc.yaml). The
+ * claims of a 10 MiB article take about a third of it.
+ */
+export const MAX_YAML_BYTES = 16 * 1024 * 1024;
+
+/** "10 MiB", "1500 bytes": a limit as a message names it. */
+export function sizeName(bytes: number): string {
+  return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MiB` : `${bytes} bytes`;
+}
 
 export type ReadOutcome = { ok: true; bytes: Buffer } | { ok: false; code: string; message: string };
 
@@ -17,7 +29,7 @@ export type ReadOutcome = { ok: true; bytes: Buffer } | { ok: false; code: strin
  * refused by its type), checked to be a regular file no larger than `maxBytes`, and read to the size it
  * had when opened.
  */
-export function readRegularFile(path: string, maxBytes = MAX_FILE_BYTES): ReadOutcome {
+export function readRegularFile(path: string, maxBytes = MAX_FILE_BYTES, limitName = ''): ReadOutcome {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
@@ -28,7 +40,7 @@ export function readRegularFile(path: string, maxBytes = MAX_FILE_BYTES): ReadOu
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return { ok: false, code: 'ENOTREG', message: 'not a regular file (a device, FIFO or socket)' };
-    if (st.size > maxBytes) return { ok: false, code: 'EFBIG', message: `larger than ${Math.round(maxBytes / 1024 / 1024)} MiB` };
+    if (st.size > maxBytes) return { ok: false, code: 'EFBIG', message: `${st.size} bytes, larger than the ${limitName ? `${limitName} limit of ` : 'limit of '}${sizeName(maxBytes)}` };
     const bytes = Buffer.alloc(st.size);
     let got = 0;
     while (got < st.size) {
@@ -77,8 +89,8 @@ export function resolvesWithin(root: string, path: string): boolean {
  * The text of a file the run needs (a baseline, a decisions file, corpus.yaml, a rules file): a problem
  * at `displayName:1:1` when it is not a regular file or cannot be read, instead of a hang or a throw.
  */
-export function readNeededText(path: string, displayName: string): { ok: true; value: string } | { ok: false; error: { file: string; line: number; column: number; message: string }[] } {
-  const r = readRegularFile(path);
+export function readNeededText(path: string, displayName: string, maxBytes = MAX_YAML_BYTES, limitName = 'YAML file'): { ok: true; value: string } | { ok: false; error: { file: string; line: number; column: number; message: string }[] } {
+  const r = readRegularFile(path, maxBytes, limitName);
   if (!r.ok) return { ok: false, error: [{ file: displayName, line: 1, column: 1, message: r.message }] };
   return { ok: true, value: r.bytes.toString('utf8') };
 }

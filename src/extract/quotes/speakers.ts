@@ -119,12 +119,21 @@ export function afterAttribution(text: string, from: number, to: number): NounPh
   return null;
 }
 
+/** How far before an opening quote mark its speaker is looked for, in characters (some 100 words). */
+const ATTRIBUTION_REACH = 600;
+
 /**
  * Who speaks, read from the sentence words before an opening quote mark: 'Roe said, "...' /
  * 'An official said that the deal was "not possible"'. `sentenceStart` bounds the search.
  */
 export function beforeAttribution(text: string, sentenceStart: number, open: number): NounPhrase | null {
-  const toks = words(text, sentenceStart, open);
+  // Read at most ATTRIBUTION_REACH characters back. A line of 10,000 quote marks and no sentence end
+  // ('"said the "said the ...') made every quote read every word before it, and try the sentence's
+  // subject at every "said": cubic. Cut short, the words read do not start the sentence, so no subject
+  // is taken from their start.
+  const from = Math.max(sentenceStart, open - ATTRIBUTION_REACH);
+  const whole = from === sentenceStart;
+  const toks = words(text, from, open);
   for (let k = toks.length - 1; k >= 0; k--) {
     const w = toks[k].text.toLowerCase();
     if (w === 'according' && toks[k + 1]?.text.toLowerCase() === 'to') {
@@ -136,6 +145,7 @@ export function beforeAttribution(text: string, sentenceStart: number, open: num
     if (k > 0 && /['\u2019]s$/.test(toks[k - 1].text)) continue;
     // A participle belongs to the sentence's subject: 'Roe issued a threat, writing: "..."'.
     if (/ing$/.test(w)) {
+      if (!whole) continue;
       const np = sentenceSubject(text, toks.slice(0, k));
       if (np.length) return { toks: np, verb: `X, ${w}` };
       continue;
@@ -147,6 +157,7 @@ export function beforeAttribution(text: string, sentenceStart: number, open: num
       if (np.length) return { toks: np, verb: 'X said' };
     }
     // "Roe, who has long criticised the plan, said ...": the subject opens the sentence.
+    if (!whole) continue;
     const np = sentenceSubject(text, toks.slice(0, k));
     if (np.length) return { toks: np, verb: 'X said' };
   }
