@@ -16,3 +16,7 @@ export function severityFor(verdict: Verdict, rule: Severity): FindingSeverity {
   if (rule === 'off') return 'info';
   return RANK[rule] < RANK[own] ? rule : own;
 }
+
+/** `--fail-on` and the config's `fail-on`: the verdict names people use, the severities they stand for, or never. */
+export const FAIL_ON_CHOICES = ['conflict', 'variant', 'error', 'warning', 'never'] as const;
+export type FailOn = (typeof FAIL_ON_CHOICES)[number];

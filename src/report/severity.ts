@@ -1,5 +1,5 @@
 import type { Finding } from '../types';
-import type { FindingSeverity } from '../compare/severity';
+import type { FailOn, FindingSeverity } from '../compare/severity';
 
 export { severityFor, type FindingSeverity } from '../compare/severity';
 
@@ -7,8 +7,7 @@ export { severityFor, type FindingSeverity } from '../compare/severity';
  * `--fail-on`: the least severity that fails the run. The verdict names are kept as the words people use:
  * `conflict` = error, `variant` = warning or worse, `never` = report only.
  */
-export const FAIL_ON_CHOICES = ['conflict', 'variant', 'error', 'warning', 'never'] as const;
-export type FailOn = (typeof FAIL_ON_CHOICES)[number];
+export { FAIL_ON_CHOICES, type FailOn } from '../compare/severity';
 
 /** The severities that fail a run under `failOn`: `variant` -> error and warning. */
 export function failingSeverities(failOn: FailOn): ReadonlySet<FindingSeverity> {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import levenshtein from 'fast-levenshtein';
 import { parseDocument } from 'yaml';
@@ -9,9 +9,9 @@ import { emptyVocabulary, VOCABULARY_KINDS, type VocabularyKind } from '../text/
 import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit } from '../util/stable';
 import { readNeededText } from '../util/safe-read';
-import { Failure } from '../util/problem';
 import { computeLineStarts, lineColumn } from '../text/span';
 import { EXAMPLE_EXPECTATIONS, type RuleExample } from './example-types';
+import { loadConfig } from './config';
 
 /** The rules shipped with corroborate: `<package>/rules`. */
 export const SHIPPED_RULES_DIR = resolve(__dirname, '..', '..', 'rules');
@@ -114,15 +114,28 @@ export function loadRules(extraDirs: readonly string[] = [], options: { shippedD
   const vocabulary = emptyVocabulary();
   const rules: Rule[] = [];
   const data: Rule[] = [];
+  const off: Rule[] = [];
   for (const id of [...byId.keys()].sort(byCodeUnit)) {
     const { rule, vocabulary: kind } = byId.get(id)!;
-    if (rule.severity === 'off') continue;
+    if (rule.severity === 'off') {
+      off.push(rule);
+      continue;
+    }
     if (kind) {
       kind.merge(vocabulary, rule.params, rule.id);
       data.push(rule);
     } else rules.push(rule);
   }
-  return { ok: true, value: { rules, data, vocabulary } };
+  const set: RuleSet = { rules, data, vocabulary };
+  OFF.set(set, off);
+  return { ok: true, value: set };
+}
+
+/** Rules turned off (`severity: off`) in a set `loadRules` returned: `rules list` shows them. */
+const OFF = new WeakMap<RuleSet, readonly Rule[]>();
+
+export function rulesTurnedOff(set: RuleSet): readonly Rule[] {
+  return OFF.get(set) ?? [];
 }
 
 /**
@@ -311,31 +324,19 @@ export function didYouMean(word: string, known: readonly string[]): string | und
 }
 
 /**
- * The rules in force for a run: the shipped ones plus the user's folder (`--rules DIR`, else the one a
- * `.corroboraterc.yaml` names). Every command loads its rules through this.
+ * The rules in force for a run: the shipped ones plus the user's folder (`--rules DIR`, else the one the
+ * configuration names: `configFile`, else the nearest one found, src/rules/config.ts). Every command loads
+ * its rules through this.
  */
-export function loadRulesFor(option: string | undefined, cwd: string): Result<RuleSet> {
-  const dir = option ? resolve(cwd, option) : findUserRulesDir(cwd);
+export function loadRulesFor(option: string | undefined, cwd: string, configFile?: string): Result<RuleSet> {
+  const dir = option ? resolve(cwd, option) : findUserRulesDir(cwd, configFile);
   return loadRules(dir ? [dir] : [], { cwd });
 }
 
 /**
- * The user's rules folder: `--rules DIR` if given, else `rules:` in the nearest `.corroboraterc.yaml`
- * in the working folder or a parent (relative to that file).
+ * The user's rules folder named by `rules:` in the configuration (`.corroboraterc.yaml`, `.yml`, `.json`
+ * or package.json's `corroborate` key, in the working folder or a parent; relative to that file).
  */
-export function findUserRulesDir(cwd = process.cwd()): string | undefined {
-  let dir = resolve(cwd);
-  for (;;) {
-    const rc = join(dir, '.corroboraterc.yaml');
-    if (existsSync(rc)) {
-      const text = readNeededText(rc, rc);
-      if (!text.ok) throw new Failure(text.error);
-      const data = parseDocument(text.value).toJS() as { rules?: unknown } | null;
-      if (data && typeof data.rules === 'string') return resolve(dir, data.rules);
-      return undefined;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+export function findUserRulesDir(cwd = process.cwd(), configFile?: string): string | undefined {
+  return loadConfig({ file: configFile, cwd }).config.rules;
 }
