@@ -22,6 +22,7 @@ import { Failure, formatProblem } from '../util/problem';
 import { EXIT, emit, failOrSkip, loadInputs, noteLinks, rulesFor, type InputOptions, type Io } from '../pipeline/inputs';
 import { registerGate } from '../gate/command';
 import { registerReview } from '../review/command';
+import { registerEval } from './eval';
 
 export { formatProblem };
 export { EXIT, emit, loadInputs, rulesFor, type Io, type Loaded } from '../pipeline/inputs';
@@ -216,6 +217,7 @@ function withDirectives(report: Report, articles: readonly Article[], rules: Rul
 const EXTRA_COMMANDS: ((program: Command, io: Io, setExit: (code: number) => void) => void)[] = [
   (program, io, setExit) => registerReview(program, io, setExit),
   (program, io, setExit) => registerGate(program, io, setExit),
+  (program, io, setExit) => registerEval(program, io, setExit),
 ];
 
 /** The Io every command writes through: control characters from article text and file names shown as escapes. */
