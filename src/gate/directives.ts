@@ -2,6 +2,7 @@ import type { Article, Finding } from '../types';
 import { lineColumn } from '../text/span';
 import { regionOf } from '../report/locate';
 import type { GateNotice } from '../report/gate-section';
+import { byCodeUnit } from '../util/stable';
 
 /** The marker an article's author writes in an HTML comment. */
 export const IGNORE_NEXT_LINE = 'corroborate-ignore-next-line';
@@ -199,5 +200,6 @@ export function applyDirectives(articles: readonly Pick<Article, 'id' | 'text' |
       column: d.column,
     });
   }
+  notices.sort((a, b) => byCodeUnit(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { kept, ignored, notices };
 }
