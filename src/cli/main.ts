@@ -14,7 +14,7 @@ import { applyDirectives } from '../gate/directives';
 import { relativePath } from '../report/locate';
 import { fails, isWarning } from '../report/severity';
 import type { Article, RuleSet, Verdict } from '../types';
-import { CONFIG_OPTION, configFor, failOnOption, formatFor, formatOption, ioFor, nonNegativeInt, rememberRaw, useColor, type LintOptions } from './options';
+import { CONFIG_OPTION, configFor, failOnOption, formatFor, formatOption, ioFor, nonNegativeInt, rememberRaw, useColor, type LintOptions } from '../pipeline/lint-options';
 import { appendStepSummary } from '../gate/summary';
 import { VERSION } from '../version';
 import { escapeControls } from '../util/control';

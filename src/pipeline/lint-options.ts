@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { FAIL_ON_CHOICES, type FailOn } from '../report/severity';
 import { RENDERERS } from '../report';
 import { loadConfig, type Config } from '../rules/config';
-import type { Io } from '../pipeline/inputs';
+import type { Io } from './inputs';
 
 /**
  * What `check` and `gate` share with ESLint, Vale and markdownlint: `--config`, `--format` with a terminal
