@@ -25,6 +25,15 @@ const common = { testEnvironment: 'node', roots: ['<rootDir>/__tests__'], transf
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', ...E2E] },
-    { ...common, displayName: 'e2e', testMatch: E2E.map((p) => (p.endsWith('/') ? `${p}**/*.test.ts` : p)) },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: E2E.map((p) => (p.endsWith('/') ? `${p}**/*.test.ts` : p)),
+      // One build of the CLI for every file that runs it as installed (node bin/corroborate.js).
+      globalSetup: '<rootDir>/__tests__/gate/global-setup.ts',
+      globalTeardown: '<rootDir>/__tests__/gate/global-teardown.ts',
+    },
   ],
+  // Both cores of a two-core runner (jest's default leaves one idle for itself).
+  maxWorkers: 2,
 };

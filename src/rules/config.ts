@@ -47,22 +47,19 @@ const SCHEMA = {
 };
 const validate = new Ajv({ allErrors: true, strict: false }).compile(SCHEMA);
 
-/** YAML and JSON alike go through the YAML parser (JSON is YAML), so a syntax error has a line and column. */
-const parseLoader: LoaderSync = (filepath, content) => parsed(content, shownPath(filepath)).doc.toJS();
-
-let shownCwd = process.cwd();
-function shownPath(abs: string): string {
-  return relative(shownCwd, abs) || abs;
+/** A path as messages show it: relative to the working folder. */
+function shown(cwd: string, abs: string): string {
+  return relative(cwd, abs) || abs;
 }
 
-function parsed(text: string, shown: string): { doc: Document } {
+function parsed(text: string, display: string): { doc: Document } {
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) {
     const lineStarts = computeLineStarts(text);
     throw new Failure(
       doc.errors.map((e) => {
         const at = lineColumn(lineStarts, Math.min(e.pos[0], text.length));
-        return { file: shown, line: at.line, column: at.column, message: `broken YAML: ${e.message.split('\n')[0]}` };
+        return { file: display, line: at.line, column: at.column, message: `broken YAML: ${e.message.split('\n')[0]}` };
       }),
     );
   }
@@ -76,7 +73,9 @@ function parsed(text: string, shown: string): { doc: Document } {
  */
 export function loadConfig(options: { file?: string; cwd: string }): LoadedConfig {
   const cwd = resolve(options.cwd);
-  shownCwd = cwd;
+  const shownPath = (abs: string) => shown(cwd, abs);
+  // YAML and JSON alike go through the YAML parser (JSON is YAML), so a syntax error has a line and column.
+  const parseLoader: LoaderSync = (filepath, content) => parsed(content, shownPath(filepath)).doc.toJS();
   const explorer = lilconfigSync('corroborate', {
     searchPlaces: [...CONFIG_FILES],
     packageProp: PACKAGE_KEY,
@@ -87,18 +86,18 @@ export function loadConfig(options: { file?: string; cwd: string }): LoadedConfi
   if (options.file !== undefined) {
     const abs = resolve(cwd, options.file);
     if (!existsSync(abs)) throw new Failure([{ file: options.file, line: 1, column: 1, message: 'no such configuration file' }]);
-    refuseIrregular(abs);
+    refuseIrregular(abs, cwd);
     found = explorer.load(abs);
   } else {
     for (let dir = cwd; ; dir = dirname(dir)) {
-      for (const name of CONFIG_FILES) refuseIrregular(join(dir, name));
+      for (const name of CONFIG_FILES) refuseIrregular(join(dir, name), cwd);
       if (dirname(dir) === dir) break;
     }
     found = explorer.search(cwd);
   }
   if (!found || found.config === null || found.config === undefined) return { file: found?.filepath, config: {} };
   const file = found.filepath;
-  const problems = check(found.config, file, basename(file) === 'package.json' ? `/${PACKAGE_KEY}` : '');
+  const problems = check(found.config, file, shownPath(file), basename(file) === 'package.json' ? `/${PACKAGE_KEY}` : '');
   if (problems.length) throw new Failure(problems);
   const config = { ...(found.config as Config) };
   if (config.rules !== undefined) config.rules = resolve(dirname(file), config.rules);
@@ -109,21 +108,20 @@ export function loadConfig(options: { file?: string; cwd: string }): LoadedConfi
  * A configuration file that is there but is no regular file (a symlink to /dev/zero in a pull request, a
  * folder) is refused before anything reads it.
  */
-function refuseIrregular(abs: string): void {
+function refuseIrregular(abs: string, cwd: string): void {
   let isFile: boolean;
   try {
     isFile = statSync(abs).isFile();
   } catch {
     return; // not there (or a dangling link): nothing to read
   }
-  if (!isFile) throw new Failure([{ file: shownPath(abs), line: 1, column: 1, message: 'not a regular file; a configuration must be one' }]);
+  if (!isFile) throw new Failure([{ file: shown(cwd, abs), line: 1, column: 1, message: 'not a regular file; a configuration must be one' }]);
 }
 
 /** Schema problems, each at its key or value in the file (read again, through the safe reader, to locate). */
-function check(data: unknown, file: string, prefix: string): Problem[] {
+function check(data: unknown, file: string, display: string, prefix: string): Problem[] {
   if (validate(data)) return [];
-  const shown = shownPath(file);
-  const text = readNeededText(file, shown);
+  const text = readNeededText(file, display);
   const doc = text.ok ? parseDocument(text.value) : undefined;
   const at = (pointer: string, key?: string) => (doc && text.ok ? locateInYaml(doc, text.value, prefix + pointer, { key }) : { line: 1, column: 1 });
   return (validate.errors ?? []).map((err) => {
@@ -131,10 +129,10 @@ function check(data: unknown, file: string, prefix: string): Problem[] {
     if (err.keyword === 'additionalProperties') {
       const key = String(err.params.additionalProperty);
       const guess = closest(key, Object.keys(SCHEMA.properties));
-      return { file: shown, ...at(err.instancePath, key), message: `unknown key "${key}"${guess ? ` (did you mean ${guess}?)` : ` (known: ${Object.keys(SCHEMA.properties).join(', ')})`}` };
+      return { file: display, ...at(err.instancePath, key), message: `unknown key "${key}"${guess ? ` (did you mean ${guess}?)` : ` (known: ${Object.keys(SCHEMA.properties).join(', ')})`}` };
     }
-    if (err.keyword === 'enum') return { file: shown, ...at(err.instancePath), message: `${name} must be one of: ${(err.params.allowedValues as unknown[]).join(', ')}` };
-    return { file: shown, ...at(err.instancePath), message: `${name} ${err.message}` };
+    if (err.keyword === 'enum') return { file: display, ...at(err.instancePath), message: `${name} must be one of: ${(err.params.allowedValues as unknown[]).join(', ')}` };
+    return { file: display, ...at(err.instancePath), message: `${name} ${err.message}` };
   });
 }
 
