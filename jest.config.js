@@ -19,7 +19,7 @@ const E2E = [
   '<rootDir>/__tests__/rules/examples.test.ts',
   '<rootDir>/__tests__/examples/',
 ];
-const common = { testEnvironment: 'node', roots: ['<rootDir>/__tests__'], transform, testTimeout: 60000 };
+const common = { testEnvironment: 'node', roots: ['<rootDir>/__tests__'], transform };
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -34,6 +34,8 @@ module.exports = {
       globalTeardown: '<rootDir>/__tests__/gate/global-teardown.ts',
     },
   ],
+  // A global option: a project's own testTimeout is not read.
+  testTimeout: 60000,
   // Both cores of a two-core runner (jest's default leaves one idle for itself).
   maxWorkers: 2,
 };
