@@ -137,7 +137,10 @@ describeBrowser('in headless Chromium', () => {
   test('the example story in the review page, with screenshots for a laptop and a phone', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'corroborate-review-story-'));
     const review = await openReview(join(ROOT, 'examples', 'ferry-strike'), { quiet: true }, { cwd, stdout: () => undefined, stderr: () => undefined });
-    mkdirSync(join(ROOT, 'reports'), { recursive: true });
+    // Screenshots go to a temporary folder (kept for a look after a failure), never into the working tree;
+    // CORROBORATE_SCREENSHOTS=DIR puts them where you want them.
+    const shots = process.env.CORROBORATE_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'corroborate-screenshots-'));
+    mkdirSync(shots, { recursive: true });
     try {
       const laptop = await open(LAPTOP);
       try {
@@ -153,7 +156,7 @@ describeBrowser('in headless Chromium', () => {
         // A fresh load: a reload would keep the scroll position of the form just used.
         await laptop.page.goto('about:blank');
         await laptop.page.goto(review.url);
-        await laptop.page.screenshot({ path: join(ROOT, 'reports', 'review-ferry-strike.png') });
+        await laptop.page.screenshot({ path: join(shots, 'review-ferry-strike.png') });
         expect(laptop.console.filter((m) => /Refused to/.test(m))).toEqual([]);
       } finally {
         await laptop.close();
@@ -163,11 +166,11 @@ describeBrowser('in headless Chromium', () => {
         await phone.page.goto(review.url);
         // Nothing wider than the phone: no sideways scrolling.
         expect(await phone.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
-        await phone.page.screenshot({ path: join(ROOT, 'reports', 'review-ferry-strike-phone.png') });
+        await phone.page.screenshot({ path: join(shots, 'review-ferry-strike-phone.png') });
         if ((await phone.page.locator('#finding-1').count()) > 0) {
           await phone.page.locator('#finding-1').scrollIntoViewIfNeeded();
           await phone.page.evaluate('document.getElementById("finding-1").scrollIntoView()');
-          await phone.page.screenshot({ path: join(ROOT, 'reports', 'review-ferry-strike-phone-finding.png') });
+          await phone.page.screenshot({ path: join(shots, 'review-ferry-strike-phone-finding.png') });
         }
       } finally {
         await phone.close();

@@ -154,7 +154,7 @@ describe('corroborate gate: exit codes and what counts', () => {
     ['a missing article', ['gate', 'articles/gone.md', '--against', 'claims'], /articles\/gone\.md:1:1: no such file or folder/],
     ['a broken claims file', ['gate', 'articles/calm.md', '--against', 'claims'], /claims\/broken\.md\.yaml:\d+:\d+: /],
     ['a bad --max-warnings', ['gate', 'articles/calm.md', '--max-warnings', 'many'], /a whole number/],
-    ['a bad --fail-on', ['gate', 'articles/calm.md', '--fail-on', 'sometimes'], /Allowed choices are conflict, variant, never/],
+    ['a bad --fail-on', ['gate', 'articles/calm.md', '--fail-on', 'sometimes'], /Allowed choices are conflict, variant, error, warning, never/],
     ['a missing --baseline file', ['gate', 'articles/calm.md', '--baseline', 'nope.yaml'], /nope\.yaml:1:1: no such baseline file/],
   ])('the tool failing is exit 2: %s', (name, args, message) => {
     const dir = newsroom({ 'articles/calm.md': CALM_TEXT });
@@ -217,8 +217,9 @@ describe('corroborate gate: formats a CI reads', () => {
     const fromArticles = cli(dir, 'check', 'articles', '--format', format, '--fail-on', 'conflict');
     expect(fromArticles.code).toBe(1);
     expect(fromArticles.stdout).toMatch(/articles\/wire\.md/);
+    // The stored claims hold the same conflict: check exits 1 on it by default, as a linter does.
     const fromClaims = cli(dir, 'check', 'claims', '--format', format);
-    expect(fromClaims.code).toBe(0);
+    expect(fromClaims.code).toBe(1);
     expect(fromClaims.stdout).toMatch(/articles\/wire\.md/);
     expect(fromClaims.stdout).not.toMatch(/claims\/wire\.md/);
     if (format === 'sarif') {

@@ -14,7 +14,17 @@ export const REPO = resolve(__dirname, '..', '..');
  * does not stop tsc from emitting; only a missing dist/cli/main.js fails the build.
  */
 export function buildCli(): string {
-  const dir = tempDir('corroborate-gate-build-');
+  // One build for the whole run when the e2e project's global setup made it (__tests__/gate/global-setup.ts).
+  const shared = process.env[SHARED_CLI];
+  if (shared && existsSync(shared)) return shared;
+  return buildCliIn(tempDir('corroborate-gate-build-'));
+}
+
+/** The variable the global setup passes the shared build's `bin/corroborate.js` in. */
+export const SHARED_CLI = 'CORROBORATE_TEST_SHARED_CLI';
+
+/** Builds into `dir` (see buildCli); returns its `bin/corroborate.js`. */
+export function buildCliIn(dir: string): string {
   const tsc = require.resolve('typescript/bin/tsc');
   const r = spawnSync(process.execPath, [tsc, '-p', join(REPO, 'tsconfig.json'), '--outDir', join(dir, 'dist')], { encoding: 'utf8' });
   if (!existsSync(join(dir, 'dist', 'cli', 'main.js'))) throw new Error(`tsc produced no dist/cli/main.js:\n${r.stdout}\n${r.stderr}`);

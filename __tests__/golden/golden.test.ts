@@ -14,7 +14,7 @@ const cases = readdirSync(__dirname, { withFileTypes: true })
 async function report(input: string, format: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(['node', 'corroborate', 'check', input, '--format', format], {
+  const code = await main(['node', 'corroborate', 'check', input, '--format', format, '--fail-on', 'never'], {
     stdout: (s) => (stdout += s),
     stderr: (s) => (stderr += s),
     cwd: ROOT,

@@ -53,7 +53,7 @@ describe('corroborate rules list', () => {
     const byId = new Map(table.map((row) => [row[0], row]));
     expect(byId.get('story-people')?.slice(1)).toEqual(['alias', 'data', expect.stringMatching(/my-rules\/story-people\.yaml$/)]);
     expect(byId.get('date-overlap')?.slice(1)).toEqual(['date-interval', 'warning', expect.stringMatching(/my-rules\/date-overlap\.yaml$/)]);
-    expect(byId.has('reporting-verbs')).toBe(false);
+    expect(byId.get('reporting-verbs')?.slice(1)).toEqual(['reporting-verbs', 'off', expect.stringMatching(/my-rules\/reporting-verbs\.yaml$/)]);
     expect(byId.has('quote-wording')).toBe(true);
   });
 

@@ -5,11 +5,17 @@ import { checkClaims } from '../pipeline';
 import { MAX_ARTICLE_BYTES_HELP, parseByteCount, parseJobs } from '../pipeline/cli';
 import { createProgress } from '../pipeline/progress';
 import { runAllExamples } from '../pipeline/rule-examples';
+import { rulesTurnedOff } from '../rules/loader';
 import { loadClaimsFolder, type StoreReadOptions } from '../claims/io';
 import { writeClaimsToStore } from '../gate/store';
 import type { Report } from '../report/json';
 import { RENDERERS } from '../report';
-import { DECISIONS_FILE, applyDecisions, countFailing, loadDecisions, unmatchedDecisions } from '../review/decisions';
+import { DECISIONS_FILE, applyDecisions, isSettled, loadDecisions, unmatchedDecisions, type ReviewedFinding } from '../review/decisions';
+import { applyDirectives } from '../gate/directives';
+import { relativePath } from '../report/locate';
+import { fails, isWarning } from '../report/severity';
+import type { Article, RuleSet, Verdict } from '../types';
+import { CONFIG_OPTION, configFor, failOnOption, formatFor, formatOption, ioFor, nonNegativeInt, rememberRaw, useColor, type LintOptions } from '../pipeline/lint-options';
 import { appendStepSummary } from '../gate/summary';
 import { VERSION } from '../version';
 import { escapeControls } from '../util/control';
@@ -17,6 +23,7 @@ import { Failure, formatProblem } from '../util/problem';
 import { EXIT, emit, failOrSkip, loadInputs, noteLinks, rulesFor, type InputOptions, type Io } from '../pipeline/inputs';
 import { registerGate } from '../gate/command';
 import { registerReview } from '../review/command';
+import { registerEval } from './eval';
 
 export { formatProblem };
 export { EXIT, emit, loadInputs, rulesFor, type Io, type Loaded } from '../pipeline/inputs';
@@ -25,6 +32,8 @@ const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   cwd: process.cwd(),
+  isTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
 };
 
 /** `--skip-unreadable`, as every command that reads inputs has it. */
@@ -104,13 +113,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('check')
-    .description('compare articles (or a claims folder) and report agreements, variants and conflicts')
+    .description('compare articles (or a claims folder) and report agreements, variants and conflicts; exit 1 on errors')
     .argument('<inputs...>', 'a folder of articles, a list of article files, or a claims folder')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(RENDERERS)).default('markdown'))
+    .addOption(formatOption())
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
-    .addOption(new Option('--fail-on <verdict>', 'exit 1 when a finding of this verdict or worse is present').choices(['conflict', 'variant']))
+    .addOption(failOnOption('(not settled in review, not ignored inline)'))
+    .option('--max-warnings <n>', 'exit 1 when more than this many warning-severity findings are reported', nonNegativeInt)
+    .option('--color', 'colour the terminal format even when not on a terminal')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .option(...CONFIG_OPTION)
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
-    .option('--decisions <file>', 'editor decisions from corroborate review: accepted and rejected findings no longer fail --fail-on')
+    .option('--decisions <file>', 'editor decisions from corroborate review: accepted and rejected findings no longer fail the run')
     .option(...SKIP_UNREADABLE)
     .option(...FOLLOW_SYMLINKS)
     .addOption(STRICT)
@@ -118,10 +131,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-j, --jobs <n>', 'threads for extraction (default: number of CPUs; 1 = single-threaded)', parseJobs)
     .option('--cache', 'for a claims folder: keep parsed claims files in its .corroborate-cache.json (faster next time)')
     .option('--max-article-bytes <n>', MAX_ARTICLE_BYTES_HELP, parseByteCount)
-    .action((inputs: string[], opts: { format: string; out?: string; failOn?: string; rules?: string; quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; decisions?: string; jobs?: number; cache?: boolean; maxArticleBytes?: number }) => {
-      const rules = rulesFor(opts.rules, io);
+    .action((inputs: string[], opts: LintOptions & { rules?: string; quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; decisions?: string; jobs?: number; cache?: boolean; maxArticleBytes?: number }) => {
+      const config = configFor(opts, io);
+      const rules = rulesFor(opts.rules, io, opts.config);
       const { articles, claims, root, errors } = loadInputs(inputs, rules, io, inputOptions(opts));
       let report: Report = checkClaims(articles, claims, rules, {}, errors);
+      report = withDirectives(report, articles, rules, root, io, Boolean(opts.quiet));
       if (opts.decisions) {
         const file = resolve(io.cwd, opts.decisions);
         if (!existsSync(file)) throw new Failure([{ file: opts.decisions, line: 1, column: 1, message: 'no such decisions file' }]);
@@ -130,25 +145,34 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         for (const p of unmatchedDecisions(decisions.value, new Set(report.findings.map((f) => f.id)))) io.stderr(`warning: ${formatProblem(p)}\n`);
         report = { ...report, findings: applyDecisions(report.findings, decisions.value) };
       }
-      const renderOptions = { cwd: io.cwd, root, articles: new Map(articles.map((a) => [a.id, a])) };
-      emit(RENDERERS[opts.format](report, renderOptions), opts.out, io);
+      const failOn = opts.failOn ?? config['fail-on'] ?? 'conflict';
+      const maxWarnings = opts.maxWarnings ?? config['max-warnings'];
+      const format = formatFor(opts, config, io);
+      const color = format === 'stylish' && useColor(opts.color, config, io, opts.out);
+      const renderOptions = { cwd: io.cwd, root, articles: new Map(articles.map((a) => [a.id, a])), failOn, rules, color };
+      emit(RENDERERS[format](report, renderOptions), opts.out, ioFor(io, color));
       appendStepSummary(report, renderOptions);
+      const open = (report.findings as ReviewedFinding[]).filter((f) => !isSettled(f));
+      const failing = open.filter((f) => fails(f, failOn)).length;
+      const warnings = open.filter(isWarning).length;
+      const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
       const s = report.summary;
       if (!opts.quiet && opts.out) {
         io.stderr(`${s.articles} articles, ${s.findings} findings: ${s.conflict} conflicts, ${s.variant} variants, ${s.agree} agreements -> ${opts.out}\n`);
       }
-      const failing = countFailing(report.findings, opts.failOn as 'conflict' | 'variant' | undefined);
-      setExit(failing > 0 ? EXIT.findings : EXIT.ok);
+      if (!opts.quiet && tooManyWarnings) io.stderr(`corroborate: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+      setExit(failing > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok);
     });
 
   const rulesCmd = program.command('rules').description('inspect the rules in force');
   rulesCmd
     .command('list')
-    .description('print id, comparator, severity and source file of every rule')
+    .description('print id, comparator, severity and source file of every rule, those turned off (severity: off) too')
     .option('--rules <dir>', 'your rules folder')
-    .action((opts: { rules?: string }) => {
-      const rules = rulesFor(opts.rules, io);
-      const all = [...rules.rules, ...rules.data].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .option(...CONFIG_OPTION)
+    .action((opts: { rules?: string; config?: string }) => {
+      const rules = rulesFor(opts.rules, io, opts.config);
+      const all = [...rules.rules, ...rules.data, ...rulesTurnedOff(rules)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const rows = all.map((r) => [r.id, r.extends, rules.data.includes(r) ? 'data' : r.severity, relative(io.cwd, r.file) || r.file]);
       const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length), 8));
       io.stdout(['id', 'extends', 'severity', 'file'].map((h, i) => (i < 3 ? h.padEnd(widths[i]) : h)).join('  ') + '\n');
@@ -184,15 +208,34 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   return program;
 }
 
+/**
+ * Inline directives in the articles (src/gate/directives.ts), as the gate applies them: covered findings
+ * leave the report (its counts follow), and malformed or unused directives are warnings on stderr.
+ */
+function withDirectives(report: Report, articles: readonly Article[], rules: RuleSet, root: string, io: Io, quiet: boolean): Report {
+  const outcome = applyDirectives(articles, report.findings, {
+    ruleIds: new Set(rules.rules.map((r) => r.id)),
+    reportsOn: () => true,
+    pathOf: (id) => relativePath(io.cwd, resolve(root, id)),
+  });
+  if (!quiet) for (const n of outcome.notices) io.stderr(`warning: ${n.file}:${n.line}:${n.column}: ${n.message}\n`);
+  if (!outcome.ignored.length) return report;
+  const count = (v: Verdict) => outcome.kept.filter((f) => f.verdict === v).length;
+  const summary = { ...report.summary, findings: outcome.kept.length, conflict: count('conflict'), variant: count('variant'), agree: count('agree') };
+  if (!quiet) io.stderr(`corroborate: ${outcome.ignored.length} finding${outcome.ignored.length === 1 ? '' : 's'} ignored by inline directives\n`);
+  return { ...report, summary, findings: outcome.kept };
+}
+
 /** Commands that live in their own modules (gate, review, ...): one line each. */
 const EXTRA_COMMANDS: ((program: Command, io: Io, setExit: (code: number) => void) => void)[] = [
   (program, io, setExit) => registerReview(program, io, setExit),
   (program, io, setExit) => registerGate(program, io, setExit),
+  (program, io, setExit) => registerEval(program, io, setExit),
 ];
 
 /** The Io every command writes through: control characters from article text and file names shown as escapes. */
 function escapingIo(io: Io): Io {
-  return { ...io, stdout: (s) => io.stdout(escapeControls(s)), stderr: (s) => io.stderr(escapeControls(s)) };
+  return rememberRaw({ ...io, stdout: (s) => io.stdout(escapeControls(s)), stderr: (s) => io.stderr(escapeControls(s)) }, io);
 }
 
 /** Runs the CLI; resolves to the exit code. Never throws for a user's mistake. */

@@ -2,6 +2,7 @@ import type {
   Article, Claim, ClaimRef, CompareContext, Comparator, Finding, PairJudgement, Reading, ReadingRelation, Rule, RuleSet, Verdict,
 } from '../types';
 import { comparatorById } from './comparators';
+import { severityFor } from './severity';
 import { ARTICLE_NAMES, articleNames, type NameCounts } from './link';
 import { claimsUnder } from './under-vocabulary';
 import { byCodeUnit, shortHash, slug } from '../util/stable';
@@ -292,7 +293,7 @@ function buildFinding(
     kind: comparator.findingKind,
     subject,
     verdict,
-    severity: verdict === 'conflict' ? (ctx.rule.severity === 'off' ? 'info' : ctx.rule.severity) : verdict === 'variant' ? 'warning' : 'info',
+    severity: severityFor(verdict, ctx.rule.severity),
     rule: ctx.rule.id,
     message: messageFor(verdict, readings, relations, sources.size),
     readings,

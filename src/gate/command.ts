@@ -2,14 +2,15 @@ import { existsSync } from 'node:fs';
 import { CLAIMS_CACHE_FILE } from '../claims/io';
 import { DECISIONS_FILE, loadDecisions, type Decisions } from '../review/decisions';
 import { resolve } from 'node:path';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import type { RuleSet } from '../types';
 import { EXIT, failOrSkip, noteLinks, type Io } from '../pipeline/inputs';
 import { MAX_FILE_BYTES, readNeededText } from '../util/safe-read';
 import { loadRulesFor } from '../rules/loader';
 import { RENDERERS } from '../report';
 import { writeFileAtomic } from '../util/fs-atomic';
-import { buildPool, judge, type FailOn } from './run';
+import { buildPool, judge } from './run';
+import { CONFIG_OPTION, configFor, failOnOption, formatFor, formatOption, ioFor, nonNegativeInt, useColor, type LintOptions } from '../pipeline/lint-options';
 import { formatExtractionError } from '../pipeline';
 import { MAX_ARTICLE_BYTES_HELP, parseByteCount } from '../pipeline/cli';
 import { createProgress } from '../pipeline/progress';
@@ -25,15 +26,10 @@ import { relativePath } from '../report/locate';
 const OK = EXIT.ok;
 const FAILURE = EXIT.failure;
 
-function rulesFor(option: string | undefined, cwd: string): RuleSet {
-  const loaded = loadRulesFor(option, cwd);
+function rulesFor(option: string | undefined, cwd: string, configFile?: string): RuleSet {
+  const loaded = loadRulesFor(option, cwd, configFile);
   if (!loaded.ok) throw new Failure(loaded.error);
   return loaded.value;
-}
-
-function nonNegativeInt(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('a whole number, 0 or more');
-  return Number(value);
 }
 
 function isoDayArg(value: string): string {
@@ -76,12 +72,8 @@ function loadBaselineAt(file: { abs: string; shown: string } | undefined): Basel
   return b.value;
 }
 
-interface GateOpts {
+interface GateOpts extends LintOptions {
   against: string;
-  format: string;
-  out?: string;
-  failOn: FailOn;
-  maxWarnings?: number;
   baseline?: string | false;
   prune?: boolean;
   cache?: boolean;
@@ -116,10 +108,13 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
     .argument('[new...]', 'the new or changed article files (or a folder of them)')
     .option('--files-from <file>', 'read the new or changed article files from FILE, one per line, or NUL-separated (git diff -z): names are never parsed by a shell')
     .option('--against <dir>', 'claims store: one claims file per published article (from corroborate extract)', 'claims')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(RENDERERS)).default('markdown'))
+    .addOption(formatOption())
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
-    .addOption(new Option('--fail-on <verdict>', 'exit 1 when a finding of this verdict or worse involves a new article').choices(['conflict', 'variant', 'never']).default('conflict'))
-    .option('--max-warnings <n>', 'exit 1 when more than this many variants involve a new article', nonNegativeInt)
+    .addOption(failOnOption('involving a new article'))
+    .option('--max-warnings <n>', 'exit 1 when more than this many warning-severity findings involve a new article', nonNegativeInt)
+    .option('--color', 'colour the terminal format even when not on a terminal')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .option(...CONFIG_OPTION)
     .option('--baseline <file>', `accepted findings (default: ${DEFAULT_BASELINE} when present)`)
     .option('--no-baseline', 'apply no baseline')
     .option('--cache', `when the whole store must be read (no index yet, rules changed, --no-index): keep parsed claims files in its ${CLAIMS_CACHE_FILE}`)
@@ -149,8 +144,11 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
         }
         // --update decides and writes under the store's lock: a second gate at once waits, then compares
         // against what the first stored.
+        const config = configFor(opts, io);
+        const failOn = opts.failOn ?? config['fail-on'] ?? 'conflict';
+        const maxWarnings = opts.maxWarnings ?? config['max-warnings'];
         const run = () => {
-          const rules = rulesFor(opts.rules, cwd);
+          const rules = rulesFor(opts.rules, cwd, opts.config);
           const bFile = baselineFile(opts.baseline, cwd);
           const baseline = loadBaselineAt(bFile);
           const index = opts.index !== false;
@@ -176,17 +174,19 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
           for (const e of pool.errors) io.stderr(`${formatExtractionError(e)}\n`);
           const today = todayIso();
           const j = judge(pool, {
-            failOn: opts.failOn,
-            maxWarnings: opts.maxWarnings ?? -1,
+            failOn,
+            maxWarnings: maxWarnings ?? -1,
             baseline,
             today,
             ruleIds: new Set(rules.rules.map((r) => r.id)),
             decisions: decisionsFor(opts.decisions, pool.storeDir, cwd),
           });
-          const renderOptions = { cwd, root: pool.root, articles: new Map(pool.articles.map((a) => [a.id, a])) };
-          const text = RENDERERS[opts.format](j.report, renderOptions);
+          const format = formatFor(opts, config, io);
+          const color = format === 'stylish' && useColor(opts.color, config, io, opts.out);
+          const renderOptions = { cwd, root: pool.root, articles: new Map(pool.articles.map((a) => [a.id, a])), failOn, rules, color };
+          const text = RENDERERS[format](j.report, renderOptions);
           if (opts.out) writeFileAtomic(resolve(cwd, opts.out), text);
-          else io.stdout(text);
+          else ioFor(io, color).stdout(text);
           try {
             appendStepSummary(j.report, { ...renderOptions, title: 'corroborate gate' });
           } catch (err) {
@@ -214,7 +214,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
             io.stderr(
               `gate: ${pool.newArticles.length} new article${pool.newArticles.length === 1 ? '' : 's'}${changed} against ${pool.stored} stored: ` +
                 `${s.conflict} conflicts, ${s.variant} variants, ${s.agree} agreements; ${baselined} baselined, ${inline} ignored inline` +
-                `${opts.out ? ` -> ${opts.out}` : ''}; ${j.exitCode === 0 ? 'passed' : `failed (${j.failing} at or above --fail-on ${opts.failOn}${j.failing === 0 ? `, ${j.variants} variants > --max-warnings ${opts.maxWarnings}` : ''})`}\n`,
+                `${opts.out ? ` -> ${opts.out}` : ''}; ${j.exitCode === 0 ? 'passed' : `failed (${j.failing} at or above --fail-on ${failOn}${j.failing === 0 ? `, ${j.variants} warnings > --max-warnings ${maxWarnings}` : ''})`}\n`,
             );
           }
           if (opts.update) {

@@ -3,16 +3,17 @@ import { Failure } from '../util/problem';
 import { removeStaleTemps } from '../util/fs-atomic';
 import { unmatchedDecisions, type Decisions } from '../review/decisions';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { Article, Claim, ExtractionError, Finding, Problem, RuleSet, Verdict } from '../types';
+import type { Article, Claim, ExtractionError, Finding, Problem, RuleSet } from '../types';
 import { loadCorpus } from '../ingest/corpus';
 import { articleFromClaims, claimsPathFor, inferRoot, loadClaimsFolder, readListedClaimsFile, type ClaimsFile, type StoreReadOptions } from '../claims/io';
 import { extractArticle, checkClaims } from '../pipeline';
 import { buildReport } from '../report/json';
 import { byCodeUnit } from '../util/stable';
 import { fingerprintOf } from '../report/fingerprint';
+import { fails, isWarning, type FailOn } from '../report/severity';
 import { claimsOf, relativePath } from '../report/locate';
 import { closeStore, openStore, recordOf, saveIndex, type StoreView } from './store-index';
-import { parseDirectives, directiveCovers, type Directive } from './directives';
+import { applyDirectives } from './directives';
 import { isExpired, placeOf, type Baseline, type BaselineEntry } from './baseline';
 import type { GateNotice, GateReport, SuppressedFinding } from '../report/gate-section';
 
@@ -250,11 +251,11 @@ function indexedFiles(view: StoreView, storeDir: string, opts: PoolOptions, how:
 export { inferRoot };
 
 /** Which verdicts make the gate fail. */
-export type FailOn = 'conflict' | 'variant' | 'never';
+export type { FailOn } from '../report/severity';
 
 export interface JudgeOptions {
   failOn: FailOn;
-  /** More variants than this fail the gate; negative = no limit. */
+  /** More warning-severity findings than this fail the gate; negative = no limit. */
   maxWarnings: number;
   baseline?: Baseline;
   today: string;
@@ -277,42 +278,25 @@ export interface Judgement {
   exitCode: 0 | 1;
 }
 
-const FAILING: Record<FailOn, Verdict[]> = { conflict: ['conflict'], variant: ['conflict', 'variant'], never: [] };
 
 /**
  * Applies inline directives, then the baseline, to the findings that involve new articles, and decides
  * the exit code: 1 when a counted finding is at or above `failOn`, or there are more variants than allowed.
  */
 export function judge(pool: Pool, opts: JudgeOptions): Judgement {
-  const notices: GateNotice[] = [];
-  const directives: Directive[] = [];
-  const used = new Set<Directive>();
-  for (const a of pool.articles) {
-    if (!a.text) continue;
-    for (const d of parseDirectives(a)) {
-      const isNew = pool.newIds.has(a.id) || pool.newIds.size === 0;
-      const where = { file: pool.paths[a.id] ?? a.id, line: d.line, column: d.column };
-      if (d.problem) {
-        if (isNew) notices.push({ level: 'warning', code: 'bad-directive', message: `corroborate-ignore-next-line ${d.problem}`, ...where });
-        continue;
-      }
-      const unknown = d.rules.filter((r) => !opts.ruleIds.has(r));
-      if (unknown.length && isNew) {
-        notices.push({ level: 'warning', code: 'bad-directive', message: `corroborate-ignore-next-line names no rule in force: ${unknown.join(', ')}`, ...where });
-      }
-      directives.push(d);
-    }
-  }
+  const isNew = (id: string) => pool.newIds.has(id) || pool.newIds.size === 0;
+  const inline = applyDirectives(pool.articles, pool.relevant, { ruleIds: opts.ruleIds, reportsOn: isNew, pathOf: (id) => pool.paths[id] ?? id });
+  const notices: GateNotice[] = [...inline.notices];
 
   const entries = new Map((opts.baseline?.entries ?? []).map((e) => [e.fingerprint, e]));
   const reported: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
+  const ignored = new Map(inline.ignored.map((x) => [x.finding, x.justification]));
   for (const f of pool.relevant) {
     const fingerprint = fingerprintOf(f);
-    const d = directives.find((x) => directiveCovers(x, f));
-    if (d) {
-      used.add(d);
-      suppressed.push({ finding: f, by: 'inline', justification: d.reason || `corroborate-ignore-next-line in ${d.article}:${d.line}`, fingerprint });
+    const justification = ignored.get(f);
+    if (justification !== undefined) {
+      suppressed.push({ finding: f, by: 'inline', justification, fingerprint });
       continue;
     }
     const decision = opts.decisions?.get(f.id);
@@ -327,18 +311,6 @@ export function judge(pool: Pool, opts: JudgeOptions): Judgement {
       continue;
     }
     reported.push(f);
-  }
-
-  for (const d of directives) {
-    if (used.has(d) || !(pool.newIds.has(d.article) || pool.newIds.size === 0)) continue;
-    notices.push({
-      level: 'warning',
-      code: 'unused-directive',
-      message: `unused corroborate-ignore-next-line ${d.rules.join(', ')}: no finding of that rule has a claim on line ${d.target}`,
-      file: pool.paths[d.article] ?? d.article,
-      line: d.line,
-      column: d.column,
-    });
   }
 
   const seen = new Set(pool.all.map(fingerprintOf));
@@ -363,8 +335,8 @@ export function judge(pool: Pool, opts: JudgeOptions): Judgement {
   // Notices in file order, then those with no place (baseline entries).
   notices.sort((a, b) => byCodeUnit(a.file ?? '\uffff', b.file ?? '\uffff') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 
-  const failing = reported.filter((f) => FAILING[opts.failOn].includes(f.verdict)).length;
-  const variants = reported.filter((f) => f.verdict === 'variant').length;
+  const failing = reported.filter((f) => fails(f, opts.failOn)).length;
+  const variants = reported.filter(isWarning).length;
   const exitCode: 0 | 1 = failing > 0 || (opts.maxWarnings >= 0 && variants > opts.maxWarnings) ? 1 : 0;
 
   const involved = new Set<string>(pool.newIds);

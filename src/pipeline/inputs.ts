@@ -25,11 +25,15 @@ export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   cwd: string;
+  /** Standard output is a terminal (colour and the stylish format by default); absent = not one. */
+  isTTY?: boolean;
+  /** Environment for NO_COLOR and FORCE_COLOR (default: none set). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 
-export function rulesFor(option: string | undefined, io: Io): RuleSet {
-  const loaded = loadRulesFor(option, io.cwd);
+export function rulesFor(option: string | undefined, io: Io, configFile?: string): RuleSet {
+  const loaded = loadRulesFor(option, io.cwd, configFile);
   if (!loaded.ok) throw new Failure(loaded.error);
   return loaded.value;
 }

@@ -20,13 +20,13 @@ export function workflowCommand(command: string, props: [string, string | number
   return `::${command}${p.length ? ' ' + p.join(',') : ''}::${escapeData(message)}`;
 }
 
+/** The annotation level is the finding's severity: a conflict under a `severity: warning` rule is `::warning`. */
 function commandFor(f: Finding): 'error' | 'warning' | 'notice' {
-  if (f.verdict === 'variant') return 'warning';
   return f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
 }
 
 /**
- * GitHub Actions annotations on stdout: `::error` for conflicts, `::warning` for variants (agreements
+ * GitHub Actions annotations on stdout: `::error`, `::warning` or `::notice` by severity (agreements
  * are left out), each at the claim in the article being checked, with start and end line and column and
  * the other readings in the message; then the gate's notices as `::warning`, and one plain count line.
  */

@@ -6,6 +6,9 @@ import { renderSarif } from './sarif';
 import { renderJunit } from './junit';
 import { renderGithub } from './github';
 import { renderHtml } from './html';
+import { renderStylish, renderUnix } from './terminal';
+import type { FailOn } from './severity';
+import type { RuleSet } from '../types';
 
 /** Options a renderer may use: where the report will be written (for relative paths), the corpus root. */
 export interface RenderOptions {
@@ -15,10 +18,18 @@ export interface RenderOptions {
   root: string;
   /** Articles by id, with their text: the HTML report shows each claim in its sentence. */
   articles?: ReadonlyMap<string, Article>;
+  /** The run's `--fail-on`: JUnit marks as failures exactly the findings that fail the run (default `conflict`). */
+  failOn?: FailOn;
+  /** Colour in terminal formats (decided by the CLI: --color, --no-color, NO_COLOR, FORCE_COLOR, a TTY). */
+  color?: boolean;
+  /** The rules in force: SARIF describes each rule from its file. */
+  rules?: RuleSet;
 }
 
 /** One line per output format: `--format NAME`. */
 export const RENDERERS: Record<string, (report: Report, options: RenderOptions) => string> = {
+  stylish: (report, options) => renderStylish(report, options),
+  unix: (report, options) => renderUnix(report, options),
   json: (report) => renderJson(report),
   markdown: (report) => renderMarkdown(report),
   sarif: (report, options) => renderSarif(report, options),

@@ -4,6 +4,7 @@ import type { RenderOptions } from './index';
 import { articlePathResolver, primaryClaim } from './locate';
 import { gateOf } from './gate-section';
 import { byCodeUnit } from '../util/stable';
+import { fails } from './severity';
 
 /**
  * Text for XML 1.0 attributes and character data: the five special characters escaped, and characters
@@ -34,13 +35,16 @@ interface Case {
 }
 
 /**
- * JUnit XML: one testsuite per finding kind (quantity, date, ...), one testcase per finding. A conflict
- * is a `<failure>`, a variant passes with its message in `<system-out>`, an agreement passes, and a finding
+ * JUnit XML: one testsuite per finding kind (quantity, date, ...), one testcase per finding. A finding
+ * that fails the run under `--fail-on` (default: error severity) is a `<failure>`, with `--fail-on variant`
+ * warnings too; any other finding passes with its message in `<system-out>`, and a finding
  * held back by the baseline or a directive is `<skipped>` with the reason. Each testcase names the file
  * and line a reader should open.
  */
 export function renderJunit(report: Report, options: RenderOptions): string {
   const gate = gateOf(report);
+  const failOn = options.failOn ?? 'conflict';
+  const failed = (c: Case) => !c.skipped && fails(c.finding, failOn);
   const pathOf = articlePathResolver(report, options);
   const newSet = new Set(gate?.newArticles ?? []);
   const cases: Case[] = [
@@ -49,14 +53,14 @@ export function renderJunit(report: Report, options: RenderOptions): string {
   ];
   const kinds = [...new Set(cases.map((c) => c.finding.kind))].sort(byCodeUnit);
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  const failures = cases.filter((c) => !c.skipped && c.finding.verdict === 'conflict').length;
+  const failures = cases.filter(failed).length;
   const skippedAll = cases.filter((c) => c.skipped).length;
   out.push(`<testsuites name="corroborate" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skippedAll}">`);
   for (const kind of kinds) {
     const mine = cases.filter((c) => c.finding.kind === kind);
-    const fails = mine.filter((c) => !c.skipped && c.finding.verdict === 'conflict').length;
+    const failing = mine.filter(failed).length;
     const skipped = mine.filter((c) => c.skipped).length;
-    out.push(`  <testsuite name="${xmlEscape(kind)}" tests="${mine.length}" failures="${fails}" errors="0" skipped="${skipped}">`);
+    out.push(`  <testsuite name="${xmlEscape(kind)}" tests="${mine.length}" failures="${failing}" errors="0" skipped="${skipped}">`);
     for (const { finding: f, skipped: why } of mine) {
       const c = primaryClaim(f, newSet);
       const file = c ? pathOf(c.source) : '';
@@ -66,8 +70,8 @@ export function renderJunit(report: Report, options: RenderOptions): string {
       out.push(`    <testcase ${attrs.join(' ')}>`);
       const details = detailsOf(f, pathOf);
       if (why) out.push(`      <skipped message="${xmlEscape(why)}"/>`);
-      else if (f.verdict === 'conflict') {
-        out.push(`      <failure message="${xmlEscape(f.message)}" type="${xmlEscape(`${f.kind} conflict (${f.rule})`)}">${xmlText(details)}</failure>`);
+      else if (fails(f, failOn)) {
+        out.push(`      <failure message="${xmlEscape(f.message)}" type="${xmlEscape(`${f.kind} ${f.verdict} (${f.rule})`)}">${xmlText(details)}</failure>`);
       } else out.push(`      <system-out>${xmlText(details)}</system-out>`);
       out.push('    </testcase>');
     }

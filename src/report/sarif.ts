@@ -1,5 +1,5 @@
-import { pathToFileURL } from 'node:url';
-import type { ClaimRef, Finding, Severity } from '../types';
+import { readFileSync } from 'node:fs';
+import type { ClaimRef, Finding, Rule, Severity } from '../types';
 import type { Report } from './json';
 import type { RenderOptions } from './index';
 import { VERSION } from '../version';
@@ -21,8 +21,8 @@ function levelOf(severity: Exclude<Severity, 'off'>): SarifLevel {
 }
 
 /**
- * SARIF 2.1.0 for code scanning: one result per conflict or variant (agreements are no alerts), rule ids
- * are corroborate's rule ids, paths relative to the working folder under `%SRCROOT%`, regions with start
+ * SARIF 2.1.0 for code scanning: one result per conflict or variant (agreements are no alerts) at its
+ * severity's level, rule ids are corroborate's rule ids, each described (help, helpUri at its docs page), paths relative to the working folder under `%SRCROOT%`, regions with start
  * and end line and column (UTF-16 columns, as the offsets), and a line-independent fingerprint in
  * `partialFingerprints` so a re-upload after an edit above the claim updates the same alert. Findings the
  * gate held back (baseline, inline directive) are listed with a `suppressions` entry.
@@ -40,23 +40,12 @@ export function renderSarif(report: Report, options: RenderOptions): string {
 
   const ruleIndex = new Map<string, number>();
   const rules: Record<string, unknown>[] = [];
+  const inForce = new Map((options.rules ? [...options.rules.rules, ...options.rules.data] : []).map((r) => [r.id, r]));
   for (const { finding: f } of listed) {
-    if (ruleIndex.has(f.rule)) {
-      const r = rules[ruleIndex.get(f.rule)!];
-      if (f.verdict === 'conflict' && !r.defaultConfiguration) r.defaultConfiguration = { level: levelOf(f.severity) };
-      continue;
-    }
+    if (ruleIndex.has(f.rule)) continue;
     ruleIndex.set(f.rule, rules.length);
-    const rule: Record<string, unknown> = {
-      id: f.rule,
-      name: f.rule,
-      shortDescription: { text: `corroborate rule ${f.rule} (${f.kind})` },
-      properties: { tags: ['corroborate', f.kind] },
-    };
-    if (f.verdict === 'conflict') rule.defaultConfiguration = { level: levelOf(f.severity) };
-    rules.push(rule);
+    rules.push(describeRule(f, inForce.get(f.rule), listed.map((l) => l.finding)));
   }
-
   const location = (c: ClaimRef, extra: Record<string, unknown> = {}) => ({
     ...extra,
     physicalLocation: {
@@ -79,7 +68,7 @@ export function renderSarif(report: Report, options: RenderOptions): string {
       ruleId: f.rule,
       ruleIndex: ruleIndex.get(f.rule)!,
       kind: 'fail',
-      level: f.verdict === 'variant' ? 'warning' : levelOf(f.severity),
+      level: levelOf(f.severity),
       message: { text: f.message },
       locations: primary ? [location(primary)] : [],
       partialFingerprints: { [FINGERPRINT_KEY]: gate?.fingerprints[f.id] ?? fingerprintOf(f) },
@@ -93,7 +82,9 @@ export function renderSarif(report: Report, options: RenderOptions): string {
 
   const run: Record<string, unknown> = {
     tool: { driver: { name: 'corroborate', version: VERSION, semanticVersion: VERSION, rules } },
-    originalUriBaseIds: { [SRCROOT]: { uri: dirUri(options.cwd) } },
+    // No uri: the checkout's place on this machine is nobody's business; code scanning takes %SRCROOT% as the repository root.
+    originalUriBaseIds: { [SRCROOT]: { description: { text: 'The folder corroborate ran in (the repository checkout); artifact paths are relative to it.' } } },
+    automationDetails: { id: `corroborate/${gate ? 'gate' : 'check'}/` },
     columnKind: 'utf16CodeUnits',
     results,
     invocations: [{ executionSuccessful: true, toolExecutionNotifications: (gate?.notices ?? []).map((n) => notification(n)) }],
@@ -125,7 +116,64 @@ export function encodeUriPath(path: string): string {
   return path.split('/').map((seg) => encodeURIComponent(seg)).join('/');
 }
 
-function dirUri(dir: string): string {
-  const u = pathToFileURL(dir).href;
-  return u.endsWith('/') ? u : u + '/';
+/**
+ * Where each rule kind's documentation page lives: `docs/rules/<kind>.md` of the repository. Override
+ * with CORROBORATE_DOCS_URL (a fork, an internal mirror).
+ */
+export const DEFAULT_DOCS_URL = 'https://github.com/corroborate/corroborate/blob/main/docs/rules/';
+
+function docsUrl(): string {
+  const given = process.env.CORROBORATE_DOCS_URL;
+  const base = given && /^https?:\/\//.test(given) ? given : DEFAULT_DOCS_URL;
+  return base.endsWith('/') ? base : base + '/';
 }
+
+/**
+ * A rule's opening comment lines, joined: the prose that says what it checks ("# The same quote in two
+ * sources: ..."). Empty when the file cannot be read.
+ */
+function headerComment(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+  const out: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^#\s?(.*)$/.exec(line);
+    if (!m) break;
+    out.push(m[1].trim());
+  }
+  return out.join(' ').trim();
+}
+
+/**
+ * A `reportingDescriptor` for code scanning: short and full description, help as text and Markdown,
+ * a helpUri at the rule kind's docs page and the rule's level. With the rule in force at hand these come
+ * from its file (`description:`, the opening comment, `severity:`); otherwise from what the findings say.
+ */
+function describeRule(f: Finding, rule: Rule | undefined, all: readonly Finding[]): Record<string, unknown> {
+  const kind = rule?.extends;
+  const helpUri = `${docsUrl()}${kind ? `${encodeURIComponent(kind)}.md` : 'README.md'}`;
+  const short = rule?.description ?? `corroborate rule ${f.rule} (${f.kind})`;
+  const full = (rule && headerComment(rule.file)) || short;
+  const worst = all.filter((x) => x.rule === f.rule).map((x) => x.severity).sort((a, b) => RANK[b] - RANK[a])[0] ?? f.severity;
+  const level = levelOf(rule && rule.severity !== 'off' ? rule.severity : worst);
+  const how = `Turn it off with "severity: off" in a rule file named ${f.rule}.yaml in your rules folder, or for one place with <!-- corroborate-ignore-next-line ${f.rule} -- why --> in the article.`;
+  return {
+    id: f.rule,
+    name: f.rule,
+    shortDescription: { text: short },
+    fullDescription: { text: full },
+    help: {
+      text: `${full}\n\n${kind ? `Rule kind ${kind}: ${helpUri}` : `Rules: ${helpUri}`}\n${how}`,
+      markdown: `**${f.rule}**${kind ? ` (\`${kind}\`)` : ''}: ${full}\n\nSee [the ${kind ?? 'rules'} documentation](${helpUri}). ${how.replace(/<!--[^]*-->/, (m) => `\`${m}\``)}`,
+    },
+    helpUri,
+    defaultConfiguration: { level },
+    properties: { tags: ['corroborate', f.kind], ...(kind ? { comparator: kind } : {}) },
+  };
+}
+
+const RANK: Record<Exclude<Severity, 'off'>, number> = { info: 0, warning: 1, error: 2 };

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import levenshtein from 'fast-levenshtein';
 import type { ClaimKind, Comparator, Problem, Result, Rule, RuleSet, Severity } from '../types';
@@ -8,9 +8,9 @@ import { emptyVocabulary, VOCABULARY_KINDS, type VocabularyKind } from '../text/
 import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit } from '../util/stable';
 import { readNeededText } from '../util/safe-read';
-import { Failure } from '../util/problem';
 import { parseYamlInput } from '../text/yaml-input';
 import { EXAMPLE_EXPECTATIONS, type RuleExample } from './example-types';
+import { loadConfig } from './config';
 
 /** The rules shipped with corroborate: `<package>/rules`. */
 export const SHIPPED_RULES_DIR = resolve(__dirname, '..', '..', 'rules');
@@ -113,15 +113,28 @@ export function loadRules(extraDirs: readonly string[] = [], options: { shippedD
   const vocabulary = emptyVocabulary();
   const rules: Rule[] = [];
   const data: Rule[] = [];
+  const off: Rule[] = [];
   for (const id of [...byId.keys()].sort(byCodeUnit)) {
     const { rule, vocabulary: kind } = byId.get(id)!;
-    if (rule.severity === 'off') continue;
+    if (rule.severity === 'off') {
+      off.push(rule);
+      continue;
+    }
     if (kind) {
       kind.merge(vocabulary, rule.params, rule.id);
       data.push(rule);
     } else rules.push(rule);
   }
-  return { ok: true, value: { rules, data, vocabulary } };
+  const set: RuleSet = { rules, data, vocabulary };
+  OFF.set(set, off);
+  return { ok: true, value: set };
+}
+
+/** Rules turned off (`severity: off`) in a set `loadRules` returned: `rules list` shows them. */
+const OFF = new WeakMap<RuleSet, readonly Rule[]>();
+
+export function rulesTurnedOff(set: RuleSet): readonly Rule[] {
+  return OFF.get(set) ?? [];
 }
 
 /**
@@ -305,57 +318,19 @@ export function didYouMean(word: string, known: readonly string[]): string | und
 }
 
 /**
- * The rules in force for a run: the shipped ones plus the user's folder (`--rules DIR`, else the one a
- * `.corroboraterc.yaml` names). Every command loads its rules through this.
+ * The rules in force for a run: the shipped ones plus the user's folder (`--rules DIR`, else the one the
+ * configuration names: `configFile`, else the nearest one found, src/rules/config.ts). Every command loads
+ * its rules through this.
  */
-export function loadRulesFor(option: string | undefined, cwd: string): Result<RuleSet> {
-  const dir = option ? resolve(cwd, option) : findUserRulesDir(cwd);
+export function loadRulesFor(option: string | undefined, cwd: string, configFile?: string): Result<RuleSet> {
+  const dir = option ? resolve(cwd, option) : findUserRulesDir(cwd, configFile);
   return loadRules(dir ? [dir] : [], { cwd });
 }
 
 /**
- * The folder `rc` names in `rules:`, relative to it; undefined when it names none. Anything else in the
- * file is a mistake at its line and column (exit 2), never a reason to quietly run without the user's
- * rules: `rules: 5`, an unknown key, a folder that is not there.
+ * The user's rules folder named by `rules:` in the configuration (`.corroboraterc.yaml`, `.yml`, `.json`
+ * or package.json's `corroborate` key, in the working folder or a parent; relative to that file).
  */
-function rulesDirFromRc(rc: string, shown: string): string | undefined {
-  const text = readNeededText(rc, shown);
-  if (!text.ok) throw new Failure(text.error);
-  const parsed = parseYamlInput(text.value, shown);
-  if (!parsed.ok) throw new Failure(parsed.error);
-  const { doc, data, lineStarts } = parsed.value;
-  const at = (pointer: string, key?: string) => ({ file: shown, ...locateInYaml(doc, text.value, pointer, { key, lineStarts }) });
-  if (data === null || data === undefined) return undefined;
-  if (typeof data !== 'object' || Array.isArray(data)) throw new Failure([{ ...at(''), message: 'a .corroboraterc.yaml is a mapping, such as "rules: my-rules"' }]);
-  const record = data as Record<string, unknown>;
-  const unknown = Object.keys(record).filter((k) => k !== 'rules');
-  if (unknown.length) throw new Failure(unknown.map((k) => ({ ...at('', k), message: `unknown key "${k}" (the only key is rules)` })));
-  if (record.rules === undefined || record.rules === null) return undefined;
-  if (typeof record.rules !== 'string' || record.rules === '') throw new Failure([{ ...at('/rules'), message: 'rules must be the path of a folder' }]);
-  const named = resolve(dirname(rc), record.rules);
-  if (!isDirectoryPath(named)) throw new Failure([{ ...at('/rules'), message: `rules folder ${JSON.stringify(record.rules)} not found` }]);
-  return named;
-}
-
-function isDirectoryPath(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The user's rules folder: `--rules DIR` if given, else `rules:` in the nearest `.corroboraterc.yaml`
- * in the working folder or a parent (relative to that file).
- */
-export function findUserRulesDir(cwd = process.cwd()): string | undefined {
-  let dir = resolve(cwd);
-  for (;;) {
-    const rc = join(dir, '.corroboraterc.yaml');
-    if (existsSync(rc)) return rulesDirFromRc(rc, relative(cwd, rc) || rc);
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+export function findUserRulesDir(cwd = process.cwd(), configFile?: string): string | undefined {
+  return loadConfig({ file: configFile, cwd }).config.rules;
 }
