@@ -99,7 +99,7 @@ function bareWord(w: string): string {
 // "former US President Jane Roe": title words right before the name, back to the first word that is not one.
 // `self` is the mention's index in `others`, whose other mentions stop the title.
 function titleBefore(article: Article, lineStart: number, m: Mention, others: RangeIndex<Mention>, self: number): [number, number] | null {
-  const text = article.text;
+  const text = article.reader;
   let end = m.start;
   // "Port Authority chief of staff, Jane Roe": one comma after a role word.
   const commaGap = commaGapBefore(text, Math.max(lineStart, end - 4), end);
@@ -203,7 +203,7 @@ function titleAfter(text: string, m: Mention, lineEnd: number): [number, number]
 type HeldPosts = Map<string, Map<string, { org?: string; place?: string }[]>>;
 
 function findTitles(article: Article, earlier: readonly Claim[]): Claim[] {
-  const text = article.text;
+  const text = article.reader;
   const mentions = findMentions(article, earlier);
   const heads = headlineRanges(article);
   const claims: TitleClaim[] = [];
@@ -228,7 +228,7 @@ function findTitles(article: Article, earlier: readonly Claim[]): Claim[] {
 // The title `text[s, e)` of the person of `m`, claimed unless it says a post already held with no more detail.
 // A function of its own, apart from the loop over every mention: most mentions have no title.
 function addTitle(article: Article, m: Mention, s: number, e: number, held: HeldPosts, claims: TitleClaim[]): void {
-  const text = article.text;
+  const text = article.reader;
   // "Jane Roe's" -> the possessive is not part of the title.
   const title = text.slice(s, e).replace(/['\u2019]s$/, '');
   const parsed = parseTitle(title);
