@@ -10,7 +10,7 @@ import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit } from '../util/stable';
 
 /** File names corroborate reads as articles. */
-export const ARTICLE_EXTENSIONS = ['.txt', '.md'] as const;
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
 /** Optional per-corpus metadata file beside the articles. */
 export const CORPUS_FILE = 'corpus.yaml';
 

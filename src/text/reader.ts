@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { computeLineStarts } from './span';
+import { htmlReader, type HtmlRead } from './html-reader';
 
 /**
  * The text a reader sees of an article file, as a string exactly as long as the file, so that every
@@ -277,11 +278,13 @@ export function readerFor(name: string, text: string, bodyStart: number): string
   return readFile(name, text, bodyStart).reader;
 }
 
-/** The reader's text, and what the file says of itself beyond its front matter. */
-export function readFile(name: string, text: string, bodyStart: number): { reader: string; meta: { title?: string; outlet?: string; published?: string } } {
+/** The reader's text, and for an HTML page what it says of itself (title, site name, day published). */
+export function readFile(name: string, text: string, bodyStart: number): HtmlRead {
   switch (formatOf(name)) {
     case 'markdown':
       return { reader: markdownReader(text, bodyStart), meta: {} };
+    case 'html':
+      return htmlReader(text);
     default:
       return { reader: plainReader(text, bodyStart), meta: {} };
   }
