@@ -1,7 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Article, Claim, ExtractionError, Problem, RuleSet } from '../types';
-import { loadCorpus } from '../ingest/corpus';
+import { STDIN_INPUT, loadCorpus } from '../ingest/corpus';
 import { loadRulesFor } from '../rules/loader';
 import { formatExtractionError } from '../pipeline';
 import { extractWithProgress } from './cli';
@@ -24,6 +24,8 @@ export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   cwd: string;
+  /** All of standard input, for an input `-` (the process's own when not given). */
+  stdin?: () => string;
 }
 
 
@@ -61,6 +63,10 @@ export interface InputOptions {
   jobs?: number;
   /** For a claims folder: the parsed-claims cache. */
   cache?: boolean;
+  /** The file name the article read from standard input (`-`) goes by: its id and format. */
+  stdinFilename?: string;
+  /** Files left out, gitignore syntax (`--ignore-pattern`), on top of `.corroborateignore`. */
+  ignorePatterns?: string[];
 }
 
 export interface Loaded {
@@ -94,7 +100,8 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, options: In
       return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir, errors };
     }
   }
-  const corpus = loadCorpus(inputs, io.cwd, { followSymlinks });
+  const stdin = inputs.includes(STDIN_INPUT) ? { text: readStdin(io), filename: options.stdinFilename } : undefined;
+  const corpus = loadCorpus(inputs, io.cwd, { followSymlinks, stdin, ignorePatterns: options.ignorePatterns });
   noteLinks(io, corpus.links, quiet);
   failOrSkip(io, corpus.warnings, skipUnreadable);
   const errors: ExtractionError[] = [];
@@ -102,6 +109,12 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, options: In
   // Not silenced by --quiet: the report is missing these claims.
   for (const e of errors) io.stderr(`${formatExtractionError(e)}\n`);
   return { articles: corpus.articles, claims, root: corpus.root, errors };
+}
+
+/** Standard input as UTF-8 text, a byte-order mark dropped. */
+function readStdin(io: Io): string {
+  const text = io.stdin ? io.stdin() : readFileSync(0, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function emit(content: string, out: string | undefined, io: Io): void {
