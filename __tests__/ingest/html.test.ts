@@ -91,6 +91,7 @@ describe('the reader text of small pages', () => {
     ['script, style and comments are never text', '<p>A<script>x=1</script>B<!-- C --><style>p{}</style>D</p>', 'A B D'],
     ['a heading and a list', '<h2>Kellin</h2><ul><li>310 boats</li><li>12 tugs</li></ul>', 'Kellin\n310 boats\n12 tugs'],
     ['a page with no tags', 'Plain words, 12 boats.', 'Plain words, 12 boats.'],
+    ['<br> is a line break', '<p>Kellin Pier<br>Dock Road 4</p>', 'Kellin Pier\nDock Road 4'],
   ])('%s', (_name, page, expected) => {
     const { reader } = htmlReader(page);
     expect(reader).toHaveLength(page.length);

@@ -27,7 +27,7 @@ export interface HtmlRead {
 
 // Elements whose start and end break the text into paragraphs.
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
+  'address', 'article', 'aside', 'blockquote', 'body', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
   'td', 'th', 'tr', 'ul',
 ]);
@@ -169,7 +169,9 @@ function originsOf(root: DomNode, origin: Map<unknown, Origin>): Origin[] {
 
 function markBlocks(n: P5Node, out: string[]): void {
   const loc = n.sourceCodeLocation;
-  if (n.tagName && BLOCKS.has(n.tagName) && loc) {
+  // "<br>" is a line break (a new sentence), two of them a blank line; "<p>" a paragraph.
+  if (n.tagName === 'br' && loc) out[loc.startOffset] = '\n';
+  else if (n.tagName && BLOCKS.has(n.tagName) && loc) {
     if (loc.startTag) breakAt(out, loc.startTag.startOffset, loc.startTag.endOffset);
     if (loc.endTag) breakAt(out, loc.endTag.startOffset, loc.endTag.endOffset);
   }
