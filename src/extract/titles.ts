@@ -172,13 +172,17 @@ function windowStart(text: string, lineStart: number, at: number): number {
 
 // "Jane Roe, chief of staff at the harbor ministry, said": the appositive up to the next comma or period.
 function titleAfter(text: string, m: Mention, lineEnd: number): [number, number] | null {
-  // The appositive opens with a comma, maybe after "'s": most names are followed by neither.
-  const c = text.charCodeAt(m.end);
-  if (m.end >= lineEnd || !(c === 44 || c === 39 || c === 0x2019)) return null;
-  const rest = text.slice(m.end, Math.min(lineEnd, m.end + 160));
+  // The appositive opens with a comma, maybe after "'s": most names are followed by neither. Spaces may
+  // stand before the comma where markup was: "[Jane Roe](https://e.example/jr), chief of staff" reads
+  // "Jane Roe" and spaces, then the comma.
+  let at = m.end;
+  while (at < lineEnd && text.charCodeAt(at) === 32) at++;
+  const c = text.charCodeAt(at);
+  if (at >= lineEnd || !(c === 44 || c === 39 || c === 0x2019)) return null;
+  const rest = text.slice(at, Math.min(lineEnd, at + 160));
   const open = /^(?:['\u2019]s)?,\s+/.exec(rest);
   if (!open) return null;
-  const from = m.end + open[0].length;
+  const from = at + open[0].length;
   const stop = /[,;.()\u2014]|\s(?:who|which|said|says|told|has|had|is|was|and)\s/.exec(text.slice(from, Math.min(lineEnd, from + 140)));
   if (!stop) return null;
   let end = from + stop.index;
