@@ -42,6 +42,7 @@ describe('the reader text of Markdown', () => {
     ['an escape shows its character where it is', '5 \\* 3 tugs', '5  * 3 tugs'],
     ['an entity shows its character where it starts', 'Rell &amp; Voss', 'Rell &     Voss'],
     ['table cells', '| Port | Boats |\n| --- | --- |\n| Kellin | 310 |', '  Port   Boats  \n             \n  Kellin   310  '],
+    ['a post byline keeps its line, a link in it too', 'The quay is open.\n\u2014 [Edda Voss](https://e.example/ev) (@eddavoss) May 2, 2026', `The quay is open.\n\u2014  Edda Voss${' '.repeat('](https://e.example/ev)'.length)} (@eddavoss) May 2, 2026`],
     ['CRLF soft break is two spaces', 'one\r\ntwo\r\n\r\nthree', 'one  two\r\n\r\nthree'],
   ])('%s', (_name, text, reader) => {
     expect(markdownReader(text)).toBe(reader);
@@ -85,4 +86,43 @@ describe('claims from Markdown', () => {
     expect(q.span).toMatchObject({ line: 3, column: 4 });
     expect((q.value as { speaker?: { name: string } }).speaker?.name).toBe('Edda Voss');
   });
+});
+
+test('the shipped example with every name linked and every figure in bold gives the same findings', () => {
+  const { mkdtempSync, readdirSync, readFileSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
+  const { join, resolve } = require('node:path') as typeof import('node:path');
+  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const { loadCorpus } = require('../../src/ingest/corpus') as typeof import('../../src/ingest/corpus');
+  const { extractAll } = require('../../src/pipeline/parallel') as typeof import('../../src/pipeline/parallel');
+  const { checkClaims } = require('../../src/pipeline') as typeof import('../../src/pipeline');
+  const { loadRulesFor } = require('../../src/rules/loader') as typeof import('../../src/rules/loader');
+  const root = resolve(__dirname, '..', '..');
+  const rules = loadRulesFor(undefined, root);
+  if (!rules.ok) throw new Error('rules');
+  const findings = (dir: string) => {
+    const corpus = loadCorpus([dir], dir);
+    return checkClaims(corpus.articles, extractAll(corpus.articles, { jobs: 1 }), rules.value)
+      .findings.map((f) => `${f.verdict} | ${f.subject} | ${f.readings.map((r) => `${r.display}: ${r.claims.map((c) => c.source).join(',')}`).join(' / ')}`)
+      .sort();
+  };
+  const example = join(root, 'examples', 'ferry-strike');
+  const marked = mkdtempSync(join(tmpdir(), 'corroborate-marked-'));
+  for (const name of readdirSync(example)) {
+    let text = readFileSync(join(example, name), 'utf8');
+    if (name.endsWith('.md')) {
+      // Each person's name becomes a link and each figure bold, from the last to the first.
+      const found = extractArticle(article(text, name), {}, { errors: [] })
+        .filter((c) => c.kind === 'person' || c.kind === 'quantity')
+        .sort((a, b) => a.span.start - b.span.start);
+      const spans = found.filter((c, i) => i === 0 || c.span.start >= found[i - 1].span.end).reverse();
+      for (const c of spans) {
+        const inner = text.slice(c.span.start, c.span.end);
+        const wrapped = c.kind === 'person' ? `[${inner}](https://people.example/p)` : `**${inner}**`;
+        text = text.slice(0, c.span.start) + wrapped + text.slice(c.span.end);
+      }
+      expect(spans.length).toBeGreaterThan(5);
+    }
+    writeFileSync(join(marked, name), text);
+  }
+  expect(findings(marked)).toEqual(findings(example));
 });

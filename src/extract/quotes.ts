@@ -157,7 +157,8 @@ function addQuotation(
       const [a, b] = trimmed(text, line.start, line.end, true);
       if (b <= a || !/\p{L}/u.test(text.slice(a, b))) continue;
       // Keys in this order (the order they are written out); `post` only for a post.
-      const value = { type: 'quote', words: text.slice(a, b), quotation: `q@${qStart}-${qEnd}`, partial: q.partial } as QuoteValue;
+      // A run of spaces is one space: markup inside the quote ('"Two **navy** ships"') reads as spaces.
+      const value = { type: 'quote', words: text.slice(a, b).replace(/\s{2,}/g, ' '), quotation: `q@${qStart}-${qEnd}`, partial: q.partial } as QuoteValue;
       if (q.post) value.post = true;
       value.speaker = q.speaker;
       claims.push(claimAt(article, 'quotes', a, b, value));

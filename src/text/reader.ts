@@ -172,6 +172,7 @@ function alignContent(body: string, lineStarts: readonly number[], content: stri
 /** Copies the characters a reader sees of one inline token into `out`, by walking its children in order. */
 function renderInline(body: string, out: string[], content: string, pos: Int32Array, children: readonly Token[]): void {
   let c = 0;
+  const softBreaks: number[] = [];
   const show = (from: number, to: number) => {
     for (let k = from; k < to; k++) if (pos[k] >= 0) out[pos[k]] = body[pos[k]];
   };
@@ -200,11 +201,10 @@ function renderInline(body: string, out: string[], content: string, pos: Int32Ar
         const at = content.indexOf('\n', c);
         if (at < 0) break;
         const p = pos[at];
-        const lineStart = pos[content.lastIndexOf('\n', at - 1) + 1];
-        const ownLine = (pos[at + 1] >= 0 && opensOwnLine(body, pos[at + 1])) || (lineStart >= 0 && opensOwnLine(body, lineStart));
-        if (p >= 0 && !ownLine) {
+        if (p >= 0) {
           out[p] = ' ';
           if (body[p] === '\r' && body[p + 1] === '\n') out[p + 1] = ' ';
+          softBreaks.push(at);
         }
         c = at + 1;
         break;
@@ -235,6 +235,24 @@ function renderInline(body: string, out: string[], content: string, pos: Int32Ar
       }
       default:
         break; // emphasis, strikethrough and link openers: their markers are not text
+    }
+  }
+  // A post's byline keeps its line, judged on the text as rendered: "— [Jane Roe](u) (@janeroe)" reads
+  // "—  Jane Roe     (@janeroe)" only once the link's target is gone.
+  const rendered = (from: number, to: number) => {
+    const a = pos[from];
+    let b = -1;
+    for (let k = to - 1; k >= from && b < 0; k--) b = pos[k];
+    return a >= 0 && b >= a ? out.slice(a, b + 1).join('') : '';
+  };
+  for (const at of softBreaks) {
+    const prevStart = content.lastIndexOf('\n', at - 1) + 1;
+    let nextEnd = content.indexOf('\n', at + 1);
+    if (nextEnd < 0) nextEnd = content.length;
+    if (opensOwnLine(rendered(at + 1, nextEnd), 0) || opensOwnLine(rendered(prevStart, at), 0)) {
+      const p = pos[at];
+      out[p] = body[p];
+      if (body[p] === '\r' && body[p + 1] === '\n') out[p + 1] = '\n';
     }
   }
 }
