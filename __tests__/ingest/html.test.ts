@@ -119,3 +119,59 @@ test('an HTML page and a text file about the same ferry: the figures conflict, e
   const refs = conflict!.readings.flatMap((r) => r.claims).map((c) => [c.source, c.text, c.line]);
   expect(refs).toEqual(expect.arrayContaining([['tarrow-daily.html', '1,400 passengers', lineColumn(article(PAGE).lineStarts, PAGE.indexOf('1,400')).line], ['kellin-wire.txt', '1,100 passengers', 2]]));
 });
+
+// The shipped example as web pages: each Markdown article made a page (its paragraphs <p>, every person's
+// name a link, a menu, a "most read" box, a script and a style around it): the findings are the same.
+test('the shipped example as HTML pages gives the same findings as the Markdown', () => {
+  const { readdirSync } = require('node:fs') as typeof import('node:fs');
+  const { resolve } = require('node:path') as typeof import('node:path');
+  const root = resolve(__dirname, '..', '..');
+  const rules = loadRulesFor(undefined, root);
+  if (!rules.ok) throw new Error('rules');
+  const findings = (dir: string, rename: (id: string) => string) => {
+    const corpus = loadCorpus([dir], dir);
+    return checkClaims(corpus.articles, extractAll(corpus.articles, { jobs: 1 }), rules.value)
+      .findings.map((f) => `${f.verdict} | ${f.subject} | ${f.readings.map((r) => `${r.display}: ${r.claims.map((c) => rename(c.source)).join(',')}`).join(' / ')}`)
+      .sort();
+  };
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const example = join(root, 'examples', 'ferry-strike');
+  const pages = mkdtempSync(join(tmpdir(), 'corroborate-pages-'));
+  for (const name of readdirSync(example)) {
+    const text = readFileSync(join(example, name), 'utf8');
+    if (!name.endsWith('.md')) {
+      writeFileSync(join(pages, name), text);
+      continue;
+    }
+    const a = article(text, name);
+    const people = extractArticle(a, {}, { errors: [] })
+      .filter((c) => c.kind === 'person')
+      .sort((x, y) => x.span.start - y.span.start);
+    let body = '';
+    let at = a.bodyStart;
+    for (const c of people) {
+      if (c.span.start < at) continue;
+      body += `${esc(text.slice(at, c.span.start))}<a href="https://people.example/p">${esc(c.span.text)}</a>`;
+      at = c.span.end;
+    }
+    body += esc(text.slice(at));
+    const paragraphs = body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => `<p>${p.replace(/\n/g, '<br>\n')}</p>`).join('\n');
+    const page = [
+      '<!DOCTYPE html>',
+      `<html><head><title>${esc(a.meta.title ?? '')}</title>`,
+      `<meta property="og:site_name" content="${esc(a.meta.outlet ?? '')}">`,
+      `<meta property="article:published_time" content="${a.meta.published}T08:00:00Z">`,
+      '<script>window.count = 4500;</script><style>.n { width: 40px; }</style></head>',
+      '<body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>',
+      `<main><article><h1>${esc(a.meta.title ?? '')}</h1>`,
+      paragraphs,
+      '</article></main>',
+      '<aside><h3>Most read</h3><ul><li><a href="/x">Storm keeps 300 boats in port</a></li><li><a href="/y">Bridge toll rises 5 percent</a></li></ul></aside>',
+      '<footer>All rights reserved.</footer></body></html>',
+      '',
+    ].join('\n');
+    writeFileSync(join(pages, name.replace(/\.md$/, '.html')), page);
+  }
+  const same = (id: string) => id;
+  expect(findings(pages, same)).toEqual(findings(example, (id) => id.replace(/\.md$/, '.html')));
+});

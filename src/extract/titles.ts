@@ -101,6 +101,9 @@ function bareWord(w: string): string {
 function titleBefore(article: Article, lineStart: number, m: Mention, others: RangeIndex<Mention>, self: number): [number, number] | null {
   const text = article.reader;
   let end = m.start;
+  // Spaces where markup stood count as one: 'Transport Minister <a href="/p">Jane Roe</a>' reads
+  // "Transport Minister", a run of spaces, "Jane Roe".
+  while (end - 2 >= lineStart && isSpaceOrTab(text.charCodeAt(end - 1)) && isSpaceOrTab(text.charCodeAt(end - 2))) end--;
   // "Port Authority chief of staff, Jane Roe": one comma after a role word.
   const commaGap = commaGapBefore(text, Math.max(lineStart, end - 4), end);
   const tokEnd = end - commaGap;
