@@ -45,6 +45,12 @@ export interface Article {
   path: string;
   /** The file's text exactly as decoded from disk (UTF-8; a BOM is kept). */
   text: string;
+  /**
+   * The text a reader sees, as long as `text` and at the same offsets: markup, code, boilerplate and a
+   * line break inside a paragraph are spaces ("The ferry\nleft" reads "The ferry left"; `[Ana Rell](u)`
+   * reads " Ana Rell    "). Extraction reads this; spans slice `text`.
+   */
+  reader: string;
   /** Offset where the body starts (after front matter; 0 without). */
   bodyStart: number;
   meta: ArticleMeta;

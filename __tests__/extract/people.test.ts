@@ -80,9 +80,9 @@ describe('people: not people', () => {
   });
 
   test('a headline name counts only when the body names the person too', () => {
-    const found = people('Mayor Tobias Renner Defends Budget\nOn Monday, Tobias Renner spoke.');
+    const found = people('Mayor Tobias Renner Defends Budget\n\nOn Monday, Tobias Renner spoke.');
     expect(found.map((p) => p.name)).toEqual(['Tobias Renner', 'Tobias Renner']);
-    expect(people('Mayor Tobias Renner Defends Budget\nThe mayor spoke.')).toEqual([]);
+    expect(people('Mayor Tobias Renner Defends Budget\n\nThe mayor spoke.')).toEqual([]);
   });
 
   test('never throws on odd input', () => {

@@ -75,22 +75,22 @@ describe('quotes: words and speakers', () => {
   });
 
   test('a quote running over two paragraphs continues at the next opening mark', () => {
-    const qs = quotes('Okafor Lindqvist said: "The storm took the pier.\n"We will build it again."\nThe town waited.');
+    const qs = quotes('Okafor Lindqvist said: "The storm took the pier.\n\n"We will build it again."\n\nThe town waited.');
     expect(qs.map((q) => q.words)).toEqual(['The storm took the pier.', 'We will build it again.']);
     expect(qs[0].quotation).toBe(qs[1].quotation);
   });
 
   test('an unbalanced mark stops at its paragraph', () => {
-    const qs = quotes('The mayor said "we are fine.\nThe next paragraph is prose. It has no quote.');
+    const qs = quotes('The mayor said "we are fine.\n\nThe next paragraph is prose. It has no quote.');
     expect(qs.map((q) => q.words)).toEqual(['we are fine.']);
   });
 
   test('single quotes in a headline, apostrophes elsewhere are not quotes', () => {
-    expect(quotes("Port Chief Vows 'No Closure' After Storm\nThe chief's boat wasn't hurt.").map((q) => q.words)).toEqual(['No Closure']);
+    expect(quotes("Port Chief Vows 'No Closure' After Storm\n\nThe chief's boat wasn't hurt.").map((q) => q.words)).toEqual(['No Closure']);
   });
 
   test('an embedded post is a quote of its author', () => {
-    const qs = quotes('The envoy replied online.\nThe harbor is open again. Come visit!\n\u2014 Mara Quell (@maraquell) March 9, 2024\nShips returned.');
+    const qs = quotes('The envoy replied online.\n\nThe harbor is open again. Come visit!\n\u2014 Mara Quell (@maraquell) March 9, 2024\nShips returned.');
     expect(qs.map((q) => q.words)).toEqual(['The harbor is open again. Come visit!']);
     expect(qs[0]).toMatchObject({ post: true, partial: false });
     expect(qs[0].speaker).toMatchObject({ name: 'Mara Quell', kind: 'person', how: 'post author' });

@@ -15,6 +15,7 @@ import { MAX_YAML_BYTES, readRegularFile, readRegularText, resolvesWithin } from
 import { computeLineStarts } from '../text/span';
 import { parseYamlInput } from '../text/yaml-input';
 import { splitSentences } from '../lang/sentences';
+import { readerFor } from '../text/reader';
 import { languageFingerprint } from '../lang/load';
 
 /** One article's claims as stored: enough to compare without the article text. */
@@ -581,16 +582,18 @@ export function articleFromClaims(file: ClaimsFile, claimsDir: string, articleRo
     const t = readStoredArticle(claimsPathFor(claimsDir, file.article.id), file.article.file, articleRoot);
     if (t !== undefined && sha256(t) === file.article.sha256) text = t;
   }
+  const reader = readerFor(file.article.id, text, file.article.bodyStart ?? 0);
   return {
     id: file.article.id,
     path: file.article.file ?? file.article.id,
     text,
+    reader,
     bodyStart: file.article.bodyStart ?? 0,
     meta: file.article.meta ?? {},
     referenceDate: file.article.referenceDate ?? null,
     // Stored, so that claims in one sentence are told apart as when the articles are read.
     sentences:
-      file.article.sentences !== undefined ? decodeSentences(file.article.sentences) : text ? splitSentences(text, file.article.bodyStart ?? 0) : [],
+      file.article.sentences !== undefined ? decodeSentences(file.article.sentences) : text ? splitSentences(reader, file.article.bodyStart ?? 0) : [],
     lineStarts: computeLineStarts(text),
   };
 }

@@ -46,8 +46,36 @@ export const FOLLOW_SYMLINKS = ['--follow-symlinks', 'follow symlinks that lead 
 /** Failing on an unreadable input is the default now; `--strict` is still accepted. */
 const STRICT = new Option('--strict', 'the default: fail (exit 2) when an input cannot be read').hideHelp();
 
-function inputOptions(opts: { quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; jobs?: number; cache?: boolean; maxArticleBytes?: number }): InputOptions {
-  return { quiet: Boolean(opts.quiet), skipUnreadable: Boolean(opts.skipUnreadable), followSymlinks: Boolean(opts.followSymlinks), jobs: opts.jobs, cache: Boolean(opts.cache), maxArticleBytes: opts.maxArticleBytes };
+/** `--stdin-filename`, for the input `-` (as ESLint has it). */
+export const STDIN_FILENAME = ['--stdin-filename <name>', 'the file name the article read from standard input (-) goes by: its id, and .md/.html/.txt tell its format (default: stdin.txt)'] as const;
+/** `--ignore-pattern`, repeatable. */
+export const IGNORE_PATTERN = ['--ignore-pattern <pattern>', 'leave out files matching this pattern (gitignore syntax, relative to the working folder; repeatable), on top of .corroborateignore'] as const;
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+/** What `<inputs...>` takes. */
+const INPUTS_HELP = "a folder of .txt/.md/.html articles (searched recursively), files, quoted glob patterns ('articles/**/*.md'), or - for one article on standard input";
+
+interface InputFlags {
+  quiet?: boolean;
+  skipUnreadable?: boolean;
+  followSymlinks?: boolean;
+  jobs?: number;
+  cache?: boolean;
+  stdinFilename?: string;
+  ignorePattern?: string[];
+  maxArticleBytes?: number;
+}
+
+function inputOptions(opts: InputFlags): InputOptions {
+  return {
+    quiet: Boolean(opts.quiet),
+    skipUnreadable: Boolean(opts.skipUnreadable),
+    followSymlinks: Boolean(opts.followSymlinks),
+    jobs: opts.jobs,
+    cache: Boolean(opts.cache),
+    stdinFilename: opts.stdinFilename,
+    ignorePatterns: opts.ignorePattern ?? [],
+    maxArticleBytes: opts.maxArticleBytes,
+  };
 }
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -63,8 +91,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('extract')
     .description('extract claims from articles and write one YAML file per article')
-    .argument('<inputs...>', 'a folder of .txt/.md articles (searched recursively) or a list of files')
+    .argument('<inputs...>', INPUTS_HELP)
     .option('-o, --out <dir>', 'folder for the claims files', 'claims')
+    .option(...STDIN_FILENAME)
+    .option(...IGNORE_PATTERN, collect)
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
     .option(...SKIP_UNREADABLE)
     .option(...FOLLOW_SYMLINKS)
@@ -72,7 +102,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-q, --quiet', 'no warnings or summary on stderr')
     .option('-j, --jobs <n>', 'threads for extraction (default: number of CPUs; 1 = single-threaded)', parseJobs)
     .option('--max-article-bytes <n>', MAX_ARTICLE_BYTES_HELP, parseByteCount)
-    .action((inputs: string[], opts: { out: string; rules?: string; quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; jobs?: number; maxArticleBytes?: number }) => {
+    .action((inputs: string[], opts: InputFlags & { out: string; rules?: string }) => {
       const rules = rulesFor(opts.rules, io);
       const { articles, claims } = loadInputs(inputs, rules, io, inputOptions(opts));
       // Every file is rendered before any is written (a bad id stops the run with nothing written), then
@@ -114,7 +144,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('check')
     .description('compare articles (or a claims folder) and report agreements, variants and conflicts; exit 1 on errors')
-    .argument('<inputs...>', 'a folder of articles, a list of article files, or a claims folder')
+    .argument('<inputs...>', `${INPUTS_HELP}; or a claims folder`)
     .addOption(formatOption())
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
     .addOption(failOnOption('(not settled in review, not ignored inline)'))
@@ -131,7 +161,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-j, --jobs <n>', 'threads for extraction (default: number of CPUs; 1 = single-threaded)', parseJobs)
     .option('--cache', 'for a claims folder: keep parsed claims files in its .corroborate-cache.json (faster next time)')
     .option('--max-article-bytes <n>', MAX_ARTICLE_BYTES_HELP, parseByteCount)
-    .action((inputs: string[], opts: LintOptions & { rules?: string; quiet?: boolean; skipUnreadable?: boolean; followSymlinks?: boolean; decisions?: string; jobs?: number; cache?: boolean; maxArticleBytes?: number }) => {
+    .option(...STDIN_FILENAME)
+    .option(...IGNORE_PATTERN, collect)
+    .action((inputs: string[], opts: LintOptions & InputFlags & { rules?: string; decisions?: string }) => {
       const config = configFor(opts, io);
       const rules = rulesFor(opts.rules, io, opts.config);
       const { articles, claims, root, errors } = loadInputs(inputs, rules, io, inputOptions(opts));

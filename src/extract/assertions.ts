@@ -147,7 +147,7 @@ function clauseOf(article: Article, start: number, end: number): Clause | undefi
   while (firstAfter < tokens.length && tokens[firstAfter].start < end) firstAfter++;
   let lastBefore = firstAfter - 1;
   while (lastBefore >= 0 && tokens[lastBefore].end > start) lastBefore--;
-  const text = article.text;
+  const text = article.reader;
   // Walk out from the claim until a break between two words, or a clause-opening word.
   let lo = lastBefore + 1;
   for (let k = lastBefore; k >= 0; k--) {
@@ -282,7 +282,7 @@ function placeOf(article: Article, c: Clause, claimStart: number, claimEnd: numb
     if (j < c.hi && c.lower[j] === 'the') j++;
     const first = j;
     while (j < c.hi && isUpper(tokens[j].text) && !(tokens[j].start >= claimStart && tokens[j].end <= claimEnd)) j++;
-    if (j > first) return article.text.slice(tokens[first].start, tokens[j - 1].end);
+    if (j > first) return article.reader.slice(tokens[first].start, tokens[j - 1].end);
   }
   return undefined;
 }
@@ -344,7 +344,7 @@ function distanceFrom(article: Article, c: Clause): string | undefined {
     let j = k + 1;
     const from = j;
     while (j < c.hi && isUpper(tokens[j].text)) j++;
-    if (j > from) return article.text.slice(tokens[from].start, tokens[j - 1].end);
+    if (j > from) return article.reader.slice(tokens[from].start, tokens[j - 1].end);
     return undefined;
   }
   return undefined;
@@ -358,8 +358,8 @@ function sentencePlace(article: Article, c: Clause, idx: CueIndex): string | und
   while (j < c.lo && isUpper(tokens[j].text)) j++;
   if (j === 1 || j > c.lo) return undefined;
   // The words must end where the comma is: "In Harl, ..." and not "In Harl County officials said, ...".
-  const after = article.text.slice(tokens[j - 1].end, tokens[j - 1].end + 2);
-  return after.startsWith(',') ? article.text.slice(tokens[1].start, tokens[j - 1].end) : undefined;
+  const after = article.reader.slice(tokens[j - 1].end, tokens[j - 1].end + 2);
+  return after.startsWith(',') ? article.reader.slice(tokens[1].start, tokens[j - 1].end) : undefined;
 }
 
 /**

@@ -43,7 +43,7 @@ export function claimsAt<V extends ClaimValue>(
     const f = found[i];
     const next = found[i + 1];
     const division = next !== undefined && next.start >= f.end ? divisionBetween(article, f.end, next.start) : -1;
-    const to = division >= 0 ? division : article.text.length;
+    const to = division >= 0 ? division : article.reader.length;
     out.push(claimOf(article, extractor, f.start, f.end, f.value, contextAround(article, f.start, f.end, 8, { from, to })));
     from = division >= 0 ? division : 0;
   }

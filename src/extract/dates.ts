@@ -317,7 +317,7 @@ function startsOf(text: string, marks: Marks): Starts {
  * For tests: the offsets must hold every offset where a global scan of the pattern finds a match.
  */
 export function dateCandidates(article: Article): { pattern: RegExp; starts: number[] }[] {
-  const s = startsOf(article.text, marksOf(article));
+  const s = startsOf(article.reader, marksOf(article));
   return [
     { pattern: ISO_RE, starts: s.iso }, { pattern: MDY_RE, starts: s.mdy }, { pattern: DMY_RE, starts: s.dmy },
     { pattern: MY_RE, starts: s.my }, { pattern: MONTH_RE, starts: s.month }, { pattern: DECADE_RE, starts: s.decade },
@@ -432,7 +432,7 @@ function sentenceBounds(article: Article, offset: number): { start: number; end:
     else if (offset >= ss[mid].end) lo = mid + 1;
     else return ss[mid];
   }
-  return { start: Math.max(article.bodyStart, offset - 200), end: Math.min(article.text.length, offset + 200) };
+  return { start: Math.max(article.bodyStart, offset - 200), end: Math.min(article.reader.length, offset + 200) };
 }
 
 /**
@@ -474,7 +474,7 @@ function monthDay(expr: string, month: number, day: number, year: string | undef
 
 /** Every date of the article body, sorted, non-overlapping. Never throws on well-formed articles. */
 export function extractDates(article: Article, unread?: Unread[]): Found[] {
-  const text = article.text;
+  const text = article.reader;
   const from = article.bodyStart;
   const ref = article.referenceDate?.date;
   const excluded = excludedRangesOf(article);
@@ -729,7 +729,7 @@ const NEIGHBOUR_DAY_Y = sticky(NEIGHBOUR_DAY_RE);
  * the expression is left out: "the day before" of what, the text does not say here.
  */
 function withDayBefore(article: Article, list: Found[], starts: readonly number[]): Found[] {
-  const text = article.text;
+  const text = article.reader;
   const added: Found[] = [];
   // Tried only after a "the" that a neighbour word follows (see `startsOf`).
   if (starts.length) execAt(NEIGHBOUR_DAY_Y, text, article.bodyStart, starts, (m) => {

@@ -80,7 +80,7 @@ interface Mention {
 }
 
 function findEntities(article: Article, earlier: readonly Claim[]): Claim[] {
-  const text = article.text;
+  const text = article.reader;
   const toks = wordTokens(article);
   const heads = headlineRanges(article);
   // People's spans in order, looked up by binary search: a word is inside a name when it starts inside one.

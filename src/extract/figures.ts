@@ -125,7 +125,7 @@ const BARE_BEFORE = new RegExp(`${BARE.source}$`, 'iu');
 
 function peopleCounts(article: Article, starts: readonly number[]): Found[] {
   const out: Found[] = [];
-  const text = article.text;
+  const text = article.reader;
   execAt(PEOPLE_VERB_Y, text, article.bodyStart, starts, (v) => {
     // A window of about 80 characters ending with the verb, starting after a space (never inside a number).
     let from = Math.max(article.bodyStart, v.index - 80);
@@ -172,7 +172,7 @@ function vagueCounts(article: Article, starts: readonly number[]): Found[] {
 
 /** Ages stated with a person's name (a person claim found before). */
 function ages(article: Article, earlier: readonly Claim[]): Found[] {
-  const text = article.text;
+  const text = article.reader;
   const out: Found[] = [];
   for (const c of earlier) {
     if (c.kind !== 'person') continue;
@@ -206,9 +206,9 @@ function age(years: number, text: string): QuantityValue {
 /** The matches of a global scan of `re` over the body, tried only at `starts` (see text/scan.ts). */
 function matches(article: Article, re: RegExp, starts: readonly number[], build: (m: RegExpExecArray, start: number) => Found | null): Found[] {
   const out: Found[] = [];
-  execAt(re, article.text, article.bodyStart, starts, (m) => {
+  execAt(re, article.reader, article.bodyStart, starts, (m) => {
     const f = build(m, m.index);
-    if (f && article.text.slice(f.start, f.end).length > 0) out.push(f);
+    if (f && article.reader.slice(f.start, f.end).length > 0) out.push(f);
   });
   return out;
 }

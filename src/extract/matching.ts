@@ -11,7 +11,9 @@ import { splitSentences } from '../lang/sentences';
  * as read, zero-width space included, and the claim's id says so ("person@0-12").
  */
 export function inMatchingForm(article: Article): { article: Article; restore: (claims: Claim[]) => Claim[]; range: (start: number, end: number) => [number, number] } | undefined {
-  const form = matchingForm(article.text);
+  // The form of what extractors read (`reader`: the file with its markup blanked, offset for offset), so
+  // its offsets map back onto the file as read just as they map back onto the reader.
+  const form = matchingForm(article.reader);
   if (!form) return undefined;
   const bodyStart = toMatching(form, article.bodyStart);
   const lineStarts = computeLineStarts(form.text);
@@ -19,6 +21,7 @@ export function inMatchingForm(article: Article): { article: Article; restore: (
   const view: Article = {
     ...article,
     text: form.text,
+    reader: form.text,
     bodyStart,
     lineStarts,
     sentences: splitSentences(form.text, bodyStart),

@@ -42,7 +42,7 @@ const HEADLINES = new RecentArticles<[number, number][]>();
 
 function computeHeadlineRanges(article: Article): [number, number][] {
   const out: [number, number][] = [];
-  const text = article.text;
+  const text = article.reader;
   let start = article.bodyStart;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
@@ -143,7 +143,7 @@ export const peopleExtractor: Extractor = {
 
 function findPeople(article: Article): Claim[] {
   const countries = countryWords();
-  const text = article.text;
+  const text = article.reader;
   const toks = wordTokens(article);
   const headlines = headlineRanges(article);
   // Words the article also writes in lower case: read only for a sentence-initial candidate.
@@ -208,7 +208,7 @@ function findPeople(article: Article): Claim[] {
 
 // The claim of a name found: a function of its own, so that the loop above stays small (compiled early).
 function personClaim(article: Article, c: Candidate, key: string): PersonClaim {
-  const text = article.text;
+  const text = article.reader;
   const name = text.slice(c.start, c.end);
   // The name as written is mostly its words one space apart, the very string its key was made from.
   const ws = spacedOnce(text, c.words) ? keyWords(key) : nameWords(name);

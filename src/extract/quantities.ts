@@ -99,7 +99,7 @@ function readNumber(raw: string): { value: number; spelled: boolean; native: boo
 
 /** Every amount of the article body, sorted by start, non-overlapping. */
 export function extractQuantities(article: Article, earlier: readonly Claim[] = []): Found[] {
-  const text = article.text;
+  const text = article.reader;
   const from = article.bodyStart;
   // Dates own their digits: "July 2021", "17:29 ET", "3 days ago", and "four years after the withdrawal",
   // which the date extractor records as a relation to an event (a time since, not the length of anything).

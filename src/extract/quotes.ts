@@ -61,7 +61,7 @@ function dashOpens(text: string, start: number, end: number): boolean {
 // In stages, each a function of its own: a run's first articles find each stage's loop compiled on its own
 // (early, small), where one function of them all (2800 bytes of bytecode) was compiled late, at great cost.
 function findQuotes(article: Article, earlier: readonly Claim[]): Claim[] {
-  const text = article.text;
+  const text = article.reader;
   const heads = headlineRanges(article);
   const paras = paragraphs(text, article.bodyStart, (s) => inSortedRanges(heads, s));
   const mentions = findMentions(article, earlier);
@@ -79,7 +79,7 @@ function findQuotes(article: Article, earlier: readonly Claim[]): Claim[] {
 
 /** Finds the embedded posts, adds each as a quotation; returns the paragraphs they take up. */
 function embeddedPosts(article: Article, paras: Paragraph[], mentions: readonly Mention[], quotations: Quotation[]): Set<number> {
-  const text = article.text;
+  const text = article.reader;
   const postParas = new Set<number>();
   for (let i = 0; i < paras.length; i++) {
     if (!dashOpens(text, paras[i].start, paras[i].end)) continue;
@@ -113,7 +113,7 @@ function quotedSegments(text: string, paras: Paragraph[], postParas: ReadonlySet
 
 /** Groups segments into quotations, added to `quotations`: continued over a paragraph break, or broken by an attribution. */
 function groupSegments(article: Article, paras: Paragraph[], segs: Segment[], quotations: Quotation[]): void {
-  const text = article.text;
+  const text = article.reader;
   let current: Segment[] = [];
   for (const s of segs) {
     const prev = current[current.length - 1];
@@ -141,7 +141,7 @@ function addQuotation(
   q: Quotation,
   claims: QuoteClaim[],
 ): void {
-  const text = article.text;
+  const text = article.reader;
   const first = q.segments[0];
   const last = q.segments[q.segments.length - 1];
   const qStart = first.innerStart;
@@ -157,7 +157,8 @@ function addQuotation(
       const [a, b] = trimmed(text, line.start, line.end, true);
       if (b <= a || !/\p{L}/u.test(text.slice(a, b))) continue;
       // Keys in this order (the order they are written out); `post` only for a post.
-      const value = { type: 'quote', words: text.slice(a, b), quotation: `q@${qStart}-${qEnd}`, partial: q.partial } as QuoteValue;
+      // A run of spaces is one space: markup inside the quote ('"Two **navy** ships"') reads as spaces.
+      const value = { type: 'quote', words: text.slice(a, b).replace(/\s{2,}/g, ' '), quotation: `q@${qStart}-${qEnd}`, partial: q.partial } as QuoteValue;
       if (q.post) value.post = true;
       value.speaker = q.speaker;
       claims.push(claimAt(article, 'quotes', a, b, value));
@@ -277,7 +278,7 @@ function findSpeaker(text: string, article: Article, paras: Paragraph[], q: Quot
   // A fragment with no verb of saying: the person named earlier in its sentence is a guess worth making.
   if (q.partial && !paras[first.paragraph].headline) {
     const m: Mention | undefined = personInRange(ctx.mentions, sStart, first.open);
-    if (m) return { name: m.name, key: m.key, kind: 'person', span: makeSpan(text, article.lineStarts, m.start, m.end), how: 'nearest person named in the sentence' };
+    if (m) return { name: m.name, key: m.key, kind: 'person', span: makeSpan(article.text, article.lineStarts, m.start, m.end), how: 'nearest person named in the sentence' };
   }
   return null;
 }
@@ -296,9 +297,8 @@ function statementHow(text: string, from: number, to: number, sp: Speaker): Spea
 }
 
 function postAuthor(article: Article, author: string, start: number, mentions: readonly Mention[]): Speaker {
-  const text = article.text;
   const end = start + author.length;
-  const span = makeSpan(text, article.lineStarts, start, end);
+  const span = makeSpan(article.text, article.lineStarts, start, end);
   // Mentions are sorted by start: look only at those starting inside the author's words.
   let m: Mention | undefined;
   for (let i = firstAtOrAfter(mentions, start, (x) => x.start); i < mentions.length && mentions[i].start < end && !m; i++) {

@@ -147,7 +147,7 @@ export const relationExtractor: Extractor = {
 };
 
 function findRelations(article: Article): Claim[] {
-  const text = article.text;
+  const text = article.reader;
   const heads = headlineRanges(article);
   const found: Found[] = [];
   // A sentence with neither a subject noun nor an owner word states no relation (see relationsIn): most

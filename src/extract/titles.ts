@@ -100,8 +100,11 @@ function bareWord(w: string): string {
 // "former US President Jane Roe": title words right before the name, back to the first word that is not one.
 // `self` is the mention's index in `others`, whose other mentions stop the title.
 function titleBefore(article: Article, lineStart: number, m: Mention, others: RangeIndex<Mention>, self: number): [number, number] | null {
-  const text = article.text;
+  const text = article.reader;
   let end = m.start;
+  // Spaces where markup stood count as one: 'Transport Minister <a href="/p">Jane Roe</a>' reads
+  // "Transport Minister", a run of spaces, "Jane Roe".
+  while (end - 2 >= lineStart && isSpaceOrTab(text.charCodeAt(end - 1)) && isSpaceOrTab(text.charCodeAt(end - 2))) end--;
   // "Port Authority chief of staff, Jane Roe": one comma after a role word.
   const commaGap = commaGapBefore(text, Math.max(lineStart, end - 4), end);
   const tokEnd = end - commaGap;
@@ -176,13 +179,17 @@ const APPOSITIVE_STOP = new RegExp(`[,;.()\\u2014]|\\s(?:${phraseAlternation(APP
 
 // "Jane Roe, chief of staff at the harbor ministry, said": the appositive up to the next comma or period.
 function titleAfter(text: string, m: Mention, lineEnd: number): [number, number] | null {
-  // The appositive opens with a comma, maybe after "'s": most names are followed by neither.
-  const c = text.charCodeAt(m.end);
-  if (m.end >= lineEnd || !(c === 44 || c === 39 || c === 0x2019)) return null;
-  const rest = text.slice(m.end, Math.min(lineEnd, m.end + 160));
+  // The appositive opens with a comma, maybe after "'s": most names are followed by neither. Spaces may
+  // stand before the comma where markup was: "[Jane Roe](https://e.example/jr), chief of staff" reads
+  // "Jane Roe" and spaces, then the comma.
+  let at = m.end;
+  while (at < lineEnd && text.charCodeAt(at) === 32) at++;
+  const c = text.charCodeAt(at);
+  if (at >= lineEnd || !(c === 44 || c === 39 || c === 0x2019)) return null;
+  const rest = text.slice(at, Math.min(lineEnd, at + 160));
   const open = /^(?:['\u2019]s)?,\s+/.exec(rest);
   if (!open) return null;
-  const from = m.end + open[0].length;
+  const from = at + open[0].length;
   const stop = APPOSITIVE_STOP.exec(text.slice(from, Math.min(lineEnd, from + 140)));
   if (!stop) return null;
   let end = from + stop.index;
@@ -207,7 +214,7 @@ function titleAfter(text: string, m: Mention, lineEnd: number): [number, number]
 type HeldPosts = Map<string, Map<string, { org?: string; place?: string }[]>>;
 
 function findTitles(article: Article, earlier: readonly Claim[]): Claim[] {
-  const text = article.text;
+  const text = article.reader;
   const mentions = findMentions(article, earlier);
   const heads = headlineRanges(article);
   const claims: TitleClaim[] = [];
@@ -232,7 +239,7 @@ function findTitles(article: Article, earlier: readonly Claim[]): Claim[] {
 // The title `text[s, e)` of the person of `m`, claimed unless it says a post already held with no more detail.
 // A function of its own, apart from the loop over every mention: most mentions have no title.
 function addTitle(article: Article, m: Mention, s: number, e: number, held: HeldPosts, claims: TitleClaim[]): void {
-  const text = article.text;
+  const text = article.reader;
   // "Jane Roe's" -> the possessive is not part of the title.
   const title = text.slice(s, e).replace(/['\u2019]s$/, '');
   const parsed = parseTitle(title);

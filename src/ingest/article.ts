@@ -3,20 +3,29 @@ import type { Article, ArticleMeta, ReferenceDate, Result } from '../types';
 import { computeLineStarts, lineColumn, makeSpan } from '../text/span';
 import { splitSentences } from '../lang/sentences';
 import { findStatedDate, normalizeDay } from './reference-date';
+import { formatOf, readFile } from '../text/reader';
 
 const META_KEYS = ['title', 'outlet', 'url', 'published'] as const;
 
 /**
  * Builds an Article from a file's text. Front matter is a leading `---` line, YAML, and a closing `---`
  * line; the body starts after it. The text itself is never altered: offsets stay those of the file.
+ * Claims are read from `reader` (see ingest/reader.ts), the text a reader sees at the same offsets; the
+ * format is told by the extension of `id`.
  * `fallback` (from corpus.yaml) fills what the front matter leaves out.
  */
 export function buildArticle(id: string, path: string, text: string, fallback: ArticleMeta = {}): Result<Article> {
   const lineStarts = computeLineStarts(text);
-  const fm = readFrontMatter(id, text, lineStarts);
+  // An HTML page has no front matter: its <title> and <meta> tags say what it is.
+  const fm: Result<FrontMatter> = formatOf(id) === 'html' ? { ok: true, value: { meta: {}, bodyStart: 0 } } : readFrontMatter(id, text, lineStarts);
   if (!fm.ok) return fm;
   const { meta: own, bodyStart, publishedOffset } = fm.value;
-  const meta: ArticleMeta = { ...fallback, ...own };
+  const read = readFile(id, text, bodyStart);
+  const reader = read.reader;
+  // A page's own day that is no day ("2026-02-30") is left out rather than failing the page.
+  const page: ArticleMeta = { ...read.meta };
+  if (page.published !== undefined && !normalizeDay(page.published)) delete page.published;
+  const meta: ArticleMeta = { ...page, ...fallback, ...own };
   let referenceDate: ReferenceDate | null = null;
   if (meta.published !== undefined) {
     const day = normalizeDay(meta.published);
@@ -27,14 +36,15 @@ export function buildArticle(id: string, path: string, text: string, fallback: A
         error: [{ file: id, ...where, message: `published date ${JSON.stringify(meta.published)} is not a date (use YYYY-MM-DD)` }],
       };
     }
-    referenceDate = { date: day, source: own.published !== undefined ? 'front-matter' : 'corpus' };
+    // The page's <meta> date is its front matter; corpus.yaml's comes from beside it.
+    referenceDate = { date: day, source: own.published === undefined && fallback.published !== undefined ? 'corpus' : 'front-matter' };
   } else {
-    const stated = findStatedDate(text, bodyStart);
+    const stated = findStatedDate(reader, bodyStart);
     if (stated) referenceDate = { date: stated.date, source: 'text', span: makeSpan(text, lineStarts, stated.start, stated.end) };
   }
   return {
     ok: true,
-    value: { id, path, text, bodyStart, meta, referenceDate, sentences: splitSentences(text, bodyStart), lineStarts },
+    value: { id, path, text, reader, bodyStart, meta, referenceDate, sentences: splitSentences(reader, bodyStart), lineStarts },
   };
 }
 

@@ -1,7 +1,9 @@
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import ignore from 'ignore';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import { DEFAULT_MAX_ARTICLE_BYTES, isWithin, readNeededText, readRegularFile, realPath, resolvesWithin } from '../util/safe-read';
 import { Failure } from '../util/problem';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseYamlInput } from '../text/yaml-input';
 import Ajv from 'ajv';
 import type { Article, ArticleMeta, Problem } from '../types';
@@ -10,7 +12,11 @@ import { locateInYaml } from '../text/yaml-locate';
 import { byCodeUnit } from '../util/stable';
 
 /** File names corroborate reads as articles. */
-export const ARTICLE_EXTENSIONS = ['.txt', '.md'] as const;
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
+/** In the working folder: files left out (gitignore syntax), as `--ignore-pattern` leaves them out. */
+export const IGNORE_FILE = '.corroborateignore';
+/** The input that means "one article from standard input". */
+export const STDIN_INPUT = '-';
 /** Optional per-corpus metadata file beside the articles. */
 export const CORPUS_FILE = 'corpus.yaml';
 
@@ -35,6 +41,62 @@ export interface CorpusOptions {
   maxArticleBytes?: number;
   /** Called as articles are read: done of total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The article given as `-`: its text, read from standard input by the caller, and the file name it goes
+   * by (`--stdin-filename`: its id, and its extension tells the format; `stdin.txt` without one).
+   */
+  stdin?: { text: string; filename?: string };
+  /** Patterns in gitignore syntax, relative to the working folder, on top of its `.corroborateignore`. */
+  ignorePatterns?: readonly string[];
+}
+
+/** The id of the article read from standard input when no `--stdin-filename` names it. */
+export const STDIN_ID = 'stdin.txt';
+
+/**
+ * Whether a file or folder is left out: `.corroborateignore` of the working folder and `--ignore-pattern`,
+ * matched against the path relative to the working folder ("drafts/" leaves out drafts/a.md). A path
+ * outside the working folder is never left out.
+ */
+function ignoreFilter(cwd: string, patterns: readonly string[]): (abs: string, isDir: boolean) => boolean {
+  const ig = ignore();
+  const file = join(cwd, IGNORE_FILE);
+  if (existsSync(file)) {
+    // Read as every input is: a FIFO or /dev/zero named .corroborateignore is refused, never waited on.
+    const text = readNeededText(file, IGNORE_FILE, DEFAULT_MAX_ARTICLE_BYTES, 'ignore file');
+    if (!text.ok) throw new Failure(text.error);
+    ig.add(text.value);
+  }
+  ig.add([...patterns]);
+  return (abs, isDir) => {
+    const rel = relative(cwd, abs);
+    if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;
+    return ig.ignores(toId(rel) + (isDir ? '/' : ''));
+  };
+}
+
+function isArticleName(name: string): boolean {
+  return ARTICLE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+}
+
+/**
+ * A pattern given in quotes ('articles/**\/*.md'), expanded here: its article files, sorted, hidden files,
+ * node_modules and ignored files left out. A name that exists is never a pattern ("notes[1].md").
+ */
+function expandInputs(inputs: readonly string[], cwd: string, ignored: (abs: string, isDir: boolean) => boolean, problems: Problem[]): string[] {
+  const out: string[] = [];
+  for (const input of inputs) {
+    if (input === STDIN_INPUT || existsSync(resolve(cwd, input)) || !isDynamicPattern(input)) {
+      out.push(input);
+      continue;
+    }
+    const found = globSync(input.split(sep).join('/'), { cwd, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false })
+      .filter((f) => isArticleName(f) && !ignored(resolve(cwd, f), false))
+      .sort(byCodeUnit);
+    if (!found.length) problems.push({ file: input, line: 1, column: 1, message: 'no article file matches this pattern' });
+    out.push(...found);
+  }
+  return out;
 }
 
 
@@ -48,12 +110,24 @@ export function loadCorpus(inputs: readonly string[], cwd = process.cwd(), optio
   const links: Problem[] = [];
   const files: { abs: string; id: string }[] = [];
   const follow = Boolean(options.followSymlinks);
+  const ignored = ignoreFilter(cwd, options.ignorePatterns ?? []);
+  const fromStdin: { id: string; path: string; text: string }[] = [];
   let root = cwd;
-  if (inputs.length === 1 && isDirectory(resolve(cwd, inputs[0]))) {
+  if (inputs.length === 1 && inputs[0] !== STDIN_INPUT && isDirectory(resolve(cwd, inputs[0]))) {
     root = resolve(cwd, inputs[0]);
-    walk(root, root, { out: files, warnings, links, follow, top: realPath(root) ?? root });
+    walk(root, root, { out: files, warnings, links, follow, top: realPath(root) ?? root, ignored });
   } else {
-    for (const input of inputs) {
+    for (const input of expandInputs(inputs, cwd, ignored, problems)) {
+      if (input === STDIN_INPUT) {
+        if (!options.stdin) {
+          problems.push({ file: STDIN_INPUT, line: 1, column: 1, message: 'standard input is not available here' });
+          continue;
+        }
+        const name = options.stdin.filename;
+        const path = name !== undefined ? resolve(cwd, name) : STDIN_ID;
+        fromStdin.push({ id: name !== undefined ? toId(relative(cwd, path)) : STDIN_ID, path, text: options.stdin.text });
+        continue;
+      }
       const abs = resolve(cwd, input);
       let lst;
       try {
@@ -69,7 +143,7 @@ export function loadCorpus(inputs: readonly string[], cwd = process.cwd(), optio
       if (!existsSync(abs)) {
         warnings.push({ file: id, line: 1, column: 1, message: 'cannot be read (a dangling symlink); skipped' });
       } else if (isDirectory(abs)) {
-        walk(abs, cwd, { out: files, warnings, links, follow, top: realPath(abs) ?? abs });
+        walk(abs, cwd, { out: files, warnings, links, follow, top: realPath(abs) ?? abs, ignored });
       } else if (lst.isSymbolicLink() && !follow && !resolvesWithin(base, abs)) {
         links.push({ file: id, line: 1, column: 1, message: `symlink to outside ${base === cwd ? 'the working folder' : 'its folder'}; skipped (--follow-symlinks follows it)` });
       } else {
@@ -81,13 +155,14 @@ export function loadCorpus(inputs: readonly string[], cwd = process.cwd(), optio
   const corpusMeta = readCorpusFiles(files, root);
   const articles: Article[] = [];
   const seen = new Set<string>();
-  const sorted = files.sort((a, b) => byCodeUnit(a.id, b.id));
-  for (let i = 0; i < sorted.length; i++) {
-    const { abs, id } = sorted[i];
-    options.onProgress?.(i, sorted.length);
+  const all: { abs: string; id: string; text?: string }[] = [...files, ...fromStdin.map((f) => ({ abs: f.path, id: f.id, text: f.text }))];
+  all.sort((a, b) => byCodeUnit(a.id, b.id));
+  for (let i = 0; i < all.length; i++) {
+    const { abs, id, text: given } = all[i];
+    options.onProgress?.(i, all.length);
     if (seen.has(id)) continue;
     seen.add(id);
-    const text = readText(abs, id, warnings, options.maxArticleBytes);
+    const text = given ?? readText(abs, id, warnings, options.maxArticleBytes);
     if (text === null) continue;
     const result = buildArticle(id, abs, text, corpusMeta.get(abs) ?? {});
     if (result.ok) articles.push(result.value);
@@ -114,6 +189,8 @@ interface Walk {
   warnings: Problem[];
   links: Problem[];
   follow: boolean;
+  /** Left out by `.corroborateignore` or `--ignore-pattern`. */
+  ignored: (abs: string, isDir: boolean) => boolean;
   /** The folder given, symlinks resolved: what a symlink must stay inside. */
   top: string;
 }
@@ -164,7 +241,7 @@ function walk(start: string, root: string, w: Walk): void {
     if (name.startsWith('.') || name === 'node_modules') continue;
     const abs = join(frame.dir, name);
     const id = toId(relative(root, abs));
-    const isArticle = ARTICLE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+    const isArticle = isArticleName(name);
     let st;
     try {
       st = lstatSync(abs);
@@ -181,6 +258,7 @@ function walk(start: string, root: string, w: Walk): void {
       if (isArticle) w.warnings.push({ file: id, line: 1, column: 1, message: 'cannot be read (a dangling symlink?); skipped' });
       continue;
     }
+    if (w.ignored(abs, st.isDirectory())) continue;
     if (st.isDirectory()) enter(abs, st);
     else if (isArticle) {
       if (st.isFile()) w.out.push({ abs, id });

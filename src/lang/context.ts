@@ -114,7 +114,7 @@ export function divisionBetween(article: Article, firstEnd: number, secondStart:
   }
   let at = -1;
   for (let k = lo; k < tokens.length && tokens[k].end <= secondStart; k++) if (COORDINATORS.has(lowerPlain(tokens[k].text))) at = tokens[k].start;
-  const text = article.text;
+  const text = article.reader;
   for (let i = secondStart - 1; i >= Math.max(firstEnd, at); i--) if (text.charCodeAt(i) === 59) return i;
   return at;
 }
@@ -137,8 +137,8 @@ export function contextAround(
   limits?: ContextLimits,
 ): ClaimContext {
   const si = sentenceAt(article.sentences, start);
-  const sentence = si >= 0 ? article.sentences[si] : { start: Math.max(0, start - 200), end: Math.min(article.text.length, end + 200) };
-  const text = article.text;
+  const sentence = si >= 0 ? article.sentences[si] : { start: Math.max(0, start - 200), end: Math.min(article.reader.length, end + 200) };
+  const text = article.reader;
   const info = sentenceInfo(article, si, sentence);
   const { tokens, infos } = info;
   // Only a bounded stretch around the claim is read: `window` words rarely reach farther than this.
@@ -453,10 +453,10 @@ function sentenceInfo(article: Article, si: number, sentence: Sentence): Sentenc
     hit = {
       tokens,
       infos: new Array<TokenInfo | undefined>(tokens.length),
-      marks: sentenceMarks(article.text, sentence),
-      headline: isHeadline(article.text, sentence),
+      marks: sentenceMarks(article.reader, sentence),
+      headline: isHeadline(article.reader, sentence),
     };
-    if (bySentence.size >= SENTENCES_KEPT && article.text.length > WHOLE_MEMO_LIMIT) bySentence.clear();
+    if (bySentence.size >= SENTENCES_KEPT && article.reader.length > WHOLE_MEMO_LIMIT) bySentence.clear();
     bySentence.set(key, hit);
   }
   return hit;

@@ -61,7 +61,7 @@ const RANGES = new RecentArticles<{ from: number; ranges: [number, number][] }>(
 export function excludedRangesOf(article: Article): [number, number][] {
   const hit = RANGES.get(article);
   if (hit && hit.from === article.bodyStart) return hit.ranges;
-  const ranges = excludedRangesAt(article.text, article.bodyStart, marksOf(article).exclusionStarts);
+  const ranges = excludedRangesAt(article.reader, article.bodyStart, marksOf(article).exclusionStarts);
   RANGES.set(article, { from: article.bodyStart, ranges });
   return ranges;
 }

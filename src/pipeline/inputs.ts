@@ -1,7 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Article, Claim, ExtractionError, Problem, RuleSet } from '../types';
-import { loadCorpus } from '../ingest/corpus';
+import { STDIN_INPUT, loadCorpus } from '../ingest/corpus';
 import { loadRulesFor } from '../rules/loader';
 import { formatExtractionError } from '../pipeline';
 import { extractWithProgress } from './cli';
@@ -29,6 +29,8 @@ export interface Io {
   isTTY?: boolean;
   /** Environment for NO_COLOR and FORCE_COLOR (default: none set). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** All of standard input, for an input `-` (the process's own when not given). */
+  stdin?: () => string;
 }
 
 
@@ -68,6 +70,10 @@ export interface InputOptions {
   cache?: boolean;
   /** `--max-article-bytes`. */
   maxArticleBytes?: number;
+  /** The file name the article read from standard input (`-`) goes by: its id and format. */
+  stdinFilename?: string;
+  /** Files left out, gitignore syntax (`--ignore-pattern`), on top of `.corroborateignore`. */
+  ignorePatterns?: string[];
 }
 
 export interface Loaded {
@@ -103,10 +109,17 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, options: In
       return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir, errors };
     }
   }
+  const stdin = inputs.includes(STDIN_INPUT) ? { text: readStdin(io), filename: options.stdinFilename } : undefined;
   const reading = createProgress({ quiet, label: 'articles read' });
   let corpus;
   try {
-    corpus = loadCorpus(inputs, io.cwd, { followSymlinks, maxArticleBytes: options.maxArticleBytes, onProgress: (done, total) => reading.update(done, total) });
+    corpus = loadCorpus(inputs, io.cwd, {
+      followSymlinks,
+      stdin,
+      ignorePatterns: options.ignorePatterns,
+      maxArticleBytes: options.maxArticleBytes,
+      onProgress: (done, total) => reading.update(done, total),
+    });
   } finally {
     reading.done();
   }
@@ -117,6 +130,12 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, options: In
   // Not silenced by --quiet: the report is missing these claims.
   for (const e of errors) io.stderr(`${formatExtractionError(e)}\n`);
   return { articles: corpus.articles, claims, root: corpus.root, errors };
+}
+
+/** Standard input as UTF-8 text, a byte-order mark dropped. */
+function readStdin(io: Io): string {
+  const text = io.stdin ? io.stdin() : readFileSync(0, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function emit(content: string, out: string | undefined, io: Io): void {

@@ -76,15 +76,17 @@ export interface InSentence {
  */
 export function claimInSentence(article: Article | undefined, ref: ClaimRef, max = 180): InSentence | null {
   if (!article || !ref.text || article.text.slice(ref.start, ref.end) !== ref.text) return null;
-  const sentences = article.sentences.length ? article.sentences : splitSentences(article.text, article.bodyStart);
+  const sentences = article.sentences.length ? article.sentences : splitSentences(article.reader ?? article.text, article.bodyStart);
   let from = ref.start;
   let to = ref.end;
   for (const s of sentences) {
     if (s.start <= ref.start && ref.start < s.end) from = Math.min(from, s.start);
     if (s.start < ref.end && ref.end <= s.end) to = Math.max(to, s.end);
   }
-  let before = article.text.slice(from, ref.start);
-  let after = article.text.slice(ref.end, to);
+  // Shown as a reader sees it: from the reader's text (no markup), each run of spaces one space.
+  const seen = (a: number, b: number) => (article.reader ?? article.text).slice(a, b).replace(/\s{2,}/g, ' ');
+  let before = seen(from, ref.start);
+  let after = seen(ref.end, to);
   if (before.length > max) {
     const cut = before.slice(before.length - max);
     before = '…' + cut.slice(Math.max(0, cut.search(/\s/) + 1));
@@ -94,7 +96,7 @@ export function claimInSentence(article: Article | undefined, ref: ClaimRef, max
     const space = cut.lastIndexOf(' ');
     after = (space > max / 2 ? cut.slice(0, space) : cut) + '…';
   }
-  return { before, text: ref.text, after };
+  return { before, text: seen(ref.start, ref.end).trim() || ref.text, after };
 }
 
 /** The quoted words of a reading: its value's `words` when given, else the first claim without quote marks. */

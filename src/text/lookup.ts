@@ -106,7 +106,7 @@ export function newlineOffsets(article: Article): number[] {
   let nl = NEWLINES.get(article);
   if (!nl) {
     nl = [];
-    const text = article.text;
+    const text = article.reader;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) nl.push(i);
     NEWLINES.set(article, nl);
   }

@@ -67,11 +67,11 @@ const isNativeDigit = (c: number) => (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f
 
 const MARKS = new RecentArticles<{ from: number; marks: Marks }>();
 
-/** `scanMarks(article.text, article.bodyStart)`, once per article (dates and quantities share it). */
+/** `scanMarks(article.reader, article.bodyStart)`, once per article (dates and quantities share it). */
 export function marksOf(article: Article): Marks {
   const hit = MARKS.get(article);
   if (hit && hit.from === article.bodyStart) return hit.marks;
-  const marks = scanMarks(article.text, article.bodyStart);
+  const marks = scanMarks(article.reader, article.bodyStart);
   MARKS.set(article, { from: article.bodyStart, marks });
   return marks;
 }

@@ -230,7 +230,7 @@ const BODIES = new RecentArticles<BodyTokens>();
 const BODY_MEMO_LIMIT = 8 << 20;
 
 function bodyOf(article: Article): BodyTokens | undefined {
-  if (article.text.length > BODY_MEMO_LIMIT || splitsPair(article.text, article.bodyStart)) return undefined;
+  if (article.reader.length > BODY_MEMO_LIMIT || splitsPair(article.reader, article.bodyStart)) return undefined;
   let body = BODIES.get(article);
   if (body && body.from === article.bodyStart) return body;
   body = scanBody(article);
@@ -243,7 +243,7 @@ function bodyOf(article: Article): BodyTokens | undefined {
  * surrogate pair, as no real one does, is tokenized by the regex, its words read from the tokens.)
  */
 function scanBody(article: Article): BodyTokens {
-  const text = article.text;
+  const text = article.reader;
   const body: BodyTokens = { from: article.bodyStart, tokens: [], words: [], lowerSet: undefined };
   const at: SentenceCursor = { sp: 0, firstOf: -1, first: -1 };
   if (splitsPair(text, article.bodyStart)) {
@@ -282,7 +282,7 @@ interface SentenceCursor {
  * `bits` are the CHAR_BITS of its characters.
  */
 function addWord(body: BodyTokens, article: Article, at: SentenceCursor, start: number, end: number, bits: number): void {
-  const src = article.text;
+  const src = article.reader;
   const sentences = article.sentences;
   let sp = at.sp;
   while (sp < sentences.length && sentences[sp].end <= start) sp++;
@@ -387,7 +387,7 @@ function firstWordStart(text: string, from: number, to: number): number {
 const LETTER_OR_DIGIT_AT = /[\p{L}\p{N}]/u;
 
 /**
- * `tokenize(article.text, article.bodyStart)`, computed once per article (people, titles, quotes and every
+ * `tokenize(article.reader, article.bodyStart)`, computed once per article (people, titles, quotes and every
  * context read it). Shared: treat the tokens as read-only.
  */
 export function bodyTokens(article: Article): BodyToken[] {
@@ -450,12 +450,12 @@ class WrittenInLowerCase implements LowerCaseWords {
 }
 
 /**
- * `tokenize(article.text, from, to)`, taken from the body's tokens when `from` is not inside one of them
+ * `tokenize(article.reader, from, to)`, taken from the body's tokens when `from` is not inside one of them
  * (a sentence starts after a space): the scan from `from` would meet the very same words.
  */
 export function rangeTokens(article: Article, from: number, to: number): Token[] {
   const body = from >= article.bodyStart ? bodyOf(article) : undefined;
-  if (!body) return tokenize(article.text, from, to);
+  if (!body) return tokenize(article.reader, from, to);
   const tokens = body.tokens;
   let lo = 0;
   let hi = tokens.length;
@@ -465,7 +465,7 @@ export function rangeTokens(article: Article, from: number, to: number): Token[]
     else hi = mid;
   }
   // `from` inside the match before: a scan from there reads a different first word.
-  if (lo > 0 && matchEnd(article.text, tokens[lo - 1]) > from) return tokenize(article.text, from, to);
+  if (lo > 0 && matchEnd(article.reader, tokens[lo - 1]) > from) return tokenize(article.reader, from, to);
   // The tokens starting before `to`, copied in one slice; only the last can run past `to` ("Harl" of a
   // range ending inside it is cut to "Ha").
   let end = lo;
@@ -478,7 +478,7 @@ export function rangeTokens(article: Article, from: number, to: number): Token[]
   const out: Token[] = tokens.slice(lo, end);
   if (end > lo && tokens[end - 1].end > to) {
     const t = tokens[end - 1];
-    out[out.length - 1] = { text: article.text.slice(t.start, to), start: t.start, end: to };
+    out[out.length - 1] = { text: article.reader.slice(t.start, to), start: t.start, end: to };
   }
   return out;
 }

@@ -118,7 +118,7 @@ function tellsStart(claim: Claim, ctx: CompareContext): boolean {
   if (!article) return false;
   const i = sentenceAt(article.sentences, claim.span.start);
   const from = i >= 0 ? article.sentences[i].start : Math.max(0, claim.span.start - 200);
-  const clause = article.text.slice(from, claim.span.start).split(/[,;:]\s/).pop() ?? '';
+  const clause = article.reader.slice(from, claim.span.start).split(/[,;:]\s/).pop() ?? '';
   return (clause.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => START_WORDS.has(w));
 }
 

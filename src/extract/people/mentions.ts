@@ -86,7 +86,7 @@ function wordMentions(article: Article, spans: RangeIndex<Span>, bySurname: BySu
     }
     // "President Roe": the word before is an honorific (asked first: most words follow none).
     const prev = toks[i - 1];
-    if (prev && isHonorific(prev.lower)) honorificMention(article.text, toks, i, out);
+    if (prev && isHonorific(prev.lower)) honorificMention(article.reader, toks, i, out);
   }
 }
 

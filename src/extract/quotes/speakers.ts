@@ -93,8 +93,11 @@ function words(text: string, from: number, to: number): Token[] {
 
 /** Who speaks, read from the words after a closing quote mark: '," Roe said.' / '," said Roe.' */
 export function afterAttribution(text: string, from: number, to: number): NounPhrase | null {
-  if (!/^[\s,]*[\p{L}]/u.test(text.slice(from, Math.min(to, from + 4)))) {
-    if (!/^[\s,]*[\u2014\u2013-]\s*\p{L}/u.test(text.slice(from, Math.min(to, from + 5)))) return null;
+  // A run of spaces counts as one: markup between the mark and the words reads as spaces
+  // ('&rdquo; <b>Roe</b> said' in a page is '”    Roe     said').
+  const head = text.slice(from, Math.min(to, from + 40)).replace(/\s+/g, ' ');
+  if (!/^[\s,]*[\p{L}]/u.test(head.slice(0, 4))) {
+    if (!/^[\s,]*[\u2014\u2013-]\s*\p{L}/u.test(head.slice(0, 5))) return null;
   }
   // The first 12 words only: the rest of a long paragraph is never tokenized.
   const toks = firstTokens(text, from, to, 12, hasLetter);
@@ -192,7 +195,7 @@ export interface SpeakerContext {
 /** Turns a noun phrase into a Speaker: a named person, a pronoun resolved, an organization or a description. */
 export function resolveSpeaker(np: NounPhrase, ctx: SpeakerContext): Speaker | null {
   const { article, mentions } = ctx;
-  const text = article.text;
+  const text = article.reader;
   const toks = np.toks;
   const start = toks[0].start;
   const end = toks[toks.length - 1].end;
@@ -200,7 +203,7 @@ export function resolveSpeaker(np: NounPhrase, ctx: SpeakerContext): Speaker | n
   if (toks.length === 1) {
     const pron = lowerPlain(toks[0].text);
     const which = PRONOUNS.get(pron);
-    if (which !== undefined) return pronounSpeaker(pron, which, makeSpan(text, article.lineStarts, start, end), how, ctx);
+    if (which !== undefined) return pronounSpeaker(pron, which, makeSpan(article.text, article.lineStarts, start, end), how, ctx);
   }
   // A person named in the phrase: "Defense Minister Jane Roe", "Roe".
   // Mentions are sorted by start: only those starting inside the phrase can lie in it; the last one counts.
@@ -211,7 +214,7 @@ export function resolveSpeaker(np: NounPhrase, ctx: SpeakerContext): Speaker | n
   if (inPhrase) {
     const m = inPhrase;
     const resolved = m.how === 'surname' && nameKey(text.slice(m.start, m.end)) !== m.key ? `; surname ${text.slice(m.start, m.end)} -> ${m.name}` : '';
-    return { name: m.name, key: m.key, kind: 'person', span: makeSpan(text, article.lineStarts, m.start, m.end), how: how + resolved };
+    return { name: m.name, key: m.key, kind: 'person', span: makeSpan(article.text, article.lineStarts, m.start, m.end), how: how + resolved };
   }
   // Each word's lower-case form, and the key from the words that are neither determiners nor hedges:
   // "a senior port official" -> key "port official". Loops into literal lists (see `joinTexts` in people.ts).
@@ -227,7 +230,7 @@ export function resolveSpeaker(np: NounPhrase, ctx: SpeakerContext): Speaker | n
   }
   const head = lower[lower.length - 1];
   const name = text.slice(start, end);
-  const span = makeSpan(text, article.lineStarts, start, end);
+  const span = makeSpan(article.text, article.lineStarts, start, end);
   let kind: SpeakerKind;
   if (PERSON_NOUNS.has(head) || ROLE_WORDS.has(head)) kind = 'description';
   else if (ORG_HEADS.has(head) || ORG_WORDS.has(head) || DETERMINERS.has(lower[0])) kind = 'organization';
@@ -267,7 +270,7 @@ function nearestPersonBefore(mentions: readonly Mention[], at: number, ctx: Spea
   const first = firstAtOrAfter(mentions, sentences[si].start, mStart);
   // "Velkov posted a long statement about his quarrel with Roe. 'I regret it,' he said.": the pronoun stands
   // for the sentence's subject, a name not known as a person's; Roe is no safe guess.
-  if (first <= li && unknownNameOpens(ctx.article.text, sentences[si].start, mentions[first].start)) return undefined;
+  if (first <= li && unknownNameOpens(ctx.article.reader, sentences[si].start, mentions[first].start)) return undefined;
   for (let i = first; i <= li; i++) if (candidate(mentions[i])) return mentions[i];
   return last;
 }
