@@ -3,7 +3,8 @@ import { claimsAt } from './claim';
 import {
   DATE_HEDGES, DURATION_LEADS, DURATION_PERIODS, EVENT_PLURALS, FULL_MONTH_SOURCE, FUNCTION_WORDS, FUTURE_MARKERS, MONTH_ABBREVIATION_SOURCE, MONTH_PREPOSITIONS,
   NEIGHBOUR_DAYS, NEIGHBOUR_SHIFT_AFTER, NEIGHBOUR_SHIFT_BEFORE, OF_HEADS, ORDINAL_WORDS, PART_WORDS, PLURAL_WITHOUT_S, QUARTER_WORDS, RANGE_WORDS,
-  SHIFT_WORDS, SPELLED_SCALES_AFTER_A, TIME_HEDGES, TIME_ZONES, WORDS_AFTER_AMOUNT, YEAR_PREPOSITIONS,
+  SHIFT_WORDS, SPELLED_SCALES_AFTER_A, RELATIVE_DAYS, RELATIVE_PERIODS, RELATIVE_NUDGES, PAST_WORDS, PAST_LEADS, PAST_PERIODS,
+  COUNTED_PERIODS, COUNTED_DIRECTIONS, TIME_HEDGES, TIME_ZONES, WORDS_AFTER_AMOUNT, YEAR_PREPOSITIONS,
 } from '../lang/words';
 import { escapeRegExp, phraseAlternation } from '../text/pattern';
 import { chooseLongest } from '../text/lookup';
@@ -125,8 +126,12 @@ const TIME_RE = new RegExp(
 /** A hedge just before a time: "around 7 pm", "shortly before 9 p.m.", "at about 6:04". */
 const TIME_HEDGE = new RegExp(String.raw`\b(${phraseAlternation(TIME_HEDGES.keys())})\s+(?:at\s+)?$`, 'i');
 /** Relative words: "yesterday", "last week", "earlier this month", "three years ago", "the past week". */
+// Groups: 1 a day word, 2 a nudge, 3 a shift word, 4 its period, 5 "past", 6 its period, 7 a count, 8 the
+// counted period, 9 the direction (lang/en/calendar.yaml).
 const RELATIVE_RE = new RegExp(
-  `\\b(?:(today|yesterday|tomorrow|tonight)|(?:(earlier|later)\\s+)?(this|last|next)\\s+(week|month|year|weekend|night|morning|afternoon|evening)|(?:over\\s+|in\\s+|during\\s+)?the\\s+(past|last)\\s+(week|month|year)|(\\d{1,3}|${SPELLED_NUMBER_SOURCE})\\s+(days?|weeks?|months?|years?|decades?)\\s+(ago|earlier|later|after|before))\\b`,
+  `\\b(?:(${phraseAlternation(RELATIVE_DAYS.keys())})|(?:(${phraseAlternation(RELATIVE_NUDGES)})\\s+)?(${phraseAlternation(SHIFT_WORDS.keys())})\\s+(${phraseAlternation(RELATIVE_PERIODS.keys())})` +
+    `|(?:(?:${phraseAlternation(PAST_LEADS)})\\s+)?the\\s+(${phraseAlternation(PAST_WORDS)})\\s+(${phraseAlternation(PAST_PERIODS)})` +
+    `|(\\d{1,3}|${SPELLED_NUMBER_SOURCE})\\s+((?:${phraseAlternation(COUNTED_PERIODS)})s?)\\s+(${phraseAlternation(COUNTED_DIRECTIONS.keys())}))\\b`,
   'gi',
 );
 
@@ -160,12 +165,12 @@ const MONTH_LEAD = WORDS.addWords(MONTH_LEADS);
 const SEASON = WORDS.add([], [], Object.keys(SEASONS));
 const RANGE_LEAD = WORDS.addWords(RANGE_OPENERS);
 const THIS_LAST_NEXT = WORDS.addWords(SHIFT_WORDS.keys());
-const PAST_LAST = WORDS.add([], [], ['past', 'last']);
-const OVER_IN_DURING = WORDS.add([], ['in'], ['over', 'during']);
-const TODAY = WORDS.add([], [], ['today', 'yesterday', 'tomorrow', 'tonight']);
-const EARLIER_LATER = WORDS.add([], [], ['earlier', 'later']);
-const RELATIVE_UNIT = WORDS.add([], [], ['week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening']);
-const COUNT_UNIT = WORDS.add([], [], ['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades']);
+const PAST_LAST = WORDS.add([], [], PAST_WORDS);
+const OVER_IN_DURING = WORDS.addWords(PAST_LEADS);
+const TODAY = WORDS.add([], [], [...RELATIVE_DAYS.keys()]);
+const EARLIER_LATER = WORDS.add([], [], RELATIVE_NUDGES);
+const RELATIVE_UNIT = WORDS.add([], [], [...RELATIVE_PERIODS.keys()]);
+const COUNT_UNIT = WORDS.add([], [], COUNTED_PERIODS.flatMap((p) => [p, `${p}s`]));
 const SPELLED = WORDS.add([], [], SPELLED_NUMBER_WORDS);
 const A_AN = WORDS.add([], ['a', 'an']);
 const SCALE_NOUN = WORDS.add(SPELLED_SCALES_AFTER_A);
@@ -790,12 +795,12 @@ function relativeDate(m: RegExpExecArray, ref: string | undefined): Found | null
     const n = /^\d/.test(m[7]) ? +m[7] : parseSpelledNumber(m[7]);
     if (n === null || n <= 0) return null;
     const unit = m[8].toLowerCase().replace(/s$/, '');
-    const rel = m[9].toLowerCase();
+    const rel = COUNTED_DIRECTIONS.get(m[9].toLowerCase()) ?? 'before';
     const grain: DateGrain = unit === 'decade' ? 'decade' : (unit as DateGrain);
     // "for 20 years before the withdrawal" is a duration, read by the quantity extractor.
     if (rel !== 'ago' && DURATION_BEFORE.test(m.input.slice(Math.max(0, start - 30), start))) return null;
     if (rel !== 'ago') {
-      return unresolved(grain, `${expr}: ${n} ${unit}${n === 1 ? '' : 's'} ${rel === 'after' || rel === 'later' ? 'after' : 'before'} an event; the event is not dated here, so this stays unresolved`);
+      return unresolved(grain, `${expr}: ${n} ${unit}${n === 1 ? '' : 's'} ${rel} an event; the event is not dated here, so this stays unresolved`);
     }
     if (!ref) return unresolved(grain, `${expr}: no reference date; unresolved`);
     const how = (iso: string) => ({ expression: expr, referenceDate: ref, how: `${expr} (${describeRef(ref)}) = ${iso}` });
@@ -828,14 +833,15 @@ function relativeDate(m: RegExpExecArray, ref: string | undefined): Found | null
   };
   const word = m[1]?.toLowerCase();
   if (word) {
-    const iso = word === 'yesterday' ? addDays(ref, -1) : word === 'tomorrow' ? addDays(ref, 1) : ref;
+    const shift = RELATIVE_DAYS.get(word) ?? 0;
+    const iso = shift === 0 ? ref : addDays(ref, shift);
     return rel(dayValue(iso), iso);
   }
   const y = +ref.slice(0, 4);
   const mo = +ref.slice(5, 7);
   if (m[3]) {
     const which = m[3].toLowerCase();
-    const unit = m[4].toLowerCase();
+    const unit = RELATIVE_PERIODS.get(m[4].toLowerCase()) ?? 'day';
     const shift = SHIFT_WORDS.get(which) ?? 0;
     if (unit === 'year') return rel(interval('year', yearInterval(y + shift)), String(y + shift));
     if (unit === 'month') {

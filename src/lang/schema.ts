@@ -51,6 +51,14 @@ export const LANG_SCHEMAS = {
     'start-words': WORDS,
     'part-words': { type: 'object', additionalProperties: { enum: ['early', 'mid', 'late'] } },
     'shift-words': WORD_TO_SHIFT,
+    'relative-days': WORD_TO_INT,
+    'relative-periods': { type: 'object', additionalProperties: { enum: ['day', 'week', 'weekend', 'month', 'year'] } },
+    'relative-nudges': WORDS,
+    'past-words': WORDS,
+    'past-leads': WORDS,
+    'past-periods': WORDS,
+    'counted-periods': WORDS,
+    'counted-directions': { type: 'object', additionalProperties: { enum: ['ago', 'before', 'after'] } },
     'month-prepositions': WORDS,
     'year-prepositions': WORDS,
     'of-heads': WORDS,
@@ -242,6 +250,14 @@ export interface LangData {
     'start-words': string[];
     'part-words': Record<string, 'early' | 'mid' | 'late'>;
     'shift-words': Record<string, number>;
+    'relative-days': Record<string, number>;
+    'relative-periods': Record<string, 'day' | 'week' | 'weekend' | 'month' | 'year'>;
+    'relative-nudges': string[];
+    'past-words': string[];
+    'past-leads': string[];
+    'past-periods': string[];
+    'counted-periods': string[];
+    'counted-directions': Record<string, 'ago' | 'before' | 'after'>;
     'month-prepositions': string[];
     'year-prepositions': string[];
     'of-heads': string[];

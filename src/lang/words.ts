@@ -194,6 +194,15 @@ export const MIDDLE_INITIAL_BREAKERS: ReadonlySet<string> = new Set(sentences['s
 export const PART_WORDS: ReadonlyMap<string, 'early' | 'mid' | 'late'> = new Map(Object.entries(calendar['part-words']));
 /** Words counting a period from the reference date, with its shift: "last" -> -1, "this" -> 0, "next" -> 1. */
 export const SHIFT_WORDS: ReadonlyMap<string, number> = new Map(Object.entries(calendar['shift-words']));
+/** Relative dates (lang/en/calendar.yaml): "yesterday" -> -1 day; "last night" -> a day; "three days ago". */
+export const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map(Object.entries(calendar['relative-days']));
+export const RELATIVE_PERIODS: ReadonlyMap<string, 'day' | 'week' | 'weekend' | 'month' | 'year'> = new Map(Object.entries(calendar['relative-periods']));
+export const RELATIVE_NUDGES: readonly string[] = calendar['relative-nudges'];
+export const PAST_WORDS: readonly string[] = calendar['past-words'];
+export const PAST_LEADS: readonly string[] = calendar['past-leads'];
+export const PAST_PERIODS: readonly string[] = calendar['past-periods'];
+export const COUNTED_PERIODS: readonly string[] = calendar['counted-periods'];
+export const COUNTED_DIRECTIONS: ReadonlyMap<string, 'ago' | 'before' | 'after'> = new Map(Object.entries(calendar['counted-directions']));
 /** Words before a bare full month that make it a date: "in", "from", "between". */
 export const MONTH_PREPOSITIONS: readonly string[] = calendar['month-prepositions'];
 /** Words before a four-digit number that make it a year: "in", "since", "year". */
