@@ -32,6 +32,9 @@ describe('figures: counts and ages the amount extractor leaves alone', () => {
     ['Hundreds of residents queued for water.', [['Hundreds of residents', 'count', 200, 999, undefined, 'residents']]],
     // The longest vague count wins: not "hundreds" of "thousands".
     ['Hundreds of thousands of residents queued for water.', [['Hundreds of thousands of residents', 'count', 200000, 999999, undefined, 'residents']]],
+    // Plurals without an s count as well.
+    ['Thousands of people lined the coast road.', [['Thousands of people', 'count', 2000, 9999, undefined, 'people']]],
+    ['Hundreds of children sang at the pier.', [['Hundreds of children', 'count', 200, 999, undefined, 'children']]],
     ['The pilot, Mara Quell, 61, had flown the route before.', [['61', 'age', 61, 61.999, 'age', 'Mara Quell']]],
     ['The crew included Tomas Brandt (44) and two cadets.', [['44', 'age', 44, 44.999, 'age', 'Tomas Brandt']]],
     ['The 52-year-old engineer Ilse Varga led the team.', [['52-year-old', 'age', 52, 52.999, 'age', 'Ilse Varga']]],

@@ -5,8 +5,8 @@ import { parseNumeral, parseSpelledNumber, SPELLED_NUMBER_SOURCE } from '../norm
 import { round12 } from '../normalize/numbers';
 import { lookupCurrencyName, lookupUnit } from '../normalize/units';
 import { attributeOfWord } from './assertions';
-import { lemma } from '../lang/word-forms';
-import { PEOPLE_VERB_FILLERS, PEOPLE_VERBS, TOLL_COUNTED, TOLL_NOUNS, TOLL_VERBS, VAGUE_COUNTS } from '../lang/words';
+import { lemma, singularNoun } from '../lang/word-forms';
+import { PEOPLE_VERB_FILLERS, PEOPLE_VERBS, PLURAL_WITHOUT_S, TOLL_COUNTED, TOLL_NOUNS, TOLL_VERBS, VAGUE_COUNTS } from '../lang/words';
 import { phraseAlternation } from '../text/pattern';
 import { FOLD, LETTERS, WordTable, execAt, kindOf, marksOf, sticky, type Marks } from '../text/scan';
 
@@ -159,9 +159,11 @@ function vagueCounts(article: Article, starts: readonly number[]): Found[] {
   return matches(article, VAGUE_Y, starts, (m, start) => {
     const range = VAGUE_COUNTS.get(m[1].toLowerCase().replace(/\s+/g, ' '));
     const noun = m[2].toLowerCase();
-    // "dozens of miles", "thousands of dollars": amounts, not counts.
-    if (!range || !noun.endsWith('s') || noun.length < 4 || lookupUnit(noun) || lookupCurrencyName(noun)) return null;
-    const counted = noun.endsWith('ies') ? `${noun.slice(0, -3)}y` : noun === 'people' ? 'person' : noun.replace(/s$/, '');
+    // "dozens of miles", "thousands of dollars": amounts, not counts. A plural is "homes" or one of the
+    // plurals without an s ("thousands of people", "hundreds of children").
+    const plural = PLURAL_WITHOUT_S.has(noun) || (noun.endsWith('s') && noun.length >= 4);
+    if (!range || !plural || lookupUnit(noun) || lookupCurrencyName(noun)) return null;
+    const counted = singularNoun(noun);
     const value: QuantityValue = {
       type: 'quantity', dimension: 'count', unit: 'count', low: range[0], high: range[1],
       stated: [{ value: range[0], unit: 'count', text: m[1] }], counted, hedge: 'approx',
