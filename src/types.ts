@@ -97,6 +97,8 @@ export interface DateValue {
   zone?: string;
   /** 0 = Sunday ... 6 = Saturday, when the text names a weekday. */
   weekday?: number;
+  /** `MM-DD` of a day stated without a year when no reference date gives one ("July 14" in an undated article). */
+  monthDay?: string;
   /** Present when the expression is relative: how it was (or was not) resolved. */
   relative?: {
     expression: string;

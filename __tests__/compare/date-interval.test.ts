@@ -225,3 +225,45 @@ describe('date-interval link, keys and display (made-up sentences)', () => {
     expect(dateInterval.accepts!(a.claims[0], ctx)).toBe(true);
   });
 });
+
+describe('date-interval: a day stated without a year in an undated article (made-up sentences)', () => {
+  test.each([
+    // [undated sentence, dated sentence (article of 2025-09-21), relation, sure link]: the month and day
+    // are compared whatever the year; one launch on two days is a conflict, a reopening and a launch are
+    // two facts that may not conflict.
+    ['The Velmar probe was launched on July 14 from Tarrow.', 'With the launch of the Velmar probe on July 14, 2023, a new era began.', 'agree', true],
+    ['The Velmar probe was launched on July 14 from Tarrow.', 'The Velmar probe was launched from Tarrow on July 15, 2023.', 'conflict', true],
+    ['The Velmar probe was launched on 14 July from Tarrow.', 'The Velmar probe was launched from Tarrow on July 14, 2023.', 'agree', true],
+    ['The museum in Tarrow reopened on July 14.', 'The Velmar probe was launched from Tarrow on July 15, 2023.', 'conflict', false],
+  ])('%s / %s -> %s, sure link %s', (undated, dated, relation, sure) => {
+    const u = undatedClaims('u.txt', undated);
+    const d = claims('d.txt', dated);
+    const [ud, dd] = [u.claims[0], d.claims[d.claims.length - 1]];
+    expect(ud.value.start).toBeUndefined();
+    expect(ud.value.monthDay).toBe(undated.includes('14') ? '07-14' : undefined);
+    const dctx = context([u.article, d.article]);
+    expect(dateInterval.accepts!(ud, dctx)).toBe(true);
+    expect(dateInterval.blockKeys(ud, dctx)).toContain('date:month-day:07-14');
+    expect(dateInterval.compare(ud, dd, dctx).relation).toBe(relation);
+    expect(dateInterval.link(ud, dd, dctx) > UNSURE_ASSERTION).toBe(sure);
+  });
+
+  test.each([
+    // [value a, value b, relation, reason contains]
+    [d(undefined, undefined, 'day', { monthDay: '07-14' }), d('2023-07-14', '2023-07-14', 'day'), 'agree', 'both name July 14 (one gives no year)'],
+    [d(undefined, undefined, 'day', { monthDay: '07-14' }), d(undefined, undefined, 'day', { monthDay: '07-14' }), 'agree', 'both name July 14'],
+    [d(undefined, undefined, 'day', { monthDay: '08-21' }), d('2023-08-20', '2023-08-20', 'day'), 'conflict', 'August 21 and August 20 are two days'],
+    // A month, or a hedged day, has no single month and day: nothing to check.
+    [d(undefined, undefined, 'day', { monthDay: '07-14' }), d('2023-07-01', '2023-07-31', 'month'), 'agree', 'cannot be checked'],
+  ])('%j vs %j -> %s', (a, b, relation, reason) => {
+    const j = compareDates(a, b);
+    expect(j.relation).toBe(relation);
+    expect(j.reason).toContain(reason);
+  });
+
+  test('the claims file keeps the month and day, and the schema accepts it', () => {
+    const u = undatedClaims('u.txt', 'The Velmar probe was launched on February 29 from Tarrow.');
+    expect(u.claims[0].value.monthDay).toBe('02-29');
+    expect(undatedClaims('v.txt', 'The probe was launched on February 30 from Tarrow.').claims).toEqual([]);
+  });
+});

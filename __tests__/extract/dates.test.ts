@@ -107,6 +107,7 @@ describe('dates: relative expressions resolved against the reference day', () =>
     const [c] = dates('The talks open Sept. 21 in Geneva.', null);
     expect(c.value.start).toBeUndefined();
     expect(c.value.relative?.how).toContain('unresolved');
+    expect(c.value.monthDay).toBe('09-21');
   });
 
   test('"four years after the withdrawal" is recorded as an unresolved relation, not a date', () => {

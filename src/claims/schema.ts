@@ -32,6 +32,7 @@ const dateValue = {
     time: { type: 'string', pattern: '^\\d{2}:\\d{2}$' },
     zone: { type: 'string' },
     weekday: { type: 'integer', minimum: 0, maximum: 6 },
+    monthDay: { type: 'string', pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' },
     relative: {
       type: 'object',
       additionalProperties: false,

@@ -468,7 +468,9 @@ function monthDay(expr: string, month: number, day: number, year: string | undef
   }
   if (day < 1 || day > 31) return null;
   if (!ref) {
-    const v: DateValue = { type: 'date', grain: 'day', relative: { expression: expr, how: `${expr}: no year stated and no reference date; unresolved` } };
+    // The month and day still say something: "July 14" agrees with "July 14, 2023" and not with "July 15".
+    if (!isoDay(2000, month, day)) return null;
+    const v: DateValue = { type: 'date', grain: 'day', monthDay: `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, relative: { expression: expr, how: `${expr}: no year stated and no reference date; unresolved, only its month and day are compared` } };
     if (weekdayName) v.weekday = weekdayNumber(weekdayName);
     return v;
   }

@@ -5,7 +5,7 @@ import { sentenceAt } from '../../lang/context';
 import { attributeData } from '../../lang/attributes';
 
 const ONE_TIME_EVENTS = attributeData().oneTimeEvents;
-import { WEEKDAY_NAMES, addDays, daysInMonth, displayDate, weekdayOf } from '../../normalize/dates';
+import { MONTH_NAMES, WEEKDAY_NAMES, addDays, daysInMonth, displayDate, weekdayOf } from '../../normalize/dates';
 
 /**
  * Dates as intervals: two claims agree when their intervals overlap (one inside the other: "July 2021
@@ -36,7 +36,7 @@ export const dateInterval: Comparator = {
   },
   accepts(claim) {
     const v = claim.value as DateValue;
-    return (v.start !== undefined && v.end !== undefined) || v.weekday !== undefined || v.time !== undefined;
+    return (v.start !== undefined && v.end !== undefined) || v.weekday !== undefined || v.time !== undefined || v.monthDay !== undefined;
   },
   blockKeys(claim) {
     const v = claim.value as DateValue;
@@ -44,6 +44,9 @@ export const dateInterval: Comparator = {
     // Same day, same weekday: "Saturday" (unresolved) meets "September 20, 2025" with no shared word.
     if (v.weekday !== undefined) keys.push(`date:weekday:${v.weekday}`);
     if (v.start && v.start === v.end) keys.push(`date:day:${v.start}`);
+    // A day without a year meets the days of that month and day: "July 14" and "July 14, 2023".
+    const md = monthDayOf(v);
+    if (md) keys.push(`date:month-day:${md}`);
     // One stated event: "the walkout began on Monday" meets "the strike ... since Tuesday".
     if (claim.attribute) keys.push(`date:attribute:${claim.attribute}`);
     return keys;
@@ -67,7 +70,8 @@ export const dateInterval: Comparator = {
     const bonus = num(ctx.rule.params['same-day-link'], 0.25);
     const dayA = va.start && va.start === va.end ? va.start : undefined;
     const dayB = vb.start && vb.start === vb.end ? vb.start : undefined;
-    if (dayA && dayA === dayB) score += bonus;
+    const mdA = monthDayOf(va);
+    if ((dayA && dayA === dayB) || (mdA && (va.monthDay || vb.monthDay) && mdA === monthDayOf(vb))) score += bonus;
     else if ((!dayA && va.weekday !== undefined && dayB && weekdayOf(dayB) === va.weekday) || (!dayB && vb.weekday !== undefined && dayA && weekdayOf(dayA) === vb.weekday)) score += bonus;
     score = assertionLink(a, b, ctx, Math.min(1, score), known);
     // A weekday no reference date resolved may be of another week: never set against a day ("Friday" in
@@ -81,7 +85,11 @@ export const dateInterval: Comparator = {
     // count has many days (lang/en/attributes.yaml one-time-events).
     const oneEvent = va.start === undefined && vb.start === undefined && va.weekday !== undefined && vb.weekday !== undefined &&
       a.source !== b.source && ONE_TIME_EVENTS.has(a.attribute ?? '') && assertionMatch(a, b) === 'same';
-    if ((va.start === undefined || vb.start === undefined) && !twoTimes && !oneEvent) score = Math.min(score, UNSURE_ASSERTION);
+    // A day without a year against another day: one stated event on two month-days ("launched on July 14" /
+    // "launched on July 15, 2023") is a conflict whatever the year; anything less sure may only agree.
+    const monthDays = (va.monthDay !== undefined || vb.monthDay !== undefined) && monthDayOf(va) !== undefined && monthDayOf(vb) !== undefined &&
+      a.source !== b.source && known && assertionMatch(a, b) === 'same';
+    if ((va.start === undefined || vb.start === undefined) && !twoTimes && !oneEvent && !monthDays) score = Math.min(score, UNSURE_ASSERTION);
     // "started the descent at 5:20 p.m." and "touched down around 6:03 p.m.": a start and an end are two times.
     if (va.time !== undefined && vb.time !== undefined && tellsStart(a, ctx) !== tellsStart(b, ctx)) score = Math.min(score, UNSURE_ASSERTION);
     return score;
@@ -103,6 +111,7 @@ export const dateInterval: Comparator = {
     out.grain = v.grain;
     if (v.hedge) out.hedge = v.hedge;
     if (v.weekday !== undefined && !v.start) out.weekday = WEEKDAY_NAMES[v.weekday];
+    if (v.monthDay) out.monthDay = v.monthDay;
     if (v.time) out.time = v.time;
     if (v.zone) out.zone = v.zone;
     return out;
@@ -137,9 +146,24 @@ function num(x: unknown, d: number): number {
   return typeof x === 'number' && Number.isFinite(x) ? x : d;
 }
 
+/**
+ * The month and day of a single day, `MM-DD`: of a day stated without a year ("July 14" in an undated
+ * article), or of a resolved day ("2023-07-14" -> "07-14"); none for longer spans, hedged days or weekdays.
+ */
+export function monthDayOf(v: DateValue): string | undefined {
+  if (v.monthDay) return v.monthDay;
+  if (v.start && v.start === v.end && v.grain === 'day' && !v.hedge) return v.start.slice(5);
+  return undefined;
+}
+
+/** "07-14" -> "July 14". */
+function monthDayName(md: string): string {
+  return `${MONTH_NAMES[+md.slice(0, 2)]} ${+md.slice(3)}`;
+}
+
 /** Normalized interval as a key: "2021-07-01..2021-07-31", "weekday:6", "+T17:29 ET". */
 export function dateKey(v: DateValue): string {
-  let k = v.start && v.end ? `${v.start}..${v.end}` : v.weekday !== undefined ? `weekday:${v.weekday}` : `unresolved:${v.relative?.expression ?? ''}`;
+  let k = v.start && v.end ? `${v.start}..${v.end}` : v.monthDay ? `month-day:${v.monthDay}` : v.weekday !== undefined ? `weekday:${v.weekday}` : `unresolved:${v.relative?.expression ?? ''}`;
   if (v.hedge) k += `~${v.hedge}`;
   if (v.time) k += ` T${v.time}${v.zone ? ' ' + v.zone : ''}`;
   return k;
@@ -193,6 +217,7 @@ export function widened(v: DateValue): [string, string] | null {
 /** True when `compareDates` can only say the two "cannot be checked against each other". */
 function uncheckable(a: DateValue, b: DateValue): boolean {
   if (a.time && b.time) return false;
+  if ((a.monthDay || b.monthDay) && monthDayOf(a) && monthDayOf(b)) return false;
   return (!widened(a) || !widened(b)) && (a.weekday === undefined || b.weekday === undefined);
 }
 
@@ -206,6 +231,12 @@ export function compareDates(a: DateValue, b: DateValue, compareTimes = true): P
   }
   const wa = widened(a);
   const wb = widened(b);
+  const mdA = monthDayOf(a);
+  const mdB = monthDayOf(b);
+  if ((a.monthDay || b.monthDay) && mdA && mdB) {
+    if (mdA === mdB) return { relation: 'agree', reason: `both name ${monthDayName(mdA)}${a.monthDay && b.monthDay ? '' : ' (one gives no year)'}` };
+    return { relation: 'conflict', reason: `${monthDayName(mdA)} and ${monthDayName(mdB)} are two days, whatever the year` };
+  }
   if (!wa || !wb) {
     const wdA = a.weekday;
     const wdB = b.weekday;
