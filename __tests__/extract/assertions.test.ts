@@ -38,6 +38,8 @@ describe('attribute: what a figure states, from its clause', () => {
     ['The ferry was carrying 212 passengers.', '212 passengers', 'aboard'],
     ['Gusts of 140 km/h tore roofs from barns at landfall.', '140 km/h', 'wind'],
     ['Up to 12 inches of rain fell on the hills.', 'Up to 12 inches', 'rain'],
+    // A counted noun of not-cues names nothing: the clause's verb says what happened to the buildings.
+    ['At least 900 buildings were damaged in the Harl fire.', 'At least 900 buildings', 'damaged'],
     ['The village lies 40 miles north of Dunmore.', '40 miles', 'distance'],
     ['The new terminal will cost $450 million.', '$450 million', 'cost'],
     ['Shares of the lender plunged 41% on Friday.', '41%', 'fell'],

@@ -560,6 +560,8 @@ const isWordCode = (c: number): boolean => ((c | 32) >= 97 && (c | 32) <= 122) |
 
 /** The attribute one word names for an amount of `dimension`: "injured" -> injured, "dead" -> killed. */
 export function attributeOfWord(word: string, dimension: QuantityDimension | undefined): string | undefined {
+  // "2,200 buildings": a word of not-cues names no attribute, as a counted noun no more than in the clause.
+  if (cueIndex().data.notCues.has(word)) return undefined;
   const cue = cueIndex().byFirst.get(lemma(word))?.find((c) => c.words.length === 1 && (!c.dimensions || (dimension !== undefined && c.dimensions.includes(dimension))));
   return cue?.key;
 }
