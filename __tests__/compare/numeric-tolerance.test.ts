@@ -3,6 +3,8 @@ import { emptyVocabulary } from '../../src/text/vocabulary';
 import { quantityExtractor } from '../../src/extract/quantities';
 import { describeAssertions } from '../../src/extract/assertions';
 import { numericTolerance, compareQuantities } from '../../src/compare/comparators/numeric-tolerance';
+import { figureExtractor } from '../../src/extract/figures';
+import { UNSURE_ASSERTION } from '../../src/compare/link';
 import type { Article, CompareContext, QuantityClaim, QuantityValue, Rule } from '../../src/types';
 
 function first(body: string, id = 't.txt'): { article: Article; claim: QuantityClaim } {
@@ -112,5 +114,29 @@ describe('counted-synonyms: counts of nouns that count the same ones', () => {
   test('without the param, people and residents are counted apart', () => {
     const ctx: CompareContext = { rule: { ...rule, params: { relative: 0.01 } }, vocabulary: emptyVocabulary(), articles, memo: new Map() };
     expect(numericTolerance.link(people.claim, residents.claim, ctx)).toBe(0);
+  });
+});
+
+describe('ranks: a series may conflict, a record only agrees (invented sentences)', () => {
+  const rule: Rule = { id: 'quantity-tolerance', extends: 'numeric-tolerance', appliesTo: ['quantity'], severity: 'error', params: { relative: 0.01 }, file: '' };
+  function rank(body: string, id: string): { article: Article; claim: QuantityClaim } {
+    const r = buildArticle(id, `/${id}`, body);
+    if (!r.ok) throw new Error('bad');
+    const ctx = {};
+    const claim = describeAssertions(figureExtractor.extract(r.value, ctx, []), r.value, ctx)[0] as QuantityClaim;
+    return { article: r.value, claim };
+  }
+  test.each([
+    // [a, b, relation, may conflict (link above UNSURE_ASSERTION), display of a]
+    ['Tarrow Aerospace launched its third test flight from Harl.', 'Tarrow Aerospace launched its fourth test flight from Harl.', 'conflict', true, '3rd flight'],
+    ['Tarrow Aerospace launched its third test flight from Harl.', 'From Harl, Tarrow Aerospace launched its third test flight.', 'agree', true, '3rd flight'],
+    ['Velmar became the fourth country to land on the Moon.', 'Velmar is now the first country to land on the Moon.', 'conflict', false, '4th country to land'],
+  ])('%s / %s -> %s, may conflict %s', (x, y, relation, mayConflict, shown) => {
+    const a = rank(x, 'a.txt');
+    const b = rank(y, 'b.txt');
+    const ctx: CompareContext = { rule, vocabulary: emptyVocabulary(), articles: new Map([a, b].map((p) => [p.article.id, p.article])) };
+    expect(numericTolerance.compare(a.claim, b.claim, ctx).relation).toBe(relation);
+    expect(numericTolerance.link(a.claim, b.claim, ctx) > UNSURE_ASSERTION).toBe(mayConflict);
+    expect(numericTolerance.display(a.claim, ctx)).toBe(shown);
   });
 });

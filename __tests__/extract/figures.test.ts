@@ -114,3 +114,37 @@ describe('figures: the vague counts of lang/en/numbers.yaml', () => {
     expect(figures(`The harbour held ${phrase} of boats that week.`)).toEqual([[`${phrase} of boats`, 'count', low, high, undefined, 'boats']]);
   });
 });
+
+describe('figures: ranks of a series and of a record (invented sentences)', () => {
+  /** The rank claims of `body`: [span text, unit, rank, counted]. */
+  function ranks(body: string): [string, string, number, string | undefined][] {
+    const r = buildArticle('a.txt', '/a.txt', `---\npublished: 2026-03-14\n---\n${body}`);
+    if (!r.ok) throw new Error('bad article');
+    return extractArticle(r.value, {})
+      .filter((c) => c.extractor === 'figures' && ['rank', 'record'].includes((c.value as QuantityValue).unit))
+      .map((c) => {
+        const v = c.value as QuantityValue;
+        return [c.span.text, v.unit, v.low, v.counted];
+      });
+  }
+
+  test.each([
+    // A series of its owner: a possessive determiner or a name's possessive.
+    ['Tarrow Aerospace launched its third test flight on Thursday.', [['third test flight', 'rank', 3, 'flight']]],
+    ["Velmar Air's second crash this year killed nine.", [['second crash', 'rank', 2, 'crash']]],
+    ['The agency flew their fifth Kestrel orbital flight attempt at dawn.', [['fifth Kestrel orbital flight attempt', 'rank', 5, 'attempt']]],
+    // A record: "the" after a linking verb, or a "to" verb after the noun (which names the record).
+    ['Velmar became the fourth country to land on the Moon.', [['fourth country', 'record', 4, 'country to land']]],
+    ['Velmar is the first nation in the world to land near the pole.', [['first nation', 'record', 1, 'nation to land']]],
+    ['Orla was the fifth hurricane to make landfall this year.', [['fifth hurricane', 'record', 5, 'hurricane to make']]],
+    ['This is the second attempt by the Velmar agency.', [['second attempt', 'record', 2, 'attempt']]],
+    // A place in a list, a position in time, or a name: no rank.
+    ['The third victim was named on Friday.', []],
+    ['On its second day, the strike spread to Harl.', []],
+    ['For the third time, the ferry turned back.', []],
+    ['Delegates met at the 15th Velmar Summit in Harl.', []],
+    ['Third, the board must approve the sale.', []],
+  ])('%s', (body, expected) => {
+    expect(ranks(body)).toEqual(expected);
+  });
+});

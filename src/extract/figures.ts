@@ -6,7 +6,8 @@ import { round12 } from '../normalize/numbers';
 import { lookupCurrencyName, lookupUnit } from '../normalize/units';
 import { attributeOfWord } from './assertions';
 import { lemma, singularNoun } from '../lang/word-forms';
-import { PEOPLE_VERB_FILLERS, PEOPLE_VERBS, PLURAL_WITHOUT_S, TOLL_COUNTED, TOLL_NOUNS, TOLL_VERBS, VAGUE_COUNTS } from '../lang/words';
+import { COUNT_STOPPERS, ORDINAL_WORDS, PEOPLE_VERB_FILLERS, PEOPLE_VERBS, PLURAL_WITHOUT_S, RANK_WORDS, TOLL_COUNTED, TOLL_NOUNS, TOLL_VERBS, VAGUE_COUNTS } from '../lang/words';
+import { lang } from '../lang/load';
 import { phraseAlternation } from '../text/pattern';
 import { FOLD, LETTERS, WordTable, execAt, kindOf, marksOf, sticky, type Marks } from '../text/scan';
 
@@ -28,7 +29,7 @@ export const figureExtractor: Extractor = {
     const taken = earlier.filter((c) => c.kind === 'quantity' || c.kind === 'date').map((c) => [c.span.start, c.span.end] as const);
     const free = (s: number, e: number) => !taken.some(([a, b]) => a < e && s < b);
     const starts = startsOf(marksOf(article));
-    const found = [...tolls(article, starts.toll), ...peopleCounts(article, starts.verb), ...vagueCounts(article, starts.vague), ...ages(article, earlier)]
+    const found = [...tolls(article, starts.toll), ...peopleCounts(article, starts.verb), ...vagueCounts(article, starts.vague), ...ages(article, earlier), ...ranks(article)]
       .filter((f) => f.start >= article.bodyStart && free(f.start, f.end))
       .sort((a, b) => a.start - b.start || b.end - a.end);
     const out: typeof found = [];
@@ -170,6 +171,74 @@ function vagueCounts(article: Article, starts: readonly number[]): Found[] {
     };
     return { start, end: start + m[0].length, value };
   });
+}
+
+// An ordinal word: "third", "Fourth", "twenty-first".
+const ORDINAL_RE = new RegExp(String.raw`(?<![\p{L}-])(${phraseAlternation(Object.keys(ORDINAL_WORDS))})(?![\p{L}-])`, 'giu');
+// The two words before the ordinal: "became the", "said its", "Velmar Air's".
+const RANK_BEFORE = /(?:([\p{L}'\u2019]+)\s+)?([\p{L}'\u2019.&-]+)\s+$/u;
+const RANK_WORD = /^\s+([\p{L}][\p{L}-]*)/u;
+const RECORD_FILLER = new RegExp(String.raw`^\s+(?:${phraseAlternation(RANK_WORDS.recordFillers)})(?![\p{L}])`, 'iu');
+const RECORD_TO = /^\s+to\s+(\p{Ll}+)/u;
+// "its second day", "the third week": a position in time is no rank of a thing.
+const TIME_UNITS = new Set(lang().units.units.filter((u) => u.dimension === 'duration').flatMap((u) => u.names.map((n) => n.toLowerCase())));
+
+/**
+ * Ranks: an ordinal that states a fact, as a count in unit `rank` of its series ("its third test flight",
+ * "Velmar Air's second crash": counted `flight`, `crash`) or in unit `record` ("became the fourth country",
+ * "the fourth country to land on the Moon": counted `country`, `country to land`). A series belongs to its
+ * owner, so two of its ranks conflict; a record may be told of two feats ("to land on the Moon" / "to land
+ * near its pole"), so its ranks only agree (numeric-tolerance). An ordinal with neither ("the third
+ * victim", "the 15th Velmar Summit") is a place in a list or a name: no claim.
+ */
+function ranks(article: Article): Found[] {
+  const text = article.reader;
+  const out: Found[] = [];
+  ORDINAL_RE.lastIndex = article.bodyStart;
+  for (let m = ORDINAL_RE.exec(text); m; m = ORDINAL_RE.exec(text)) {
+    const word = m[1];
+    // "Third" opening a sentence or a heading is no owner's rank; the ordinal is written in lower case.
+    if (word !== word.toLowerCase()) continue;
+    const start = m.index;
+    const before = RANK_BEFORE.exec(text.slice(Math.max(article.bodyStart, start - 60), start));
+    if (!before) continue;
+    const [, previous2, previous] = before;
+    const lower = previous.toLowerCase();
+    // "its third", "Velmar Air's third" (a capitalized possessive): a series of its owner.
+    const series = RANK_WORDS.possessives.has(lower) || (/['\u2019]s$/u.test(previous) && previous[0] !== previous[0].toLowerCase());
+    if (!series && lower !== 'the') continue;
+    const linked = !series && previous2 !== undefined && RANK_WORDS.linkingVerbs.has(previous2.toLowerCase());
+    // The ranked noun: up to four words, the last in lower case and no stop word ("third Velmar orbital flight attempt").
+    let end = start + word.length;
+    let head: string | undefined;
+    let headEnd = end;
+    for (let i = 0; i < 4; i++) {
+      const w = RANK_WORD.exec(text.slice(end, end + 40));
+      if (!w || COUNT_STOPPERS.has(w[1].toLowerCase())) break;
+      end += w[0].length;
+      if (w[1] === w[1].toLowerCase()) {
+        head = w[1];
+        headEnd = end;
+      } else if (head !== undefined) break;
+    }
+    if (head === undefined) continue;
+    if (RANK_WORDS.notRanked.has(head) || TIME_UNITS.has(head) || TIME_UNITS.has(singularNoun(head))) continue;
+    // "the fourth country (in the world) to land": a record, named by its verb.
+    let after = headEnd;
+    const filler = RECORD_FILLER.exec(text.slice(after, after + 30));
+    if (filler) after += filler[0].length;
+    const to = RECORD_TO.exec(text.slice(after, after + 30));
+    const isRecord = !series && (linked || to !== null);
+    if (!series && !isRecord) continue;
+    const counted = singularNoun(head) + (isRecord && to ? ` to ${lemma(to[1])}` : '');
+    const value = ORDINAL_WORDS[word];
+    const unit = isRecord ? 'record' : 'rank';
+    out.push({
+      start, end: headEnd,
+      value: { type: 'quantity', dimension: 'count', unit, low: value, high: value, stated: [{ value, unit, text: word }], counted },
+    });
+  }
+  return out;
 }
 
 /** Ages stated with a person's name (a person claim found before). */

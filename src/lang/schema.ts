@@ -103,6 +103,12 @@ export const LANG_SCHEMAS = {
     'one-words': WORDS,
     'range-joiners': WORDS,
     'vague-counts': { type: 'object', additionalProperties: COUNT_RANGE },
+    ranks: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['possessives', 'linking-verbs', 'record-fillers', 'not-ranked'],
+      properties: { possessives: WORDS, 'linking-verbs': WORDS, 'record-fillers': WORDS, 'not-ranked': WORDS },
+    },
   }),
   people: file({
     honorifics: WORDS,
@@ -288,6 +294,7 @@ export interface LangData {
     'one-words': string[];
     'range-joiners': string[];
     'vague-counts': Record<string, [number, number]>;
+    ranks: { possessives: string[]; 'linking-verbs': string[]; 'record-fillers': string[]; 'not-ranked': string[] };
   };
   people: {
     honorifics: string[];

@@ -155,6 +155,14 @@ export const SUBORDINATE_OPENERS: readonly string[] = context['subordinate-opene
 export const RELATIVE_OPENERS: ReadonlySet<string> = new Set(context['relative-openers']);
 export const CLAUSE_ENDERS: ReadonlySet<string> = new Set(context['clause-enders']);
 
+/** The words of ranks, lang/en/numbers.yaml: "its third test flight", "became the fourth country to land". */
+export const RANK_WORDS = {
+  possessives: new Set(numbers.ranks.possessives) as ReadonlySet<string>,
+  linkingVerbs: new Set(numbers.ranks['linking-verbs']) as ReadonlySet<string>,
+  recordFillers: numbers.ranks['record-fillers'] as readonly string[],
+  notRanked: new Set(numbers.ranks['not-ranked']) as ReadonlySet<string>,
+};
+
 /** Words that end a count phrase: "three of the", "five were". */
 export const COUNT_STOPPERS: ReadonlySet<string> = new Set(numbers['count-stoppers']);
 

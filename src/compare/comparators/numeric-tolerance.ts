@@ -1,5 +1,5 @@
 import type { Claim, Comparator, CompareContext, PairJudgement, QuantityValue } from '../../types';
-import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence, differentStories, assertionLink, assertionSubject } from '../link';
+import { contextBlockKeys, contextLink, topicWeights, contextSubject, sameSentence, differentStories, assertionLink, assertionSubject, UNSURE_ASSERTION } from '../link';
 import { toCanonical, unitById } from '../../normalize/units';
 import { singularNoun } from '../../lang/word-forms';
 import { lang } from '../../lang/load';
@@ -64,7 +64,10 @@ export const numericTolerance: Comparator = {
     const unique = onlyOneInArticle(a, ctx) && onlyOneInArticle(b, ctx) ? VALUE_EVIDENCE.onlyOne : 0;
     const score = Math.min(1, contextLink(a.context, b.context, ctx.vocabulary, topicWeights(ctx)).score + valueEvidence(va, vb, options(ctx), ctx) + unique);
     // "cost" or "fell" is said of many things in one story: a figure of money or a share needs its words too.
-    return assertionLink(a, b, ctx, score, va.dimension !== 'money' && va.dimension !== 'percent');
+    const linked = assertionLink(a, b, ctx, score, va.dimension !== 'money' && va.dimension !== 'percent');
+    // A record may be told of two feats: "the fourth country to land on the Moon" and "the first country to
+    // land near its south pole" rank two records. Two ranks of one record may agree, never conflict.
+    return va.unit === 'record' ? Math.min(linked, UNSURE_ASSERTION) : linked;
   },
   compare(a, b, ctx) {
     return compareQuantities(a.value as QuantityValue, b.value as QuantityValue, options(ctx));
@@ -301,6 +304,13 @@ function forPair(a: QuantityValue, b: QuantityValue, o: ToleranceOptions): Toler
   return o.relative !== 0 && ua !== undefined && ua === b.stated[0]?.unit ? { ...o, relative: 0 } : o;
 }
 
+/** 3 -> "3rd", 11 -> "11th", 22 -> "22nd". */
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
 function pct(x: number): string {
   return `${Number((x * 100).toPrecision(3))} %`;
 }
@@ -333,6 +343,7 @@ function computeDisplay(v: QuantityValue): string {
       const years = u && 'dimension' in u ? toCanonical(s.value, u) : s.value;
       return `${fmt(years)} years`;
     }
+    if (s.unit === 'rank' || s.unit === 'record') return `${ordinal(s.value)}${v.counted ? ' ' + v.counted : ''}`;
     if (v.dimension === 'count') return `${fmt(s.value)}${v.counted ? ' ' + v.counted : ''}`;
     if (v.dimension === 'money') return `${fmt(s.value)} ${s.unit}`;
     if (s.unit === '%') return `${fmt(s.value)}%`;
