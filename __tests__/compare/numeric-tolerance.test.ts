@@ -131,6 +131,10 @@ describe('ranks: a series may conflict, a record only agrees (invented sentences
     ['Tarrow Aerospace launched its third test flight from Harl.', 'Tarrow Aerospace launched its fourth test flight from Harl.', 'conflict', true, '3rd flight'],
     ['Tarrow Aerospace launched its third test flight from Harl.', 'From Harl, Tarrow Aerospace launched its third test flight.', 'agree', true, '3rd flight'],
     ['Velmar became the fourth country to land on the Moon.', 'Velmar is now the first country to land on the Moon.', 'conflict', false, '4th country to land'],
+    // Scales: a storm's category at landfall is one fact; its category at some other time may differ.
+    ['Storm Orla made landfall as a Category 3 storm near Harl.', 'Orla came ashore as a Category 4 storm near Harl.', 'conflict', true, 'category 3'],
+    ['Storm Orla made landfall as a Category 3 storm near Harl.', 'Orla, once a Category 5 storm, neared Harl.', 'conflict', false, 'category 3'],
+    ['A magnitude 6.9 earthquake struck off Tarrow.', 'The 7.1-magnitude quake shook Tarrow.', 'conflict', true, 'magnitude 6.9'],
   ])('%s / %s -> %s, may conflict %s', (x, y, relation, mayConflict, shown) => {
     const a = rank(x, 'a.txt');
     const b = rank(y, 'b.txt');

@@ -40,6 +40,8 @@ describe('attribute: what a figure states, from its clause', () => {
     ['Up to 12 inches of rain fell on the hills.', 'Up to 12 inches', 'rain'],
     // A counted noun of not-cues names nothing: the clause's verb says what happened to the buildings.
     ['At least 900 buildings were damaged in the Harl fire.', 'At least 900 buildings', 'damaged'],
+    // "as a" right before the figure continues the clause before it; "as a strike ... entered" does not.
+    ['The Velmar tanker sank as a 300-metre wreck off Harl.', '300-metre', 'crash'],
     ['The village lies 40 miles north of Dunmore.', '40 miles', 'distance'],
     ['The new terminal will cost $450 million.', '$450 million', 'cost'],
     ['Shares of the lender plunged 41% on Friday.', '41%', 'fell'],
@@ -108,7 +110,7 @@ describe('assertionMatch: the same attribute of the same subject', () => {
 
 describe('lang/en/attributes.yaml is validated', () => {
   test('a well-formed file loads, cues as words', () => {
-    const data = parseAttributeData('description: d\nattributes:\n  killed: [kill, lose life]\n  wind: { dimensions: [speed], cues: [gust] }\ngeneric-counted: [people]\nplace-prepositions: [in]\nplanned-cues: [scheduled]\nnot-cues: []\none-time-events: []\nclause-words: { phrase-skips: [], clause-openers: [], auxiliaries: [], attaching: [], not-events: [], earlier: [] }\n', 'x.yaml');
+    const data = parseAttributeData('description: d\nattributes:\n  killed: [kill, lose life]\n  wind: { dimensions: [speed], cues: [gust] }\ngeneric-counted: [people]\nplace-prepositions: [in]\nplanned-cues: [scheduled]\nnot-cues: []\none-time-events: []\nclause-words: { phrase-skips: [], clause-openers: [], prepositions-before-article: [], auxiliaries: [], attaching: [], not-events: [], earlier: [] }\n', 'x.yaml');
     expect(data.attributes.map((a) => [a.key, a.cues, a.dimensions])).toEqual([
       ['killed', [['kill'], ['lose', 'life']], undefined],
       ['wind', [['gust']], ['speed']],
@@ -116,7 +118,7 @@ describe('lang/en/attributes.yaml is validated', () => {
   });
   test.each([
     ['description: d\nattributes: {}\n', 'generic-counted'],
-    ['description: d\nattributes:\n  wind: { dimensions: [sound], cues: [gust] }\ngeneric-counted: []\nplace-prepositions: []\nplanned-cues: []\nnot-cues: []\none-time-events: []\nclause-words: { phrase-skips: [], clause-openers: [], auxiliaries: [], attaching: [], not-events: [], earlier: [] }\n', '/attributes/wind'],
+    ['description: d\nattributes:\n  wind: { dimensions: [sound], cues: [gust] }\ngeneric-counted: []\nplace-prepositions: []\nplanned-cues: []\nnot-cues: []\none-time-events: []\nclause-words: { phrase-skips: [], clause-openers: [], prepositions-before-article: [], auxiliaries: [], attaching: [], not-events: [], earlier: [] }\n', '/attributes/wind'],
     ['attributes: [\n', 'x.yaml'],
   ])('%j is refused naming %s', (text, part) => {
     expect(() => parseAttributeData(text, 'x.yaml')).toThrow(part);

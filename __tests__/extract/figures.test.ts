@@ -148,3 +148,29 @@ describe('figures: ranks of a series and of a record (invented sentences)', () =
     expect(ranks(body)).toEqual(expected);
   });
 });
+
+describe('figures: numbers on a named scale (invented sentences)', () => {
+  /** The scale claims of `body`: [span text, value, scale, attribute]. */
+  function scales(body: string): [string, number, string | undefined, string | undefined][] {
+    const r = buildArticle('a.txt', '/a.txt', `---\npublished: 2026-03-14\n---\n${body}`);
+    if (!r.ok) throw new Error('bad article');
+    return extractArticle(r.value, {})
+      .filter((c) => c.extractor === 'figures' && (c.value as QuantityValue).unit === 'scale')
+      .map((c) => [c.span.text, (c.value as QuantityValue).low, (c.value as QuantityValue).counted, c.attribute]);
+  }
+
+  test.each([
+    // A changing scale takes the attribute of the event its clause names ("as a" continues the clause
+    // before); a fixed one (a quake's magnitude) states itself.
+    ['Storm Orla made landfall as a Category 3 storm near Harl.', [['Category 3', 3, 'category', 'landfall']]],
+    ['Orla weakened to a Category 2 storm overnight.', [['Category 2', 2, 'category', undefined]]],
+    ['A magnitude 6.9 earthquake struck off Tarrow on Monday.', [['magnitude 6.9', 6.9, 'magnitude', 'magnitude']]],
+    ['The 7.1-magnitude quake shook Harl.', [['7.1-magnitude', 7.1, 'magnitude', 'magnitude']]],
+    ['Officials raised the alert to Level 4 in Tarrow.', [['Level 4', 4, 'level', 'warned']]],
+    // Not a number on a scale: a share, a year.
+    ['The category 12 percent of sales fell.', []],
+    ['Sales in the category 2024 rose.', []],
+  ])('%s', (body, expected) => {
+    expect(scales(body)).toEqual(expected);
+  });
+});

@@ -166,6 +166,16 @@ function clauseOf(article: Article, start: number, end: number): Clause | undefi
   return { tokens, lower, infos: sentenceInfo(article, si, words), firstAfter, lastBefore, lo, hi };
 }
 
+/**
+ * True when the claim opens a noun phrase after a clause opener used as a preposition: "made landfall as a
+ * Category 3 storm" (the figure within two words of "as a"). "as a strike by crews entered its fourth day"
+ * has the same words, but its figure comes later, after the phrase's verb.
+ */
+function inPrepositionalPhrase(c: Clause): boolean {
+  return PREPOSITIONS_BEFORE_ARTICLE.has(c.lower[c.lo]) && (c.lower[c.lo + 1] === 'a' || c.lower[c.lo + 1] === 'an') && c.lastBefore - c.lo <= 2;
+}
+const PREPOSITIONS_BEFORE_ARTICLE = attributeData().clauseWords.prepositionsBeforeArticle;
+
 /** The WordInfo of the clause's word `k`. */
 const infoAt = (c: Clause, k: number): WordInfo => (c.infos[k] ??= wordInfo(c.lower[k]));
 
@@ -418,7 +428,8 @@ export function describeClaim(article: Article, claim: Claim): { subject?: Claim
   const named = claim.kind === 'date' ? namedEventAfterYear(article.text, claim.span.start, claim.span.end) : undefined;
   if (named) return { attribute: `event:${named}` };
   // "12 deaths", "four fatalities": the counted noun names what is stated.
-  if (q?.counted) attribute = attributeOfWord(q.counted, q.dimension);
+  // Not a scale's name ("Level 4" is no levelling).
+  if (q?.counted && q.unit !== 'scale') attribute = attributeOfWord(q.counted, q.dimension);
   // "500 of the firm's 770 staff signed": the verb speaks of the part, the count is the whole, stated only
   // by a participle right after it, before the part's own verb ("two of the 89 people killed have been
   // named", "two of the 89 people killed, police said").
@@ -439,6 +450,13 @@ export function describeClaim(article: Article, claim: Claim): { subject?: Claim
       const other = clauseOf(article, next.start, next.end);
       if (other) attribute = nearestCue(other, undefined, idx)?.key;
     }
+  }
+  // "made landfall as a Category 3 storm": the phrase after "as a" describes what the clause before did.
+  if (!attribute && clause.lo > 0 && inPrepositionalPhrase(clause)) {
+    // The clause read from the end of its last word, so that word may be the cue: "made landfall".
+    const prev = clause.tokens[clause.lo - 1];
+    const other = clauseOf(article, prev.end, prev.end);
+    if (other) attribute = nearestCue(other, dimension, idx)?.key;
   }
   // A date with no cue of the data is stated of the event word nearest to it: "finished in 1964" -> event:finish.
   if (!attribute && claim.kind === 'date') {

@@ -6,7 +6,7 @@ import { round12 } from '../normalize/numbers';
 import { lookupCurrencyName, lookupUnit } from '../normalize/units';
 import { attributeOfWord } from './assertions';
 import { lemma, singularNoun } from '../lang/word-forms';
-import { COUNT_STOPPERS, ORDINAL_WORDS, PEOPLE_VERB_FILLERS, PEOPLE_VERBS, PLURAL_WITHOUT_S, RANK_WORDS, TOLL_COUNTED, TOLL_NOUNS, TOLL_VERBS, VAGUE_COUNTS } from '../lang/words';
+import { COUNT_STOPPERS, NAMED_SCALES, ORDINAL_WORDS, PEOPLE_VERB_FILLERS, PEOPLE_VERBS, PLURAL_WITHOUT_S, RANK_WORDS, TOLL_COUNTED, TOLL_NOUNS, TOLL_VERBS, VAGUE_COUNTS } from '../lang/words';
 import { lang } from '../lang/load';
 import { phraseAlternation } from '../text/pattern';
 import { FOLD, LETTERS, WordTable, execAt, kindOf, marksOf, sticky, type Marks } from '../text/scan';
@@ -29,7 +29,7 @@ export const figureExtractor: Extractor = {
     const taken = earlier.filter((c) => c.kind === 'quantity' || c.kind === 'date').map((c) => [c.span.start, c.span.end] as const);
     const free = (s: number, e: number) => !taken.some(([a, b]) => a < e && s < b);
     const starts = startsOf(marksOf(article));
-    const found = [...tolls(article, starts.toll), ...peopleCounts(article, starts.verb), ...vagueCounts(article, starts.vague), ...ages(article, earlier), ...ranks(article)]
+    const found = [...tolls(article, starts.toll), ...peopleCounts(article, starts.verb), ...vagueCounts(article, starts.vague), ...ages(article, earlier), ...ranks(article), ...scaleValues(article)]
       .filter((f) => f.start >= article.bodyStart && free(f.start, f.end))
       .sort((a, b) => a.start - b.start || b.end - a.end);
     const out: typeof found = [];
@@ -237,6 +237,34 @@ function ranks(article: Article): Found[] {
       start, end: headEnd,
       value: { type: 'quantity', dimension: 'count', unit, low: value, high: value, stated: [{ value, unit, text: word }], counted },
     });
+  }
+  return out;
+}
+
+// "Category 3", "magnitude 7.8", "Level 4"; "7.8-magnitude". Not "level 3.5 percent" nor "category 2024".
+const SCALE_AFTER = new RegExp(String.raw`(?<![\p{L}-])(${phraseAlternation(NAMED_SCALES.keys())})\s+(\d{1,2}(?:\.\d{1,2})?)(?![\d.,]*\d|\s*(?:%|percent|per\s+cent))`, 'giu');
+const SCALE_BEFORE = new RegExp(String.raw`(?<![\p{N}.,])(\d{1,2}(?:\.\d{1,2})?)[-\s](${phraseAlternation(NAMED_SCALES.keys())})(?![\p{L}])`, 'giu');
+
+/**
+ * Numbers on a named scale: "made landfall as a Category 3 storm", "a magnitude 7.8 earthquake", "a
+ * 7.5-magnitude quake": a count in unit `scale` of the scale's name, exact to its written digits, so
+ * Category 3 and Category 4 conflict when they are said of one thing.
+ */
+function scaleValues(article: Article): Found[] {
+  const text = article.reader;
+  const out: Found[] = [];
+  for (const [re, nameAt, numberAt] of [[SCALE_AFTER, 1, 2], [SCALE_BEFORE, 2, 1]] as const) {
+    re.lastIndex = article.bodyStart;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const value = Number(m[numberAt]);
+      if (!(value >= 0)) continue;
+      const name = m[nameAt].toLowerCase();
+      out.push({
+        ...(NAMED_SCALES.get(name)?.fixed ? { attribute: name } : {}),
+        start: m.index, end: m.index + m[0].length,
+        value: { type: 'quantity', dimension: 'count', unit: 'scale', low: value, high: value, stated: [{ value, unit: 'scale', text: m[0] }], counted: name },
+      });
+    }
   }
   return out;
 }

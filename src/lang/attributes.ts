@@ -33,6 +33,7 @@ export interface AttributeData {
 export interface ClauseWords {
   phraseSkips: Set<string>;
   clauseOpeners: Set<string>;
+  prepositionsBeforeArticle: Set<string>;
   auxiliaries: Set<string>;
   attaching: Set<string>;
   notEvents: Set<string>;
@@ -79,6 +80,7 @@ function attributeDataOf(data: LangData['attributes']): AttributeData {
     clauseWords: {
       phraseSkips: words('phrase-skips'),
       clauseOpeners: words('clause-openers'),
+      prepositionsBeforeArticle: words('prepositions-before-article'),
       auxiliaries: words('auxiliaries'),
       attaching: words('attaching'),
       notEvents: words('not-events'),

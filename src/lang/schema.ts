@@ -19,7 +19,7 @@ const SETS = { type: 'array', items: { type: 'array', minItems: 2, items: WORD }
 const LISTS = { type: 'object', additionalProperties: WORDS };
 const DIMENSIONS = ['length', 'area', 'volume', 'mass', 'speed', 'temperature', 'percent', 'duration'];
 /** The lists of `clause-words` in attributes.yaml: words known by their part in a clause. */
-export const CLAUSE_WORD_KEYS = ['phrase-skips', 'clause-openers', 'auxiliaries', 'attaching', 'not-events', 'earlier'] as const;
+export const CLAUSE_WORD_KEYS = ['phrase-skips', 'clause-openers', 'prepositions-before-article', 'auxiliaries', 'attaching', 'not-events', 'earlier'] as const;
 const HEDGES = ['approx', 'nearly', 'more-than', 'at-least', 'less-than', 'at-most', 'up-to'];
 /** Words that move a period by whole steps: `{last: -1, next: 1}`. */
 const WORD_TO_SHIFT = { type: 'object', additionalProperties: { type: 'integer', minimum: -1, maximum: 1 } };
@@ -103,6 +103,10 @@ export const LANG_SCHEMAS = {
     'one-words': WORDS,
     'range-joiners': WORDS,
     'vague-counts': { type: 'object', additionalProperties: COUNT_RANGE },
+    'named-scales': {
+      type: 'object',
+      additionalProperties: { type: 'object', additionalProperties: false, required: ['fixed'], properties: { fixed: { type: 'boolean' } } },
+    },
     ranks: {
       type: 'object',
       additionalProperties: false,
@@ -294,6 +298,7 @@ export interface LangData {
     'one-words': string[];
     'range-joiners': string[];
     'vague-counts': Record<string, [number, number]>;
+    'named-scales': Record<string, { fixed: boolean }>;
     ranks: { possessives: string[]; 'linking-verbs': string[]; 'record-fillers': string[]; 'not-ranked': string[] };
   };
   people: {

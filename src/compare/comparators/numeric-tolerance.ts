@@ -343,6 +343,7 @@ function computeDisplay(v: QuantityValue): string {
       const years = u && 'dimension' in u ? toCanonical(s.value, u) : s.value;
       return `${fmt(years)} years`;
     }
+    if (s.unit === 'scale') return `${v.counted ?? 'scale'} ${fmt(s.value)}`;
     if (s.unit === 'rank' || s.unit === 'record') return `${ordinal(s.value)}${v.counted ? ' ' + v.counted : ''}`;
     if (v.dimension === 'count') return `${fmt(s.value)}${v.counted ? ' ' + v.counted : ''}`;
     if (v.dimension === 'money') return `${fmt(s.value)} ${s.unit}`;
