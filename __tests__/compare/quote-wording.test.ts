@@ -119,3 +119,18 @@ describe('a negation written as a prefix is a variant, not a flip', () => {
     expect(negativeAffix(x, y)).toBe(expected);
   });
 });
+
+describe('quote-wording: one sentence told as two', () => {
+  test.each([
+    // [a, b, relation, reason contains]: the shorter sentence is the start of the longer and its next
+    // sentence carries on the rest (two words in order, half of the rest): judged joined.
+    ['We searched the harbor. Nobody can say the scale of it. We will go on.', 'nobody can say. The extent of it is not known.', 'variant', '"scale"'],
+    ['nobody can say. The extent of it is not known.', 'We searched the harbor. Nobody can say the scale of it. We will go on.', 'variant', '"extent"'],
+    // An excerpt: nothing of the rest ("this town") goes on in the next sentence.
+    ['We lost a lot. We will rebuild this town.', 'We will rebuild. Nobody leaves.', 'agree', 'alike'],
+  ])('%s / %s -> %s', (a, b, relation, reason) => {
+    const j = quoteWording.compare(q(a), q(b), ctx);
+    expect(j.relation).toBe(relation);
+    expect(j.reason).toContain(reason);
+  });
+});

@@ -158,7 +158,7 @@ export function containsRun(long: readonly string[], short: readonly string[]): 
   return false;
 }
 
-function lcs(a: readonly string[], b: readonly string[]): number {
+export function lcs(a: readonly string[], b: readonly string[]): number {
   if (!a.length || !b.length) return 0;
   let prev = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {

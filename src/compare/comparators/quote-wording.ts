@@ -1,5 +1,5 @@
 import type { Claim, Comparator, CompareContext, PairJudgement, QuoteValue } from '../../types';
-import { alignQuotes, alignSentences, containsRun, quoteSentences, contentLemmas, contradiction, foldWords, paraphraseRule, wordDiff } from '../quote-align';
+import { alignQuotes, alignSentences, containsRun, lcs, quoteSentences, quoteWords, contentLemmas, contradiction, foldWords, paraphraseRule, wordDiff } from '../quote-align';
 
 const words = (c: Claim) => (c.value as QuoteValue).words;
 
@@ -91,7 +91,7 @@ const OTHER_TERMS = 'the same words in other terms';
 /** A judgement with, for a variant, how the wordings differ and the word diff, kept apart for joining. */
 type Judged = PairJudgement & { how?: string; diff?: string };
 
-function judgeWording(wa: string, wb: string, ctx: CompareContext): Judged | null {
+function judgeWording(wa: string, wb: string, ctx: CompareContext, asWhole = false): Judged | null {
   if (wa === wb) return { relation: 'agree', reason: 'the same words' };
   if (foldWords(wa) === foldWords(wb)) return { relation: 'agree', reason: 'the same words; only punctuation or case differ' };
   const al = alignQuotes(wa, wb, ctx.vocabulary);
@@ -102,7 +102,7 @@ function judgeWording(wa: string, wb: string, ctx: CompareContext): Judged | nul
   const [ps, pl] = [al.a.plain, al.b.plain].map((q) => q.map((w) => w.w)).sort((x, y) => x.length - y.length);
   const partWord = al.relation === 'contained' && containsRun(pl, ps);
   if (partWord) return { relation: 'agree', reason: `"${short}" is part of "${long}"` };
-  if (al.relation !== 'same' && (quoteSentences(wa).length > 1 || quoteSentences(wb).length > 1)) {
+  if (!asWhole && al.relation !== 'same' && (quoteSentences(wa).length > 1 || quoteSentences(wb).length > 1)) {
     const passage = comparePassages(wa, wb, ctx);
     if (passage) return passage;
   }
@@ -131,8 +131,15 @@ function judgeWording(wa: string, wb: string, ctx: CompareContext): Judged | nul
  */
 function comparePassages(wa: string, wb: string, ctx: CompareContext): Judged | null {
   const aligned = alignSentences(wa, wb, ctx.vocabulary);
-  const judged = aligned.matches
-    .map(([i, j]) => judgeWording(aligned.left[i], aligned.right[j], ctx))
+  const { left, right, matches } = aligned;
+  const leftTaken = new Set(matches.map(([i]) => i));
+  const rightTaken = new Set(matches.map(([, j]) => j));
+  const judged = matches
+    .map(([i, j]) => {
+      const nextRight = j + 1 < right.length && !rightTaken.has(j + 1) ? right[j + 1] : undefined;
+      const nextLeft = i + 1 < left.length && !leftTaken.has(i + 1) ? left[i + 1] : undefined;
+      return splitSentence(left[i], right[j], nextRight, false, ctx) ?? splitSentence(right[j], left[i], nextLeft, true, ctx) ?? judgeWording(left[i], right[j], ctx);
+    })
     .filter((j): j is Judged => j !== null);
   if (!judged.length) return null;
   const conflict = judged.find((j) => j.relation === 'conflict');
@@ -147,6 +154,28 @@ function comparePassages(wa: string, wb: string, ctx: CompareContext): Judged | 
   const n = judged.length;
   const more = aligned.left.length !== n || aligned.right.length !== n ? '; one quotes more sentences than the other' : '';
   return { relation: 'agree', reason: `${n === 1 ? 'the sentence both quote reads' : `the ${n} sentences both quote read`} alike${more}` };
+}
+
+/**
+ * One sentence told as two: "None of us know the size of it." against "None of us know. The extent of it
+ * is still there." The shorter is the start of the longer, and its next sentence (matched to nothing)
+ * carries on the longer's rest in at least two of its words, in order, and half of them: the two are
+ * judged joined (here a variant, "size" / "extent"). "We will rebuild this town." against "We will
+ * rebuild. Nobody leaves." is an excerpt: nothing of "this town" goes on. Null when it is no split, or the
+ * joined sentence reads alike. `reversed`: the longer sentence is the second quote's.
+ */
+function splitSentence(long: string, short: string, next: string | undefined, reversed: boolean, ctx: CompareContext): Judged | null {
+  if (next === undefined) return null;
+  const plain = (x: string) => quoteWords(x, ctx.vocabulary).plain.map((w) => w.w);
+  const lw = plain(long);
+  const sw = plain(short);
+  if (sw.length === 0 || sw.length >= lw.length || sw.some((w, k) => w !== lw[k])) return null;
+  const rest = lw.slice(sw.length);
+  const common = lcs(rest, plain(next));
+  if (common < 2 || common * 2 < rest.length) return null;
+  const joined = `${short} ${next}`;
+  const judged = reversed ? judgeWording(joined, long, ctx, true) : judgeWording(long, joined, ctx, true);
+  return judged && judged.relation !== 'agree' ? judged : null;
 }
 
 /** Link of two wordings: as wholes, or through their best-matching sentences. */
