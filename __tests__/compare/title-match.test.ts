@@ -38,6 +38,11 @@ describe('title-match compare', () => {
     [t('amos quill', 'harbor minister', 'minister', { org: 'harbor ministry' }), t('amos quill', 'deputy harbor minister', 'deputy minister', { org: 'harbor ministry' }), 'conflict', /two posts/],
     [t('amos quill', 'party leader', 'leader', { org: 'green party' }), t('amos quill', 'mayor', 'mayor'), 'agree', /may both be held/],
     [t('amos quill', 'co-founder', 'co-founder'), t('amos quill', 'chief scientist', 'chief scientist'), 'agree', /may both be held/],
+    // Places on one crew (lang/en/title-status.yaml positions-*): one at a time; a rank is no place.
+    [t('mara quell', 'Tarrow helicopter crew chief', 'chief'), t('mara quell', 'pilot', 'pilot'), 'conflict', /two places on one crew: crew chief \/ pilot/],
+    [t('mara quell', 'co-pilot', 'co-pilot'), t('mara quell', 'pilot', 'pilot'), 'conflict', /co-pilot \/ pilot/],
+    [t('mara quell', 'Staff Sergeant', 'sergeant'), t('mara quell', 'pilot', 'pilot'), 'agree', /may both be held/],
+    [t('mara quell', 'Chief Warrant Officer 2', 'chief'), t('mara quell', 'pilot Chief Warrant Officer', 'pilot chief'), 'agree', /more or less detail/],
   ])('%#', (a, b, relation, reason) => {
     const j = titleMatch.compare(a, b, ctx);
     expect(j.relation).toBe(relation);

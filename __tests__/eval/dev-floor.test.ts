@@ -9,11 +9,11 @@ import { buildCli } from '../gate/helpers';
  * (docs/scaling.md keeps the history); raise it when a change raises the figure.
  */
 const FLOORS = {
-  conflictsFound: 19, // of 40 labelled conflicts
+  conflictsFound: 20, // of 40 labelled conflicts
   conflictPrecision: 0.85, // right conflict pairs / predicted conflict pairs (37/42 when set)
   variantsFound: 17, // of 31
   variantPrecision: 0.72, // right variant pairs / predicted variant pairs (35/48 when set)
-  agreementsFound: 91, // of 129 (one claim per source and reading: an article's repeats pair with nothing)
+  agreementsFound: 92, // of 129 (one claim per source and reading: an article's repeats pair with nothing)
   statementsCovered: 410, // of 589 (a statement only a repeat covers is not counted)
   spanProblems: 0,
 };

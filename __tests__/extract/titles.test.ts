@@ -41,12 +41,26 @@ describe('titles', () => {
     ['Officials said Defense Minister Karim Abdul Haqqani agreed.', 'Defense Minister', 'defense minister', undefined, undefined, false],
     // A role word followed by another is one role: "deputy" alone says nothing of the post.
     ['Deputy Governor Mirela Kovac promised shelter.', 'Deputy Governor', 'deputy governor', undefined, undefined, false],
+    // A grade after a rank word is the rank's: "Chief Warrant Officer 2".
+    ['Officials named Chief Warrant Officer 2 Andrea Voss.', 'Chief Warrant Officer 2', 'chief', undefined, undefined, false],
+    // A role said by "was": before the name (after "the" or a possessive), or after it.
+    ["The Tarrow helicopter's crew chief was identified as Ryan Velt.", 'crew chief', 'chief', undefined, undefined, false],
+    ['Officials said the co-pilot was Rebecca M. Harl.', 'co-pilot', 'co-pilot', undefined, undefined, false],
+    ['Officials said Mara Quell was the crew chief on the helicopter.', 'crew chief', 'chief', undefined, undefined, false],
   ])('%s', (text, span, role, org, place, former) => {
     const [t] = titles(text);
     expect(t.span).toBe(span);
     expect(t.value).toMatchObject({ role, former });
     expect(t.value.org).toBe(org);
     expect(t.value.place).toBe(place);
+  });
+
+  test.each([
+    // No role word: nothing is a title.
+    'Officials said Jo Roe was the first to leave.',
+    'Officials said the winner was Jo Roe.',
+  ])('no predicate title: %s', (text) => {
+    expect(titles(text)).toEqual([]);
   });
 
   test('a repeated title is one claim; a bare surname after a full name names the same person', () => {

@@ -132,7 +132,9 @@ function titleBefore(article: Article, lineStart: number, m: Mention, others: Ra
       if (coveredByOther(others, t.start, self)) break;
       const next = toks[i + 1];
       if (next && !onlyChars(text, t.end, next.start, isSpaceOrTab)) break;
-      const kind = titleWordKind(t);
+      let kind = titleWordKind(t);
+      // "Chief Warrant Officer 2 Jo Roe": a grade number right after a rank word belongs to the title.
+      if (kind === NOT_TITLE && i === toks.length - 1 && i > 0 && isGrade(t.text) && titleWordKind(toks[i - 1]) === TITLE_WORD) kind = CONNECTOR;
       if (kind === NOT_TITLE) break;
       if (kind === TITLE_WORD) start = i;
     }
@@ -143,6 +145,11 @@ function titleBefore(article: Article, lineStart: number, m: Mention, others: Ra
     if (!hasRole(text.slice(s, end))) return null;
     return [s, end];
   }
+}
+
+/** A grade of a rank: "2" in "Chief Warrant Officer 2". */
+function isGrade(word: string): boolean {
+  return word.length <= 2 && /^[1-9]\d?$/.test(word);
 }
 
 /** Length of `/,\s+$/` matched on `text[lo, end)`: a comma and the spaces after it up to `end`, or 0. */
@@ -210,6 +217,38 @@ function titleAfter(text: string, m: Mention, lineEnd: number): [number, number]
   return [s, end];
 }
 
+// "the crew chief was identified as " right before a name: "the" (or a possessive: "the helicopter's"), a role
+// of up to three lower-case words, "was" or "is", maybe "identified/named as".
+const ROLE_THEN_NAME = /(?:^|[^\p{L}])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[\p{L}-]+['\u2019]s)\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)\s+(?:was|is)\s+(?:(?:later\s+)?(?:identified|named|listed)\s+as\s+)?$/u;
+// " was the co-pilot" right after a name.
+const NAME_THEN_ROLE = /^\s+(?:was|is)\s+(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)/u;
+
+/**
+ * A role said of a person by a linking verb, before or after the name: "the co-pilot was Jo Roe", "the crew
+ * chief was identified as Jo Roe", "Jo Roe was the crew chief". The role ends in a role word
+ * ("co-pilot", "crew chief"); "Jo Roe was the first to leave" is none.
+ */
+function predicateTitle(text: string, m: Mention, lineStart: number, lineEnd: number): [number, number] | null {
+  const before = ROLE_THEN_NAME.exec(text.slice(Math.max(lineStart, m.start - 80), m.start));
+  if (before && endsWithRole(before[1])) {
+    const s = m.start - before[0].length + before[0].indexOf(before[1], before[0].search(/\p{L}/u) + 1);
+    return [s, s + before[1].length];
+  }
+  const after = NAME_THEN_ROLE.exec(text.slice(m.end, Math.min(lineEnd, m.end + 80)));
+  if (after) {
+    // The longest start of the phrase that ends in a role word: "crew chief on the helicopter" -> "crew chief".
+    const words = after[1].split(/\s+/);
+    for (let n = words.length; n > 0; n--) {
+      const phrase = words.slice(0, n).join(' ');
+      if (endsWithRole(phrase)) {
+        const s = m.end + after[0].length - after[1].length;
+        return [s, s + phrase.length];
+      }
+    }
+  }
+  return null;
+}
+
 /** Posts already claimed, by person key, then by role and whether former ("now mayor", "former mayor"). */
 type HeldPosts = Map<string, Map<string, { org?: string; place?: string }[]>>;
 
@@ -231,6 +270,9 @@ function findTitles(article: Article, earlier: readonly Claim[]): Claim[] {
     if (before) addTitle(article, m, before[0], before[1], held, claims);
     const after = titleAfter(text, m, lineEnd);
     if (after) addTitle(article, m, after[0], after[1], held, claims);
+    // "the co-pilot was Jo Roe", "Jo Roe was the crew chief": a role said of the name by "was".
+    const said = predicateTitle(text, m, lineStart, lineEnd);
+    if (said && !before && !after) addTitle(article, m, said[0], said[1], held, claims);
   }
   claims.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return withoutRepeats(claims);

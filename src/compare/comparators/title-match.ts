@@ -3,6 +3,7 @@ import { foldNameWord, nameSimilarity, SAME_PERSON, surnameKey } from '../../ext
 import { aliasJoining, aliasOf } from '../../text/aliases';
 import { DEPUTY_WORDS } from '../../lang/words';
 import { listSet, setsMap } from '../../lang/lists';
+import { lang } from '../../lang/load';
 
 const title = (c: Claim) => c.value as TitleValue;
 
@@ -196,6 +197,25 @@ function withPeerOrg(c: Claim, ctx: CompareContext): TitleValue {
   return out;
 }
 
+let POSITIONS: { list: string; phrase: string }[] | undefined;
+
+/**
+ * The crew position a title names (lang/en/title-status.yaml `positions-*`), its longest phrase found as
+ * whole words: "Black Hawk helicopter crew chief" -> crew chief; "co-pilot" -> co-pilot, not pilot.
+ */
+export function crewPosition(titleText: string): { list: string; position: string } | undefined {
+  if (!POSITIONS) {
+    const lists = lang()['title-status'].lists;
+    POSITIONS = Object.keys(lists)
+      .filter((name) => name.startsWith('positions-'))
+      .flatMap((list) => lists[list].map((phrase) => ({ list, phrase: phrase.toLowerCase() })))
+      .sort((x, y) => y.phrase.length - x.phrase.length || (x.phrase < y.phrase ? -1 : 1));
+  }
+  const padded = ` ${titleText.toLowerCase().replace(/[,.;]/g, ' ')} `;
+  const hit = POSITIONS.find((p) => padded.includes(` ${p.phrase} `));
+  return hit ? { list: hit.list, position: hit.phrase } : undefined;
+}
+
 /**
  * How two titles of one person relate. `contradicted` says why "former" against a sitting title cannot be
  * the gap between an older and a newer article ("one article says both", "the articles are of one day"),
@@ -209,6 +229,10 @@ export function compareTitles(a: TitleValue, b: TitleValue, words: RoleWords = N
     }
     if (rankApart(a.role, b.role, words) && !(a.org && b.org) && !(a.place && b.place && !samePlace(a.place, b.place))) {
       return { relation: 'conflict', reason: `${who} is given two ranks of one post: ${a.title} / ${b.title}` };
+    }
+    const [pa, pb] = [crewPosition(a.title), crewPosition(b.title)];
+    if (pa && pb && pa.list === pb.list && pa.position !== pb.position) {
+      return { relation: 'conflict', reason: `${who} is given two places on one crew: ${pa.position} / ${pb.position}` };
     }
     // "co-founder" in one article, "chief scientist" in another: each tells part of what the person is.
     return { relation: 'agree', reason: `${who} is given two roles that may both be held: ${a.title} / ${b.title}` };
