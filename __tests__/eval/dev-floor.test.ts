@@ -14,7 +14,7 @@ const FLOORS = {
   variantsFound: 17, // of 31
   variantPrecision: 0.72, // right variant pairs / predicted variant pairs (35/48 when set)
   agreementsFound: 92, // of 129 (one claim per source and reading: an article's repeats pair with nothing)
-  statementsCovered: 410, // of 589 (a statement only a repeat covers is not counted)
+  statementsCovered: 411, // of 589 (a statement only a repeat covers is not counted)
   spanProblems: 0,
 };
 

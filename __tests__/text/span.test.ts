@@ -34,6 +34,10 @@ describe('splitSentences', () => {
     ['decimal number is not a boundary', 'It rose 3.5 percent. Then fell.', ['It rose 3.5 percent.', 'Then fell.']],
     ['exclamations', 'BAD NEWS!!! Really? Yes.', ['BAD NEWS!!!', 'Really?', 'Yes.']],
     ['month abbreviation', 'It opened on Sept. 21 last year. Fine.', ['It opened on Sept. 21 last year.', 'Fine.']],
+    // A time's "p.m." ends the sentence unless a zone, weekday, month or "Eastern" follows.
+    ['time before a new sentence', 'It hit Harl at 8:31 p.m. Watch it here.', ['It hit Harl at 8:31 p.m.', 'Watch it here.']],
+    ['time before its zone and day', 'It hit at 9 p.m. EDT Tuesday near Harl. Fine.', ['It hit at 9 p.m. EDT Tuesday near Harl.', 'Fine.']],
+    ['time before "Eastern"', 'It hit at 9 p.m. Eastern, officials said. Fine.', ['It hit at 9 p.m. Eastern, officials said.', 'Fine.']],
     ['middle initial', 'Port official Mara J. Tennent said it left. Fine.', ['Port official Mara J. Tennent said it left.', 'Fine.']],
     ['middle initial after "said"', 'It left at noon, said Ivo K. Brandt. Fine.', ['It left at noon, said Ivo K. Brandt.', 'Fine.']],
     ['a letter before a sentence opener ends it', 'They chose Plan B. Then it failed.', ['They chose Plan B.', 'Then it failed.']],

@@ -201,7 +201,7 @@ export const LANG_SCHEMAS = {
     'relative-openers': WORDS,
     'clause-enders': WORDS,
   }),
-  sentences: file({ abbreviations: WORDS, 'words-after-abbreviation': WORDS, 'sentence-openers': WORDS }),
+  sentences: file({ abbreviations: WORDS, 'time-abbreviations': WORDS, 'words-after-time': WORDS, 'words-after-abbreviation': WORDS, 'sentence-openers': WORDS }),
   demonyms: file({ sets: SETS }),
   'name-abbreviations': file({ sets: SETS }),
   'title-abbreviations': file({ sets: SETS }),
@@ -324,7 +324,7 @@ export interface LangData {
   titles: Record<'title-modifiers' | 'title-connectors' | 'title-connectors-inside' | 'lower-case-title-words' | 'former-words' | 'deputy-words' | 'appositive-enders', string[]>;
   speakers: Record<'determiners' | 'rank-adjectives' | 'np-modifiers' | 'adverbs' | 'clause-openers' | 'generic-speaker-words', string[]>;
   context: Record<'event-lookalikes' | 'not-names' | 'verb-particles' | 'coordinators' | 'subordinate-openers' | 'relative-openers' | 'clause-enders', string[]>;
-  sentences: Record<'abbreviations' | 'words-after-abbreviation' | 'sentence-openers', string[]>;
+  sentences: Record<'abbreviations' | 'time-abbreviations' | 'words-after-time' | 'words-after-abbreviation' | 'sentence-openers', string[]>;
   demonyms: { sets: string[][] };
   'name-abbreviations': { sets: string[][] };
   'title-abbreviations': { sets: string[][] };

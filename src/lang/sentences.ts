@@ -1,5 +1,5 @@
 import type { Sentence } from '../types';
-import { MIDDLE_INITIAL_BREAKERS, SENTENCE_ABBREVIATIONS, WORDS_AFTER_ABBREVIATION } from './words';
+import { MIDDLE_INITIAL_BREAKERS, SENTENCE_ABBREVIATIONS, TIME_ABBREVIATIONS, WORDS_AFTER_ABBREVIATION, WORDS_AFTER_TIME } from './words';
 
 // Abbreviations whose period does not end a sentence: "U.S. President", "Dr. Smith", "Sept. 21"
 // (lang/en/sentences.yaml, with the month and weekday abbreviations of lang/en/calendar.yaml).
@@ -44,7 +44,8 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
       if (ABBREVIATIONS.has(word) || /^[a-z]$/i.test(word) || /^([a-z]\.)+[a-z]$/i.test(word)) {
         // "U.S. President" keeps going; "in the U.S. The next" is ambiguous: end only before a clear sentence start.
         const next = nextNonSpace(text, j, to);
-        if (next < 0 || !/^[A-Z]/.test(text[next]) || ABBREVIATIONS.has(word) || isTitleWord(text, next) || isMiddleInitial(text, wordStart, i, next)) {
+        const timeEnds = TIME_ABBREVIATIONS.has(word) && next >= 0 && /^[A-Z]/.test(text[next]) && !WORDS_AFTER_TIME.has(wordAt(text, next).toLowerCase());
+        if (!timeEnds && (next < 0 || !/^[A-Z]/.test(text[next]) || ABBREVIATIONS.has(word) || isTitleWord(text, next) || isMiddleInitial(text, wordStart, i, next))) {
           i = j - 1;
           continue;
         }
@@ -69,6 +70,13 @@ function lastWordStart(text: string, dot: number, floor: number): number {
   let k = dot;
   while (k > floor && /[A-Za-z.]/.test(text[k - 1])) k--;
   return k;
+}
+
+/** The letters from `at`: "Watch" in "Watch live coverage". */
+function wordAt(text: string, at: number): string {
+  let e = at;
+  while (e < text.length && /[A-Za-z]/.test(text[e])) e++;
+  return text.slice(at, e);
 }
 
 function nextNonSpace(text: string, from: number, to: number): number {

@@ -193,6 +193,17 @@ export const SENTENCE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   ...calendar.weekdays.flatMap((names) => names.slice(1)),
 ]);
 
+/** "a.m", "p.m": their period ends a sentence unless a word of WORDS_AFTER_TIME follows. */
+export const TIME_ABBREVIATIONS: ReadonlySet<string> = new Set(sentences['time-abbreviations']);
+
+/** Lower case: the words that go on after "8 p.m.": time zones, weekdays, months, "Eastern", "local". */
+export const WORDS_AFTER_TIME: ReadonlySet<string> = new Set([
+  ...sentences['words-after-time'],
+  ...Object.keys(calendar['time-zones']),
+  ...calendar.weekdays.flat(),
+  ...calendar.months.flat(),
+]);
+
 /** `^(President|Army|...)\b`: a capitalized word that continues a sentence after an abbreviation. */
 export const WORDS_AFTER_ABBREVIATION = new RegExp(`^(${longestFirst(sentences['words-after-abbreviation']).map(capitalized).join('|')})\\b`);
 
