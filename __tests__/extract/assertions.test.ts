@@ -40,6 +40,10 @@ describe('attribute: what a figure states, from its clause', () => {
     ['Up to 12 inches of rain fell on the hills.', 'Up to 12 inches', 'rain'],
     // A counted noun of not-cues names nothing: the clause's verb says what happened to the buildings.
     ['At least 900 buildings were damaged in the Harl fire.', 'At least 900 buildings', 'damaged'],
+    // An increment is compared only with increments: "added:" its attribute, or "added" alone.
+    ['Five more people died in Harl on Tuesday.', 'Five more people', 'added:killed'],
+    ['Officials sent 12 additional search dogs to Harl.', '12 additional search dogs', 'added'],
+    ['Crews said 12 more cadaver dogs were on their way.', '12 more cadaver dogs', 'added'],
     // "as a" right before the figure continues the clause before it; "as a strike ... entered" does not.
     ['The Velmar tanker sank as a 300-metre wreck off Harl.', '300-metre', 'crash'],
     ['The village lies 40 miles north of Dunmore.', '40 miles', 'distance'],

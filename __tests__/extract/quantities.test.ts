@@ -90,6 +90,9 @@ describe('quantities: counts', () => {
     ['The storm destroyed 40 churches in the area.', '40 churches', 40, 'church'],
     ['Officials counted 15 casualties after the crash.', '15 casualties', 15, 'casualty'],
     ['Nearly 500 US troops remain in the country.', 'Nearly 500 US troops', 450, 'troop'],
+    // An increment word is read past ("12 more than last year" is no count of anything).
+    ['Crews said 12 more cadaver dogs were on their way.', '12 more cadaver dogs', 12, 'dog'],
+    ['Five more people died on Tuesday.', 'Five more people', 5, 'person'],
   ])('%s -> %s', (sentence, span, low, counted) => {
     const found = quantities(sentence);
     expect(found.map((c) => c.span.text)).toEqual([span]);
@@ -108,6 +111,7 @@ describe('quantities: counts', () => {
 
 describe('quantities: what is not an amount', () => {
   test.each([
+    ['The toll was 12 more than the day before.'],
     ['Velmar and the Grand Plan 3.0 are unfolding.'],
     ['See pic.twitter.com/x55mv1cbZb for the photo.'],
     ['Follow @station42 for news.'],

@@ -5,7 +5,7 @@ import { foldKey, type Token } from '../text/tokens';
 import { sentenceWords, type SentenceWords } from '../text/sentence-words';
 import { lemma } from '../lang/word-forms';
 import { lang } from '../lang/load';
-import { CALENDAR_WORDS_SET, NUMBER_WORDS, PARTITIVE_QUANTIFIERS, UNIT_WORDS } from '../lang/words';
+import { CALENDAR_WORDS_SET, INCREMENT_WORDS, NUMBER_WORDS, PARTITIVE_QUANTIFIERS, UNIT_WORDS } from '../lang/words';
 import { memoByString } from '../util/memo';
 import { RecentArticles } from '../text/lookup';
 
@@ -413,6 +413,10 @@ function isPlanned(c: Clause, idx: CueIndex): boolean {
   return false;
 }
 
+// An increment word as a word of the span after its number: "12 more cadaver dogs".
+const INCREMENT_RE = new RegExp(`\\s(?:${[...INCREMENT_WORDS].join('|')})\\s`, 'i');
+const isIncrement = (span: string): boolean => INCREMENT_RE.test(span);
+
 /** The subject and attribute of one date or quantity claim, or nothing when its clause says neither. */
 export function describeClaim(article: Article, claim: Claim): { subject?: ClaimSubject; attribute?: string } {
   if (claim.kind !== 'quantity' && claim.kind !== 'date') return {};
@@ -467,6 +471,8 @@ export function describeClaim(article: Article, claim: Claim): { subject?: Claim
   const place = claim.kind === 'date' ? undefined
     : attribute === 'distance' ? distanceFrom(article, clause) : placeOf(article, clause, claim.span.start, claim.span.end, idx) ?? sentencePlace(article, clause, idx);
   if (attribute && !attribute.startsWith('event:') && isPlanned(clause, idx)) attribute = `planned:${attribute}`;
+  // "12 more dogs", "five additional deaths": an increment, compared only with increments.
+  if (q?.dimension === 'count' && isIncrement(claim.span.text)) attribute = attribute ? `added:${attribute}` : 'added';
   const time = claim.kind === 'quantity' ? timeOf(article, clause, claim.span.start, claim.span.end) : undefined;
   let subject: ClaimSubject | undefined;
   const noun = q?.counted ? countedText(claim, q) : undefined;

@@ -11,7 +11,7 @@ import { HEDGE_SOURCE, QUANTITY_HEDGES, hedgeInterval, lookupHedge } from '../no
 import { excludedRangesOf, overlapsAny } from '../normalize/exclusions';
 import { singularNoun } from '../lang/word-forms';
 import {
-  AMOUNT_RANGE_JOINERS, COUNT_STOPPERS, LONG_COMPOUND_UNITS, RANGE_WORDS, NOT_COUNT_NOUNS, ONE_UNIT_NAMES, ONE_WORDS, PLURAL_WITHOUT_S, SCALE_WORDS, SPELLED_SCALES_AFTER_A,
+  AMOUNT_RANGE_JOINERS, COUNT_STOPPERS, INCREMENT_WORDS, LONG_COMPOUND_UNITS, RANGE_WORDS, NOT_COUNT_NOUNS, ONE_UNIT_NAMES, ONE_WORDS, PLURAL_WITHOUT_S, SCALE_WORDS, SPELLED_SCALES_AFTER_A,
 } from '../lang/words';
 import { caseFoldCodes, phraseAlternation } from '../text/pattern';
 
@@ -605,6 +605,15 @@ function countedNoun(text: string, at: number): { noun: string; end: number } | 
   for (let i = 0; i < 3; i++) {
     const w = sticky(WORD_RE, text, pos);
     if (!w) return null;
+    // "12 more cadaver dogs": an increment word before the noun is read past ("12 more than" stays no count).
+    if (i === 0 && INCREMENT_WORDS.has(w[1].toLowerCase())) {
+      const next = sticky(WORD_RE, text, pos + w[0].length);
+      if (next && !NOT_COUNTED.has(next[1].toLowerCase())) {
+        pos += w[0].length;
+        i--;
+        continue;
+      }
+    }
     // "the crew's": the possessive is not part of the noun.
     const word = possessiveAt(w[1]) ? w[1].slice(0, -2) : w[1];
     const lw = word.toLowerCase();

@@ -103,6 +103,7 @@ export const LANG_SCHEMAS = {
     'one-words': WORDS,
     'range-joiners': WORDS,
     'vague-counts': { type: 'object', additionalProperties: COUNT_RANGE },
+    'increment-words': WORDS,
     'named-scales': {
       type: 'object',
       additionalProperties: { type: 'object', additionalProperties: false, required: ['fixed'], properties: { fixed: { type: 'boolean' } } },
@@ -298,6 +299,7 @@ export interface LangData {
     'one-words': string[];
     'range-joiners': string[];
     'vague-counts': Record<string, [number, number]>;
+    'increment-words': string[];
     'named-scales': Record<string, { fixed: boolean }>;
     ranks: { possessives: string[]; 'linking-verbs': string[]; 'record-fillers': string[]; 'not-ranked': string[] };
   };

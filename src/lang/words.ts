@@ -155,6 +155,9 @@ export const SUBORDINATE_OPENERS: readonly string[] = context['subordinate-opene
 export const RELATIVE_OPENERS: ReadonlySet<string> = new Set(context['relative-openers']);
 export const CLAUSE_ENDERS: ReadonlySet<string> = new Set(context['clause-enders']);
 
+/** Words making a count an increment: "12 more dogs" (lang/en/numbers.yaml). */
+export const INCREMENT_WORDS: ReadonlySet<string> = new Set(numbers['increment-words']);
+
 /** Names of scales a number is read on: "Category 3", "magnitude 7.8" (lang/en/numbers.yaml). */
 export const NAMED_SCALES: ReadonlyMap<string, { fixed: boolean }> = new Map(Object.entries(numbers['named-scales']));
 
