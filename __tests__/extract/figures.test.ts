@@ -174,3 +174,23 @@ describe('figures: numbers on a named scale (invented sentences)', () => {
     expect(scales(body)).toEqual(expected);
   });
 });
+
+describe('figures: the part of a partitive (invented sentences)', () => {
+  test.each([
+    // [sentence, [span, counted, low, attribute]]: the part's own verb, not the whole's participle, says what is stated.
+    ['Two of the victims have been identified.', [['Two', 'victim', 2, 'identified']]],
+    ['Officials said two of the 89 people killed have been named.', [['two', 'person', 2, 'event:name']]],
+    ['One of the three pilots survived the crash.', [['One', 'pilot', 1, 'event:survive']]],
+    ['About 40 of the 300 workers were injured.', [['About 40', 'worker', 36, 'injured']]],
+    // No plural noun, or a unit: no part.
+    ['Three of the dead were children.', []],
+    ['Two of the 12 miles were flooded.', []],
+  ])('%s', (body, expected) => {
+    const r = buildArticle('a.txt', '/a.txt', `---\npublished: 2026-03-14\n---\n${body}`);
+    if (!r.ok) throw new Error('bad article');
+    const parts = extractArticle(r.value, {})
+      .filter((c) => c.extractor === 'figures' && c.kind === 'quantity')
+      .map((c) => [c.span.text, (c.value as QuantityValue).counted, (c.value as QuantityValue).low, c.attribute]);
+    expect(parts).toEqual(expected);
+  });
+});

@@ -29,7 +29,7 @@ export const figureExtractor: Extractor = {
     const taken = earlier.filter((c) => c.kind === 'quantity' || c.kind === 'date').map((c) => [c.span.start, c.span.end] as const);
     const free = (s: number, e: number) => !taken.some(([a, b]) => a < e && s < b);
     const starts = startsOf(marksOf(article));
-    const found = [...tolls(article, starts.toll), ...peopleCounts(article, starts.verb), ...vagueCounts(article, starts.vague), ...ages(article, earlier), ...ranks(article), ...scaleValues(article)]
+    const found = [...tolls(article, starts.toll), ...peopleCounts(article, starts.verb), ...vagueCounts(article, starts.vague), ...ages(article, earlier), ...ranks(article), ...scaleValues(article), ...partitiveParts(article)]
       .filter((f) => f.start >= article.bodyStart && free(f.start, f.end))
       .sort((a, b) => a.start - b.start || b.end - a.end);
     const out: typeof found = [];
@@ -267,6 +267,49 @@ function scaleValues(article: Article): Found[] {
     }
   }
   return out;
+}
+
+// "Two of the victims", "three of the 89 people": a number, "of", a determiner, maybe the whole's number, a plural.
+const PART_OF = new RegExp(String.raw`(?<![\p{L}\p{N},.$€£₹%-])${HEDGED}\s+of\s+(?:the|its|their|those|these)\s+(?:(?:\d[\d,]*|${SPELLED_NUMBER_SOURCE})\s+)?([\p{L}-]+)`, 'giu');
+
+/**
+ * The part of a partitive: "Two of the victims have been identified" counts two victims (the verb gives
+ * the attribute: identified). The span is the part's number (with its hedge); the whole, when stated
+ * ("the 89 people"), is a claim of its own. Only plurals count: "two of the dead" names no noun.
+ */
+function partitiveParts(article: Article): Found[] {
+  const text = article.reader;
+  const out: Found[] = [];
+  PART_OF.lastIndex = article.bodyStart;
+  for (let m = PART_OF.exec(text); m; m = PART_OF.exec(text)) {
+    const noun = m[3].toLowerCase();
+    const plural = PLURAL_WITHOUT_S.has(noun) || (noun.endsWith('s') && noun.length >= 4);
+    const value = numberOf(m[2]);
+    if (!plural || value === null || value < 1 || lookupUnit(noun) || lookupCurrencyName(noun)) continue;
+    const numberAt = m[0].indexOf(m[2], m[1] ? m[1].length : 0);
+    const from = m[1] ? m[0].indexOf(m[1]) : numberAt;
+    const shown = m[0].slice(from, numberAt + m[2].length);
+    const attribute = partVerb(text, m.index + m[0].length);
+    out.push({ start: m.index + from, end: m.index + numberAt + m[2].length, value: count(value, shown, m[1], singularNoun(noun)), ...(attribute ? { attribute } : {}) });
+  }
+  return out;
+}
+
+const AUXILIARY = new Set(PEOPLE_VERB_FILLERS.filter((w) => !w.includes(' ')));
+
+/**
+ * What the part's own verb states, read after the partitive phrase: "(two of the victims) have been
+ * identified" -> identified; "(two of the 89 people) killed have been named" -> event:name (the participle
+ * right before an auxiliary is the whole's). Undefined when no verb follows.
+ */
+function partVerb(text: string, at: number): string | undefined {
+  const words = /^((?:\s+[\p{L}'\u2019-]+){1,6})/u.exec(text.slice(at, at + 80))?.[1].trim().split(/\s+/) ?? [];
+  let k = 0;
+  if (words.length > 1 && words[0].endsWith('ed') && AUXILIARY.has(words[1].toLowerCase())) k = 1;
+  while (k < words.length && (AUXILIARY.has(words[k].toLowerCase()) || words[k].toLowerCase() === 'so' || words[k].toLowerCase() === 'far')) k++;
+  const verb = words[k];
+  if (!verb || !/^\p{Ll}+$/u.test(verb)) return undefined;
+  return attributeOfWord(verb, 'count') ?? `event:${lemma(verb)}`;
 }
 
 /** Ages stated with a person's name (a person claim found before). */
