@@ -144,3 +144,37 @@ describe('ranks: a series may conflict, a record only agrees (invented sentences
     expect(numericTolerance.display(a.claim, ctx)).toBe(shown);
   });
 });
+
+describe('counted-kinds: a count of a kind against a count of its whole (invented sentences)', () => {
+  const rule: Rule = {
+    id: 'quantity-tolerance', extends: 'numeric-tolerance', appliesTo: ['quantity'], severity: 'error', file: '',
+    params: { relative: 0.01, 'counted-synonyms': [['person', 'people', 'victim']], 'counted-kinds': [['person', 'passenger', 'worker']] },
+  };
+  function count(body: string, id: string): { article: Article; claim: QuantityClaim } {
+    const r = buildArticle(id, `/${id}`, body);
+    if (!r.ok) throw new Error('bad');
+    const ctx = {};
+    const found = [...quantityExtractor.extract(r.value, ctx, []), ...figureExtractor.extract(r.value, ctx, [])];
+    return { article: r.value, claim: describeAssertions(found, r.value, ctx)[0] as QuantityClaim };
+  }
+  test.each([
+    // [a, b, linked (above link-agree 0.25), may conflict]
+    ['So far, 412 passengers have been discharged from Harl hospitals.', 'Officials said 412 have been discharged from Harl hospitals.', true, false],
+    ['So far, 412 passengers have been discharged from Harl hospitals.', 'Officials said 380 have been discharged from Harl hospitals.', true, false],
+    // Another attribute: nothing.
+    ['The Velmar ferry carried 412 passengers from Harl.', 'Officials said 412 people were injured on the Velmar ferry from Harl.', false, false],
+    // Two kinds of one whole are not a kind and its whole.
+    ['So far, 412 passengers have been discharged from Harl hospitals.', 'So far, 412 workers have been discharged from Harl hospitals.', false, false],
+  ])('%s / %s -> linked %s, may conflict %s', (x, y, linked, mayConflict) => {
+    const a = count(x, 'a.txt');
+    const b = count(y, 'b.txt');
+    const ctx: CompareContext = { rule, vocabulary: emptyVocabulary(), articles: new Map([a, b].map((p) => [p.article.id, p.article])), memo: new Map() };
+    const link = numericTolerance.link(a.claim, b.claim, ctx);
+    expect(link >= 0.25).toBe(linked);
+    expect(link > UNSURE_ASSERTION).toBe(mayConflict);
+    if (linked) {
+      const keys = new Set(numericTolerance.blockKeys(a.claim, ctx));
+      expect(numericTolerance.blockKeys(b.claim, ctx).some((k) => keys.has(k))).toBe(true);
+    }
+  });
+});

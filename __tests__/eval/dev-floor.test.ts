@@ -13,8 +13,8 @@ const FLOORS = {
   conflictPrecision: 0.85, // right conflict pairs / predicted conflict pairs (37/42 when set)
   variantsFound: 17, // of 31
   variantPrecision: 0.72, // right variant pairs / predicted variant pairs (35/48 when set)
-  agreementsFound: 94, // of 129 (one claim per source and reading: an article's repeats pair with nothing)
-  statementsCovered: 415, // of 589 (a statement only a repeat covers is not counted)
+  agreementsFound: 95, // of 129 (one claim per source and reading: an article's repeats pair with nothing)
+  statementsCovered: 417, // of 589 (a statement only a repeat covers is not counted)
   spanProblems: 0,
 };
 

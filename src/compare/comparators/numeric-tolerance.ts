@@ -37,6 +37,11 @@ export const numericTolerance: Comparator = {
         items: { type: 'array', minItems: 2, uniqueItems: true, items: { type: 'string', minLength: 1 } },
         description: 'Counted nouns (singular) that count the same ones ("person", "resident"): counts of any of a set are compared as counts of the first.',
       },
+      'counted-kinds': {
+        type: 'array',
+        items: { type: 'array', minItems: 2, uniqueItems: true, items: { type: 'string', minLength: 1 } },
+        description: 'A counted noun (singular, first) and the nouns that count kinds of it ("person": "passenger", "worker"): a count of a kind and a count of the whole with one attribute agree when equal, and otherwise say nothing.',
+      },
     },
   },
   accepts(claim, ctx) {
@@ -55,12 +60,16 @@ export const numericTolerance: Comparator = {
     if (digits) keys.push(`${group}=${digits}`, `${group}~${[...digits].sort().join('')}`);
     // One stated attribute: "640 workers joined the walkout" meets "the walkout by 460 workers".
     if (claim.attribute) keys.push(`${group}:attribute:${claim.attribute}`);
+    // "793 passengers were discharged" meets "793 were discharged" (people): a kind meets its whole.
+    const broader = v.dimension === 'count' ? broaderCounted(v.counted, ctx) : undefined;
+    if (broader && claim.attribute) keys.push(`${v.dimension}:${v.unit}:${broader}:attribute:${claim.attribute}`);
     return keys;
   },
   link(a, b, ctx) {
     const va = a.value as QuantityValue;
     const vb = b.value as QuantityValue;
-    if (groupKey(va, ctx) !== groupKey(vb, ctx) || sameSentence(a, b, ctx.articles) || differentStories(a, b, ctx)) return 0;
+    if (sameSentence(a, b, ctx.articles) || differentStories(a, b, ctx)) return 0;
+    if (groupKey(va, ctx) !== groupKey(vb, ctx)) return kindLink(a, b, ctx);
     const unique = onlyOneInArticle(a, ctx) && onlyOneInArticle(b, ctx) ? VALUE_EVIDENCE.onlyOne : 0;
     const score = Math.min(1, contextLink(a.context, b.context, ctx.vocabulary, topicWeights(ctx)).score + valueEvidence(va, vb, options(ctx), ctx) + unique);
     // "cost" or "fell" is said of many things in one story: a figure of money or a share needs its words too.
@@ -94,6 +103,38 @@ export const numericTolerance: Comparator = {
     return contextSubject(claims, ctx.vocabulary, lead);
   },
 };
+
+/**
+ * A count of a kind against a count of its whole (rule param counted-kinds), with one stated attribute in
+ * two articles: "793 passengers have been discharged" / "793 were discharged" may be one figure, but
+ * passengers are not all the people, so the link stays below any conflict: equal, they agree; else nothing.
+ */
+function kindLink(a: Claim, b: Claim, ctx: CompareContext): number {
+  const va = a.value as QuantityValue;
+  const vb = b.value as QuantityValue;
+  if (va.dimension !== 'count' || vb.dimension !== 'count' || va.unit !== vb.unit || a.source === b.source) return 0;
+  if (!a.attribute || a.attribute !== b.attribute) return 0;
+  const ka = countedKey(va.counted, ctx);
+  const kb = countedKey(vb.counted, ctx);
+  if (broaderCounted(va.counted, ctx) !== kb && broaderCounted(vb.counted, ctx) !== ka) return 0;
+  const score = Math.min(1, contextLink(a.context, b.context, ctx.vocabulary, topicWeights(ctx)).score + valueEvidence(va, vb, options(ctx), ctx));
+  return Math.min(assertionLink(a, b, ctx, score), UNSURE_ASSERTION);
+}
+
+/** The whole a counted noun counts a kind of (rule param counted-kinds): "passenger" -> "person". */
+function broaderCounted(counted: string | undefined, ctx: CompareContext): string | undefined {
+  if (counted === undefined) return undefined;
+  let map = ctx.memo?.get('numeric-tolerance:kinds') as Map<string, string> | undefined;
+  if (!map) {
+    map = new Map();
+    for (const set of (ctx.rule.params['counted-kinds'] as string[][] | undefined) ?? []) {
+      const [whole, ...kinds] = set.map((w) => countedKey(singularNoun(w.toLowerCase()), ctx)!);
+      for (const k of kinds) map.set(k, whole);
+    }
+    ctx.memo?.set('numeric-tolerance:kinds', map);
+  }
+  return map.get(countedKey(counted, ctx)!);
+}
 
 /** How much the amounts themselves say that two claims are one fact (added to the context link). */
 export const VALUE_EVIDENCE = { sameCounted: 0.25, sameFigure: 0.25, lookAlike: 0.25, onlyOne: 0.25 } as const;
