@@ -29,6 +29,10 @@ describe('entities: names of things that are not people', () => {
     ['The train stopped at Ostrava Junction before noon.', ['Ostrava Junction|ostrava junction|place']],
     ['Officials at the Ministry of Fisheries said the quota stands.', ['Ministry of Fisheries|fisheries ministry|organization']],
     ['Officials at the Fisheries Ministry said the quota stands.', ['Fisheries Ministry|fisheries ministry|organization']],
+    // Capitalized words after "<department> of" are the body's field, no person's name; the place before
+    // the head stays first in the key.
+    ['The Velmar Department of Financial Protection and Innovation closed the bank.', ['Velmar Department of Financial Protection and Innovation|velmar financial protection and innovation department|organization']],
+    ['The Department of Coastal Safety closed the pier.', ['Department of Coastal Safety|coastal safety department|organization']],
     ['Shares of Tarrow Corp. fell after the report.', ['Tarrow Corp|tarrow corporation|organization']],
     ['The Dunmore & Keswick Fires burned for a week.', ['Dunmore & Keswick Fires|dunmore and keswick fires|event']],
     ['The storm hit land hours after Hurricane Oda formed.', ['Hurricane Oda|hurricane oda|event']],

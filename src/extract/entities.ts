@@ -235,9 +235,10 @@ export function entityKey(words: readonly string[]): string {
     .map((x) => nameKey(x.replace(/['\u2019]s$/, '')))
     .map((x) => w.abbreviations.get(x) ?? x)
     .filter((x) => x && x !== 'the');
-  // "ministry of fisheries" reads as "fisheries ministry": an organization head before "of" goes last.
+  // "ministry of fisheries" reads as "fisheries ministry", "velmar department of fisheries" as "velmar
+  // fisheries department": an organization head before "of" goes after the words of its field.
   const of = ws.indexOf('of');
-  if (of === 1 && w.orgHeads.has(ws[0]) && ws.length > 2) ws = [...ws.slice(2), ws[0]];
+  if (of >= 1 && w.orgHeads.has(ws[of - 1]) && ws.length > of + 1) ws = [...ws.slice(0, of - 1), ...ws.slice(of + 1), ws[of - 1]];
   return ws.join(' ');
 }
 

@@ -9,18 +9,25 @@ import { isSpaceCode, wordAfterSpaces } from '../text/scan';
 import { lowerCaseWords, startsUpper, type LowerCaseWords } from '../text/tokens';
 import { listSet } from '../lang/lists';
 
-let THING_WORDS: { heads: Set<string>; prefixes: Set<string>; nouns: Set<string> } | undefined;
+let THING_WORDS: { heads: Set<string>; prefixes: Set<string>; nouns: Set<string>; ofHeads: Set<string> } | undefined;
 
 /**
  * Whether a name candidate names a thing, not a person (lang/en/org-words.yaml): its last word ("Tarrow
- * Memorial", "Velmar Airport") or first word ("Fort Velmar", "Hurricane Oda") says so, or a noun for a
- * thing follows it ("a Storm Hawk helicopter", "the Velmar Dunes project").
+ * Memorial", "Velmar Airport") or first word ("Fort Velmar", "Hurricane Oda") says so, it follows an
+ * organization's "of" ("Department of Financial Protection"), or a noun for a thing follows it ("a Storm
+ * Hawk helicopter", "the Velmar Dunes project").
  */
 function namesThing(text: string, c: Candidate): boolean {
-  THING_WORDS ??= { heads: listSet('org-words', 'not-person-heads'), prefixes: listSet('org-words', 'not-person-prefixes'), nouns: listSet('org-words', 'thing-nouns') };
+  THING_WORDS ??= {
+    heads: listSet('org-words', 'not-person-heads'), prefixes: listSet('org-words', 'not-person-prefixes'), nouns: listSet('org-words', 'thing-nouns'),
+    ofHeads: listSet('org-words', 'of-phrase-heads'),
+  };
   const first = c.words[0].lower;
   const last = c.words[c.words.length - 1];
   if (THING_WORDS.heads.has(last.lower) || THING_WORDS.prefixes.has(first)) return true;
+  // "the Department of Financial Protection": capitalized words after "<department> of" name the body's field.
+  const of = /(\p{L}+)\s+of\s+$/u.exec(text.slice(Math.max(0, c.start - 30), c.start));
+  if (of && THING_WORDS.ofHeads.has(of[1].toLowerCase())) return true;
   if (last.possessive) return false;
   const next = wordAfterSpaces(text, c.end);
   return next !== '' && THING_WORDS.nouns.has(next);
