@@ -57,7 +57,7 @@ describeBrowser('in headless Chromium', () => {
   test('a hostile report: nothing from the articles runs, our own script does, nothing is fetched', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'corroborate-html-'));
     const file = join(dir, 'report.html');
-    writeFileSync(file, renderHtml(sampleReport(), { articles: ARTICLE_MAP }));
+    writeFileSync(file, renderHtml(sampleReport(), { articles: ARTICLE_MAP, showAgreements: true }));
     const url = pathToFileURL(file).href;
     const { page, requests, console: messages, close } = await open();
     try {
@@ -124,7 +124,9 @@ describeBrowser('in headless Chromium', () => {
       await page.locator('#finding-1 button[data-action=clear]').click();
       await page.locator('#finding-1 .saved', { hasText: /^Cleared\.$/ }).waitFor();
       await page.selectOption('#filter-decision', 'none');
-      expect(await page.locator('article.finding:visible').count()).toBe(3);
+      // The agreement is a line in the folded list: matched, not hidden, out of sight until unfolded.
+      expect(await page.locator('article.finding:not([hidden])').count()).toBe(3);
+      expect(await page.locator('#filter-count').textContent()).toBe('Showing 3 of 3');
       // Only this server is asked anything (the printed address holds the token: compare the origin).
       expect(requests.every((u) => u.startsWith(`${new URL(server.url).origin}/`))).toBe(true);
       expect(messages.filter((m) => /^dialog|Refused to/.test(m))).toEqual([]);

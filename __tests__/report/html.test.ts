@@ -69,7 +69,8 @@ describe('quote diff', () => {
 });
 
 describe('renderHtml', () => {
-  const html = renderHtml(sampleReport(), { articles: ARTICLE_MAP });
+  // Agreements in full, so every card of the hostile report is rendered.
+  const html = renderHtml(sampleReport(), { articles: ARTICLE_MAP, showAgreements: true });
 
   test('one self-contained page: no external script, style, font, image or link to load', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
@@ -105,17 +106,19 @@ describe('renderHtml', () => {
     expect(html).toContain('crew &lt;script&gt;window.__pwned=8&lt;/script&gt; walked out');
   });
 
-  test('summary counts and a bar per source', () => {
+  test('summary counts and a bar per source: the conflicts it stands apart in, of those it is part of', () => {
     expect(html).toMatch(/<dt>Sources<\/dt><dd>2<\/dd>/);
     expect(html).toMatch(/<dt>Facts<\/dt><dd>3<\/dd>/);
     expect(html).toMatch(/<dt>Conflicts<\/dt><dd>1<\/dd>/);
     expect(html).toMatch(/<dt>Variants<\/dt><dd>1<\/dd>/);
     expect(html).toMatch(/<dt>Agreements<\/dt><dd>1<\/dd>/);
-    const bars = [...html.matchAll(/<div class="bar-row" data-source="(\d)">.*?<span class="bar-count"[^>]*><span class="n-c">(\d+)<\/span> · <span class="n-v">(\d+)<\/span>/g)].map((m) => [m[1], `${m[2]} · ${m[3]}`]);
+    const bars = [...html.matchAll(/<div class="bar-row" data-source="(\d)">.*?<span class="bar-count"[^>]*><span class="n-c">(\d+)<\/span> of <span class="n-v">(\d+)<\/span>/g)].map((m) => [m[1], `${m[2]} of ${m[3]}`]);
+    // One against one: neither outlet is the odd one out.
     expect(bars).toEqual([
-      ['0', '1 · 1'],
-      ['1', '1 · 1'],
+      ['0', '0 of 1'],
+      ['1', '0 of 1'],
     ]);
+    expect(html).toContain('<p class="odd">No majority: the sources are evenly split</p>');
   });
 
   test('cards: conflicts first, each reading with its outlets, each claim marked in its sentence', () => {
@@ -137,8 +140,18 @@ describe('renderHtml', () => {
     expect(bare).toContain('<p class="sentence"><mark>on Monday</mark></p>');
   });
 
+  test('agreements fold into one line each unless shown in full', () => {
+    const folded = renderHtml(sampleReport(), { articles: ARTICLE_MAP });
+    expect(folded).toContain('<details class="agreements" id="agreements"><summary>1 agreement, one line each');
+    expect(folded).toMatch(
+      /<article class="finding verdict-agree line" id="finding-3" data-id="quantity:crew-walked-out"[^>]*><span class="badge">quantity<\/span> <strong>crew &lt;script&gt;window.__pwned=8&lt;\/script&gt; walked out<\/strong>: 300 crew <span class="outlets">2 sources: Alpha Daily, Beta &lt;script&gt;/,
+    );
+    expect(folded).not.toContain('About 300 crew members</mark>');
+    expect(html).not.toContain('<details class="agreements"');
+  });
+
   test('deterministic: the same bytes every time, and no clock in them', () => {
-    expect(renderHtml(sampleReport(), { articles: ARTICLE_MAP })).toBe(html);
+    expect(renderHtml(sampleReport(), { articles: ARTICLE_MAP, showAgreements: true })).toBe(html);
     expect(html).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:/);
   });
 
@@ -155,7 +168,11 @@ describe('renderHtml', () => {
       review: { token: 'abc123', decisions: new Map([['quote:we-will-not-sail', { status: 'rejected', comment: 'same <b>quote</b>' }]]) },
     });
     expect(page).toContain('<meta name="corroborate-review-token" content="abc123">');
-    expect(page.match(/<form class="review">/g)).toHaveLength(3);
+    // Agreements are one line each, without a form.
+    expect(page.match(/<form class="review">/g)).toHaveLength(2);
+    expect(page).toContain('<strong class="n-open">1</strong> of <span class="n-all">1</span> conflict <span class="verb">needs</span> a decision');
+    expect(page).toContain('<strong class="n-open">0</strong> of <span class="n-all">1</span> variant <span class="verb">need</span> a decision');
+    expect(page).toContain('<kbd>a</kbd> accept');
     expect(page).toContain('data-decision="rejected"');
     expect(page).toContain('<input type="radio" name="decision-2" value="rejected" checked>');
     expect(page).toContain('>same &lt;b&gt;quote&lt;/b&gt;</textarea>');
@@ -165,13 +182,13 @@ describe('renderHtml', () => {
   test('a decision carried on the finding (check --decisions) shows as a badge and a note', () => {
     const report = sampleReport();
     report.findings = report.findings.map((f) => (f.id === 'date:strike-began' ? { ...f, review: { status: 'accepted', comment: 'real' } } : f));
-    const page = renderHtml(report);
+    const page = renderHtml(report, { showAgreements: true });
     expect(page).toContain('<span class="badge decision">accepted</span>');
     expect(page).toContain('<p class="meta">Editor: real</p>');
   });
 
   test('registered as --format html and given the articles', () => {
-    expect(RENDERERS.html(sampleReport(), { cwd: '/', root: '/', articles: ARTICLE_MAP })).toBe(html);
+    expect(RENDERERS.html(sampleReport(), { cwd: '/', root: '/', articles: ARTICLE_MAP, showAgreements: true })).toBe(html);
   });
 
   test('orderFindings keeps report order inside a verdict', () => {

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { checkClaims } from '../pipeline';
-import { MAX_ARTICLE_BYTES_HELP, parseByteCount, parseJobs } from '../pipeline/cli';
+import { MAX_ARTICLE_BYTES_HELP, parseByteCount, parseJobs, parseShow } from '../pipeline/cli';
 import { createProgress } from '../pipeline/progress';
 import { runAllExamples } from '../pipeline/rule-examples';
 import { rulesTurnedOff } from '../rules/loader';
@@ -154,6 +154,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option(...CONFIG_OPTION)
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
     .option('--decisions <file>', 'editor decisions from corroborate review: accepted and rejected findings no longer fail the run')
+    .option('--show <what>', 'agreements: every agreement in full in the markdown and html reports (one line each otherwise)', parseShow)
     .option(...SKIP_UNREADABLE)
     .option(...FOLLOW_SYMLINKS)
     .addOption(STRICT)
@@ -163,7 +164,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--max-article-bytes <n>', MAX_ARTICLE_BYTES_HELP, parseByteCount)
     .option(...STDIN_FILENAME)
     .option(...IGNORE_PATTERN, collect)
-    .action((inputs: string[], opts: LintOptions & InputFlags & { rules?: string; decisions?: string }) => {
+    .action((inputs: string[], opts: LintOptions & InputFlags & { rules?: string; decisions?: string; show?: 'agreements' }) => {
       const config = configFor(opts, io);
       const rules = rulesFor(opts.rules, io, opts.config);
       const { articles, claims, root, errors } = loadInputs(inputs, rules, io, inputOptions(opts));
@@ -181,7 +182,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const maxWarnings = opts.maxWarnings ?? config['max-warnings'];
       const format = formatFor(opts, config, io);
       const color = format === 'stylish' && useColor(opts.color, config, io, opts.out);
-      const renderOptions = { cwd: io.cwd, root, articles: new Map(articles.map((a) => [a.id, a])), failOn, rules, color };
+      const renderOptions = { cwd: io.cwd, root, articles: new Map(articles.map((a) => [a.id, a])), failOn, rules, color, showAgreements: opts.show === 'agreements' };
       emit(RENDERERS[format](report, renderOptions), opts.out, ioFor(io, color));
       appendStepSummary(report, renderOptions);
       const open = (report.findings as ReviewedFinding[]).filter((f) => !isSettled(f));
