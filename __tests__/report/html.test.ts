@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main';
 import type { Article } from '../../src/types';
-import { claimInSentence, contentSecurityPolicy, escapeHtml, orderFindings, quoteWords, renderHtml, wordDiff } from '../../src/report/html';
+import { inflateSync } from 'node:zlib';
+import { claimInSentence, contentSecurityPolicy, escapeHtml, orderFindings, PAGE_SIZE, quoteWords, renderHtml, toHtml, wordDiff } from '../../src/report/html';
+import type { Finding } from '../../src/types';
 import { RENDERERS } from '../../src/report';
 import { buildArticle } from '../../src/ingest/article';
 import { ARTICLE_MAP, ARTICLES, FINDINGS, ref, sampleReport } from '../review/fixture';
@@ -189,6 +191,35 @@ describe('renderHtml', () => {
 
   test('registered as --format html and given the articles', () => {
     expect(RENDERERS.html(sampleReport(), { cwd: '/', root: '/', articles: ARTICLE_MAP, showAgreements: true })).toBe(html);
+  });
+
+  test('a large report: the first page in the markup, the other cards and the lines as deflated data', () => {
+    const many: Finding[] = [];
+    for (let i = 0; i < 150; i++) many.push({ ...FINDINGS[2], id: `date:c${i}`, subject: `strike began </script><script>window.__pwned=${i}</script>` });
+    for (let i = 0; i < 30; i++) many.push({ ...FINDINGS[0], id: `quantity:a${i}` });
+    const report = sampleReport();
+    report.findings = many;
+    const page = renderHtml(report, { articles: ARTICLE_MAP });
+    expect(page.match(/<article class="finding verdict-conflict"/g)).toHaveLength(PAGE_SIZE);
+    expect(page).not.toContain('<article class="finding verdict-agree line"');
+    expect(inlineBlocks(page, 'script')).toHaveLength(1);
+    const data = /<script type="application\/octet-stream" id="cards-data" data-cards="50">([A-Za-z0-9+/=]+)<\/script>/.exec(page);
+    expect(data).not.toBeNull();
+    const rows = inflateSync(Buffer.from((data as RegExpExecArray)[1], 'base64')).toString('utf8').split('\n');
+    expect(rows).toHaveLength(1 + 50 + 30);
+    expect(JSON.parse(rows[0])[0]).toEqual(['conflict', 'date', '0 1', 'none']);
+    const card = JSON.parse(rows[1]);
+    expect(card[0]).toBe('article');
+    expect(card[1]).toMatchObject({ id: 'finding-101', 'data-id': 'date:c100' });
+    // The hostile subject is a string in the data, to become a text node: never markup.
+    expect(rows[1]).toContain('"strike began </script><script>window.__pwned=100</script>"');
+    expect(JSON.parse(rows[51])[1]).toMatchObject({ class: 'finding verdict-agree line', 'data-id': 'quantity:a0' });
+    expect(html).not.toContain('id="cards-data"');
+  });
+
+  test('toHtml writes nodes as the renderer always did: escaped text, bare boolean attributes', () => {
+    expect(toHtml(['p', { class: 'x', hidden: true }, 'a <b>', ['mark', null, '&']])).toBe('<p class="x" hidden>a &lt;b&gt;<mark>&amp;</mark></p>');
+    expect(toHtml(['label', null, ['input', { type: 'radio', checked: true }], 'Accept'])).toBe('<label><input type="radio" checked>Accept</label>');
   });
 
   test('orderFindings keeps report order inside a verdict', () => {

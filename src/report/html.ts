@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import { diffWords } from 'diff';
 import type { Article, ClaimRef, Finding, Verdict } from '../types';
 import type { Report } from './json';
@@ -26,6 +27,10 @@ export interface HtmlOptions {
 
 /** Claims shown in their sentence per reading; the others are named (outlet and place) in one line. */
 export const SENTENCES_PER_READING = 3;
+/** Full cards a page shows; past this many the cards after the first page travel as data. */
+export const PAGE_SIZE = 100;
+/** One-line agreements written into the page; past this many they travel as data too. */
+export const LINES_INLINE = 2000;
 /** Outlets the chart draws one bar each; past this, the outlets that stand apart least share one bar. */
 export const CHART_ROWS = 20;
 
@@ -224,21 +229,47 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   if (!findings.length) out.push('<p class="empty">No findings.</p>');
   out.push('<p id="filter-empty" class="empty" hidden>No finding matches these filters.</p>');
   if (findings.some((f) => f.kind === 'quote' && f.readings.length > 1)) out.push(`<p class="note">${escapeHtml(TYPOGRAPHY_NOTE)}</p>`);
-  const ctx = { articles, sourceIndex, name, review: Boolean(review) };
   const folded = !options.showAgreements;
-  let index = 0;
-  for (const f of findings) {
-    if (folded && f.verdict === 'agree') continue;
-    out.push(card(f, index++, { ...ctx, decision: decisionOf(f) }));
-  }
-  const agreements = findings.filter((f) => f.verdict === 'agree');
-  if (folded && agreements.length) {
+  const full = findings.filter((f) => !folded || f.verdict !== 'agree');
+  // A large report is lighter per card (two sentences a reading, shorter context) and sends its cards past
+  // the first page as data, built by the page's script a page at a time.
+  const large = full.length > PAGE_SIZE || (folded && findings.length - full.length > LINES_INLINE);
+  const ctx = { articles, sourceIndex, name, review: Boolean(review), sentences: large ? 2 : SENTENCES_PER_READING, context: large ? 100 : 180 };
+  out.push(`<div id="cards" data-page="${PAGE_SIZE}">`);
+  const later: Node[] = [];
+  full.forEach((f, index) => {
+    const node = card(f, index, { ...ctx, decision: decisionOf(f) });
+    if (index < PAGE_SIZE) out.push(toHtml(node));
+    else later.push(node);
+  });
+  out.push('</div>');
+  const agreements = folded ? findings.filter((f) => f.verdict === 'agree') : [];
+  const lines = agreements.map((f, i) => agreementLine(f, full.length + i, { ...ctx, decision: decisionOf(f) }));
+  if (agreements.length) {
     out.push(
       `<details class="agreements" id="agreements"><summary>${agreements.length} agreement${agreements.length === 1 ? '' : 's'}, one line each` +
         ' (every one in full: <code>--show agreements</code>)</summary>',
+      '<div id="lines">',
     );
-    for (const f of agreements) out.push(agreementLine(f, index++, { ...ctx, decision: decisionOf(f) }));
-    out.push('</details>');
+    // In a large report the lines too travel as data, built when the list is opened.
+    if (!large) for (const line of lines) out.push(toHtml(line));
+    out.push('</div>', '</details>');
+  }
+  if (large) {
+    // Data, never run: deflated and in base64 (no "<" in it to close this element). Its first line gives
+    // each later card's and line's filter fields, then one line of JSON per card and per line.
+    const nodes = [...later, ...lines];
+    const index = nodes.map((n) => {
+      const a = (n as [string, Attributes])[1];
+      return [a['data-verdict'], a['data-kind'], a['data-sources'], a['data-decision']];
+    });
+    const payload = [JSON.stringify(index), ...nodes.map((n) => JSON.stringify(n))].join('\n');
+    out.push(
+      `<p class="note" id="loading">Unpacking the other ${nodes.length} findings…</p>`,
+      `<noscript><p class="note">Without JavaScript this page shows the first ${PAGE_SIZE} of ${full.length} conflicts and variants;` +
+        ' the Markdown and JSON reports hold every finding.</p></noscript>',
+      `<script type="application/octet-stream" id="cards-data" data-cards="${later.length}">${deflateSync(Buffer.from(payload, 'utf8'), { level: 9 }).toString('base64')}</script>`,
+    );
   }
   out.push('<nav id="pages" class="pages" hidden aria-label="Pages"></nav>');
   out.push('</section>');
@@ -334,140 +365,185 @@ interface CardContext {
   name: (id: string) => string;
   decision: Decision | undefined;
   review: boolean;
+  /** Claims shown in their sentence per reading. */
+  sentences: number;
+  /** Characters of the sentence kept each side of a claim. */
+  context: number;
+}
+
+/**
+ * A piece of the page as data: text, or `[tag, attributes, ...children]`. Cards are built this way once,
+ * then written as HTML (`toHtml`) or, past the first page of a large report, as JSON the page's script
+ * turns into elements with createElement and textContent: one card builder for both, and no markup
+ * parsed from text in the browser.
+ */
+export type Node = string | [string, Attributes | null, ...Node[]];
+type Attributes = Record<string, string | true>;
+
+/** Elements whose children (when all are elements) go one to a line in the HTML, for a readable file. */
+const BLOCK = new Set(['article', 'header', 'ol', 'ul', 'form', 'fieldset']);
+const VOID = new Set(['input']);
+
+/** A node as HTML: every text and attribute value escaped, attributes in their given order. */
+export function toHtml(node: Node): string {
+  if (typeof node === 'string') return escapeHtml(node);
+  const [tag, attrs, ...children] = node;
+  const a = attrs ? Object.entries(attrs).map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${escapeHtml(v)}"`)).join('') : '';
+  if (VOID.has(tag)) return `<${tag}${a}>`;
+  const sep = BLOCK.has(tag) && children.every((c) => typeof c !== 'string') ? '\n' : '';
+  const inner = children.map(toHtml);
+  return `<${tag}${a}>${sep}${inner.join(sep)}${sep}</${tag}>`;
 }
 
 /** The data attributes the filters read, shared by cards and one-line agreements. */
-function cardAttributes(f: Finding, index: number, ctx: CardContext, extra = ''): string {
+function cardAttributes(f: Finding, index: number, ctx: CardContext, extra = ''): Attributes {
   const sources = [...new Set(sourcesOf(f).map((id) => ctx.sourceIndex.get(id)))].join(' ');
   const d = ctx.decision;
-  return (
-    `class="finding verdict-${f.verdict}${extra}" id="finding-${index + 1}" data-id="${escapeHtml(f.id)}" data-verdict="${f.verdict}"` +
-    ` data-kind="${escapeHtml(f.kind)}" data-sources="${sources}" data-decision="${d ? d.status : 'none'}"`
-  );
+  return {
+    class: `finding verdict-${f.verdict}${extra}`,
+    id: `finding-${index + 1}`,
+    'data-id': f.id,
+    'data-verdict': f.verdict,
+    'data-kind': f.kind,
+    'data-sources': sources,
+    'data-decision': d ? d.status : 'none',
+  };
 }
 
 /** An agreement in one line: what, the value, how many outlets. */
-function agreementLine(f: Finding, index: number, ctx: CardContext): string {
+function agreementLine(f: Finding, index: number, ctx: CardContext): Node {
   const outlets = [...new Set(sourcesOf(f).map(ctx.name))];
   const value = f.readings.length ? valueOf(f.readings[0]) : '';
   const also = f.readings.length > 1 ? ` (also ${f.readings.slice(1).map(valueOf).join('; ')})` : '';
-  const named = outlets.length > 8 ? `${outlets.slice(0, 8).join(', ')} and ${outlets.length - 8} more` : outlets.join(', ');
-  return (
-    `<article ${cardAttributes(f, index, ctx, ' line')}><span class="badge">${escapeHtml(f.kind)}</span> ` +
-    `<strong>${escapeHtml(titleOf(f))}</strong>: ${escapeHtml(value + also)} <span class="outlets">${outlets.length} source${outlets.length === 1 ? '' : 's'}: ${escapeHtml(named)}</span></article>`
-  );
+  const named = outlets.length > 3 ? `${outlets.slice(0, 3).join(', ')} and ${outlets.length - 3} more` : outlets.join(', ');
+  return [
+    'article',
+    cardAttributes(f, index, ctx, ' line'),
+    ['span', { class: 'badge' }, f.kind],
+    ' ',
+    ['strong', null, titleOf(f)],
+    `: ${value + also} `,
+    ['span', { class: 'outlets' }, `${outlets.length} source${outlets.length === 1 ? '' : 's'}: ${named}`],
+  ];
 }
 
 /** A claim marked in its sentence (or its own words without the article). */
-function sentenceHtml(article: Article | undefined, ref: ClaimRef, cls = 'sentence'): string {
-  const inSentence = claimInSentence(article, ref);
-  const body = inSentence
-    ? `${escapeHtml(inSentence.before)}<mark>${escapeHtml(inSentence.text)}</mark>${escapeHtml(inSentence.after)}`
-    : `<mark>${escapeHtml(ref.text)}</mark>`;
-  return `<p class="${cls}">${body}</p>`;
+function sentenceNode(article: Article | undefined, ref: ClaimRef, cls = 'sentence', max = 180): Node {
+  const inSentence = claimInSentence(article, ref, max);
+  if (!inSentence) return ['p', { class: cls }, ['mark', null, ref.text]];
+  const parts: Node[] = [];
+  if (inSentence.before) parts.push(inSentence.before);
+  parts.push(['mark', null, inSentence.text]);
+  if (inSentence.after) parts.push(inSentence.after);
+  return ['p', { class: cls }, ...parts];
 }
 
-function card(f: Finding, index: number, ctx: CardContext): string {
+function card(f: Finding, index: number, ctx: CardContext): Node {
   const { name } = ctx;
   const d = ctx.decision;
-  const out: string[] = [];
-  out.push(
-    `<article ${cardAttributes(f, index, ctx)}>`,
-    '<header>',
-    `<div class="badges"><span class="badge v-${f.verdict}">${VERDICT_LABEL[f.verdict]}</span>` +
-      `<span class="badge">${escapeHtml(f.kind)}</span><span class="badge">${escapeHtml(f.severity)}</span>` +
-      `<span class="badge decision"${d ? '' : ' hidden'}>${d ? escapeHtml(DECISION_LABEL[d.status]) : ''}</span></div>`,
-    `<h3>${escapeHtml(titleOf(f))}</h3>`,
-    `<p class="message">${escapeHtml(summaryLine(f, name))}</p>`,
-  );
+  const decisionBadge: Attributes = { class: 'badge decision' };
+  if (!d) decisionBadge.hidden = true;
+  const header: Node[] = [
+    [
+      'div',
+      { class: 'badges' },
+      ['span', { class: `badge v-${f.verdict}` }, VERDICT_LABEL[f.verdict]],
+      ['span', { class: 'badge' }, f.kind],
+      ['span', { class: 'badge' }, f.severity],
+      ['span', decisionBadge, d ? DECISION_LABEL[d.status] : ''],
+    ],
+    ['h3', null, titleOf(f)],
+    ['p', { class: 'message' }, summaryLine(f, name)],
+  ];
   if (f.verdict === 'conflict') {
     const { odd, majority } = oddOnesOut(f);
     const outlets = (ids: string[]) => [...new Set(ids.map(name))];
-    out.push(
+    header.push(
       odd.length
-        ? `<p class="odd">Odd one out: <strong>${escapeHtml(outlets(odd).join(', '))}</strong>, against ${majority.length} source${majority.length === 1 ? '' : 's'}</p>`
-        : '<p class="odd">No majority: the sources are evenly split</p>',
+        ? ['p', { class: 'odd' }, 'Odd one out: ', ['strong', null, outlets(odd).join(', ')], `, against ${majority.length} source${majority.length === 1 ? '' : 's'}`]
+        : ['p', { class: 'odd' }, 'No majority: the sources are evenly split'],
     );
   }
-  out.push('</header>', '<ol class="readings">');
   const isQuote = f.kind === 'quote' && f.readings.length > 1;
   const base = isQuote ? quoteWords(f.readings[0]) : '';
-  f.readings.forEach((r, i) => {
+  const readings: Node[] = f.readings.map((r, i) => {
     const outlets = [...new Set(sourcesOfReading(r).map(name))];
     const named = outlets.length > 8 ? `${outlets.slice(0, 8).join(', ')} and ${outlets.length - 8} more` : outlets.join(', ');
-    out.push(
-      '<li class="reading">',
-      `<div class="reading-head"><span class="reading-no">${i + 1}.</span><strong class="display">${escapeHtml(valueOf(r))}</strong>` +
-        `<span class="outlets">${escapeHtml(named)}</span></div>`,
-    );
+    const li: Node[] = [
+      ['div', { class: 'reading-head' }, ['span', { class: 'reading-no' }, `${i + 1}.`], ['strong', { class: 'display' }, valueOf(r)], ['span', { class: 'outlets' }, named]],
+    ];
     if (isQuote && i > 0) {
       const words = quoteWords(r);
       if (words !== base) {
-        const parts = wordsDiffer(base, words)
-          ? quoteDiff(base, words).map((p) => (p.op === 'same' ? escapeHtml(p.text) : `<${p.op}>${escapeHtml(p.text)}</${p.op}>`))
+        const parts: Node[] = wordsDiffer(base, words)
+          ? quoteDiff(base, words).map((p) => (p.op === 'same' ? p.text : [p.op, null, p.text]))
           : ['the same words (typography aside)'];
-        out.push(`<p class="diff"><span class="diff-label">Words changed from reading 1:</span>${parts.join('')}</p>`);
+        li.push(['p', { class: 'diff' }, ['span', { class: 'diff-label' }, 'Words changed from reading 1:'], ...parts]);
       }
     }
-    out.push('<ul class="claims">');
-    for (const c of r.claims.slice(0, SENTENCES_PER_READING)) {
-      const where = `${c.source}:${c.line}:${c.column}`;
+    const claims: Node[] = r.claims.slice(0, ctx.sentences).map((c) => {
       const article = ctx.articles.get(c.source);
-      let named = '';
+      const item: Node[] = [
+        ['div', { class: 'where' }, ['span', { class: 'outlet' }, name(c.source)], ['code', null, `${c.source}:${c.line}:${c.column}`]],
+        sentenceNode(article, c, 'sentence', ctx.context),
+      ];
       if (c.speaker) {
-        const at = `${c.source}:${c.speaker.line}:${c.speaker.column}`;
-        named = `<div class="where">Speaker named at <code>${escapeHtml(at)}</code></div>${sentenceHtml(article, { ...c.speaker, source: c.source, claim: c.claim }, 'sentence named')}`;
+        item.push(
+          ['div', { class: 'where' }, 'Speaker named at ', ['code', null, `${c.source}:${c.speaker.line}:${c.speaker.column}`]],
+          sentenceNode(article, { ...c.speaker, source: c.source, claim: c.claim }, 'sentence named', ctx.context),
+        );
       }
-      out.push(
-        `<li><div class="where"><span class="outlet">${escapeHtml(name(c.source))}</span><code>${escapeHtml(where)}</code></div>` +
-          `${sentenceHtml(article, c)}${named}</li>`,
-      );
-    }
-    const rest = r.claims.slice(SENTENCES_PER_READING);
+      return ['li', null, ...item];
+    });
+    const rest = r.claims.slice(ctx.sentences);
     if (rest.length) {
-      const places = rest.slice(0, 20).map((c) => `${name(c.source)} (${c.source}:${c.line}:${c.column})`);
-      const more = rest.length > 20 ? `, and ${rest.length - 20} more` : '';
-      out.push(`<li class="more">Also ${rest.length} more: ${escapeHtml(places.join(', ') + more)}</li>`);
+      // Named with their places while few; past five, the outlets only (the Markdown and JSON reports place each).
+      const places = rest.length <= 5 ? rest.map((c) => `${name(c.source)} (${c.source}:${c.line}:${c.column})`) : [...new Set(rest.map((c) => name(c.source)))];
+      const shown = places.slice(0, 5).join(', ') + (places.length > 5 ? ` and ${places.length - 5} more` : '');
+      claims.push(['li', { class: 'more' }, `Also ${rest.length} more: ${shown}`]);
     }
-    out.push('</ul>', '</li>');
+    li.push(['ul', { class: 'claims' }, ...claims]);
+    return ['li', { class: 'reading' }, ...li];
   });
-  out.push('</ol>');
+  const body: Node[] = [['header', null, ...header], ['ol', { class: 'readings' }, ...readings]];
   const notable = f.relations.filter((r) => r.relation !== 'agree' || f.readings.length > 1);
   if (notable.length) {
-    out.push('<ul class="relations">');
-    for (const r of notable) {
-      out.push(
-        `<li>${r.between[0] + 1} ↔ ${r.between[1] + 1}: <span class="rel-${r.relation}">${VERDICT_LABEL[r.relation].toLowerCase()}</span>` +
-          ` — ${escapeHtml(reasonOf(f, r.reason))}${r.rule ? ` (rule <code>${escapeHtml(r.rule)}</code>)` : ''}</li>`,
-      );
-    }
-    out.push('</ul>');
+    body.push([
+      'ul',
+      { class: 'relations' },
+      ...notable.map((r): Node => {
+        const rule: Node[] = r.rule ? [' (rule ', ['code', null, r.rule], ')'] : [];
+        return ['li', null, `${r.between[0] + 1} ↔ ${r.between[1] + 1}: `, ['span', { class: `rel-${r.relation}` }, VERDICT_LABEL[r.relation].toLowerCase()], ` — ${reasonOf(f, r.reason)}`, ...rule];
+      }),
+    ]);
   }
-  out.push(`<p class="meta">Rule <code>${escapeHtml(f.rule)}</code> · id <code>${escapeHtml(f.id)}</code></p>`);
-  if (d?.comment && !ctx.review) out.push(`<p class="meta">Editor: ${escapeHtml(d.comment)}</p>`);
-  if (ctx.review) out.push(reviewForm(index, d));
-  out.push('</article>');
-  return out.join('\n');
+  body.push(['p', { class: 'meta' }, 'Rule ', ['code', null, f.rule], ' · id ', ['code', null, f.id]]);
+  if (d?.comment && !ctx.review) body.push(['p', { class: 'meta' }, `Editor: ${d.comment}`]);
+  if (ctx.review) body.push(reviewForm(index, d));
+  return ['article', cardAttributes(f, index, ctx), ...body];
 }
 
-function reviewForm(index: number, d: Decision | undefined): string {
+function reviewForm(index: number, d: Decision | undefined): Node {
   const group = `decision-${index + 1}`;
-  const choices = DECISION_STATUSES.map(
-    (st) =>
-      `<label class="choice"><input type="radio" name="${group}" value="${st}"${d?.status === st ? ' checked' : ''}>${escapeHtml(DECISION_CHOICE[st])}</label>`,
-  );
+  const choices: Node[] = DECISION_STATUSES.map((st) => {
+    const input: Attributes = { type: 'radio', name: group, value: st };
+    if (d?.status === st) input.checked = true;
+    return ['label', { class: 'choice' }, ['input', input], DECISION_CHOICE[st]];
+  });
   return [
-    '<form class="review">',
-    '<fieldset>',
-    '<legend>Editor’s decision</legend>',
-    ...choices,
-    `<textarea name="comment" maxlength="4000" placeholder="Comment (what is wrong, what to correct)" aria-label="Comment">${escapeHtml(d?.comment ?? '')}</textarea>`,
-    '<button type="submit">Save</button>',
-    '<button type="button" class="secondary" data-action="clear">Clear</button>',
-    '<span class="saved" role="status" aria-live="polite"></span>',
-    '</fieldset>',
-    '</form>',
-  ].join('\n');
+    'form',
+    { class: 'review' },
+    [
+      'fieldset',
+      null,
+      ['legend', null, 'Editor’s decision'],
+      ...choices,
+      ['textarea', { name: 'comment', maxlength: '4000', placeholder: 'Comment (what is wrong, what to correct)', 'aria-label': 'Comment' }, d?.comment ?? ''],
+      ['button', { type: 'submit' }, 'Save'],
+      ['button', { type: 'button', class: 'secondary', 'data-action': 'clear' }, 'Clear'],
+      ['span', { class: 'saved', role: 'status', 'aria-live': 'polite' }],
+    ],
+  ];
 }
 
 function sourcesTable(report: Report): string[] {

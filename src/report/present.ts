@@ -109,7 +109,12 @@ export function summaryLine(f: Finding, name: (id: string) => string): string {
     return `${n} source${n === 1 ? '' : 's'} agree${n === 1 ? 's' : ''}: ${valueOf(f.readings[0])}`;
   }
   const joiner = f.verdict === 'conflict' ? ' against ' : '; ';
-  return f.readings.map((r) => `${valueOf(r)} (${sourcesOfReading(r).map(name).join(', ')})`).join(joiner);
+  // Up to three outlets by name; more are counted ("588 families (16 sources)"): the readings below list them.
+  const who = (r: Reading) => {
+    const outlets = [...new Set(sourcesOfReading(r).map(name))];
+    return outlets.length > 3 ? `${outlets.length} sources` : outlets.join(', ');
+  };
+  return f.readings.map((r) => `${valueOf(r)} (${who(r)})`).join(joiner);
 }
 
 // ---------------------------------------------------------------------------------------------

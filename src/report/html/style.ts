@@ -102,7 +102,7 @@ del + ins { margin-left: .3em; }
 .review .saved { color: var(--muted); font-size: .9rem; }
 .sources { width: 100%; border-collapse: collapse; background: var(--card); font-size: .92rem; }
 .sources th, .sources td { text-align: left; border-bottom: 1px solid var(--line); padding: .4rem .5rem; vertical-align: top; }
-.table-wrap { overflow-x: auto; }
+.table-wrap { overflow-x: auto; content-visibility: auto; contain-intrinsic-size: auto 40rem; }
 .empty { color: var(--muted); }
 .note { color: var(--muted); font-size: .9rem; margin: 0 0 .75rem; }
 .odd { margin: 0 0 .4rem; font-size: .95rem; }
