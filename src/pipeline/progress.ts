@@ -35,8 +35,6 @@ export interface Progress {
 
 const SILENT: Progress = { update() {}, done() {}, active: false };
 
-/** How far back the rate is measured. */
-const WINDOW_MS = 5000;
 
 /** True when a bar may be drawn on `stream`. */
 export function progressWanted(stream: ProgressStream, quiet: boolean, env: NodeJS.ProcessEnv): boolean {
@@ -56,10 +54,9 @@ export function createProgress(options: ProgressOptions = {}): Progress {
   let last = -Infinity;
   let drawn = false;
   let lastLine = '';
-  // The rate is measured over the last WINDOW_MS of reports, from the first report of work done on: the
-  // start-up (workers spawning, the language data loading) does not count as slow work (1 article in 1.5 s
-  // of start-up, then 100 a second, is 100 a second, not 0.7), and a run that speeds up or slows down
-  // (another process taking the CPU) is soon followed.
+  // The rate is measured over the later half of the work done so far (and at least the last second): the
+  // start-up (workers spawning, the language data loading, the first articles filling the caches) does not
+  // count as the pace of the rest. 1 article in 1.5 s of start-up, then 100 a second, is 100 a second.
   let first: { t: number; done: number } | undefined;
   const samples: { t: number; done: number }[] = [];
   const draw = (done: number, total: number) => {
@@ -68,8 +65,11 @@ export function createProgress(options: ProgressOptions = {}): Progress {
     const rate = elapsed > 0 ? done / elapsed : 0;
     if (!first && done > 0) first = { t, done };
     if (first) samples.push({ t, done });
-    while (samples.length > 2 && t - samples[1].t >= WINDOW_MS) samples.shift();
-    const anchor = samples[0];
+    let anchor = samples[0];
+    for (const x of samples) {
+      if (x.done > done / 2 || t - x.t < 1000) break;
+      anchor = x;
+    }
     const recent = anchor && t > anchor.t && done > anchor.done ? (done - anchor.done) / ((t - anchor.t) / 1000) : undefined;
     // A time left only once it can be right within a factor of two: from a tenth of the work, or after
     // ten seconds of it.
