@@ -217,6 +217,31 @@ describe('renderHtml', () => {
     expect(html).not.toContain('id="cards-data"');
   });
 
+  test('past 20 outlets the chart keeps the 19 that stand apart most and groups the others; the source menu leads with them', () => {
+    const articles = Array.from({ length: 30 }, (_v, i) => ({ id: `s${i}.txt`, referenceDate: null, referenceDateSource: null, outlet: `Outlet ${String(i).padStart(2, '0')}`, claims: 1 }));
+    const at = (id: string) => ({ source: id, start: 0, end: 1, text: 'x', line: 1, column: 1, claim: 'c@0-1' });
+    // Outlet 29 stands apart in two conflicts, outlet 28 in one; the others side with the majority.
+    const conflict = (odd: string, n: number): Finding => ({
+      ...FINDINGS[2],
+      id: `date:c${n}`,
+      readings: [
+        { display: 'Monday', value: null, claims: articles.filter((a) => a.id !== odd).slice(0, 5).map((a) => at(a.id)) },
+        { display: 'Tuesday', value: null, claims: [at(odd)] },
+      ],
+    });
+    const report = { ...sampleReport(), articles, findings: [conflict('s29.txt', 1), conflict('s29.txt', 2), conflict('s28.txt', 3)] };
+    const page = renderHtml(report);
+    const rows = [...page.matchAll(/<div class="bar-row"([^>]*)><span class="bar-label" title="[^"]*">([^<]*)<\/span>.*?<span class="n-c">(\d+)<\/span> of <span class="n-v">(\d+)<\/span>/g)].map((m) => [m[2], `${m[3]} of ${m[4]}`]);
+    expect(rows).toHaveLength(20);
+    expect(rows.slice(0, 2)).toEqual([
+      ['Outlet 29', '2 of 2'],
+      ['Outlet 28', '1 of 1'],
+    ]);
+    expect(rows[19]).toEqual(['11 other sources', '0 of 0']);
+    expect(page).toContain('<div class="bar-row" data-group="other">');
+    expect(page).toMatch(/<option value="">All sources<\/option>\n<option value="29">Outlet 29<\/option>\n<option value="28">Outlet 28<\/option>/);
+  });
+
   test('toHtml writes nodes as the renderer always did: escaped text, bare boolean attributes', () => {
     expect(toHtml(['p', { class: 'x', hidden: true }, 'a <b>', ['mark', null, '&']])).toBe('<p class="x" hidden>a &lt;b&gt;<mark>&amp;</mark></p>');
     expect(toHtml(['label', null, ['input', { type: 'radio', checked: true }], 'Accept'])).toBe('<label><input type="radio" checked>Accept</label>');
