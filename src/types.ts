@@ -447,10 +447,20 @@ export interface ClaimRef {
   column: number;
   /** Claim id within its article. */
   claim: string;
+  /**
+   * Where the article names the speaker of a quote whose own sentence gives only a pronoun ("…," he
+   * said): the name in an earlier sentence ("Idris Calloway, the harbor master, said…"). Added by the report.
+   */
+  speaker?: Span;
 }
 
 export interface Reading {
   display: string;
+  /**
+   * The value as a reporter writes it, when that differs from `display` ("$4.5 million" for "4500000
+   * USD", "640 workers" for "640 worker"): added by the report (src/report/labels.ts), for people.
+   */
+  label?: string;
   value: unknown;
   /** One claim per source: where each source states the reading most plainly. */
   claims: ClaimRef[];
@@ -473,6 +483,12 @@ export interface Finding {
   id: string;
   kind: FindingKind;
   subject: string;
+  /**
+   * What the fact is, as an editor would write it, built from the claims' subject and attribute ("people
+   * killed in Velmar County", "time of landfall", "age of Mara Quell"): added by the report when the claims
+   * say enough (src/report/labels.ts); `subject` stays the comparator's.
+   */
+  label?: string;
   verdict: Verdict;
   severity: Exclude<Severity, 'off'>;
   /** Id of the rule that decided. */

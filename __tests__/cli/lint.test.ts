@@ -122,8 +122,8 @@ describe('terminal format and colour', () => {
     const r = await run(['check', 'articles', '--format', 'stylish', '--no-color'], story());
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('articles/b.md');
-    expect(lines[1]).toMatch(/^ {2}5:25 {2}error {4}2 sources disagree: 212 passenger .* {2}quantity-tolerance$/);
-    expect(lines[3]).toMatch(/^ {2}7:2 {3}warning {2}2 sources word it differently: .* {2}quote-wording$/);
+    expect(lines[1]).toMatch(/^ {2}5:25 {2}error {4}passengers aboard: 2 sources disagree: 212 passengers \(a\.md\) vs 240 passengers .* {2}quantity-tolerance$/);
+    expect(lines[3]).toMatch(/^ {2}7:2 {3}warning {2}Tova Brightwell: “The crews will begin repairs right away”: 2 sources word it differently: .* {2}quote-wording$/);
     expect(lines.slice(5)).toEqual(['\u2716 3 problems (2 errors, 1 warning, 0 info)', '2 articles, 2 conflicts, 1 variant, 6 agreements', '']);
   });
 

@@ -1,5 +1,5 @@
 import { markdownDiff, mdEscape, renderMarkdown } from '../../src/report/markdown';
-import { sampleReport } from '../review/fixture';
+import { ARTICLE_MAP, sampleReport } from '../review/fixture';
 
 describe('markdownDiff', () => {
   test.each([
@@ -37,22 +37,28 @@ describe('renderMarkdown', () => {
         '- [Variants](#variants) (1)',
         '  - [Quote variants](#quote-variants) (1)',
         '- [Agreements](#agreements) (1)',
-        '  - [Quantity agreements](#quantity-agreements) (1)',
         '- [Sources](#sources)',
       ].join('\n'),
     );
-    for (const h of ['## Summary', '## Conflicts', '### Date conflicts', '### Quote variants', '### Quantity agreements', '## Sources']) {
+    for (const h of ['## Summary', '## Conflicts', '### Date conflicts', '### Quote variants', '## Agreements', '## Sources']) {
       expect(md).toContain(`\n${h}\n`);
     }
   });
 
-  test('summary tables by kind and by source', () => {
+  test('summary tables by kind and by source: the conflicts a source stands apart in come first', () => {
     expect(md).toContain('| date | 1 | 0 | 0 |');
-    expect(md).toContain('| Alpha Daily | 1 | 1 | 1 |');
+    expect(md).toContain('| Source | Odd one out | In conflicts | Variants | Agreements |');
+    expect(md).toContain('| Alpha Daily | 0 | 1 | 1 | 1 |');
+  });
+
+  test('agreements are one table row each, in full with showAgreements', () => {
+    expect(md).toContain('| crew \\<script\\>window.\\_\\_pwned=8\\</script\\> walked out | quantity | 300 crew | 2: Alpha Daily, Beta \\<script\\>window.\\_\\_pwned=3\\</script\\> News |');
+    expect(md).not.toContain('### Quantity agreements');
+    expect(renderMarkdown(sampleReport(), { showAgreements: true })).toContain('### Quantity agreements');
   });
 
   test('a table per kind, then each finding with its readings, sources and words', () => {
-    expect(md).toContain('| strike began | Monday 2026-03-16 (Alpha Daily); Tuesday 2026-03-17 (Beta \\<script\\>window.\\_\\_pwned=3\\</script\\> News) | `date-interval` |');
+    expect(md).toContain('| strike began | Monday 2026-03-16 (Alpha Daily); Tuesday 2026-03-17 (Beta \\<script\\>window.\\_\\_pwned=3\\</script\\> News) | none (no majority) |');
     expect(md).toContain('| 1 | **Monday 2026-03-16** | Alpha Daily | a.md:6:18 | “on Monday” |');
     expect(md).toContain('- 1 ↔ 2: conflict: Monday and Tuesday do not overlap');
   });
@@ -64,8 +70,14 @@ describe('renderMarkdown', () => {
 
   test('hostile text stays text', () => {
     // Every < from an article is backslash-escaped: Markdown shows it as a character, never as a tag.
-    expect(md).not.toMatch(/(^|[^\\])</m);
-    expect(md).toContain('\\<img src=x onerror=');
+    const full = renderMarkdown(sampleReport(), { articles: ARTICLE_MAP, showAgreements: true });
+    for (const text of [md, full]) expect(text).not.toMatch(/(^|[^\\])</m);
+    expect(full).toContain('**Some 300 crew members** \\<script\\>window.\\_\\_pwned=4');
+  });
+
+  test('each claim in its sentence, the claim in bold', () => {
+    const full = renderMarkdown(sampleReport(), { articles: ARTICLE_MAP });
+    expect(full).toContain('| 1 | **Monday 2026-03-16** | Alpha Daily | a.md:6:18 | The strike began **on Monday**, union leader Mara Quist said. |');
   });
 
   test('a decision on a finding is shown', () => {

@@ -48,7 +48,7 @@ function finding(verdict: Verdict, severity: Finding['severity'], rule: string, 
   return {
     id: `quantity:${rule}-${line}`,
     kind: 'quantity',
-    subject: 'passenger',
+    subject: 'passengers aboard',
     verdict,
     severity,
     rule,
@@ -73,11 +73,11 @@ describe('terminal formats', () => {
   test('stylish: files in order, rows aligned, agreements left out, counts at the end', () => {
     expect(renderStylish(report, options).split('\n')).toEqual([
       'articles/a.md',
-      '  7:1  error  2 sources disagree: Tuesday  date-overlap',
+      '  7:1  error  passengers aboard: 2 sources disagree: Tuesday  date-overlap',
       '',
       'articles/b.md',
-      '  4:19  error    2 sources disagree: 240 passengers  quantity-tolerance',
-      '  12:3  warning  2 sources disagree: right away  quote-wording',
+      '  4:19  error    passengers aboard: 2 sources disagree: 240 passengers  quantity-tolerance',
+      '  12:3  warning  passengers aboard: 2 sources disagree: right away  quote-wording',
       '',
       '\u2716 3 problems (2 errors, 1 warning, 0 info)',
       '0 articles, 2 conflicts, 1 variant, 1 agreement',
@@ -92,9 +92,9 @@ describe('terminal formats', () => {
   test('unix: one line per problem, [severity/rule]', () => {
     expect(renderUnix(report, options)).toBe(
       [
-        'articles/a.md:7:1: 2 sources disagree: Tuesday [error/date-overlap]',
-        'articles/b.md:4:19: 2 sources disagree: 240 passengers [error/quantity-tolerance]',
-        'articles/b.md:12:3: 2 sources disagree: right away [warning/quote-wording]',
+        'articles/a.md:7:1: passengers aboard: 2 sources disagree: Tuesday [error/date-overlap]',
+        'articles/b.md:4:19: passengers aboard: 2 sources disagree: 240 passengers [error/quantity-tolerance]',
+        'articles/b.md:12:3: passengers aboard: 2 sources disagree: right away [warning/quote-wording]',
         '',
         '3 problems',
         '',

@@ -2,8 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { checkClaims } from '../pipeline';
-import { MAX_ARTICLE_BYTES_HELP, parseByteCount, parseJobs } from '../pipeline/cli';
-import { createProgress } from '../pipeline/progress';
+import { MAX_ARTICLE_BYTES_HELP, parseByteCount, parseJobs, parseShow } from '../pipeline/cli';
+import { countText, createPhase, createProgress } from '../pipeline/progress';
 import { runAllExamples } from '../pipeline/rule-examples';
 import { rulesTurnedOff } from '../rules/loader';
 import { loadClaimsFolder, type StoreReadOptions } from '../claims/io';
@@ -14,7 +14,7 @@ import { DECISIONS_FILE, applyDecisions, isSettled, loadDecisions, unmatchedDeci
 import { applyDirectives } from '../gate/directives';
 import { relativePath } from '../report/locate';
 import { fails, isWarning } from '../report/severity';
-import type { Article, RuleSet, Verdict } from '../types';
+import type { Article, Claim, ExtractionError, RuleSet, Verdict } from '../types';
 import { CONFIG_OPTION, configFor, failOnOption, formatFor, formatOption, ioFor, nonNegativeInt, rememberRaw, useColor, type LintOptions } from '../pipeline/lint-options';
 import { appendStepSummary } from '../gate/summary';
 import { VERSION } from '../version';
@@ -154,6 +154,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option(...CONFIG_OPTION)
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
     .option('--decisions <file>', 'editor decisions from corroborate review: accepted and rejected findings no longer fail the run')
+    .option('--show <what>', 'agreements: every agreement in full in the markdown and html reports (one line each otherwise)', parseShow)
     .option(...SKIP_UNREADABLE)
     .option(...FOLLOW_SYMLINKS)
     .addOption(STRICT)
@@ -163,11 +164,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--max-article-bytes <n>', MAX_ARTICLE_BYTES_HELP, parseByteCount)
     .option(...STDIN_FILENAME)
     .option(...IGNORE_PATTERN, collect)
-    .action((inputs: string[], opts: LintOptions & InputFlags & { rules?: string; decisions?: string }) => {
+    .action((inputs: string[], opts: LintOptions & InputFlags & { rules?: string; decisions?: string; show?: 'agreements' }) => {
       const config = configFor(opts, io);
       const rules = rulesFor(opts.rules, io, opts.config);
       const { articles, claims, root, errors } = loadInputs(inputs, rules, io, inputOptions(opts));
-      let report: Report = checkClaims(articles, claims, rules, {}, errors);
+      let report: Report = compareWithPhase(articles, claims, rules, errors, Boolean(opts.quiet));
       report = withDirectives(report, articles, rules, root, io, Boolean(opts.quiet));
       if (opts.decisions) {
         const file = resolve(io.cwd, opts.decisions);
@@ -181,7 +182,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const maxWarnings = opts.maxWarnings ?? config['max-warnings'];
       const format = formatFor(opts, config, io);
       const color = format === 'stylish' && useColor(opts.color, config, io, opts.out);
-      const renderOptions = { cwd: io.cwd, root, articles: new Map(articles.map((a) => [a.id, a])), failOn, rules, color };
+      const renderOptions = { cwd: io.cwd, root, articles: new Map(articles.map((a) => [a.id, a])), failOn, rules, color, showAgreements: opts.show === 'agreements' };
       emit(RENDERERS[format](report, renderOptions), opts.out, ioFor(io, color));
       appendStepSummary(report, renderOptions);
       const open = (report.findings as ReviewedFinding[]).filter((f) => !isSettled(f));
@@ -238,6 +239,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   for (const register of EXTRA_COMMANDS) register(program, io, setExit);
   return program;
+}
+
+/** `checkClaims`, with a line on a terminal while it runs: "comparing 120,000 claims of 8,000 articles…". */
+function compareWithPhase(articles: readonly Article[], claims: ReadonlyMap<string, Claim[]>, rules: RuleSet, errors: readonly ExtractionError[], quiet: boolean): Report {
+  let n = 0;
+  for (const list of claims.values()) n += list.length;
+  const phase = createPhase(`comparing ${countText(n)} claims of ${countText(articles.length)} articles`, { quiet });
+  try {
+    return checkClaims(articles, claims, rules, {}, errors);
+  } finally {
+    phase.done();
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ import { buildPool, judge } from './run';
 import { CONFIG_OPTION, configFor, failOnOption, formatFor, formatOption, ioFor, nonNegativeInt, useColor, type LintOptions } from '../pipeline/lint-options';
 import { formatExtractionError } from '../pipeline';
 import { MAX_ARTICLE_BYTES_HELP, parseByteCount } from '../pipeline/cli';
-import { createProgress } from '../pipeline/progress';
+import { countText, createPhase, createProgress, type Progress } from '../pipeline/progress';
 import { Failure } from '../util/problem';
 import { DEFAULT_BASELINE, entryFor, isIsoDay, readBaseline, serializeBaseline, todayIso, type Baseline } from './baseline';
 import { fingerprintOf } from '../report/fingerprint';
@@ -153,6 +153,8 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
           const baseline = loadBaselineAt(bFile);
           const index = opts.index !== false;
           const storeProgress = createProgress({ quiet: Boolean(opts.quiet), label: 'stored claims files' });
+          let extractProgress: Progress | undefined;
+          let storedProgress: Progress | undefined;
           const pool = buildPool({
             inputs,
             against: opts.against,
@@ -166,6 +168,28 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
             followSymlinks: Boolean(opts.followSymlinks),
             maxArticleBytes: opts.maxArticleBytes,
             onStoreProgress: (done, total) => storeProgress.update(done, total),
+            onExtractProgress: (done, total) => {
+              storeProgress.done();
+              if (done === 0) extractProgress = createProgress({ quiet: Boolean(opts.quiet), label: 'new articles extracted' });
+              extractProgress?.update(done, total);
+              if (done === total) extractProgress?.done();
+            },
+            onStoredArticles: (done, total) => {
+              storeProgress.done();
+              if (done === 0) storedProgress = createProgress({ quiet: Boolean(opts.quiet), label: 'stored articles read' });
+              storedProgress?.update(done, total);
+              if (done === total) storedProgress?.done();
+            },
+            onStep: (step) => {
+              storeProgress.done();
+              const phase = createPhase(step, { quiet: Boolean(opts.quiet) });
+              return () => phase.done();
+            },
+            onCompare: (claims, articles) => {
+              storeProgress.done();
+              const phase = createPhase(`comparing ${countText(claims)} claims of ${countText(articles)} articles`, { quiet: Boolean(opts.quiet) });
+              return () => phase.done();
+            },
           });
           storeProgress.done();
           const quiet = Boolean(opts.quiet);

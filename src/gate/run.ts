@@ -49,6 +49,17 @@ export interface PoolOptions {
   maxArticleBytes?: number;
   /** Called as the store's claims files are looked at: done of total. */
   onStoreProgress?: (done: number, total: number) => void;
+  /** Called as the stored articles are read back from their claims and text (done of total). */
+  onStoredArticles?: (done: number, total: number) => void;
+  /** Called as the new articles are extracted (done of total). */
+  onExtractProgress?: (done: number, total: number) => void;
+  /**
+   * Called when a step without a count starts ("writing the store index"); the function it returns is
+   * called when the step ends.
+   */
+  onStep?: (step: string) => () => void;
+  /** Called when the comparison starts, with its size; the function it returns is called when it ends. */
+  onCompare?: (claims: number, articles: number) => () => void;
 }
 
 /** Everything one gate run compares: the store's claims, the new articles' fresh claims, all findings. */
@@ -111,12 +122,17 @@ export function buildPool(opts: PoolOptions): Pool {
   // Temporary files of a run killed mid-write go now (none is ever read: their names start with a dot).
   removeStaleTemps(storeDir);
   if (opts.index === false) return poolOf(opts, how, storeDir, undefined, loadAll(storeDir, opts, how));
-  const opened = openStore(storeDir, opts.rules, opts.cwd, { cache: Boolean(opts.cache), ...how });
+  const opened = openStore(storeDir, opts.rules, opts.cwd, { cache: Boolean(opts.cache), ...how, onStep: opts.onStep });
   if (!opened.ok) throw new Failure(opened.error);
   const view = opened.value!;
   try {
     // A gate that had to read files refreshes the index; a read-only store is only slower next time.
-    saveIndex(view);
+    const saving = opts.onStep?.('writing the store index');
+    try {
+      saveIndex(view);
+    } finally {
+      saving?.();
+    }
     return poolOf(opts, how, storeDir, view, undefined);
   } finally {
     closeStore(view);
@@ -161,17 +177,25 @@ function poolOf(opts: PoolOptions, how: ReturnType<typeof readOptions>, storeDir
 
   const fresh = new Map<string, Claim[]>();
   const errors: ExtractionError[] = [];
-  for (const a of newArticles) {
+  newArticles.forEach((a, i) => {
+    opts.onExtractProgress?.(i, newArticles.length);
     const found = extractArticle(a, {}, { errors });
     for (const c of found) c.source = a.id;
     fresh.set(a.id, found);
-  }
+  });
+  opts.onExtractProgress?.(newArticles.length, newArticles.length);
 
   // Every stored article is compared with every other, as `check` compares them: a finding is one fact
   // over the whole corpus, with the id `check` and `review` give it, whichever article is new. The index
   // spares parsing YAML (its records hold each file as JSON), not comparing.
   // Stored articles' text is read only inside the root: a claims file naming ../../../etc/x is not followed.
-  const stored = everything ?? (view!.duplicateIds ? allFiles(view!, storeDir, opts, how) : indexedFiles(view!, storeDir, opts, how));
+  const reading = opts.onStep?.(`reading ${view ? view.data.files.length : everything?.length ?? 0} stored claims from the index`);
+  let stored: ClaimsFile[];
+  try {
+    stored = everything ?? (view!.duplicateIds ? allFiles(view!, storeDir, opts, how) : indexedFiles(view!, storeDir, opts, how));
+  } finally {
+    reading?.();
+  }
   warnings.push(...(how.skipped ?? []));
   const replaced = stored.filter((f) => newIds.has(f.article.id)).map((f) => f.article.id);
   const storedTotal = stored.length;
@@ -179,7 +203,9 @@ function poolOf(opts: PoolOptions, how: ReturnType<typeof readOptions>, storeDir
   const claims = new Map<string, Claim[]>();
   const paths: Record<string, string> = {};
   const articles: Article[] = [];
-  for (const f of stored) {
+  for (let i = 0; i < stored.length; i++) {
+    const f = stored[i];
+    opts.onStoredArticles?.(i, stored.length);
     if (newIds.has(f.article.id)) continue;
     articles.push(articleFromClaims(f, storeDir, root));
     claims.set(f.article.id, f.claims);
@@ -187,6 +213,7 @@ function poolOf(opts: PoolOptions, how: ReturnType<typeof readOptions>, storeDir
       ? relativePath(opts.cwd, resolve(dirname(claimsPathFor(storeDir, f.article.id)), f.article.file))
       : f.article.id;
   }
+  opts.onStoredArticles?.(stored.length, stored.length);
   for (const a of newArticles) {
     claims.set(a.id, fresh.get(a.id)!);
     paths[a.id] = relativePath(opts.cwd, a.path);
@@ -194,7 +221,15 @@ function poolOf(opts: PoolOptions, how: ReturnType<typeof readOptions>, storeDir
   }
   articles.sort((a, b) => byCodeUnit(a.id, b.id));
   // Findings without a new article's claim were settled when those articles were published: not reported.
-  const all = checkClaims(articles, claims, opts.rules).findings;
+  let claimCount = 0;
+  for (const list of claims.values()) claimCount += list.length;
+  const compared = opts.onCompare?.(claimCount, articles.length);
+  let all: Finding[];
+  try {
+    all = checkClaims(articles, claims, opts.rules).findings;
+  } finally {
+    compared?.();
+  }
   const relevant = newIds.size ? all.filter((f) => claimsOf(f).some((c) => newIds.has(c.source))) : all;
   return {
     storeDir,

@@ -528,6 +528,8 @@ export interface OpenOptions extends StoreReadOptions {
   onlyIfIndexed?: boolean;
   /** Clock for the racy check (tests). */
   now?: number;
+  /** Called when a step without a count starts (building the index); its answer is called when it ends. */
+  onStep?: (step: string) => () => void;
 }
 
 /** The index's hash of a file's text: the first 32 hex digits of its SHA-256. */
@@ -626,7 +628,13 @@ function openWith(
       data = { files, rules: old.rules };
     } else data = old;
   } else {
-    data = rebuild(old, kept, fresh, rules, racy);
+    options.onProgress?.(listed.length, listed.length);
+    const building = options.onStep?.(`indexing the claims of ${kept.length + fresh.length} files`);
+    try {
+      data = rebuild(old, kept, fresh, rules, racy);
+    } finally {
+      building?.();
+    }
     touched = true;
   }
   const ids = new Set<string>();

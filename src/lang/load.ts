@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse, parseDocument } from 'yaml';
 import { locateInYaml } from '../text/yaml-locate';
-import { LANG_SCHEMAS, type LangData, type LangFile } from './schema';
+import { LANG_SCHEMAS, REPORT_ONLY_FILES, type LangData, type LangFile } from './schema';
 
 /** The English data shipped with corroborate: `<package>/lang/en` (from `src/lang` and `dist/lang` alike). */
 export const LANG_DIR = resolve(__dirname, '..', '..', 'lang', 'en');
@@ -100,7 +100,11 @@ let fingerprint: string | undefined;
  * with other language data are extracted again, never compared as they are.
  */
 export function languageFingerprint(): string {
-  if (fingerprint === undefined) fingerprint = createHash('sha256').update(JSON.stringify(lang())).digest('hex').slice(0, 16);
+  if (fingerprint === undefined) {
+    const read: Partial<LangData> = { ...lang() };
+    for (const name of REPORT_ONLY_FILES) delete read[name];
+    fingerprint = createHash('sha256').update(JSON.stringify(read)).digest('hex').slice(0, 16);
+  }
   return fingerprint;
 }
 

@@ -20,6 +20,8 @@ const LISTS = { type: 'object', additionalProperties: WORDS };
 const DIMENSIONS = ['length', 'area', 'volume', 'mass', 'speed', 'temperature', 'percent', 'duration'];
 /** The lists of `clause-words` in attributes.yaml: words known by their part in a clause. */
 export const CLAUSE_WORD_KEYS = ['phrase-skips', 'clause-openers', 'prepositions-before-article', 'auxiliaries', 'attaching', 'not-events', 'earlier'] as const;
+/** The words of `label-words` in labels.yaml: the parts a report's labels are built of. */
+export const LABEL_WORD_KEYS = ['time-of', 'date-of', 'planned', 'number-of', 'who-said', 'spelling-of', 'title-of', 'said', 'years-old', 'morning', 'afternoon', 'week-of'] as const;
 const HEDGES = ['approx', 'nearly', 'more-than', 'at-least', 'less-than', 'at-most', 'up-to'];
 /** Words that move a period by whole steps: `{last: -1, next: 1}`. */
 const WORD_TO_SHIFT = { type: 'object', additionalProperties: { type: 'integer', minimum: -1, maximum: 1 } };
@@ -239,7 +241,30 @@ export const LANG_SCHEMAS = {
       properties: Object.fromEntries(CLAUSE_WORD_KEYS.map((k) => [k, WORDS])),
     },
   }),
+  labels: file({
+    'quantity-labels': WORD_TO_WORD,
+    'quantity-nouns': WORD_TO_WORD,
+    'shown-scales': WORDS,
+    'death-toll-nouns': WORDS,
+    'people-labels': WORD_TO_WORD,
+    'dimension-nouns': WORD_TO_WORD,
+    'date-events': WORD_TO_WORD,
+    'event-nouns': WORD_TO_WORD,
+    'label-words': {
+      type: 'object',
+      additionalProperties: false,
+      required: [...LABEL_WORD_KEYS],
+      properties: Object.fromEntries(LABEL_WORD_KEYS.map((k) => [k, WORD])),
+    },
+    'relation-labels': WORD_TO_WORD,
+  }),
 } as const;
+
+/**
+ * Files read only by reports (how a fact is named), never by extraction: left out of the language
+ * fingerprint, so rewording a label leaves every claims file current.
+ */
+export const REPORT_ONLY_FILES: readonly LangFile[] = ['labels'];
 
 export type LangFile = keyof typeof LANG_SCHEMAS;
 
@@ -333,6 +358,18 @@ export interface LangData {
   'org-words': { lists: Record<string, string[]> };
   'relation-cues': { lists: Record<string, string[]> };
   'title-status': { lists: Record<string, string[]> };
+  labels: {
+    'quantity-labels': Record<string, string>;
+    'quantity-nouns': Record<string, string>;
+    'shown-scales': string[];
+    'death-toll-nouns': string[];
+    'people-labels': Record<string, string>;
+    'dimension-nouns': Record<string, string>;
+    'date-events': Record<string, string>;
+    'event-nouns': Record<string, string>;
+    'label-words': Record<(typeof LABEL_WORD_KEYS)[number], string>;
+    'relation-labels': Record<string, string>;
+  };
   attributes: {
     attributes: Record<string, string[] | { cues: string[]; dimensions?: QuantityDimension[] }>;
     'generic-counted': string[];

@@ -31,6 +31,12 @@ export function parseByteCount(value: string): number {
 /** The `--max-article-bytes` option every command that reads articles takes. */
 export const MAX_ARTICLE_BYTES_HELP = `an article larger than this many bytes is not read: exit 2 naming it, or left out with --skip-unreadable (default: ${DEFAULT_MAX_ARTICLE_BYTES}, 10 MiB)`;
 
+/** `--show agreements`: the one thing reports fold away that can be shown in full. */
+export function parseShow(value: string): 'agreements' {
+  if (value !== 'agreements') throw new InvalidArgumentError('expected "agreements"');
+  return value;
+}
+
 export function parseJobs(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of threads, 1 or more');

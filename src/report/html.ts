@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import { diffWords } from 'diff';
 import type { Article, ClaimRef, Finding, Verdict } from '../types';
 import type { Report } from './json';
@@ -7,6 +8,7 @@ import { DECISION_STATUSES } from './decisions';
 import { splitSentences } from '../lang/sentences';
 import { STYLE } from './html/style';
 import { CLIENT_SCRIPT } from './html/client';
+import { oddOnesOut, quoteDiff, reasonOf, sourcesOfReading, summaryLine, titleOf, TYPOGRAPHY_NOTE, valueOf, wordsDiffer, type SourceTally } from './present';
 
 /**
  * The HTML report: one self-contained page (inline CSS and script, nothing fetched), a summary with a
@@ -19,7 +21,18 @@ export interface HtmlOptions {
   articles?: ReadonlyMap<string, Article>;
   /** Review mode (the `review` server): a form per finding, posting with this token. */
   review?: { token: string; decisions: Decisions };
+  /** Agreements as full cards (`--show agreements`); otherwise one line each, folded away. */
+  showAgreements?: boolean;
 }
+
+/** Claims shown in their sentence per reading; the others are named (outlet and place) in one line. */
+export const SENTENCES_PER_READING = 3;
+/** Full cards a page shows; past this many the cards after the first page travel as data. */
+export const PAGE_SIZE = 100;
+/** One-line agreements written into the page; past this many they travel as data too. */
+export const LINES_INLINE = 2000;
+/** Outlets the chart draws one bar each; past this, the outlets that stand apart least share one bar. */
+export const CHART_ROWS = 20;
 
 const VERDICTS: Verdict[] = ['conflict', 'variant', 'agree'];
 const VERDICT_LABEL: Record<Verdict, string> = { conflict: 'Conflict', variant: 'Variant', agree: 'Agreement' };
@@ -133,22 +146,16 @@ function safeUrl(url: string | undefined): string | null {
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const review = options.review;
   const articles = options.articles ?? new Map<string, Article>();
-  const sourceIndex = new Map<string, number>();
-  const outletName = new Map<string, string>();
-  report.articles.forEach((a, i) => {
-    sourceIndex.set(a.id, i);
-    outletName.set(a.id, a.outlet || a.id);
-  });
-  // Sources named in findings but missing from the article list still get an index (hand-made reports).
-  for (const f of report.findings) {
-    for (const s of sourcesOf(f)) {
-      if (!sourceIndex.has(s)) {
-        sourceIndex.set(s, sourceIndex.size);
-        outletName.set(s, s);
-      }
-    }
-  }
-  const name = (id: string) => outletName.get(id) ?? id;
+  // Sources are grouped by outlet: the chart and the source filter have one entry per outlet, however
+  // many of its articles the report holds. An article without an outlet is its own.
+  const outletOf = new Map<string, string>();
+  for (const a of report.articles) outletOf.set(a.id, a.outlet || a.id);
+  // Sources named in findings but missing from the article list still get an entry (hand-made reports).
+  for (const f of report.findings) for (const id of sourcesOf(f)) if (!outletOf.has(id)) outletOf.set(id, id);
+  const outletIndex = new Map<string, number>();
+  for (const o of outletOf.values()) if (!outletIndex.has(o)) outletIndex.set(o, outletIndex.size);
+  const sourceIndex = new Map([...outletOf].map(([id, o]) => [id, outletIndex.get(o) as number]));
+  const name = (id: string) => outletOf.get(id) ?? id;
   const decisionOf = (f: Finding): Decision | undefined =>
     review ? review.decisions.get(f.id) : (f as ReviewedFinding).review;
 
@@ -176,7 +183,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     `<p class="tool">${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)}${review ? ' · decisions are saved as you go' : ''}</p>`,
   );
 
-  // Summary: counts, then conflicts (and variants) per source.
+  // Summary: counts, then the outlets that stand apart.
   out.push('<section class="summary" aria-label="Summary">', '<dl class="counts">');
   const counts: [string, string, number][] = [
     ['', 'Sources', s.articles],
@@ -188,7 +195,9 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   ];
   for (const [cls, label, n] of counts) out.push(`<div${cls ? ` class="${cls}"` : ''}><dt>${label}</dt><dd>${n}</dd></div>`);
   out.push('</dl>');
-  out.push(...chart(report, findings, sourceIndex, name));
+  if (review) out.push(...openCounts(findings, decisionOf));
+  const byOutlet = outletTally(report, outletOf);
+  out.push(...chart(report, byOutlet, outletIndex));
   out.push('</section>');
 
   // Filters: hidden until the script shows them (without script every card is shown).
@@ -201,7 +210,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   for (const k of kinds) out.push(`<option value="${escapeHtml(k)}">${escapeHtml(k)} (${findings.filter((f) => f.kind === k).length})</option>`);
   out.push('</select></label>');
   out.push('<label>Source<select id="filter-source"><option value="">All sources</option>');
-  for (const [id, i] of sourceIndex) out.push(`<option value="${i}">${escapeHtml(name(id))}</option>`);
+  for (const [o, i] of outletsInMenuOrder(outletIndex, byOutlet)) out.push(`<option value="${i}">${escapeHtml(o)}</option>`);
   out.push('</select></label>');
   if (review) {
     out.push('<label>Decision<select id="filter-decision"><option value="">All</option><option value="none">Undecided</option>');
@@ -209,11 +218,60 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     out.push('</select></label>');
   }
   out.push('<output id="filter-count"></output>', '</form>');
+  if (review) {
+    out.push(
+      '<p class="keys" id="keys" hidden>Keys: <kbd>j</kbd> next · <kbd>k</kbd> previous · <kbd>a</kbd> accept · <kbd>r</kbd> reject (false alarm)' +
+        ' · <kbd>n</kbd> needs correction · <kbd>u</kbd> undo the decision</p>',
+    );
+  }
 
   out.push('<section aria-label="Findings">', '<h2>Findings</h2>');
   if (!findings.length) out.push('<p class="empty">No findings.</p>');
   out.push('<p id="filter-empty" class="empty" hidden>No finding matches these filters.</p>');
-  findings.forEach((f, i) => out.push(card(f, i, { articles, sourceIndex, name, decision: decisionOf(f), review: Boolean(review) })));
+  if (findings.some((f) => f.kind === 'quote' && f.readings.length > 1)) out.push(`<p class="note">${escapeHtml(TYPOGRAPHY_NOTE)}</p>`);
+  const folded = !options.showAgreements;
+  const full = findings.filter((f) => !folded || f.verdict !== 'agree');
+  // A large report is lighter per card (two sentences a reading, shorter context) and sends its cards past
+  // the first page as data, built by the page's script a page at a time.
+  const large = full.length > PAGE_SIZE || (folded && findings.length - full.length > LINES_INLINE);
+  const ctx = { articles, sourceIndex, name, review: Boolean(review), sentences: large ? 2 : SENTENCES_PER_READING, context: large ? 100 : 180 };
+  out.push(`<div id="cards" data-page="${PAGE_SIZE}">`);
+  const later: Node[] = [];
+  full.forEach((f, index) => {
+    const node = card(f, index, { ...ctx, decision: decisionOf(f) });
+    if (index < PAGE_SIZE) out.push(toHtml(node));
+    else later.push(node);
+  });
+  out.push('</div>');
+  const agreements = folded ? findings.filter((f) => f.verdict === 'agree') : [];
+  const lines = agreements.map((f, i) => agreementLine(f, full.length + i, { ...ctx, decision: decisionOf(f) }));
+  if (agreements.length) {
+    out.push(
+      `<details class="agreements" id="agreements"><summary>${agreements.length} agreement${agreements.length === 1 ? '' : 's'}, one line each` +
+        ' (every one in full: <code>--show agreements</code>)</summary>',
+      '<div id="lines">',
+    );
+    // In a large report the lines too travel as data, built when the list is opened.
+    if (!large) for (const line of lines) out.push(toHtml(line));
+    out.push('</div>', '</details>');
+  }
+  if (large) {
+    // Data, never run: deflated and in base64 (no "<" in it to close this element). Its first line gives
+    // each later card's and line's filter fields, then one line of JSON per card and per line.
+    const nodes = [...later, ...lines];
+    const index = nodes.map((n) => {
+      const a = (n as [string, Attributes])[1];
+      return [a['data-verdict'], a['data-kind'], a['data-sources'], a['data-decision']];
+    });
+    const payload = [JSON.stringify(index), ...nodes.map((n) => JSON.stringify(n))].join('\n');
+    out.push(
+      `<p class="note" id="loading">Unpacking the other ${nodes.length} findings…</p>`,
+      `<noscript><p class="note">Without JavaScript this page shows the first ${PAGE_SIZE} of ${full.length} conflicts and variants;` +
+        ' the Markdown and JSON reports hold every finding.</p></noscript>',
+      `<script type="application/octet-stream" id="cards-data" data-cards="${later.length}">${deflateSync(Buffer.from(payload, 'utf8'), { level: 9 }).toString('base64')}</script>`,
+    );
+  }
+  out.push('<nav id="pages" class="pages" hidden aria-label="Pages"></nav>');
   out.push('</section>');
 
   out.push(...sourcesTable(report));
@@ -221,29 +279,80 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   return out.join('\n');
 }
 
-function chart(report: Report, findings: readonly Finding[], sourceIndex: Map<string, number>, name: (id: string) => string): string[] {
-  const per = new Map<string, { conflict: number; variant: number }>();
-  for (const id of sourceIndex.keys()) per.set(id, { conflict: 0, variant: 0 });
-  for (const f of findings) {
-    if (f.verdict === 'agree') continue;
-    for (const src of sourcesOf(f)) (per.get(src) as { conflict: number; variant: number })[f.verdict]++;
+/** The review's headline: "3 of 7 conflicts need a decision", kept current by the page's script. */
+function openCounts(findings: readonly Finding[], decisionOf: (f: Finding) => Decision | undefined): string[] {
+  const parts: string[] = [];
+  for (const v of ['conflict', 'variant'] as const) {
+    const all = findings.filter((f) => f.verdict === v);
+    if (!all.length) continue;
+    const open = all.filter((f) => !decisionOf(f)).length;
+    const noun = all.length === 1 ? VERDICT_LABEL[v].toLowerCase() : VERDICT_PLURAL[v].toLowerCase();
+    parts.push(
+      `<span class="open-count" data-verdict="${v}"><strong class="n-open">${open}</strong> of <span class="n-all">${all.length}</span> ${noun} ` +
+        `<span class="verb">${open === 1 ? 'needs' : 'need'}</span> a decision</span>`,
+    );
   }
-  const max = Math.max(1, ...[...per.values()].map((p) => p.conflict + p.variant));
+  if (!parts.length) return [];
+  return [`<p class="open" id="open-counts" role="status" aria-live="polite">${parts.join(' · ')}</p>`];
+}
+
+/** Per outlet: the conflicts it stands apart in, the conflicts and variants it takes part in. */
+function outletTally(report: Report, outletOf: ReadonlyMap<string, string>): Map<string, SourceTally> {
+  const out = new Map<string, SourceTally>();
+  for (const o of outletOf.values()) if (!out.has(o)) out.set(o, { odd: 0, conflict: 0, variant: 0, agree: 0 });
+  // An outlet counts once per finding, however many of its articles take part.
+  for (const f of report.findings) {
+    const outlets = new Set(sourcesOf(f).map((id) => outletOf.get(id) ?? id));
+    for (const o of outlets) (out.get(o) as SourceTally)[f.verdict]++;
+    for (const o of new Set(oddOnesOut(f).odd.map((id) => outletOf.get(id) ?? id))) (out.get(o) as SourceTally).odd++;
+  }
+  return out;
+}
+
+/** Outlets as the source menu lists them: report order, or when there are many, the most apart first. */
+function outletsInMenuOrder(outletIndex: ReadonlyMap<string, number>, tally: ReadonlyMap<string, SourceTally>): [string, number][] {
+  const all = [...outletIndex];
+  if (all.length <= CHART_ROWS) return all;
+  return all.sort(([a], [b]) => byStanding(tally.get(a), tally.get(b)) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function byStanding(a: SourceTally | undefined, b: SourceTally | undefined): number {
+  return (b?.odd ?? 0) - (a?.odd ?? 0) || (b?.conflict ?? 0) - (a?.conflict ?? 0) || (b?.variant ?? 0) - (a?.variant ?? 0);
+}
+
+/**
+ * The chart: per outlet, the conflicts it stands apart in (the odd one out against the majority) and the
+ * other conflicts it takes part in. Past CHART_ROWS outlets, the ones that stand apart least share a bar.
+ */
+function chart(report: Report, tally: ReadonlyMap<string, SourceTally>, outletIndex: ReadonlyMap<string, number>): string[] {
+  const rows = [...tally].map(([o, t]) => ({ label: o, source: String(outletIndex.get(o)), t, title: o }));
+  let shown = rows;
+  if (rows.length > CHART_ROWS) {
+    const sorted = [...rows].sort((a, b) => byStanding(a.t, b.t) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+    shown = sorted.slice(0, CHART_ROWS - 1);
+    const rest = sorted.slice(CHART_ROWS - 1);
+    const sum = { odd: 0, conflict: 0, variant: 0, agree: 0 };
+    for (const r of rest) for (const k of ['odd', 'conflict', 'variant', 'agree'] as const) sum[k] += r.t[k];
+    shown.push({ label: `${rest.length} other sources`, source: '', t: sum, title: rest.map((r) => r.label).join(', ') });
+  }
+  const size = (t: SourceTally) => t.conflict;
+  const max = Math.max(1, ...shown.map((r) => size(r.t)));
   const out = [
     '<figure class="chart">',
-    '<figcaption>Conflicts per source<span class="legend"><span class="sw c"></span>conflicts<span class="sw v"></span>variants</span></figcaption>',
+    '<figcaption>Odd one out per source<span class="legend"><span class="sw c"></span>stands apart from the majority' +
+      '<span class="sw v"></span>other conflicts it is part of</span></figcaption>',
   ];
-  if (!report.articles.length && !per.size) out.push('<p class="empty">No sources.</p>');
-  for (const [id, p] of per) {
-    const wc = (p.conflict / max) * 100;
-    const wv = (p.variant / max) * 100;
-    const label = `${p.conflict} conflict${p.conflict === 1 ? '' : 's'}, ${p.variant} variant${p.variant === 1 ? '' : 's'}`;
+  if (!report.articles.length && !tally.size) out.push('<p class="empty">No sources.</p>');
+  for (const r of shown) {
+    const wc = (r.t.odd / max) * 100;
+    const wv = ((r.t.conflict - r.t.odd) / max) * 100;
+    const label = `odd one out in ${r.t.odd} conflict${r.t.odd === 1 ? '' : 's'}, part of ${r.t.conflict}`;
     out.push(
-      `<div class="bar-row" data-source="${sourceIndex.get(id)}"><span class="bar-label" title="${escapeHtml(id)}">${escapeHtml(name(id))}</span>` +
+      `<div class="bar-row"${r.source ? ` data-source="${r.source}"` : ' data-group="other"'}><span class="bar-label" title="${escapeHtml(r.title)}">${escapeHtml(r.label)}</span>` +
         `<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(label)}">` +
         `<rect class="c" x="0" y="0" width="${wc.toFixed(2)}" height="10"></rect>` +
         `<rect class="v" x="${wc.toFixed(2)}" y="0" width="${wv.toFixed(2)}" height="10"></rect></svg>` +
-        `<span class="bar-count" title="${escapeHtml(label)}"><span class="n-c">${p.conflict}</span> · <span class="n-v">${p.variant}</span></span></div>`,
+        `<span class="bar-count" title="${escapeHtml(label)}"><span class="n-c">${r.t.odd}</span> of <span class="n-v">${r.t.conflict}</span></span></div>`,
     );
   }
   out.push('</figure>');
@@ -256,96 +365,185 @@ interface CardContext {
   name: (id: string) => string;
   decision: Decision | undefined;
   review: boolean;
+  /** Claims shown in their sentence per reading. */
+  sentences: number;
+  /** Characters of the sentence kept each side of a claim. */
+  context: number;
 }
 
-function card(f: Finding, index: number, ctx: CardContext): string {
-  const { name } = ctx;
-  const sources = sourcesOf(f)
-    .map((id) => ctx.sourceIndex.get(id))
-    .join(' ');
+/**
+ * A piece of the page as data: text, or `[tag, attributes, ...children]`. Cards are built this way once,
+ * then written as HTML (`toHtml`) or, past the first page of a large report, as JSON the page's script
+ * turns into elements with createElement and textContent: one card builder for both, and no markup
+ * parsed from text in the browser.
+ */
+export type Node = string | [string, Attributes | null, ...Node[]];
+type Attributes = Record<string, string | true>;
+
+/** Elements whose children (when all are elements) go one to a line in the HTML, for a readable file. */
+const BLOCK = new Set(['article', 'header', 'ol', 'ul', 'form', 'fieldset']);
+const VOID = new Set(['input']);
+
+/** A node as HTML: every text and attribute value escaped, attributes in their given order. */
+export function toHtml(node: Node): string {
+  if (typeof node === 'string') return escapeHtml(node);
+  const [tag, attrs, ...children] = node;
+  const a = attrs ? Object.entries(attrs).map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${escapeHtml(v)}"`)).join('') : '';
+  if (VOID.has(tag)) return `<${tag}${a}>`;
+  const sep = BLOCK.has(tag) && children.every((c) => typeof c !== 'string') ? '\n' : '';
+  const inner = children.map(toHtml);
+  return `<${tag}${a}>${sep}${inner.join(sep)}${sep}</${tag}>`;
+}
+
+/** The data attributes the filters read, shared by cards and one-line agreements. */
+function cardAttributes(f: Finding, index: number, ctx: CardContext, extra = ''): Attributes {
+  const sources = [...new Set(sourcesOf(f).map((id) => ctx.sourceIndex.get(id)))].join(' ');
   const d = ctx.decision;
-  const out: string[] = [];
-  out.push(
-    `<article class="finding verdict-${f.verdict}" id="finding-${index + 1}" data-id="${escapeHtml(f.id)}" data-verdict="${f.verdict}"` +
-      ` data-kind="${escapeHtml(f.kind)}" data-sources="${sources}" data-decision="${d ? d.status : 'none'}">`,
-    '<header>',
-    `<div class="badges"><span class="badge v-${f.verdict}">${VERDICT_LABEL[f.verdict]}</span>` +
-      `<span class="badge">${escapeHtml(f.kind)}</span><span class="badge">${escapeHtml(f.severity)}</span>` +
-      `<span class="badge decision"${d ? '' : ' hidden'}>${d ? escapeHtml(DECISION_LABEL[d.status]) : ''}</span></div>`,
-    `<h3>${escapeHtml(f.subject || f.id)}</h3>`,
-    `<p class="message">${escapeHtml(f.message)}</p>`,
-    '</header>',
-    '<ol class="readings">',
-  );
+  return {
+    class: `finding verdict-${f.verdict}${extra}`,
+    id: `finding-${index + 1}`,
+    'data-id': f.id,
+    'data-verdict': f.verdict,
+    'data-kind': f.kind,
+    'data-sources': sources,
+    'data-decision': d ? d.status : 'none',
+  };
+}
+
+/** An agreement in one line: what, the value, how many outlets. */
+function agreementLine(f: Finding, index: number, ctx: CardContext): Node {
+  const outlets = [...new Set(sourcesOf(f).map(ctx.name))];
+  const value = f.readings.length ? valueOf(f.readings[0]) : '';
+  const also = f.readings.length > 1 ? ` (also ${f.readings.slice(1).map(valueOf).join('; ')})` : '';
+  const named = outlets.length > 3 ? `${outlets.slice(0, 3).join(', ')} and ${outlets.length - 3} more` : outlets.join(', ');
+  return [
+    'article',
+    cardAttributes(f, index, ctx, ' line'),
+    ['span', { class: 'badge' }, f.kind],
+    ' ',
+    ['strong', null, titleOf(f)],
+    `: ${value + also} `,
+    ['span', { class: 'outlets' }, `${outlets.length} source${outlets.length === 1 ? '' : 's'}: ${named}`],
+  ];
+}
+
+/** A claim marked in its sentence (or its own words without the article). */
+function sentenceNode(article: Article | undefined, ref: ClaimRef, cls = 'sentence', max = 180): Node {
+  const inSentence = claimInSentence(article, ref, max);
+  if (!inSentence) return ['p', { class: cls }, ['mark', null, ref.text]];
+  const parts: Node[] = [];
+  if (inSentence.before) parts.push(inSentence.before);
+  parts.push(['mark', null, inSentence.text]);
+  if (inSentence.after) parts.push(inSentence.after);
+  return ['p', { class: cls }, ...parts];
+}
+
+function card(f: Finding, index: number, ctx: CardContext): Node {
+  const { name } = ctx;
+  const d = ctx.decision;
+  const decisionBadge: Attributes = { class: 'badge decision' };
+  if (!d) decisionBadge.hidden = true;
+  const header: Node[] = [
+    [
+      'div',
+      { class: 'badges' },
+      ['span', { class: `badge v-${f.verdict}` }, VERDICT_LABEL[f.verdict]],
+      ['span', { class: 'badge' }, f.kind],
+      ['span', { class: 'badge' }, f.severity],
+      ['span', decisionBadge, d ? DECISION_LABEL[d.status] : ''],
+    ],
+    ['h3', null, titleOf(f)],
+    ['p', { class: 'message' }, summaryLine(f, name)],
+  ];
+  if (f.verdict === 'conflict') {
+    const { odd, majority } = oddOnesOut(f);
+    const outlets = (ids: string[]) => [...new Set(ids.map(name))];
+    header.push(
+      odd.length
+        ? ['p', { class: 'odd' }, 'Odd one out: ', ['strong', null, outlets(odd).join(', ')], `, against ${majority.length} source${majority.length === 1 ? '' : 's'}`]
+        : ['p', { class: 'odd' }, 'No majority: the sources are evenly split'],
+    );
+  }
   const isQuote = f.kind === 'quote' && f.readings.length > 1;
   const base = isQuote ? quoteWords(f.readings[0]) : '';
-  f.readings.forEach((r, i) => {
-    const outlets = [...new Set(r.claims.map((c) => name(c.source)))];
-    out.push(
-      '<li class="reading">',
-      `<div class="reading-head"><span class="reading-no">${i + 1}.</span><strong class="display">${escapeHtml(r.display)}</strong>` +
-        `<span class="outlets">${outlets.map(escapeHtml).join(', ')}</span></div>`,
-    );
+  const readings: Node[] = f.readings.map((r, i) => {
+    const outlets = [...new Set(sourcesOfReading(r).map(name))];
+    const named = outlets.length > 8 ? `${outlets.slice(0, 8).join(', ')} and ${outlets.length - 8} more` : outlets.join(', ');
+    const li: Node[] = [
+      ['div', { class: 'reading-head' }, ['span', { class: 'reading-no' }, `${i + 1}.`], ['strong', { class: 'display' }, valueOf(r)], ['span', { class: 'outlets' }, named]],
+    ];
     if (isQuote && i > 0) {
       const words = quoteWords(r);
       if (words !== base) {
-        const parts = wordDiff(base, words).map((p) =>
-          p.op === 'same' ? escapeHtml(p.text) : `<${p.op}>${escapeHtml(p.text)}</${p.op}>`,
-        );
-        out.push(`<p class="diff"><span class="diff-label">Words changed from reading 1:</span>${parts.join('')}</p>`);
+        const parts: Node[] = wordsDiffer(base, words)
+          ? quoteDiff(base, words).map((p) => (p.op === 'same' ? p.text : [p.op, null, p.text]))
+          : ['the same words (typography aside)'];
+        li.push(['p', { class: 'diff' }, ['span', { class: 'diff-label' }, 'Words changed from reading 1:'], ...parts]);
       }
     }
-    out.push('<ul class="claims">');
-    for (const c of r.claims) {
-      const where = `${c.source}:${c.line}:${c.column}`;
-      const inSentence = claimInSentence(ctx.articles.get(c.source), c);
-      const body = inSentence
-        ? `${escapeHtml(inSentence.before)}<mark>${escapeHtml(inSentence.text)}</mark>${escapeHtml(inSentence.after)}`
-        : `<mark>${escapeHtml(c.text)}</mark>`;
-      out.push(
-        `<li><div class="where"><span class="outlet">${escapeHtml(name(c.source))}</span><code>${escapeHtml(where)}</code></div>` +
-          `<p class="sentence">${body}</p></li>`,
-      );
+    const claims: Node[] = r.claims.slice(0, ctx.sentences).map((c) => {
+      const article = ctx.articles.get(c.source);
+      const item: Node[] = [
+        ['div', { class: 'where' }, ['span', { class: 'outlet' }, name(c.source)], ['code', null, `${c.source}:${c.line}:${c.column}`]],
+        sentenceNode(article, c, 'sentence', ctx.context),
+      ];
+      if (c.speaker) {
+        item.push(
+          ['div', { class: 'where' }, 'Speaker named at ', ['code', null, `${c.source}:${c.speaker.line}:${c.speaker.column}`]],
+          sentenceNode(article, { ...c.speaker, source: c.source, claim: c.claim }, 'sentence named', ctx.context),
+        );
+      }
+      return ['li', null, ...item];
+    });
+    const rest = r.claims.slice(ctx.sentences);
+    if (rest.length) {
+      // Named with their places while few; past five, the outlets only (the Markdown and JSON reports place each).
+      const places = rest.length <= 5 ? rest.map((c) => `${name(c.source)} (${c.source}:${c.line}:${c.column})`) : [...new Set(rest.map((c) => name(c.source)))];
+      const shown = places.slice(0, 5).join(', ') + (places.length > 5 ? ` and ${places.length - 5} more` : '');
+      claims.push(['li', { class: 'more' }, `Also ${rest.length} more: ${shown}`]);
     }
-    out.push('</ul>', '</li>');
+    li.push(['ul', { class: 'claims' }, ...claims]);
+    return ['li', { class: 'reading' }, ...li];
   });
-  out.push('</ol>');
+  const body: Node[] = [['header', null, ...header], ['ol', { class: 'readings' }, ...readings]];
   const notable = f.relations.filter((r) => r.relation !== 'agree' || f.readings.length > 1);
   if (notable.length) {
-    out.push('<ul class="relations">');
-    for (const r of notable) {
-      out.push(
-        `<li>${r.between[0] + 1} ↔ ${r.between[1] + 1}: <span class="rel-${r.relation}">${VERDICT_LABEL[r.relation].toLowerCase()}</span>` +
-          ` — ${escapeHtml(r.reason)}${r.rule ? ` (rule <code>${escapeHtml(r.rule)}</code>)` : ''}</li>`,
-      );
-    }
-    out.push('</ul>');
+    body.push([
+      'ul',
+      { class: 'relations' },
+      ...notable.map((r): Node => {
+        const rule: Node[] = r.rule ? [' (rule ', ['code', null, r.rule], ')'] : [];
+        return ['li', null, `${r.between[0] + 1} ↔ ${r.between[1] + 1}: `, ['span', { class: `rel-${r.relation}` }, VERDICT_LABEL[r.relation].toLowerCase()], ` — ${reasonOf(f, r.reason)}`, ...rule];
+      }),
+    ]);
   }
-  out.push(`<p class="meta">Rule <code>${escapeHtml(f.rule)}</code> · id <code>${escapeHtml(f.id)}</code></p>`);
-  if (d?.comment && !ctx.review) out.push(`<p class="meta">Editor: ${escapeHtml(d.comment)}</p>`);
-  if (ctx.review) out.push(reviewForm(index, d));
-  out.push('</article>');
-  return out.join('\n');
+  body.push(['p', { class: 'meta' }, 'Rule ', ['code', null, f.rule], ' · id ', ['code', null, f.id]]);
+  if (d?.comment && !ctx.review) body.push(['p', { class: 'meta' }, `Editor: ${d.comment}`]);
+  if (ctx.review) body.push(reviewForm(index, d));
+  return ['article', cardAttributes(f, index, ctx), ...body];
 }
 
-function reviewForm(index: number, d: Decision | undefined): string {
+function reviewForm(index: number, d: Decision | undefined): Node {
   const group = `decision-${index + 1}`;
-  const choices = DECISION_STATUSES.map(
-    (st) =>
-      `<label class="choice"><input type="radio" name="${group}" value="${st}"${d?.status === st ? ' checked' : ''}>${escapeHtml(DECISION_CHOICE[st])}</label>`,
-  );
+  const choices: Node[] = DECISION_STATUSES.map((st) => {
+    const input: Attributes = { type: 'radio', name: group, value: st };
+    if (d?.status === st) input.checked = true;
+    return ['label', { class: 'choice' }, ['input', input], DECISION_CHOICE[st]];
+  });
   return [
-    '<form class="review">',
-    '<fieldset>',
-    '<legend>Editor’s decision</legend>',
-    ...choices,
-    `<textarea name="comment" maxlength="4000" placeholder="Comment (what is wrong, what to correct)" aria-label="Comment">${escapeHtml(d?.comment ?? '')}</textarea>`,
-    '<button type="submit">Save</button>',
-    '<button type="button" class="secondary" data-action="clear">Clear</button>',
-    '<span class="saved" role="status" aria-live="polite"></span>',
-    '</fieldset>',
-    '</form>',
-  ].join('\n');
+    'form',
+    { class: 'review' },
+    [
+      'fieldset',
+      null,
+      ['legend', null, 'Editor’s decision'],
+      ...choices,
+      ['textarea', { name: 'comment', maxlength: '4000', placeholder: 'Comment (what is wrong, what to correct)', 'aria-label': 'Comment' }, d?.comment ?? ''],
+      ['button', { type: 'submit' }, 'Save'],
+      ['button', { type: 'button', class: 'secondary', 'data-action': 'clear' }, 'Clear'],
+      ['span', { class: 'saved', role: 'status', 'aria-live': 'polite' }],
+    ],
+  ];
 }
 
 function sourcesTable(report: Report): string[] {

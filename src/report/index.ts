@@ -24,6 +24,8 @@ export interface RenderOptions {
   color?: boolean;
   /** The rules in force: SARIF describes each rule from its file. */
   rules?: RuleSet;
+  /** Agreements in full in the Markdown and HTML reports (`--show agreements`); one line each otherwise. */
+  showAgreements?: boolean;
 }
 
 /** One line per output format: `--format NAME`. */
@@ -31,9 +33,9 @@ export const RENDERERS: Record<string, (report: Report, options: RenderOptions) 
   stylish: (report, options) => renderStylish(report, options),
   unix: (report, options) => renderUnix(report, options),
   json: (report) => renderJson(report),
-  markdown: (report) => renderMarkdown(report),
+  markdown: (report, options) => renderMarkdown(report, { articles: options.articles, showAgreements: options.showAgreements }),
   sarif: (report, options) => renderSarif(report, options),
   junit: (report, options) => renderJunit(report, options),
   github: (report, options) => renderGithub(report, options),
-  html: (report, options) => renderHtml(report, { articles: options.articles }),
+  html: (report, options) => renderHtml(report, { articles: options.articles, showAgreements: options.showAgreements }),
 };

@@ -1,5 +1,6 @@
 import type { Article, Claim, ExtractionError, Finding, Verdict } from '../types';
 import { VERSION } from '../version';
+import { labelFindings } from './labels';
 
 export interface ReportArticle {
   id: string;
@@ -28,6 +29,15 @@ export function buildReport(
   errors: readonly ExtractionError[] = [],
 ): Report {
   const count = (v: Verdict) => findings.filter((f) => f.verdict === v).length;
+  const byId = new Map<string, Map<string, Claim>>();
+  const find = (source: string, id: string): Claim | undefined => {
+    let mine = byId.get(source);
+    if (!mine) {
+      mine = new Map((claimsByArticle.get(source) ?? []).map((c) => [c.id, c]));
+      byId.set(source, mine);
+    }
+    return mine.get(id);
+  };
   const report: Report = {
     tool: { name: 'corroborate', version: VERSION },
     articles: articles.map((a) => {
@@ -50,7 +60,7 @@ export function buildReport(
       variant: count('variant'),
       agree: count('agree'),
     },
-    findings,
+    findings: labelFindings(findings, find, new Map(articles.map((a) => [a.id, a]))),
   };
   if (errors.length) report.errors = [...errors];
   return report;

@@ -6,6 +6,7 @@ import { articlePathResolver, primaryClaim } from './locate';
 import { gateOf, type GateNotice } from './gate-section';
 import { byCodeUnit } from '../util/stable';
 import { escapeControls } from '../util/control';
+import { reasonOf } from './present';
 
 /** One line of a terminal report: a finding or a notice at its place. */
 interface Line {
@@ -42,9 +43,14 @@ function noticeLine(n: GateNotice): Line {
   return { file: n.file ?? '', line: n.line ?? 1, column: n.column ?? 1, severity: n.level === 'warning' ? 'warning' : 'info', message: n.message, rule: n.code };
 }
 
-/** A finding's message on one line: "2 sources disagree: 640 worker (a.md) vs 460 worker (b.md): ..." */
+/**
+ * A finding's message on one line, after its label, values as people write them: "workers on strike: 2
+ * sources disagree: 640 workers (a.md) vs 460 workers (b.md): ..."
+ */
 function oneLine(f: Finding): string {
-  return f.message.replace(/\s*\n\s*/g, ' ');
+  const message = reasonOf(f, f.message).replace(/\s*\n\s*/g, ' ');
+  const title = f.label || f.subject;
+  return title ? `${title}: ${message}` : message;
 }
 
 function counts(lines: readonly Line[]): { error: number; warning: number; info: number } {

@@ -7,6 +7,7 @@ import { Failure } from '../util/problem';
 import { isClaimsFolder } from '../claims/io';
 import { loadCorpus } from '../ingest/corpus';
 import { checkClaims } from '../pipeline';
+import { countText, createPhase } from '../pipeline/progress';
 import type { Report } from '../report/json';
 import { startReviewServer, type ReviewServer } from './server';
 import { DECISIONS_FILE } from './decisions';
@@ -65,7 +66,14 @@ export function reviewReport(dir: string, opts: ReviewCommandOptions, io: Io): {
   const fromClaims = claimsDir !== undefined && existsSync(claimsDir) && isClaimsFolder(claimsDir);
   const loaded: Loaded = loadInputs([fromClaims ? (claimsDir as string) : dir], rules, io, { quiet: Boolean(opts.quiet) });
   const articles = fromClaims ? withTextFrom(dir, loaded, io) : loaded.articles;
-  return { report: checkClaims(articles, loaded.claims, rules, {}, loaded.errors), articles };
+  let n = 0;
+  for (const list of loaded.claims.values()) n += list.length;
+  const phase = createPhase(`comparing ${countText(n)} claims of ${countText(articles.length)} articles`, { quiet: Boolean(opts.quiet) });
+  try {
+    return { report: checkClaims(articles, loaded.claims, rules, {}, loaded.errors), articles };
+  } finally {
+    phase.done();
+  }
 }
 
 /**

@@ -164,7 +164,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       if (note) decision.comment = note;
       if (f) {
         decision.kind = f.kind;
-        decision.subject = f.subject;
+        decision.subject = f.label || f.subject;
       }
     }
     // Read, change and write under the file's lock: another server (or a hand edit) may have written

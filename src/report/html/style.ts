@@ -102,8 +102,27 @@ del + ins { margin-left: .3em; }
 .review .saved { color: var(--muted); font-size: .9rem; }
 .sources { width: 100%; border-collapse: collapse; background: var(--card); font-size: .92rem; }
 .sources th, .sources td { text-align: left; border-bottom: 1px solid var(--line); padding: .4rem .5rem; vertical-align: top; }
-.table-wrap { overflow-x: auto; }
+.table-wrap { overflow-x: auto; content-visibility: auto; contain-intrinsic-size: auto 40rem; }
 .empty { color: var(--muted); }
+.note { color: var(--muted); font-size: .9rem; margin: 0 0 .75rem; }
+.odd { margin: 0 0 .4rem; font-size: .95rem; }
+.open { font-size: 1.05rem; margin: 0 0 1rem; }
+.open .n-open { color: var(--conflict); }
+.keys { color: var(--muted); font-size: .85rem; margin: 0 0 .5rem; }
+kbd { font: .8rem ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; border: 1px solid var(--line); border-bottom-width: 2px;
+  border-radius: .25rem; padding: 0 .3em; background: var(--card); }
+.finding { content-visibility: auto; contain-intrinsic-size: auto 22rem; }
+.finding.current { outline: 3px solid var(--accent); outline-offset: 2px; }
+.agreements { margin: 1rem 0; }
+.agreements > summary { cursor: pointer; font-weight: 600; padding: .4rem 0; }
+.finding.line { padding: .35rem .75rem; margin: 0 0 .35rem; border-left-width: .25rem; contain-intrinsic-size: auto 2.5rem; }
+.finding.line .badge { margin-right: .35rem; }
+.claims li.more { color: var(--muted); font-size: .88rem; }
+.sentence.named { border-left-style: dashed; }
+.pages { display: flex; gap: .75rem; align-items: center; justify-content: center; margin: 1rem 0; }
+.pages button { font: inherit; border-radius: .35rem; border: 1px solid var(--accent); background: transparent; color: var(--accent);
+  padding: .3rem .9rem; min-height: 2.2rem; cursor: pointer; }
+.pages button:disabled { opacity: .4; cursor: default; }
 @media (max-width: 40rem) {
   body { font-size: 15px; }
   main { padding: .75rem .6rem 2rem; }
