@@ -9,7 +9,8 @@ import { PORT_TEXT, corroborate, newsroom, portClaims } from './helpers';
  * Fail closed, and stay inside the folders given: a claims file or article that cannot be read makes
  * check, gate and validate exit 2 naming it (or, with --skip-unreadable, is listed and left out); a
  * symlink out of the article folder or the store is skipped with a warning; a claims file's
- * article.file is read only inside the working folder and only when it is a regular file.
+ * article.file is read only inside the article root (--root, else the folder holding the store) and
+ * only when it is a regular file.
  */
 
 afterAll(removeTempDirs);
@@ -198,6 +199,102 @@ describe("a claims file's article.file is read only inside the stored articles' 
     writeFileSync(join(dir, 'claims', 'evil.md.yaml'), evil('../articles/evil.md'));
     const inside = await corroborate(dir, 'check', 'claims', '--format', 'html');
     expect(inside.stdout).toContain('Quorvane');
+  });
+});
+
+describe('the article root is --root or the folder holding the store, never where the claims files point', () => {
+  // Articles of the machine (invented here) that every claims file of the store names, hash and spans
+  // exact: read, their sentences would show in the HTML report.
+  const SECRETS = ['harbor', 'quay', 'pier'].map((place, i) => ({
+    id: `${place}.md`,
+    text: `Vault code Quorvane-77${i}1: the ferry Marisol carried ${i + 1},020 passengers to the ${place} at Quillan.\n`,
+    phrase: `${i + 1},020 passengers`,
+    value: (i + 1) * 1000 + 20,
+  }));
+
+  /** A newsroom whose store's claims files all name articles in a folder outside it (`outside`). */
+  function capturedStore(): { dir: string; outside: string } {
+    const outside = tempDir('corroborate-outside-');
+    const dir = tempDir('corroborate-captured-');
+    const files: Record<string, string> = { 'new/coast.md': '---\npublished: 2026-03-03\n---\nThe ferry Marisol carried 1,020 passengers, the coast guard said.\n' };
+    for (const s of SECRETS) {
+      writeFileSync(join(outside, s.id), s.text);
+      files[`claims/${s.id}.yaml`] = handWrittenCountClaims({
+        id: s.id,
+        file: `${'../'.repeat(12)}${outside.slice(1)}/${s.id}`,
+        text: s.text,
+        phrase: s.phrase,
+        value: s.value,
+        counted: 'passenger',
+        predicates: ['carry'],
+        words: ['ferry'],
+        attribute: 'aboard',
+      });
+    }
+    writeTree(dir, files);
+    return { dir, outside };
+  }
+
+  test.each([
+    ['check claims/', (dir: string, ...extra: string[]) => corroborate(dir, 'check', 'claims', '--format', 'html', '--fail-on', 'never', ...extra)],
+    ['gate new/coast.md', (dir: string, ...extra: string[]) => corroborate(dir, 'gate', 'new/coast.md', '--against', 'claims', '--format', 'html', '--fail-on', 'never', ...extra)],
+    ['gate --no-index', (dir: string, ...extra: string[]) => corroborate(dir, 'gate', 'new/coast.md', '--against', 'claims', '--no-index', '--format', 'html', '--fail-on', 'never', ...extra)],
+  ])('%s: a store whose every claims file points outside still reads nothing there, and says so per file', async (_name, run) => {
+    const { dir, outside } = capturedStore();
+    const r = await run(dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2,020 passengers');
+    expect(r.stdout).not.toContain('Quorvane');
+    for (const s of SECRETS) {
+      expect(r.stderr).toContain(`warning: claims/${s.id}.yaml:1:1: article.file "${'../'.repeat(12)}${outside.slice(1)}/${s.id}" lies outside the article root "."; not read`);
+    }
+    // Control: named as the root on the command line, the same folder is read (the test would see a read).
+    const given = await run(dir, '--root', outside);
+    expect(given.stdout).toContain('Quorvane');
+    expect(given.stderr).not.toContain('lies outside');
+  });
+
+  test('validate says which claims files point outside the root, and still passes them', async () => {
+    const { dir } = capturedStore();
+    const r = await corroborate(dir, 'validate', 'claims');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('3 claims files valid\n');
+    expect(r.stderr.match(/lies outside the article root/g)).toHaveLength(3);
+    expect((await corroborate(dir, 'validate', 'claims', '-q')).stderr).toBe('');
+  });
+
+  test('a symlink inside the root that leads out of it is outside too', async () => {
+    const { dir, outside } = capturedStore();
+    mkdirSync(join(dir, 'articles'));
+    symlinkSync(join(outside, 'harbor.md'), join(dir, 'articles', 'harbor.md'));
+    const harbor = SECRETS[0];
+    writeFileSync(
+      join(dir, 'claims', 'harbor.md.yaml'),
+      handWrittenCountClaims({ id: harbor.id, file: '../articles/harbor.md', text: harbor.text, phrase: harbor.phrase, value: harbor.value, counted: 'passenger', predicates: ['carry'], words: ['ferry'], attribute: 'aboard' }),
+    );
+    const r = await corroborate(dir, 'check', 'claims', '--format', 'html', '--fail-on', 'never');
+    expect(r.stdout).not.toContain('Quorvane');
+    expect(r.stderr).toContain('warning: claims/harbor.md.yaml:1:1: article.file "../articles/harbor.md" lies outside the article root');
+  });
+
+  test('a store inside a newsroom folder reads the articles beside it, from any working folder', async () => {
+    const dir = tempDir('corroborate-beside-');
+    // Two accounts of one opening: their conflict shows each article's sentence, when its text is read.
+    const calm = 'The Orlen library opened 3 reading rooms on Tuesday, said Vesna Tarkovic.\n';
+    const other = 'The Orlen library opened 5 reading rooms on Tuesday.\n';
+    const claims = (id: string, text: string, phrase: string, value: number) =>
+      handWrittenCountClaims({ id, file: `../articles/${id}`, text, phrase, value, counted: 'room', predicates: ['open'], words: ['library'], attribute: 'opened' });
+    writeTree(dir, {
+      'news/articles/calm.md': calm,
+      'news/articles/other.md': other,
+      'news/claims/calm.md.yaml': claims('calm.md', calm, '3 reading rooms', 3),
+      'news/claims/other.md.yaml': claims('other.md', other, '5 reading rooms', 5),
+    });
+    for (const [cwd, store] of [[dir, 'news/claims'], [join(dir, 'news'), 'claims'], [join(dir, 'news', 'claims'), '.']]) {
+      const r = await corroborate(cwd, 'check', store, '--format', 'html', '--fail-on', 'never');
+      expect(r.stderr).not.toContain('lies outside');
+      expect(r.stdout).toContain('Vesna Tarkovic');
+    }
   });
 });
 

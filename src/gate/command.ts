@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../util/fs-atomic';
 import { buildPool, judge } from './run';
 import { CONFIG_OPTION, configFor, failOnOption, formatFor, formatOption, ioFor, nonNegativeInt, useColor, type LintOptions } from '../pipeline/lint-options';
 import { formatExtractionError } from '../pipeline';
-import { MAX_ARTICLE_BYTES_HELP, parseByteCount } from '../pipeline/cli';
+import { GATE_ROOT_HELP, MAX_ARTICLE_BYTES_HELP, parseByteCount } from '../pipeline/cli';
 import { createProgress } from '../pipeline/progress';
 import { Failure } from '../util/problem';
 import { DEFAULT_BASELINE, entryFor, isIsoDay, readBaseline, serializeBaseline, todayIso, type Baseline } from './baseline';
@@ -122,7 +122,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
     .option('--decisions <file>', 'editor decisions from corroborate review (default: decisions.yaml in the store when present)')
     .option('--prune', 'remove stale entries (expired, or not seen in this run) from the baseline file')
     .option('--update', 'when the gate passes, add the new articles\' claims to the store (one atomic write per file)')
-    .option('--root <dir>', 'folder article ids are relative to (default: inferred from the store)')
+    .option('--root <dir>', GATE_ROOT_HELP)
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
     .option(
       '--skip-unreadable',
@@ -219,7 +219,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
           }
           if (opts.update) {
             if (j.exitCode === 0) {
-              const written = writeClaimsToStore(pool.storeDir, pool.newArticles, pool.claims, index ? { rules, cwd } : undefined);
+              const written = writeClaimsToStore(pool.storeDir, pool.newArticles, pool.claims, index ? { rules, cwd, articleRoot: pool.articleRoot } : undefined);
               if (!quiet) io.stderr(`gate: stored the claims of ${written.length} article${written.length === 1 ? '' : 's'} in ${relativePath(cwd, pool.storeDir) || '.'}\n`);
             } else if (!quiet) io.stderr('gate: store not updated (the gate failed)\n');
           }
@@ -240,7 +240,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
     .requiredOption('--by <name>', 'who accepts these findings')
     .requiredOption('--reason <text>', 'why they are accepted')
     .option('--expires <day>', 'YYYY-MM-DD after which the entries no longer hold', isoDayArg)
-    .option('--root <dir>', 'folder article ids are relative to (default: inferred from the store)')
+    .option('--root <dir>', GATE_ROOT_HELP)
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
     .option('-q, --quiet', 'no summary on stderr')
     .action(

@@ -7,7 +7,7 @@ import { formatExtractionError } from '../pipeline';
 import { extractWithProgress } from './cli';
 import { createProgress } from './progress';
 import { loadCurrentClaims } from './stored';
-import { isClaimsFolder, inferRoot, loadClaimsFolder, articleFromClaims, type StoreReadOptions } from '../claims/io';
+import { isClaimsFolder, articleRootFor, loadClaimsFolder, articleFromClaims, type StoreReadOptions } from '../claims/io';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { Failure, formatProblem } from '../util/problem';
 
@@ -74,6 +74,8 @@ export interface InputOptions {
   stdinFilename?: string;
   /** Files left out, gitignore syntax (`--ignore-pattern`), on top of `.corroborateignore`. */
   ignorePatterns?: string[];
+  /** For a claims folder: the only folder its article files are read in (`--root`; default: the folder holding it). */
+  root?: string;
 }
 
 export interface Loaded {
@@ -93,19 +95,20 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, options: In
     if (existsSync(dir) && statSync(dir).isDirectory() && isClaimsFolder(dir)) {
       const errors: ExtractionError[] = [];
       const progress = createProgress({ quiet, label: 'claims files read' });
-      const read = (): StoreReadOptions => ({ followSymlinks, notices: [], skipped: skipUnreadable ? [] : undefined, onProgress: (done, total) => progress.update(done, total) });
+      const articleRoot = articleRootFor(dir, options.root, io.cwd);
+      const read = (): StoreReadOptions => ({ followSymlinks, notices: [], skipped: skipUnreadable ? [] : undefined, articleRoot, onProgress: (done, total) => progress.update(done, total) });
       let how = read();
       let loaded = loadClaimsFolder(dir, io.cwd, { cache, ...how });
       progress.done();
       // Claims made by another format, extractor or language data are extracted again (or refused).
       if (!loaded.ok) loaded = loadCurrentClaims(dir, io.cwd, errors, (how = read()));
       if (!loaded.ok) throw new Failure(loaded.error);
-      noteLinks(io, how.notices ?? [], quiet);
+      // Article text is read only inside the article root, never in a place the claims files choose.
+      const notices = how.notices ?? [];
+      const articles = loaded.value.map((f) => articleFromClaims(f, dir, articleRoot, { cwd: io.cwd, notices }));
+      noteLinks(io, notices, quiet);
       failOrSkip(io, how.skipped ?? [], skipUnreadable);
       for (const e of errors) io.stderr(`${formatExtractionError(e)}\n`);
-      // Article text is read only inside the folder the stored articles' ids are relative to.
-      const root = inferRoot(loaded.value, dir) ?? dir;
-      const articles = loaded.value.map((f) => articleFromClaims(f, dir, root));
       return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir, errors };
     }
   }

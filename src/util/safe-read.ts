@@ -86,6 +86,17 @@ export function resolvesWithin(root: string, path: string): boolean {
 }
 
 /**
+ * Where `path` lies against `root`: 'outside' when it leaves it as written ("../../etc/passwd") or once
+ * symlinks are resolved (a link in the root to /etc/passwd); 'missing' when it cannot be resolved (no such
+ * file: nothing to read, nothing to warn of); else 'inside'.
+ */
+export function placeWithin(root: string, path: string): 'inside' | 'outside' | 'missing' {
+  const p = realPath(path);
+  if (p === undefined) return isWithin(root, path) ? 'missing' : 'outside';
+  return isWithin(realPath(root) ?? root, p) ? 'inside' : 'outside';
+}
+
+/**
  * The text of a file the run needs (a baseline, a decisions file, corpus.yaml, a rules file): a problem
  * at `displayName:1:1` when it is not a regular file or cannot be read, instead of a hang or a throw.
  */
