@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { sha256 } from '../../src/claims/io';
 import { handWrittenCountClaims, removeTempDirs, tempDir, writeTree } from '../gate/helpers';
@@ -61,8 +62,8 @@ describe('a claims file that cannot be read fails the run, exit 2, naming it', (
 describe('an article that cannot be read fails the run, exit 2, naming it', () => {
   const ARTICLES: [string, (path: string) => void][] = [
     ['a dangling symlink', (p) => symlinkSync(join(p, '..', 'nowhere.md'), p)],
-    ['a FIFO', (p) => execFileSync('mkfifo', [p])],
     ['a binary file', (p) => writeFileSync(p, Buffer.from([0x41, 0, 0x42]))],
+    ...(isRoot ? [] : ([['a file without read permission', (p: string) => (writeFileSync(p, 'The ferry Marisol sailed.\n'), chmodSync(p, 0))]] as [string, (path: string) => void][])),
   ];
   test.each(ARTICLES)('%s: gate and check exit 2; --skip-unreadable lists it and goes on', async (_how, make) => {
     const dir = newsroom();
@@ -78,6 +79,73 @@ describe('an article that cannot be read fails the run, exit 2, naming it', () =
     // The gate without the bad file still finds the conflict with the store.
     const gate = await corroborate(dir, 'gate', 'new', '--against', 'claims', '--skip-unreadable', '-q');
     expect(gate.code).toBe(1);
+  });
+});
+
+describe('a special file is no article: found in a folder or by a pattern it is skipped with a warning; named, exit 2', () => {
+  /** Ways to put a special file at `path`; each gives back what to undo once the runs are over. */
+  const SPECIAL: [string, (path: string) => Promise<() => Promise<void>>, string[]][] = [
+    ['a FIFO', async (p) => (execFileSync('mkfifo', [p]), async () => {}), []],
+    [
+      'a socket',
+      (p) =>
+        new Promise((done) => {
+          const server = createServer().listen(p, () => done(() => new Promise<void>((closed) => server.close(() => closed()))));
+        }),
+      [],
+    ],
+    // A device node needs root to make: a symlink to /dev/null, followed, leads to one.
+    ['a device (through a symlink, --follow-symlinks)', async (p) => (symlinkSync('/dev/null', p), async () => {}), ['--follow-symlinks']],
+  ];
+  const WARNING = (id: string) => `warning: ${id}:1:1: not a regular file (a device, FIFO or socket), so not an article; skipped\n`;
+
+  test.each(SPECIAL)('%s in the article folder or matched by a pattern: a warning naming it, the run goes on', async (_kind, make, extra) => {
+    const dir = newsroom();
+    const undo = await make(join(dir, 'new', 'odd.md'));
+    try {
+      for (const [args, id, code] of [
+        [['check', 'new'], 'odd.md', 0],
+        [['check', 'new/*.md'], 'new/odd.md', 0],
+        [['gate', 'new', '--against', 'claims'], 'odd.md', 1],
+        [['gate', 'new/*.md', '--against', 'claims'], 'new/odd.md', 1],
+      ] as [string[], string, number][]) {
+        const r = await corroborate(dir, ...args, ...extra, '--format', 'json');
+        expect({ args, code: r.code }).toEqual({ args, code });
+        expect(r.stderr).toContain(WARNING(id));
+        expect(JSON.parse(r.stdout).summary.articles).toBe(args[0] === 'gate' ? 2 : 1);
+        // Quiet: no warning, the same exit.
+        const quiet = await corroborate(dir, ...args, ...extra, '-q');
+        expect({ args, code: quiet.code, stderr: quiet.stderr }).toEqual({ args, code, stderr: '' });
+      }
+    } finally {
+      await undo();
+    }
+  });
+
+  test.each(SPECIAL)('%s named on the command line: exit 2 naming it; --skip-unreadable lists it and goes on', async (_kind, make, extra) => {
+    const dir = newsroom();
+    const undo = await make(join(dir, 'new', 'odd.md'));
+    try {
+      for (const args of [['check', 'new/odd.md', 'new/coast.md'], ['gate', 'new/odd.md', 'new/coast.md', '--against', 'claims']]) {
+        const r = await corroborate(dir, ...args, ...extra);
+        expect({ args, code: r.code }).toEqual({ args, code: 2 });
+        expect(r.stderr).toMatch(/^new\/odd\.md:1:1: not a regular file \(a device, FIFO or socket\)$/m);
+        const skipped = await corroborate(dir, ...args, ...extra, '--skip-unreadable', '--fail-on', 'never');
+        expect(skipped.code).toBe(0);
+        expect(skipped.stderr).toMatch(/^warning: new\/odd\.md:1:1: not a regular file .*; skipped$/m);
+        expect(skipped.stderr).toMatch(/1 unreadable file skipped/);
+      }
+    } finally {
+      await undo();
+    }
+  });
+
+  test('a dangling symlink matched by a pattern still fails the run (it is not a special file)', async () => {
+    const dir = newsroom();
+    symlinkSync(join(dir, 'new', 'nowhere.md'), join(dir, 'new', 'gone.md'));
+    const r = await corroborate(dir, 'check', 'new/*.md');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^new\/gone\.md:1:1: cannot be read \(a dangling symlink\)$/m);
   });
 });
 

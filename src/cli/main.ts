@@ -20,7 +20,7 @@ import { appendStepSummary } from '../gate/summary';
 import { VERSION } from '../version';
 import { escapeControls } from '../util/control';
 import { Failure, formatProblem } from '../util/problem';
-import { EXIT, emit, failOrSkip, loadInputs, noteLinks, rulesFor, type InputOptions, type Io } from '../pipeline/inputs';
+import { EXIT, emit, failOrSkip, loadInputs, noteSkipped, rulesFor, type InputOptions, type Io } from '../pipeline/inputs';
 import { registerGate } from '../gate/command';
 import { registerReview } from '../review/command';
 import { registerEval } from './eval';
@@ -139,7 +139,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const decisions = loadDecisions(decisionsPath, relative(io.cwd, decisionsPath) || DECISIONS_FILE);
       const problems = [...(loaded.ok ? [] : loaded.error), ...(decisions.ok ? [] : decisions.error)];
       if (problems.length || !loaded.ok) throw new Failure(problems);
-      noteLinks(io, [...(how.notices ?? []), ...outsideArticleRoot(loaded.value, abs, articleRoot, io.cwd)], Boolean(opts.quiet));
+      noteSkipped(io, [...(how.notices ?? []), ...outsideArticleRoot(loaded.value, abs, articleRoot, io.cwd)], Boolean(opts.quiet));
       failOrSkip(io, how.skipped ?? [], Boolean(opts.skipUnreadable));
       io.stdout(`${loaded.value.length} claims file${loaded.value.length === 1 ? '' : 's'} valid\n`);
       setExit(EXIT.ok);

@@ -4,7 +4,7 @@ import { DECISIONS_FILE, loadDecisions, type Decisions } from '../review/decisio
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { RuleSet } from '../types';
-import { EXIT, failOrSkip, noteLinks, type Io } from '../pipeline/inputs';
+import { EXIT, failOrSkip, noteSkipped, type Io } from '../pipeline/inputs';
 import { MAX_FILE_BYTES, readNeededText } from '../util/safe-read';
 import { loadRulesFor } from '../rules/loader';
 import { RENDERERS } from '../report';
@@ -169,7 +169,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
           });
           storeProgress.done();
           const quiet = Boolean(opts.quiet);
-          noteLinks(io, pool.links, quiet);
+          noteSkipped(io, pool.notices, quiet);
           failOrSkip(io, pool.warnings, Boolean(opts.skipUnreadable));
           for (const e of pool.errors) io.stderr(`${formatExtractionError(e)}\n`);
           const today = todayIso();
@@ -252,7 +252,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
         const before = readBaseline(abs, opts.out);
         if (!before.ok) throw new Failure(before.error);
         const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd });
-        noteLinks(io, pool.links, Boolean(opts.quiet));
+        noteSkipped(io, pool.notices, Boolean(opts.quiet));
         failOrSkip(io, pool.warnings, false);
         const today = todayIso();
         // Findings a directive in the article already ignores need no baseline entry.

@@ -47,7 +47,7 @@ export interface PoolOptions {
   allowMissingStore?: boolean;
   /** Leave out claims files and articles that cannot be read, parsed or validated (listed in `warnings`) instead of failing. */
   skipUnreadable?: boolean;
-  /** Follow symlinks out of the store and the article folders (default: skipped, listed in `links`). */
+  /** Follow symlinks out of the store and the article folders (default: skipped, listed in `notices`). */
   followSymlinks?: boolean;
   /** `--max-article-bytes`. */
   maxArticleBytes?: number;
@@ -84,8 +84,11 @@ export interface Pool {
    * claims files left out: the command fails on these unless told to skip them.
    */
   warnings: Problem[];
-  /** Symlinks not followed (out of the store or the article folder, loops). */
-  links: Problem[];
+  /**
+   * Left out with a notice: symlinks not followed (out of the store or the article folder, loops),
+   * special files in an article folder, stored articles' files outside the article root.
+   */
+  notices: Problem[];
   /** Extractors that threw on a new article: that article is compared without their claims. */
   errors: ExtractionError[];
   /** Every finding among all the articles, old-vs-old included. */
@@ -144,13 +147,13 @@ function readOptions(opts: PoolOptions): Required<Pick<StoreReadOptions, 'notice
 function poolOf(opts: PoolOptions, how: ReturnType<typeof readOptions>, storeDir: string, view: StoreView | undefined, everything: ClaimsFile[] | undefined): Pool {
   let newArticles: Article[] = [];
   const warnings: Problem[] = [];
-  const links: Problem[] = how.notices;
+  const notices: Problem[] = how.notices;
   let corpusRoot = opts.cwd;
   if (opts.inputs.length) {
     const corpus = loadCorpus(opts.inputs, opts.cwd, { followSymlinks: opts.followSymlinks, maxArticleBytes: opts.maxArticleBytes });
     newArticles = corpus.articles;
     warnings.push(...corpus.warnings);
-    links.push(...corpus.links);
+    notices.push(...corpus.notices);
     corpusRoot = corpus.root;
   }
   const storedFiles = everything ?? view!.data.files.map((f) => ({ article: { id: f.id, file: f.file } }));
@@ -189,7 +192,7 @@ function poolOf(opts: PoolOptions, how: ReturnType<typeof readOptions>, storeDir
   const articles: Article[] = [];
   for (const f of stored) {
     if (newIds.has(f.article.id)) continue;
-    articles.push(articleFromClaims(f, storeDir, how.articleRoot, { cwd: opts.cwd, notices: links }));
+    articles.push(articleFromClaims(f, storeDir, how.articleRoot, { cwd: opts.cwd, notices }));
     claims.set(f.article.id, f.claims);
     paths[f.article.id] = f.article.file
       ? relativePath(opts.cwd, resolve(dirname(claimsPathFor(storeDir, f.article.id)), f.article.file))
@@ -218,7 +221,7 @@ function poolOf(opts: PoolOptions, how: ReturnType<typeof readOptions>, storeDir
     view,
     paths,
     warnings,
-    links,
+    notices,
     errors,
     all,
     relevant,

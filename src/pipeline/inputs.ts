@@ -52,10 +52,13 @@ export function failOrSkip(io: Io, problems: readonly Problem[], skip: boolean):
   io.stderr(`warning: ${files} unreadable file${files === 1 ? '' : 's'} skipped (--skip-unreadable)\n`);
 }
 
-/** Symlinks not followed: a notice each, unless quiet. */
-export function noteLinks(io: Io, links: readonly Problem[], quiet: boolean): void {
+/**
+ * Inputs left out with a notice (symlinks not followed, special files found in a folder, stored
+ * articles' files outside the article root): a warning each, unless quiet. They never fail the run.
+ */
+export function noteSkipped(io: Io, notices: readonly Problem[], quiet: boolean): void {
   if (quiet) return;
-  for (const p of links) io.stderr(`warning: ${formatProblem(p)}\n`);
+  for (const p of notices) io.stderr(`warning: ${formatProblem(p)}\n`);
 }
 
 /** How a command reads its inputs. */
@@ -106,7 +109,7 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, options: In
       // Article text is read only inside the article root, never in a place the claims files choose.
       const notices = how.notices ?? [];
       const articles = loaded.value.map((f) => articleFromClaims(f, dir, articleRoot, { cwd: io.cwd, notices }));
-      noteLinks(io, notices, quiet);
+      noteSkipped(io, notices, quiet);
       failOrSkip(io, how.skipped ?? [], skipUnreadable);
       for (const e of errors) io.stderr(`${formatExtractionError(e)}\n`);
       return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir, errors };
@@ -126,7 +129,7 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, options: In
   } finally {
     reading.done();
   }
-  noteLinks(io, corpus.links, quiet);
+  noteSkipped(io, corpus.notices, quiet);
   failOrSkip(io, corpus.warnings, skipUnreadable);
   const errors: ExtractionError[] = [];
   const claims = extractWithProgress(corpus.articles, { jobs, quiet, errors });
