@@ -1,5 +1,6 @@
 import type { Article, Claim, ExtractContext, ExtractionError, Extractor, Finding, RuleSet, Unread } from './types';
 import { lineColumn } from './text/span';
+import { forgetArticle } from './text/lookup';
 import { EXTRACTORS, REFINERS } from './extract';
 import { inMatchingForm } from './extract/matching';
 import { compareAll, compareClaimOrder, type CompareOptions } from './compare/engine';
@@ -45,6 +46,7 @@ export function extractArticle(article: Article, ctx: ExtractContext, options: E
   }
   for (const refine of REFINERS) claims = refine(claims, read, context);
   if (matching) claims = matching.restore(claims);
+  forgetArticle(read);
   return claims.filter((c) => spanIsExact(article, c)).sort(compareClaimOrder);
 }
 

@@ -28,9 +28,9 @@ function sample() {
 
 describe('claims files', () => {
   test('round trip: what is written reads back equal', () => {
-    const { yaml, claim, claimsDir } = sample();
+    const { yaml, claim, claimsDir, dir } = sample();
     const path = claimsPathFor(claimsDir, 'a.txt');
-    const parsed = parseClaimsFile('claims/a.txt.yaml', yaml, path);
+    const parsed = parseClaimsFile('claims/a.txt.yaml', yaml, path, dir);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     expect(parsed.value.claims).toEqual([claim]);
     expect(parsed.value.article.id).toBe('a.txt');
@@ -46,10 +46,10 @@ describe('claims files', () => {
     ['bad YAML', (y) => y.replace('claims:', 'claims: [oops'), /./],
   ];
   test.each(edits)('%s is reported as file:line:column', (_name, edit, message) => {
-    const { yaml, claimsDir } = sample();
+    const { yaml, claimsDir, dir } = sample();
     const edited = edit(yaml);
     expect(edited).not.toBe(yaml);
-    const parsed = parseClaimsFile('claims/a.txt.yaml', edited, claimsPathFor(claimsDir, 'a.txt'));
+    const parsed = parseClaimsFile('claims/a.txt.yaml', edited, claimsPathFor(claimsDir, 'a.txt'), dir);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     const p = parsed.error[0];
@@ -60,9 +60,9 @@ describe('claims files', () => {
   });
 
   test('the line points at the offending value', () => {
-    const { yaml, claimsDir } = sample();
+    const { yaml, claimsDir, dir } = sample();
     const edited = yaml.replace('low: 1200', 'low: lots');
-    const parsed = parseClaimsFile('c.yaml', edited, claimsPathFor(claimsDir, 'a.txt'));
+    const parsed = parseClaimsFile('c.yaml', edited, claimsPathFor(claimsDir, 'a.txt'), dir);
     if (parsed.ok) throw new Error('expected errors');
     const line = edited.split('\n').findIndex((l) => l.includes('low: lots')) + 1;
     expect(parsed.error[0].line).toBe(line);
@@ -159,12 +159,12 @@ describe('claims files known without reading them back', () => {
     };
     const claimsDir = join(dir, 'claims');
     const path = claimsPathFor(claimsDir, 'a.txt');
-    const parsed = parseClaimsFile('a.txt.yaml', serializeClaims(r.value, [claim], claimsDir), path);
+    const parsed = parseClaimsFile('a.txt.yaml', serializeClaims(r.value, [claim], claimsDir), path, dir);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     const known = claimsFileOf(r.value, [claim], claimsDir);
     expect(known).toEqual(parsed.value);
     mkdirSync(claimsDir, { recursive: true });
-    expect(claimsFileHolds(known, path)).toBe(true);
+    expect(claimsFileHolds(known, path, dir)).toBe(true);
   });
 
   test.each([
@@ -173,8 +173,8 @@ describe('claims files known without reading them back', () => {
     ['a value the schema refuses', (c: Claim) => ({ ...c, value: { ...c.value, dimension: 'mood' } }) as unknown as Claim, false],
     ['nothing wrong', (c: Claim) => c, true],
   ])('claimsFileHolds with %s', (_name, edit, holds) => {
-    const { article, claim, claimsDir } = sample();
+    const { article, claim, claimsDir, dir } = sample();
     const file = claimsFileOf(article, [edit(claim)], claimsDir);
-    expect(claimsFileHolds(file, claimsPathFor(claimsDir, 'a.txt'))).toBe(holds);
+    expect(claimsFileHolds(file, claimsPathFor(claimsDir, 'a.txt'), dir)).toBe(holds);
   });
 });

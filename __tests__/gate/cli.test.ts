@@ -316,7 +316,7 @@ describe('the store stays consistent', () => {
   }
 
   function parsesAsClaims(dir: string, name: string, text: string): boolean {
-    return parseClaimsFile(name, text, join(dir, 'claims', name)).ok;
+    return parseClaimsFile(name, text, join(dir, 'claims', name), dir).ok;
   }
 
   test('a gate --update killed (SIGKILL) between two files leaves every file old or new, whole, and parsing', async () => {

@@ -314,7 +314,7 @@ function compareWays(view: StoreView, fresh: { article: Article; claims: Claim[]
   const focus = new Set([fresh.article.id]);
   const all = view.data.files.map((e) => recordOf(view, e)!);
   const run = (files: typeof all, options: Parameters<typeof checkClaims>[3]) => {
-    const articles = [...files.map((f) => articleFromClaims(f, view.dir)), fresh.article];
+    const articles = [...files.map((f) => articleFromClaims(f, view.dir, view.articleRoot)), fresh.article];
     const claims = new Map<string, Claim[]>([...files.map((f) => [f.article.id, f.claims] as [string, Claim[]]), [fresh.article.id, fresh.claims]]);
     return JSON.stringify(checkClaims(articles, claims, RULES, options).findings);
   };
@@ -350,7 +350,7 @@ describe('exactness aids, each shown to matter', () => {
     const w = compareWays(view, fresh);
     closeStore(view);
     expect(w.plan.files.map((i) => view.data.files[i].id)).toEqual(['lifeboat.txt']);
-    expect([...(w.plan.overfull.get('quantity-tolerance') ?? [])].sort()).toEqual(['count:count:passenger', 'count:count:passenger:attribute:reported', 'count:count:passenger:carry', 'count:count:passenger:ferry']);
+    expect([...(w.plan.overfull.get('quantity-tolerance') ?? [])].sort()).toEqual(['count:count:passenger', 'count:count:passenger:attribute:reported', 'count:count:passenger:carry', 'count:count:passenger:ferry', 'count:count:person:attribute:reported']);
     expect(w.exact).toBe(w.full);
     expect(w.withoutOverfull).not.toBe(w.full);
   });

@@ -114,7 +114,7 @@ describe('loadCorpus', () => {
     symlinkSync(dir, join(dir, 'sub', 'loop'));
     const corpus = loadCorpus([dir]);
     expect(corpus.articles.map((a) => a.id)).toEqual(['sub/a.txt']);
-    expect(corpus.links.some((w) => /symlink loop/.test(w.message))).toBe(true);
+    expect(corpus.notices.some((w) => /symlink loop/.test(w.message))).toBe(true);
   });
 
   test('a list of files: ids relative to the working folder', () => {

@@ -80,7 +80,7 @@ describe.each(STORIES)('one set of findings: %s', (_name, dir) => {
     for (const spelled of [store, `${store}/`, './claims', 'claims/']) {
       const loaded = loadClaimsFolder(resolve(scratch, spelled), scratch);
       if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
-      const articles = loaded.value.map((f) => articleFromClaims(f, resolve(scratch, spelled)));
+      const articles = loaded.value.map((f) => articleFromClaims(f, resolve(scratch, spelled), dir));
       const got = checkClaims(articles, new Map(loaded.value.map((f) => [f.article.id, f.claims])), RULES).findings;
       expect(essences(got)).toEqual(expected);
     }
@@ -97,7 +97,8 @@ describe.each(STORIES)('one set of findings: %s', (_name, dir) => {
         [relative(dir, a.path), dir],
         [`./${relative(resolve(dir, '..'), a.path)}`, resolve(dir, '..')],
       ]) {
-        const pool = buildPool({ inputs: [input], against: relative(cwd, store) || '.', rules: RULES, cwd });
+        // The store lies away from the articles: --root names their folder (else their text is not read).
+        const pool = buildPool({ inputs: [input], against: relative(cwd, store) || '.', root: relative(cwd, dir) || '.', rules: RULES, cwd });
         expect(essences(pool.relevant)).toEqual(essences(involving));
       }
     }

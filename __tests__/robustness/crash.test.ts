@@ -48,7 +48,7 @@ test('extract --out killed between files leaves each claims file old or new, who
   for (const [name, text] of after) {
     expect([old.get(name), fresh.get(name)]).toContain(text);
     if (text === fresh.get(name)) updated++;
-    expect(parseClaimsFile(name, text, join(dir, 'claims', name)).ok).toBe(true);
+    expect(parseClaimsFile(name, text, join(dir, 'claims', name), dir).ok).toBe(true);
   }
   // Killed mid-run: some files are new, some still old.
   expect(updated).toBeGreaterThan(0);

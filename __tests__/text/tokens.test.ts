@@ -247,3 +247,35 @@ describe('lowerCaseWords: the words an article also writes in lower case', () =>
     }
   });
 });
+
+describe('a body is read into tokens once, however long, and let go of once its extraction is over', () => {
+  const { forgetArticle } = require('../../src/text/lookup') as typeof import('../../src/text/lookup');
+  const { extractArticle } = require('../../src/pipeline') as typeof import('../../src/pipeline');
+
+  test('a 9 MB body: every extractor reads the one set of tokens (made afresh for each, they took 3x the time and more memory at once)', () => {
+    const line = "On Monday, Mayor Ilse Brand's office said the ferry Marisol carried 1,200 passengers to Quillan.\n";
+    const a = article(line.repeat(Math.ceil((9 << 20) / line.length)));
+    const words = bodyWords(a);
+    expect(bodyWords(a)).toBe(words);
+    expect(bodyTokens(a)).toBe(bodyTokens(a));
+    // The same word is one string wherever it stands: "Mayor" of the first line and of the last.
+    const mayors = words.filter((w) => w.text === 'Mayor');
+    expect(mayors.length).toBeGreaterThan(90_000);
+    expect(new Set(mayors.map((w) => w.lower)).size).toBe(1);
+    expect(mayors[mayors.length - 1].cap).toBe(true);
+    forgetArticle(a);
+    expect(bodyWords(a)).not.toBe(words);
+  });
+
+  test('extractArticle lets go of the memos of the article it read: asked again, the tokens are read afresh, the same', () => {
+    const a = article('Port chief Ilse Brand said the ferry Marisol carried 1,200 passengers on May 3, 2024.\n');
+    const before = bodyWords(a);
+    const claims = extractArticle(a, {});
+    expect(claims.length).toBeGreaterThan(2);
+    const after = bodyWords(a);
+    expect(after).not.toBe(before);
+    expect(after.map((w) => [w.text, w.start, w.end, w.lower, w.cap, w.possessive, w.initial])).toEqual(before.map((w) => [w.text, w.start, w.end, w.lower, w.cap, w.possessive, w.initial]));
+    // The claims are what a second run gives: memos only spare work.
+    expect(extractArticle(a, {})).toEqual(claims);
+  });
+});

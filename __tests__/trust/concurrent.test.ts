@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { lockPathFor, withLock } from '../../src/util/lock';
 import { Failure } from '../../src/util/problem';
@@ -10,9 +10,11 @@ import { portClaims } from './helpers';
 
 /*
  * Writers that read, change and write one file (or the store) take a lock around it. Real processes at
- * once, each pair started together: two review servers on one decisions file, two `baseline create` on
- * one baseline, two `gate --update` whose articles conflict with each other. Nothing acknowledged is lost,
- * and of the two gates the second compares against what the first stored, and fails.
+ * once, each pair started together, 20 rounds each: two review servers on one decisions file, two
+ * `baseline create` on one baseline, two `gate --update` whose articles conflict with each other.
+ * Nothing acknowledged is lost, and of the two gates the second compares against what the first stored,
+ * and fails. The pairs are processes kept up between rounds (cli-worker.js), so a round costs the
+ * commands' work, not two CLI start-ups; a control pair without the lock shows the rounds would see a loss.
  */
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -36,11 +38,6 @@ function start(cwd: string, args: string[]): { child: ChildProcess; done: Promis
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   const done = new Promise<Done>((res) => child.on('close', (code) => res({ code, stdout, stderr })));
   return { child, done };
-}
-
-/** Several CLI runs started at once. */
-function together(cwd: string, runs: string[][]): Promise<Done[]> {
-  return Promise.all(runs.map((args) => start(cwd, args).done));
 }
 
 interface Reply {
@@ -140,42 +137,155 @@ function room(): string {
   return dir;
 }
 
+/**
+ * A CLI process kept up between rounds (cli-worker.js): the built CLI loaded once, one command per
+ * request. Two of them asked in the same tick run their commands at once.
+ */
+interface CliWorker {
+  run(cwd: string, args: string[]): Promise<Done>;
+  stop(): Promise<void>;
+}
+
+async function cliWorker(setup: { lockless?: boolean; slowYamlWriteMs?: number }): Promise<CliWorker> {
+  const child = fork(join(__dirname, 'cli-worker.js'), [join(dirname(bin), '..', 'dist')], { env: cliEnv(), stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const next = <T>() =>
+    new Promise<T>((res, rej) => {
+      const gone = () => rej(new Error('cli worker ended'));
+      child.once('exit', gone);
+      child.once('message', (m) => {
+        child.off('exit', gone);
+        res(m as T);
+      });
+    });
+  const ready = next<{ ready: boolean }>();
+  child.send({ setup });
+  await ready;
+  return {
+    run(cwd, args) {
+      const answer = next<Done>();
+      child.send({ cwd, args });
+      return answer;
+    },
+    stop: () =>
+      new Promise((res) => {
+        child.once('exit', () => res());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+// Every YAML write comes 60 ms after the run decided what to write: two runs that both read before
+// either wrote would lose an update for certain, so a lock that did not hold could not pass by luck.
+const SLOW = 60;
+const ROUNDS = 20;
+let locked: CliWorker[] = [];
+let lockless: CliWorker[] = [];
+beforeAll(async () => {
+  locked = await Promise.all([0, 1].map(() => cliWorker({ slowYamlWriteMs: SLOW })));
+  lockless = await Promise.all([0, 1].map(() => cliWorker({ slowYamlWriteMs: SLOW, lockless: true })));
+}, 120_000);
+afterAll(async () => {
+  await Promise.all([...locked, ...lockless].map((w) => w.stop()));
+});
+
+/** The pair runs one command each, started in the same tick. */
+function atOnce(pair: CliWorker[], cwd: string, runs: string[][]): Promise<Done[]> {
+  return Promise.all(runs.map((args, i) => pair[i].run(cwd, args)));
+}
+
+/** A store with port.md (1,200 aboard, by hand) and two new articles that each disagree with it. */
+function room(): string {
+  const dir = tempDir('corroborate-concurrent-');
+  const text = (n: string, who: string) =>
+    `---\npublished: 2026-03-03\n---\nThe ferry Marisol carried ${n} passengers when it ran aground near Quillan harbor on Sunday, ${who} said.\n`;
+  writeTree(dir, {
+    'articles/port.md': '---\noutlet: Tidewater Ledger\npublished: 2026-03-02\n---\nThe ferry Marisol carried 1,200 passengers when it ran aground near Quillan harbor on Sunday.\n',
+    'claims/port.md.yaml': portClaims(),
+    'new/coast.md': text('1,020', 'the coast guard'),
+    'new/tug.md': text('1,350', 'the tug crew'),
+  });
+  return dir;
+}
+
 describe('two baseline create at once on one baseline file', () => {
-  test('each round keeps both runs\' entries', async () => {
-    const dir = room();
-    for (let round = 0; round < 3; round++) {
+  const RUNS = ['new/coast.md', 'new/tug.md'].map((a) => ['baseline', 'create', a, '--against', 'claims', '--out', 'accepted.yaml', '--by', 'Desk', '--reason', 'known', '-q']);
+  const entries = (dir: string) => ((parse(readFileSync(join(dir, 'accepted.yaml'), 'utf8')) as { entries: { fingerprint: string }[] }).entries ?? []).map((e) => e.fingerprint).sort();
+
+  /** What the two runs add one after the other: what they must add together. */
+  async function alone(dir: string): Promise<string[]> {
+    const each: string[][] = [];
+    for (const args of RUNS) {
       rmSync(join(dir, 'accepted.yaml'), { force: true });
-      const runs = ['new/coast.md', 'new/tug.md'].map((a) => ['baseline', 'create', a, '--against', 'claims', '--out', 'accepted.yaml', '--by', 'Desk', '--reason', 'known', '-q']);
-      const done = await together(dir, runs);
+      expect(await locked[0].run(dir, args)).toMatchObject({ code: 0, stderr: '' });
+      each.push(entries(dir));
+    }
+    // Each run accepts a finding of its own: losing either run's write shows.
+    for (const e of each) expect(e.length).toBeGreaterThan(0);
+    expect(each[0].filter((f) => each[1].includes(f))).toEqual([]);
+    return [...each[0], ...each[1]].sort();
+  }
+
+  test(`${ROUNDS} rounds: the file holds every entry of both runs, each once`, async () => {
+    const dir = room();
+    const expected = await alone(dir);
+    for (let round = 0; round < ROUNDS; round++) {
+      rmSync(join(dir, 'accepted.yaml'), { force: true });
+      const done = await atOnce(locked, dir, RUNS);
       for (const d of done) expect(d).toMatchObject({ code: 0, stderr: '' });
-      const saved = parse(readFileSync(join(dir, 'accepted.yaml'), 'utf8')) as { entries: { sources: string[] }[] };
-      const sources = saved.entries.flatMap((e) => e.sources);
-      expect(sources).toContain('new/coast.md');
-      expect(sources).toContain('new/tug.md');
+      expect(entries(dir)).toEqual(expected);
     }
     expect(readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([]);
   }, 120_000);
+
+  test('control: without the lock the same rounds lose entries (the test above would see a loss)', async () => {
+    const dir = room();
+    const expected = await alone(dir);
+    let lost = 0;
+    for (let round = 0; round < 3; round++) {
+      rmSync(join(dir, 'accepted.yaml'), { force: true });
+      const done = await atOnce(lockless, dir, RUNS);
+      for (const d of done) expect(d).toMatchObject({ code: 0, stderr: '' });
+      if (entries(dir).length < expected.length) lost++;
+    }
+    expect(lost).toBeGreaterThan(0);
+  }, 60_000);
 });
 
 describe('two gate --update at once with articles that conflict with each other', () => {
-  test('each round: one passes and is stored, the other compares against it and fails', async () => {
+  const RUNS = ['a.md', 'b.md'].map((a) => ['gate', `new/${a}`, '--against', 'claims', '--root', 'new', '--update', '-q']);
+  function twoAccounts(): string {
     const dir = tempDir('corroborate-two-gates-');
     const text = (n: string, who: string) =>
       `---\npublished: 2026-03-03\n---\nThe ferry Marisol carried ${n} passengers when it ran aground near Quillan harbor on Sunday, ${who} said.\n`;
     writeTree(dir, { 'new/a.md': text('1,200', 'the coast guard'), 'new/b.md': text('1,020', 'the port authority') });
-    for (let round = 0; round < 3; round++) {
+    return dir;
+  }
+
+  test(`${ROUNDS} rounds: one passes and is stored, the other compares against it and fails`, async () => {
+    const dir = twoAccounts();
+    for (let round = 0; round < ROUNDS; round++) {
       rmSync(join(dir, 'claims'), { recursive: true, force: true });
-      const done = await together(dir, [
-        ['gate', 'new/a.md', '--against', 'claims', '--root', 'new', '--update', '-q'],
-        ['gate', 'new/b.md', '--against', 'claims', '--root', 'new', '--update', '-q'],
-      ]);
+      const done = await atOnce(locked, dir, RUNS);
       expect(done.map((d) => d.code).sort()).toEqual([0, 1]);
-      const stored = readdirSync(join(dir, 'claims')).filter((f) => f.endsWith('.yaml'));
-      const passed = done[0].code === 0 ? 'a.md' : 'b.md';
-      expect(stored).toEqual([`${passed}.yaml`]);
+      const passed = done[0].code === 0 ? 0 : 1;
+      expect(readdirSync(join(dir, 'claims')).filter((f) => f.endsWith('.yaml'))).toEqual([`${'ab'[passed]}.md.yaml`]);
+      // The second found the first's stored claims: its report holds their conflict.
+      expect(done[1 - passed].stdout).toMatch(/1 conflict|\*\*1 conflicts?\*\*/);
       expect(existsSync(lockPathFor(join(dir, 'claims'), true))).toBe(false);
     }
   }, 120_000);
+
+  test('control: without the lock both gates pass and both articles are stored', async () => {
+    const dir = twoAccounts();
+    let both = 0;
+    for (let round = 0; round < 3; round++) {
+      rmSync(join(dir, 'claims'), { recursive: true, force: true });
+      const done = await atOnce(lockless, dir, RUNS);
+      const stored = readdirSync(join(dir, 'claims')).filter((f) => f.endsWith('.yaml'));
+      if (done.every((d) => d.code === 0) && stored.length === 2) both++;
+    }
+    expect(both).toBeGreaterThan(0);
+  }, 60_000);
 });
 
 describe('the lock itself', () => {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { sha256 } from '../../src/claims/io';
 import { handWrittenCountClaims, removeTempDirs, tempDir, writeTree } from '../gate/helpers';
@@ -9,7 +10,8 @@ import { PORT_TEXT, corroborate, newsroom, portClaims } from './helpers';
  * Fail closed, and stay inside the folders given: a claims file or article that cannot be read makes
  * check, gate and validate exit 2 naming it (or, with --skip-unreadable, is listed and left out); a
  * symlink out of the article folder or the store is skipped with a warning; a claims file's
- * article.file is read only inside the working folder and only when it is a regular file.
+ * article.file is read only inside the article root (--root, else the folder holding the store) and
+ * only when it is a regular file.
  */
 
 afterAll(removeTempDirs);
@@ -60,8 +62,8 @@ describe('a claims file that cannot be read fails the run, exit 2, naming it', (
 describe('an article that cannot be read fails the run, exit 2, naming it', () => {
   const ARTICLES: [string, (path: string) => void][] = [
     ['a dangling symlink', (p) => symlinkSync(join(p, '..', 'nowhere.md'), p)],
-    ['a FIFO', (p) => execFileSync('mkfifo', [p])],
     ['a binary file', (p) => writeFileSync(p, Buffer.from([0x41, 0, 0x42]))],
+    ...(isRoot ? [] : ([['a file without read permission', (p: string) => (writeFileSync(p, 'The ferry Marisol sailed.\n'), chmodSync(p, 0))]] as [string, (path: string) => void][])),
   ];
   test.each(ARTICLES)('%s: gate and check exit 2; --skip-unreadable lists it and goes on', async (_how, make) => {
     const dir = newsroom();
@@ -77,6 +79,73 @@ describe('an article that cannot be read fails the run, exit 2, naming it', () =
     // The gate without the bad file still finds the conflict with the store.
     const gate = await corroborate(dir, 'gate', 'new', '--against', 'claims', '--skip-unreadable', '-q');
     expect(gate.code).toBe(1);
+  });
+});
+
+describe('a special file is no article: found in a folder or by a pattern it is skipped with a warning; named, exit 2', () => {
+  /** Ways to put a special file at `path`; each gives back what to undo once the runs are over. */
+  const SPECIAL: [string, (path: string) => Promise<() => Promise<void>>, string[]][] = [
+    ['a FIFO', async (p) => (execFileSync('mkfifo', [p]), async () => {}), []],
+    [
+      'a socket',
+      (p) =>
+        new Promise((done) => {
+          const server = createServer().listen(p, () => done(() => new Promise<void>((closed) => server.close(() => closed()))));
+        }),
+      [],
+    ],
+    // A device node needs root to make: a symlink to /dev/null, followed, leads to one.
+    ['a device (through a symlink, --follow-symlinks)', async (p) => (symlinkSync('/dev/null', p), async () => {}), ['--follow-symlinks']],
+  ];
+  const WARNING = (id: string) => `warning: ${id}:1:1: not a regular file (a device, FIFO or socket), so not an article; skipped\n`;
+
+  test.each(SPECIAL)('%s in the article folder or matched by a pattern: a warning naming it, the run goes on', async (_kind, make, extra) => {
+    const dir = newsroom();
+    const undo = await make(join(dir, 'new', 'odd.md'));
+    try {
+      for (const [args, id, code] of [
+        [['check', 'new'], 'odd.md', 0],
+        [['check', 'new/*.md'], 'new/odd.md', 0],
+        [['gate', 'new', '--against', 'claims'], 'odd.md', 1],
+        [['gate', 'new/*.md', '--against', 'claims'], 'new/odd.md', 1],
+      ] as [string[], string, number][]) {
+        const r = await corroborate(dir, ...args, ...extra, '--format', 'json');
+        expect({ args, code: r.code }).toEqual({ args, code });
+        expect(r.stderr).toContain(WARNING(id));
+        expect(JSON.parse(r.stdout).summary.articles).toBe(args[0] === 'gate' ? 2 : 1);
+        // Quiet: no warning, the same exit.
+        const quiet = await corroborate(dir, ...args, ...extra, '-q');
+        expect({ args, code: quiet.code, stderr: quiet.stderr }).toEqual({ args, code, stderr: '' });
+      }
+    } finally {
+      await undo();
+    }
+  });
+
+  test.each(SPECIAL)('%s named on the command line: exit 2 naming it; --skip-unreadable lists it and goes on', async (_kind, make, extra) => {
+    const dir = newsroom();
+    const undo = await make(join(dir, 'new', 'odd.md'));
+    try {
+      for (const args of [['check', 'new/odd.md', 'new/coast.md'], ['gate', 'new/odd.md', 'new/coast.md', '--against', 'claims']]) {
+        const r = await corroborate(dir, ...args, ...extra);
+        expect({ args, code: r.code }).toEqual({ args, code: 2 });
+        expect(r.stderr).toMatch(/^new\/odd\.md:1:1: not a regular file \(a device, FIFO or socket\)$/m);
+        const skipped = await corroborate(dir, ...args, ...extra, '--skip-unreadable', '--fail-on', 'never');
+        expect(skipped.code).toBe(0);
+        expect(skipped.stderr).toMatch(/^warning: new\/odd\.md:1:1: not a regular file .*; skipped$/m);
+        expect(skipped.stderr).toMatch(/1 unreadable file skipped/);
+      }
+    } finally {
+      await undo();
+    }
+  });
+
+  test('a dangling symlink matched by a pattern still fails the run (it is not a special file)', async () => {
+    const dir = newsroom();
+    symlinkSync(join(dir, 'new', 'nowhere.md'), join(dir, 'new', 'gone.md'));
+    const r = await corroborate(dir, 'check', 'new/*.md');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^new\/gone\.md:1:1: cannot be read \(a dangling symlink\)$/m);
   });
 });
 
@@ -198,6 +267,102 @@ describe("a claims file's article.file is read only inside the stored articles' 
     writeFileSync(join(dir, 'claims', 'evil.md.yaml'), evil('../articles/evil.md'));
     const inside = await corroborate(dir, 'check', 'claims', '--format', 'html');
     expect(inside.stdout).toContain('Quorvane');
+  });
+});
+
+describe('the article root is --root or the folder holding the store, never where the claims files point', () => {
+  // Articles of the machine (invented here) that every claims file of the store names, hash and spans
+  // exact: read, their sentences would show in the HTML report.
+  const SECRETS = ['harbor', 'quay', 'pier'].map((place, i) => ({
+    id: `${place}.md`,
+    text: `Vault code Quorvane-77${i}1: the ferry Marisol carried ${i + 1},020 passengers to the ${place} at Quillan.\n`,
+    phrase: `${i + 1},020 passengers`,
+    value: (i + 1) * 1000 + 20,
+  }));
+
+  /** A newsroom whose store's claims files all name articles in a folder outside it (`outside`). */
+  function capturedStore(): { dir: string; outside: string } {
+    const outside = tempDir('corroborate-outside-');
+    const dir = tempDir('corroborate-captured-');
+    const files: Record<string, string> = { 'new/coast.md': '---\npublished: 2026-03-03\n---\nThe ferry Marisol carried 1,020 passengers, the coast guard said.\n' };
+    for (const s of SECRETS) {
+      writeFileSync(join(outside, s.id), s.text);
+      files[`claims/${s.id}.yaml`] = handWrittenCountClaims({
+        id: s.id,
+        file: `${'../'.repeat(12)}${outside.slice(1)}/${s.id}`,
+        text: s.text,
+        phrase: s.phrase,
+        value: s.value,
+        counted: 'passenger',
+        predicates: ['carry'],
+        words: ['ferry'],
+        attribute: 'aboard',
+      });
+    }
+    writeTree(dir, files);
+    return { dir, outside };
+  }
+
+  test.each([
+    ['check claims/', (dir: string, ...extra: string[]) => corroborate(dir, 'check', 'claims', '--format', 'html', '--fail-on', 'never', ...extra)],
+    ['gate new/coast.md', (dir: string, ...extra: string[]) => corroborate(dir, 'gate', 'new/coast.md', '--against', 'claims', '--format', 'html', '--fail-on', 'never', ...extra)],
+    ['gate --no-index', (dir: string, ...extra: string[]) => corroborate(dir, 'gate', 'new/coast.md', '--against', 'claims', '--no-index', '--format', 'html', '--fail-on', 'never', ...extra)],
+  ])('%s: a store whose every claims file points outside still reads nothing there, and says so per file', async (_name, run) => {
+    const { dir, outside } = capturedStore();
+    const r = await run(dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2,020 passengers');
+    expect(r.stdout).not.toContain('Quorvane');
+    for (const s of SECRETS) {
+      expect(r.stderr).toContain(`warning: claims/${s.id}.yaml:1:1: article.file "${'../'.repeat(12)}${outside.slice(1)}/${s.id}" lies outside the article root "."; not read`);
+    }
+    // Control: named as the root on the command line, the same folder is read (the test would see a read).
+    const given = await run(dir, '--root', outside);
+    expect(given.stdout).toContain('Quorvane');
+    expect(given.stderr).not.toContain('lies outside');
+  });
+
+  test('validate says which claims files point outside the root, and still passes them', async () => {
+    const { dir } = capturedStore();
+    const r = await corroborate(dir, 'validate', 'claims');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('3 claims files valid\n');
+    expect(r.stderr.match(/lies outside the article root/g)).toHaveLength(3);
+    expect((await corroborate(dir, 'validate', 'claims', '-q')).stderr).toBe('');
+  });
+
+  test('a symlink inside the root that leads out of it is outside too', async () => {
+    const { dir, outside } = capturedStore();
+    mkdirSync(join(dir, 'articles'));
+    symlinkSync(join(outside, 'harbor.md'), join(dir, 'articles', 'harbor.md'));
+    const harbor = SECRETS[0];
+    writeFileSync(
+      join(dir, 'claims', 'harbor.md.yaml'),
+      handWrittenCountClaims({ id: harbor.id, file: '../articles/harbor.md', text: harbor.text, phrase: harbor.phrase, value: harbor.value, counted: 'passenger', predicates: ['carry'], words: ['ferry'], attribute: 'aboard' }),
+    );
+    const r = await corroborate(dir, 'check', 'claims', '--format', 'html', '--fail-on', 'never');
+    expect(r.stdout).not.toContain('Quorvane');
+    expect(r.stderr).toContain('warning: claims/harbor.md.yaml:1:1: article.file "../articles/harbor.md" lies outside the article root');
+  });
+
+  test('a store inside a newsroom folder reads the articles beside it, from any working folder', async () => {
+    const dir = tempDir('corroborate-beside-');
+    // Two accounts of one opening: their conflict shows each article's sentence, when its text is read.
+    const calm = 'The Orlen library opened 3 reading rooms on Tuesday, said Vesna Tarkovic.\n';
+    const other = 'The Orlen library opened 5 reading rooms on Tuesday.\n';
+    const claims = (id: string, text: string, phrase: string, value: number) =>
+      handWrittenCountClaims({ id, file: `../articles/${id}`, text, phrase, value, counted: 'room', predicates: ['open'], words: ['library'], attribute: 'opened' });
+    writeTree(dir, {
+      'news/articles/calm.md': calm,
+      'news/articles/other.md': other,
+      'news/claims/calm.md.yaml': claims('calm.md', calm, '3 reading rooms', 3),
+      'news/claims/other.md.yaml': claims('other.md', other, '5 reading rooms', 5),
+    });
+    for (const [cwd, store] of [[dir, 'news/claims'], [join(dir, 'news'), 'claims'], [join(dir, 'news', 'claims'), '.']]) {
+      const r = await corroborate(cwd, 'check', store, '--format', 'html', '--fail-on', 'never');
+      expect(r.stderr).not.toContain('lies outside');
+      expect(r.stdout).toContain('Vesna Tarkovic');
+    }
   });
 });
 

@@ -11,7 +11,7 @@ import { byCodeUnit } from '../util/stable';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { authenticate } from '../util/local-key';
 import { oneLine } from '../util/control';
-import { MAX_YAML_BYTES, readRegularFile, readRegularText, resolvesWithin } from '../util/safe-read';
+import { MAX_YAML_BYTES, placeWithin, readRegularFile, readRegularText, resolvesWithin } from '../util/safe-read';
 import { computeLineStarts } from '../text/span';
 import { parseYamlInput } from '../text/yaml-input';
 import { splitSentences } from '../lang/sentences';
@@ -128,7 +128,7 @@ const validateSchema = ajv.compile(CLAIMS_SCHEMA);
 /**
  * Parses and validates one claims file. Every problem names the file, line and column. When the
  * article file the claims point at is at hand, inside `articleRoot` and unchanged, each span's text is
- * checked against it.
+ * checked against it; without `articleRoot` no article file is read.
  */
 export function parseClaimsFile(displayName: string, source: string, absPath?: string, articleRoot?: string): Result<ClaimsFile> {
   const parsed = parseYamlInput(source, displayName);
@@ -182,7 +182,7 @@ function madeElsewhere(data: unknown): { pointer: string; message: string } | un
 
 /** The article's text when the claims file at `absPath` names it, it is at hand, and it is the text the claims were made from. */
 function articleTextFor(file: ClaimsFile, absPath: string | undefined, articleRoot: string | undefined): string | undefined {
-  if (!absPath || !file.article.file) return undefined;
+  if (!absPath || !file.article.file || articleRoot === undefined) return undefined;
   const t = readStoredArticle(absPath, file.article.file, articleRoot);
   return t !== undefined && sha256(t) === file.article.sha256 ? t : undefined;
 }
@@ -191,12 +191,51 @@ function articleTextFor(file: ClaimsFile, absPath: string | undefined, articleRo
  * The text of the article a claims file at `claimsAbs` names (`file`, relative to the claims file's
  * folder), read only when it resolves inside `articleRoot` (symlinks resolved) and is a regular file of
  * bounded size: a claims file saying `file: ../../../dev/zero` or naming a FIFO is not followed, nor
- * one naming `/etc/passwd` through `../`. Without a root, only the regular-file check applies.
+ * one naming `/etc/passwd` through `../`. `outside` says whether it was refused for its place.
  */
-export function readStoredArticle(claimsAbs: string, file: string, articleRoot: string | undefined): string | undefined {
+export function readStoredArticle(claimsAbs: string, file: string, articleRoot: string): string | undefined {
+  return storedArticle(claimsAbs, file, articleRoot).text;
+}
+
+function storedArticle(claimsAbs: string, file: string, articleRoot: string): { text?: string; outside: boolean } {
   const path = resolve(claimsAbs, '..', file);
-  if (articleRoot !== undefined && !resolvesWithin(articleRoot, path)) return undefined;
-  return readRegularText(path);
+  const place = placeWithin(articleRoot, path);
+  if (place === 'outside') return { outside: true };
+  return { text: place === 'inside' ? readRegularText(path) : undefined, outside: false };
+}
+
+/**
+ * The folder a store's claims files may name article files in: `given` (`--root`) when there is one,
+ * else the folder holding the store, so claims in `news/claims/` read articles under `news/` (where
+ * `extract news/articles --out news/claims` put them). Never taken from what the claims files say: whoever
+ * writes most of a store cannot move it.
+ */
+export function articleRootFor(storeDir: string, given?: string, cwd = process.cwd()): string {
+  return given !== undefined ? resolve(cwd, given) : dirname(resolve(cwd, storeDir));
+}
+
+/** A notice for each claims file of the store at `storeDir` whose `article.file` lies outside `articleRoot`. */
+export function outsideArticleRoot(files: readonly ClaimsFile[], storeDir: string, articleRoot: string, cwd: string): Problem[] {
+  const out: Problem[] = [];
+  for (const f of files) {
+    if (!f.article.file) continue;
+    const claimsAbs = claimsPathFor(storeDir, f.article.id);
+    if (placeWithin(articleRoot, resolve(claimsAbs, '..', f.article.file)) === 'outside') {
+      out.push(outsideRootNotice(relative(cwd, claimsAbs).split(sep).join('/'), f.article.file, articleRoot, cwd));
+    }
+  }
+  return out;
+}
+
+/** The notice for a claims file whose `article.file` lies outside the article root (its text is not read). */
+export function outsideRootNotice(shownClaimsFile: string, file: string, articleRoot: string, cwd: string): Problem {
+  const root = relative(cwd, articleRoot).split(sep).join('/') || '.';
+  return {
+    file: shownClaimsFile,
+    line: 1,
+    column: 1,
+    message: `article.file ${JSON.stringify(file)} lies outside the article root ${JSON.stringify(root)}; not read (--root names the folder the articles are in)`,
+  };
 }
 
 /** What the schema cannot say: kinds, duplicate ids, span lengths and, with the article text, span texts. */
@@ -269,9 +308,9 @@ export interface StoreReadOptions {
    */
   skipped?: Problem[];
   /**
-   * Article files named by claims files are read only inside this folder (`gate --root`, or the folder
-   * the stored articles' ids are relative to). Without one, any regular file may be read; its text is
-   * used only when its SHA-256 is the one the claims file states.
+   * Article files named by claims files are read only inside this folder (`--root`; by default the
+   * folder holding the store, see `articleRootFor`), and their text is used only when its SHA-256 is the
+   * one the claims file states.
    */
   articleRoot?: string;
   /** Called as claims files are read: done of total (a progress bar on a terminal). */
@@ -501,10 +540,11 @@ export function readClaimsFolder(dir: string, cwd = process.cwd(), options: { ca
   const files: ReadClaimsFile[] = [];
   const cache = options.cache ? new ClaimsCache(dir) : undefined;
   const all = listClaimsFilesWithStats(dir, options);
+  const articleRoot = options.articleRoot ?? articleRootFor(dir);
   for (let i = 0; i < all.length; i++) {
     const listed = all[i];
     options.onProgress?.(i, all.length);
-    const r = readListedClaimsFile(listed, cwd, cache, options.articleRoot);
+    const r = readListedClaimsFile(listed, cwd, cache, articleRoot);
     if (r.ok) files.push(r.value);
     else if (options.skipped) options.skipped.push(...r.error);
     else problems.push(...r.error);
@@ -575,11 +615,17 @@ function plainId(id: string): boolean {
   return !/^[a-zA-Z]:/.test(id) && !id.includes('\\') && id.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
 }
 
-/** An Article without text, standing in for one whose claims were read from a claims file (its text when at hand inside `articleRoot`). */
-export function articleFromClaims(file: ClaimsFile, claimsDir: string, articleRoot?: string): Article {
+/**
+ * An Article without text, standing in for one whose claims were read from a claims file (its text when
+ * at hand inside `articleRoot`). An `article.file` outside the root adds a notice to `outside.notices`.
+ */
+export function articleFromClaims(file: ClaimsFile, claimsDir: string, articleRoot: string, outside?: { cwd: string; notices: Problem[] }): Article {
   let text = '';
   if (file.article.file) {
-    const t = readStoredArticle(claimsPathFor(claimsDir, file.article.id), file.article.file, articleRoot);
+    const claimsAbs = claimsPathFor(claimsDir, file.article.id);
+    const found = storedArticle(claimsAbs, file.article.file, articleRoot);
+    if (found.outside && outside) outside.notices.push(outsideRootNotice(relative(outside.cwd, claimsAbs).split(sep).join('/'), file.article.file, articleRoot, outside.cwd));
+    const t = found.text;
     if (t !== undefined && sha256(t) === file.article.sha256) text = t;
   }
   const reader = readerFor(file.article.id, text, file.article.bodyStart ?? 0);

@@ -2,11 +2,11 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { checkClaims } from '../pipeline';
-import { MAX_ARTICLE_BYTES_HELP, parseByteCount, parseJobs, parseShow } from '../pipeline/cli';
+import { MAX_ARTICLE_BYTES_HELP, ROOT_HELP, parseByteCount, parseJobs, parseShow } from '../pipeline/cli';
 import { countText, createPhase, createProgress } from '../pipeline/progress';
 import { runAllExamples } from '../pipeline/rule-examples';
 import { rulesTurnedOff } from '../rules/loader';
-import { loadClaimsFolder, type StoreReadOptions } from '../claims/io';
+import { articleRootFor, loadClaimsFolder, outsideArticleRoot, type StoreReadOptions } from '../claims/io';
 import { writeClaimsToStore } from '../gate/store';
 import type { Report } from '../report/json';
 import { RENDERERS } from '../report';
@@ -20,7 +20,7 @@ import { appendStepSummary } from '../gate/summary';
 import { VERSION } from '../version';
 import { escapeControls } from '../util/control';
 import { Failure, formatProblem } from '../util/problem';
-import { EXIT, emit, failOrSkip, loadInputs, noteLinks, rulesFor, type InputOptions, type Io } from '../pipeline/inputs';
+import { EXIT, emit, failOrSkip, loadInputs, noteSkipped, rulesFor, type InputOptions, type Io } from '../pipeline/inputs';
 import { registerGate } from '../gate/command';
 import { registerReview } from '../review/command';
 import { registerEval } from './eval';
@@ -63,6 +63,7 @@ interface InputFlags {
   stdinFilename?: string;
   ignorePattern?: string[];
   maxArticleBytes?: number;
+  root?: string;
 }
 
 function inputOptions(opts: InputFlags): InputOptions {
@@ -75,6 +76,7 @@ function inputOptions(opts: InputFlags): InputOptions {
     stdinFilename: opts.stdinFilename,
     ignorePatterns: opts.ignorePattern ?? [],
     maxArticleBytes: opts.maxArticleBytes,
+    root: opts.root,
   };
 }
 
@@ -124,18 +126,20 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<dir>', 'claims folder')
     .option(...SKIP_UNREADABLE)
     .option(...FOLLOW_SYMLINKS)
+    .option('--root <dir>', ROOT_HELP)
     .option('-q, --quiet', 'no warnings on stderr')
-    .action((dir: string, opts: { skipUnreadable?: boolean; followSymlinks?: boolean; quiet?: boolean }) => {
+    .action((dir: string, opts: { skipUnreadable?: boolean; followSymlinks?: boolean; quiet?: boolean; root?: string }) => {
       const abs = resolve(io.cwd, dir);
       if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new Failure([{ file: dir, line: 1, column: 1, message: 'no such folder' }]);
-      const how: StoreReadOptions = { followSymlinks: Boolean(opts.followSymlinks), notices: [], skipped: opts.skipUnreadable ? [] : undefined };
+      const articleRoot = articleRootFor(abs, opts.root, io.cwd);
+      const how: StoreReadOptions = { followSymlinks: Boolean(opts.followSymlinks), notices: [], skipped: opts.skipUnreadable ? [] : undefined, articleRoot };
       const loaded = loadClaimsFolder(abs, io.cwd, how);
       // The store's decisions.yaml is read by gate and review: validate refuses what they would.
       const decisionsPath = resolve(abs, DECISIONS_FILE);
       const decisions = loadDecisions(decisionsPath, relative(io.cwd, decisionsPath) || DECISIONS_FILE);
       const problems = [...(loaded.ok ? [] : loaded.error), ...(decisions.ok ? [] : decisions.error)];
       if (problems.length || !loaded.ok) throw new Failure(problems);
-      noteLinks(io, how.notices ?? [], Boolean(opts.quiet));
+      noteSkipped(io, [...(how.notices ?? []), ...outsideArticleRoot(loaded.value, abs, articleRoot, io.cwd)], Boolean(opts.quiet));
       failOrSkip(io, how.skipped ?? [], Boolean(opts.skipUnreadable));
       io.stdout(`${loaded.value.length} claims file${loaded.value.length === 1 ? '' : 's'} valid\n`);
       setExit(EXIT.ok);
@@ -157,6 +161,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--show <what>', 'agreements: every agreement in full in the markdown and html reports (one line each otherwise)', parseShow)
     .option(...SKIP_UNREADABLE)
     .option(...FOLLOW_SYMLINKS)
+    .option('--root <dir>', ROOT_HELP)
     .addOption(STRICT)
     .option('-q, --quiet', 'no warnings or summary on stderr')
     .option('-j, --jobs <n>', 'threads for extraction (default: number of CPUs; 1 = single-threaded)', parseJobs)

@@ -4,7 +4,7 @@ import { DECISIONS_FILE, loadDecisions, type Decisions } from '../review/decisio
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { RuleSet } from '../types';
-import { EXIT, failOrSkip, noteLinks, type Io } from '../pipeline/inputs';
+import { EXIT, failOrSkip, noteSkipped, type Io } from '../pipeline/inputs';
 import { MAX_FILE_BYTES, readNeededText } from '../util/safe-read';
 import { loadRulesFor } from '../rules/loader';
 import { RENDERERS } from '../report';
@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../util/fs-atomic';
 import { buildPool, judge } from './run';
 import { CONFIG_OPTION, configFor, failOnOption, formatFor, formatOption, ioFor, nonNegativeInt, useColor, type LintOptions } from '../pipeline/lint-options';
 import { formatExtractionError } from '../pipeline';
-import { MAX_ARTICLE_BYTES_HELP, parseByteCount } from '../pipeline/cli';
+import { GATE_ROOT_HELP, MAX_ARTICLE_BYTES_HELP, parseByteCount } from '../pipeline/cli';
 import { countText, createPhase, createProgress, type Progress } from '../pipeline/progress';
 import { Failure } from '../util/problem';
 import { DEFAULT_BASELINE, entryFor, isIsoDay, readBaseline, serializeBaseline, todayIso, type Baseline } from './baseline';
@@ -122,7 +122,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
     .option('--decisions <file>', 'editor decisions from corroborate review (default: decisions.yaml in the store when present)')
     .option('--prune', 'remove stale entries (expired, or not seen in this run) from the baseline file')
     .option('--update', 'when the gate passes, add the new articles\' claims to the store (one atomic write per file)')
-    .option('--root <dir>', 'folder article ids are relative to (default: inferred from the store)')
+    .option('--root <dir>', GATE_ROOT_HELP)
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
     .option(
       '--skip-unreadable',
@@ -193,7 +193,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
           });
           storeProgress.done();
           const quiet = Boolean(opts.quiet);
-          noteLinks(io, pool.links, quiet);
+          noteSkipped(io, pool.notices, quiet);
           failOrSkip(io, pool.warnings, Boolean(opts.skipUnreadable));
           for (const e of pool.errors) io.stderr(`${formatExtractionError(e)}\n`);
           const today = todayIso();
@@ -243,7 +243,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
           }
           if (opts.update) {
             if (j.exitCode === 0) {
-              const written = writeClaimsToStore(pool.storeDir, pool.newArticles, pool.claims, index ? { rules, cwd } : undefined);
+              const written = writeClaimsToStore(pool.storeDir, pool.newArticles, pool.claims, index ? { rules, cwd, articleRoot: pool.articleRoot } : undefined);
               if (!quiet) io.stderr(`gate: stored the claims of ${written.length} article${written.length === 1 ? '' : 's'} in ${relativePath(cwd, pool.storeDir) || '.'}\n`);
             } else if (!quiet) io.stderr('gate: store not updated (the gate failed)\n');
           }
@@ -264,7 +264,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
     .requiredOption('--by <name>', 'who accepts these findings')
     .requiredOption('--reason <text>', 'why they are accepted')
     .option('--expires <day>', 'YYYY-MM-DD after which the entries no longer hold', isoDayArg)
-    .option('--root <dir>', 'folder article ids are relative to (default: inferred from the store)')
+    .option('--root <dir>', GATE_ROOT_HELP)
     .option('--rules <dir>', 'your rules folder (adds to or overrides the shipped rules)')
     .option('-q, --quiet', 'no summary on stderr')
     .action(
@@ -276,7 +276,7 @@ export function registerGate(program: Command, io: Io, setExit: (code: number) =
         const before = readBaseline(abs, opts.out);
         if (!before.ok) throw new Failure(before.error);
         const pool = buildPool({ inputs, against: opts.against, root: opts.root, rules, cwd });
-        noteLinks(io, pool.links, Boolean(opts.quiet));
+        noteSkipped(io, pool.notices, Boolean(opts.quiet));
         failOrSkip(io, pool.warnings, false);
         const today = todayIso();
         // Findings a directive in the article already ignores need no baseline entry.

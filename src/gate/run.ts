@@ -5,7 +5,7 @@ import { unmatchedDecisions, type Decisions } from '../review/decisions';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Article, Claim, ExtractionError, Finding, Problem, RuleSet } from '../types';
 import { loadCorpus } from '../ingest/corpus';
-import { articleFromClaims, claimsPathFor, inferRoot, loadClaimsFolder, readListedClaimsFile, type ClaimsFile, type StoreReadOptions } from '../claims/io';
+import { articleFromClaims, articleRootFor, claimsPathFor, inferRoot, loadClaimsFolder, readListedClaimsFile, type ClaimsFile, type StoreReadOptions } from '../claims/io';
 import { extractArticle, checkClaims } from '../pipeline';
 import { buildReport } from '../report/json';
 import { byCodeUnit } from '../util/stable';
@@ -35,7 +35,11 @@ export interface PoolOptions {
   inputs: readonly string[];
   /** The claims store folder. */
   against: string;
-  /** Folder the article ids are relative to; inferred from the store when absent. */
+  /**
+   * Folder article ids are relative to, and the only folder stored articles' files are read in. Absent:
+   * ids are relative to the folder the store's articles are in (as their claims files name it), and
+   * files are read only inside the folder holding the store.
+   */
   root?: string;
   rules: RuleSet;
   cwd: string;
@@ -43,7 +47,7 @@ export interface PoolOptions {
   allowMissingStore?: boolean;
   /** Leave out claims files and articles that cannot be read, parsed or validated (listed in `warnings`) instead of failing. */
   skipUnreadable?: boolean;
-  /** Follow symlinks out of the store and the article folders (default: skipped, listed in `links`). */
+  /** Follow symlinks out of the store and the article folders (default: skipped, listed in `notices`). */
   followSymlinks?: boolean;
   /** `--max-article-bytes`. */
   maxArticleBytes?: number;
@@ -67,6 +71,8 @@ export interface Pool {
   storeDir: string;
   /** Folder article ids are relative to. */
   root: string;
+  /** The only folder stored articles' files are read in (`--root`, else the folder holding the store). */
+  articleRoot: string;
   newArticles: Article[];
   newIds: Set<string>;
   /** Stored articles replaced by a new version given on the command line. */
@@ -89,8 +95,11 @@ export interface Pool {
    * claims files left out: the command fails on these unless told to skip them.
    */
   warnings: Problem[];
-  /** Symlinks not followed (out of the store or the article folder, loops). */
-  links: Problem[];
+  /**
+   * Left out with a notice: symlinks not followed (out of the store or the article folder, loops),
+   * special files in an article folder, stored articles' files outside the article root.
+   */
+  notices: Problem[];
   /** Extractors that threw on a new article: that article is compared without their claims. */
   errors: ExtractionError[];
   /** Every finding among all the articles, old-vs-old included. */
@@ -140,12 +149,12 @@ export function buildPool(opts: PoolOptions): Pool {
 }
 
 /** How the store is read: symlinks, unreadable files, and the folder article files must be in. */
-function readOptions(opts: PoolOptions): Required<Pick<StoreReadOptions, 'notices'>> & StoreReadOptions {
+function readOptions(opts: PoolOptions): Required<Pick<StoreReadOptions, 'notices' | 'articleRoot'>> & StoreReadOptions {
   return {
     followSymlinks: Boolean(opts.followSymlinks),
     notices: [],
     skipped: opts.skipUnreadable ? [] : undefined,
-    articleRoot: opts.root ? resolve(opts.cwd, opts.root) : undefined,
+    articleRoot: articleRootFor(resolve(opts.cwd, opts.against), opts.root, opts.cwd),
     onProgress: opts.onStoreProgress,
   };
 }
@@ -154,17 +163,19 @@ function readOptions(opts: PoolOptions): Required<Pick<StoreReadOptions, 'notice
 function poolOf(opts: PoolOptions, how: ReturnType<typeof readOptions>, storeDir: string, view: StoreView | undefined, everything: ClaimsFile[] | undefined): Pool {
   let newArticles: Article[] = [];
   const warnings: Problem[] = [];
-  const links: Problem[] = how.notices;
+  const notices: Problem[] = how.notices;
   let corpusRoot = opts.cwd;
   if (opts.inputs.length) {
     const corpus = loadCorpus(opts.inputs, opts.cwd, { followSymlinks: opts.followSymlinks, maxArticleBytes: opts.maxArticleBytes });
     newArticles = corpus.articles;
     warnings.push(...corpus.warnings);
-    links.push(...corpus.links);
+    notices.push(...corpus.notices);
     corpusRoot = corpus.root;
   }
   const storedFiles = everything ?? view!.data.files.map((f) => ({ article: { id: f.id, file: f.file } }));
-  const root = opts.root ? resolve(opts.cwd, opts.root) : (inferRoot(storedFiles, storeDir) ?? corpusRoot);
+  // Ids are relative to --root, else to the folder the stored articles are in as their claims files say
+  // (a name only: files are read in the article root, which the claims files do not choose).
+  const root = opts.root ? how.articleRoot : (inferRoot(storedFiles, storeDir) ?? corpusRoot);
   for (const a of newArticles) {
     const rel = relativePath(root, a.path);
     if (rel && rel !== '..' && !rel.startsWith('../') && !isAbsolute(rel)) a.id = rel;
@@ -207,7 +218,7 @@ function poolOf(opts: PoolOptions, how: ReturnType<typeof readOptions>, storeDir
     const f = stored[i];
     opts.onStoredArticles?.(i, stored.length);
     if (newIds.has(f.article.id)) continue;
-    articles.push(articleFromClaims(f, storeDir, root));
+    articles.push(articleFromClaims(f, storeDir, how.articleRoot, { cwd: opts.cwd, notices }));
     claims.set(f.article.id, f.claims);
     paths[f.article.id] = f.article.file
       ? relativePath(opts.cwd, resolve(dirname(claimsPathFor(storeDir, f.article.id)), f.article.file))
@@ -234,6 +245,7 @@ function poolOf(opts: PoolOptions, how: ReturnType<typeof readOptions>, storeDir
   return {
     storeDir,
     root,
+    articleRoot: how.articleRoot,
     newArticles,
     newIds,
     replaced,
@@ -244,7 +256,7 @@ function poolOf(opts: PoolOptions, how: ReturnType<typeof readOptions>, storeDir
     view,
     paths,
     warnings,
-    links,
+    notices,
     errors,
     all,
     relevant,

@@ -41,6 +41,7 @@ import type { Article, Claim, Comparator, CompareContext, Problem, Result, RuleS
 import { CLAIMS_FORMAT } from '../claims/schema';
 import {
   ClaimsCache,
+  articleRootFor,
   claimsFileHolds,
   listClaimsFilesWithStats,
   parseListedClaimsFile,
@@ -137,8 +138,8 @@ function macOf(fingerprint: string, body: Buffer): string {
 /** The store as indexed right now: every listed file is in `data`, and `read` holds those parsed this run. */
 export interface StoreView {
   dir: string;
-  /** Article files named by claims are read only inside this folder, when given. */
-  articleRoot?: string;
+  /** Article files named by claims are read only inside this folder (`articleRootFor`). */
+  articleRoot: string;
   fingerprint: string;
   data: IndexData;
   /** Files read and parsed during this run, by store path. */
@@ -567,7 +568,7 @@ function openWith(
   const old = disk?.data;
   if (!old && options.onlyIfIndexed) return { ok: true, value: undefined };
   const listed = listClaimsFilesWithStats(dir, options);
-  const articleRoot = options.articleRoot;
+  const articleRoot = options.articleRoot ?? articleRootFor(dir);
   const now = options.now ?? Date.now();
   const racy = (l: ListedClaimsFile) => now - l.mtimeMs < RACY_MS;
   const oldAt = new Map((old?.files ?? []).map((f, i) => [f.path, i]));

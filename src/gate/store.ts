@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Article, Claim, RuleSet } from '../types';
-import { claimsFileHolds, claimsFileOf, claimsPathFor, serializeClaims, sha256, type ClaimsFile } from '../claims/io';
+import { articleRootFor, claimsFileHolds, claimsFileOf, claimsPathFor, serializeClaims, sha256, type ClaimsFile } from '../claims/io';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { lockPathFor, withLock } from '../util/lock';
 import { byCodeUnit } from '../util/stable';
@@ -30,6 +30,8 @@ export interface IndexUpdate {
   /** The rules the index is keyed for: those of the run that wrote. */
   rules: RuleSet;
   cwd: string;
+  /** The folder article files are read in (`--root`; default: the folder holding the store). */
+  articleRoot?: string;
   /** Called as files are rendered and written (done of total: each file counts twice, once for each). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -100,7 +102,7 @@ function keepIndex(
     for (const f of files) {
       const file = claimsFileOf(f.article, claims.get(f.article.id) ?? [], storeDir);
       // A file that would not load is left for the next reader to parse, and to report.
-      if (claimsFileHolds(file, f.path, index.cwd)) known.set(relative(storeDir, f.path).split(sep).join('/'), { sha256: sha256(f.text), file });
+      if (claimsFileHolds(file, f.path, index.articleRoot ?? articleRootFor(storeDir))) known.set(relative(storeDir, f.path).split(sep).join('/'), { sha256: sha256(f.text), file });
     }
     updateIndex(storeDir, known, index);
   }
@@ -117,7 +119,7 @@ export function withStoreLock<T>(storeDir: string, fn: () => T): T {
 
 function updateIndex(storeDir: string, known: ReadonlyMap<string, { sha256: string; file: ClaimsFile }>, index: IndexUpdate): void {
   try {
-    const opened = openStore(storeDir, index.rules, index.cwd, { known, onlyIfIndexed: true });
+    const opened = openStore(storeDir, index.rules, index.cwd, { known, onlyIfIndexed: true, articleRoot: index.articleRoot });
     if (opened.ok && opened.value) {
       saveIndex(opened.value);
       closeStore(opened.value);

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import ignore from 'ignore';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { DEFAULT_MAX_ARTICLE_BYTES, isWithin, readNeededText, readRegularFile, realPath, resolvesWithin } from '../util/safe-read';
@@ -30,8 +30,11 @@ export interface Corpus {
    * UTF-8, bad front matter): left out here; the commands fail on them unless told to skip them.
    */
   warnings: Problem[];
-  /** Symlinks not followed (out of the folder given, or a loop): left out, a notice each. */
-  links: Problem[];
+  /**
+   * Left out with a notice, never failing the run: symlinks not followed (out of the folder given, or a
+   * loop), and special files (a FIFO, socket or device) found in a folder or by a pattern: not articles.
+   */
+  notices: Problem[];
 }
 
 export interface CorpusOptions {
@@ -80,21 +83,42 @@ function isArticleName(name: string): boolean {
 }
 
 /**
- * A pattern given in quotes ('articles/**\/*.md'), expanded here: its article files, sorted, hidden files,
- * node_modules and ignored files left out. A name that exists is never a pattern ("notes[1].md").
+ * The glob walker (fdir, under tinyglobby) lists only regular files, folders and symlinks it can resolve:
+ * a FIFO `articles/pipe.md` or a dangling symlink `articles/gone.md` matching 'articles/*.md' would
+ * vanish without a word. Shown to it as files, they are matched like any other name (hidden files and
+ * ignores still apply), and `loadCorpus` then says what they are: a special file is left out with a
+ * notice, a dangling symlink fails the run as one named would.
  */
-function expandInputs(inputs: readonly string[], cwd: string, ignored: (abs: string, isDir: boolean) => boolean, problems: Problem[]): string[] {
-  const out: string[] = [];
+const SHOW_EVERY_ENTRY = {
+  readdirSync: ((path: string, options: { withFileTypes: true }) =>
+    readdirSync(path, options).map((e: Dirent) => (e.isFile() || e.isDirectory() || (e.isSymbolicLink() && existsSync(join(path, e.name))) ? e : asFile(e)))) as unknown as typeof readdirSync,
+};
+
+function asFile(e: Dirent): Dirent {
+  return Object.assign(Object.create(Object.getPrototypeOf(e) as object) as Dirent, e, {
+    isFile: () => true,
+    isDirectory: () => false,
+    isSymbolicLink: () => false,
+  });
+}
+
+/**
+ * A pattern given in quotes ('articles/**\/*.md'), expanded here: its article files, sorted, hidden files,
+ * node_modules and ignored files left out. A name that exists is never a pattern ("notes[1].md"). `found`
+ * tells a file a pattern found from one named on the command line.
+ */
+function expandInputs(inputs: readonly string[], cwd: string, ignored: (abs: string, isDir: boolean) => boolean, problems: Problem[]): { input: string; found: boolean }[] {
+  const out: { input: string; found: boolean }[] = [];
   for (const input of inputs) {
     if (input === STDIN_INPUT || existsSync(resolve(cwd, input)) || !isDynamicPattern(input)) {
-      out.push(input);
+      out.push({ input, found: false });
       continue;
     }
-    const found = globSync(input.split(sep).join('/'), { cwd, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false })
+    const found = globSync(input.split(sep).join('/'), { cwd, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false, fs: SHOW_EVERY_ENTRY })
       .filter((f) => isArticleName(f) && !ignored(resolve(cwd, f), false))
       .sort(byCodeUnit);
     if (!found.length) problems.push({ file: input, line: 1, column: 1, message: 'no article file matches this pattern' });
-    out.push(...found);
+    out.push(...found.map((f) => ({ input: f, found: true })));
   }
   return out;
 }
@@ -107,7 +131,7 @@ function expandInputs(inputs: readonly string[], cwd: string, ignored: (abs: str
 export function loadCorpus(inputs: readonly string[], cwd = process.cwd(), options: CorpusOptions = {}): Corpus {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const links: Problem[] = [];
+  const notices: Problem[] = [];
   const files: { abs: string; id: string }[] = [];
   const follow = Boolean(options.followSymlinks);
   const ignored = ignoreFilter(cwd, options.ignorePatterns ?? []);
@@ -115,9 +139,9 @@ export function loadCorpus(inputs: readonly string[], cwd = process.cwd(), optio
   let root = cwd;
   if (inputs.length === 1 && inputs[0] !== STDIN_INPUT && isDirectory(resolve(cwd, inputs[0]))) {
     root = resolve(cwd, inputs[0]);
-    walk(root, root, { out: files, warnings, links, follow, top: realPath(root) ?? root, ignored });
+    walk(root, root, { out: files, warnings, notices, follow, top: realPath(root) ?? root, ignored });
   } else {
-    for (const input of expandInputs(inputs, cwd, ignored, problems)) {
+    for (const { input, found } of expandInputs(inputs, cwd, ignored, problems)) {
       if (input === STDIN_INPUT) {
         if (!options.stdin) {
           problems.push({ file: STDIN_INPUT, line: 1, column: 1, message: 'standard input is not available here' });
@@ -143,9 +167,13 @@ export function loadCorpus(inputs: readonly string[], cwd = process.cwd(), optio
       if (!existsSync(abs)) {
         warnings.push({ file: id, line: 1, column: 1, message: 'cannot be read (a dangling symlink); skipped' });
       } else if (isDirectory(abs)) {
-        walk(abs, cwd, { out: files, warnings, links, follow, top: realPath(abs) ?? abs, ignored });
+        walk(abs, cwd, { out: files, warnings, notices, follow, top: realPath(abs) ?? abs, ignored });
       } else if (lst.isSymbolicLink() && !follow && !resolvesWithin(base, abs)) {
-        links.push({ file: id, line: 1, column: 1, message: `symlink to outside ${base === cwd ? 'the working folder' : 'its folder'}; skipped (--follow-symlinks follows it)` });
+        notices.push({ file: id, line: 1, column: 1, message: `symlink to outside ${base === cwd ? 'the working folder' : 'its folder'}; skipped (--follow-symlinks follows it)` });
+      } else if (found && !isRegularFile(abs)) {
+        // 'articles/*.md' matching a FIFO articles/pipe.md: not an article, and nobody named it. Named on
+        // the command line, the same FIFO is read and refused (exit 2).
+        notices.push({ file: id, line: 1, column: 1, message: `${NOT_AN_ARTICLE}; skipped` });
       } else {
         files.push({ abs, id });
       }
@@ -169,12 +197,23 @@ export function loadCorpus(inputs: readonly string[], cwd = process.cwd(), optio
     else warnings.push(...result.error.map((p) => ({ ...p, message: `${p.message}; skipped` })));
   }
   if (problems.length) throw new Failure(problems);
-  return { root, articles, warnings, links };
+  return { root, articles, warnings, notices };
 }
 
 function toId(rel: string): string {
   return rel.split(sep).join('/');
 }
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Why a special file found in a folder or by a pattern is left out. */
+const NOT_AN_ARTICLE = 'not a regular file (a device, FIFO or socket), so not an article';
 
 function isDirectory(path: string): boolean {
   try {
@@ -187,7 +226,8 @@ function isDirectory(path: string): boolean {
 interface Walk {
   out: { abs: string; id: string }[];
   warnings: Problem[];
-  links: Problem[];
+  /** Symlinks not followed and special files: left out with a notice. */
+  notices: Problem[];
   follow: boolean;
   /** Left out by `.corroborateignore` or `--ignore-pattern`. */
   ignored: (abs: string, isDir: boolean) => boolean;
@@ -223,7 +263,7 @@ function walk(start: string, root: string, w: Walk): void {
     }
     const key = `${st.dev}:${st.ino}`;
     if (open.has(key)) {
-      w.links.push({ file: shown, line: 1, column: 1, message: 'symlink loop; skipped' });
+      w.notices.push({ file: shown, line: 1, column: 1, message: 'symlink loop; skipped' });
       return;
     }
     open.add(key);
@@ -249,7 +289,7 @@ function walk(start: string, root: string, w: Walk): void {
         // articles/p.txt -> /etc/passwd would put a file of the machine into the report.
         const target = statSync(abs);
         if (!w.follow && !resolvesWithin(w.top, abs)) {
-          if (target.isDirectory() || isArticle) w.links.push({ file: id, line: 1, column: 1, message: 'symlink to outside the folder; skipped (--follow-symlinks follows it)' });
+          if (target.isDirectory() || isArticle) w.notices.push({ file: id, line: 1, column: 1, message: 'symlink to outside the folder; skipped (--follow-symlinks follows it)' });
           continue;
         }
         st = target;
@@ -261,8 +301,9 @@ function walk(start: string, root: string, w: Walk): void {
     if (w.ignored(abs, st.isDirectory())) continue;
     if (st.isDirectory()) enter(abs, st);
     else if (isArticle) {
+      // articles/pipe.md a FIFO (or a socket, or a device node): nothing to read, and no article.
       if (st.isFile()) w.out.push({ abs, id });
-      else w.warnings.push({ file: id, line: 1, column: 1, message: 'not a regular file (a device, FIFO or socket); skipped' });
+      else w.notices.push({ file: id, line: 1, column: 1, message: `${NOT_AN_ARTICLE}; skipped` });
     }
   }
 }

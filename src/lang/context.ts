@@ -2,7 +2,7 @@ import type { Article, ClaimContext, Sentence } from '../types';
 import { dropPossessive, lowerPlain, rangeTokens, type Token } from '../text/tokens';
 import { lemma } from './word-forms';
 import { CLAUSE_ENDERS, COORDINATORS, EVENT_LOOKALIKES, NOT_NAMES, PARTICLES, RELATIVE_OPENERS, REPORTING_WORDS, STOPWORDS, SUBORDINATE_OPENERS } from './words';
-import { RecentArticles, firstAtOrAfterValue, insertAt } from '../text/lookup';
+import { RecentArticles, firstAtOrAfterValue, insertAt, onForgetArticle } from '../text/lookup';
 import { isSpaceCode } from '../text/scan';
 
 /** Index of the sentence holding `offset`, or -1. Binary search: sentences are sorted and disjoint. */
@@ -436,6 +436,9 @@ const WHOLE_MEMO_LIMIT = 8 << 20;
 // The sentences of the article asked last: claims of one article come one after another.
 let lastArticle: Article | undefined;
 let lastSentences: Map<number, SentenceInfo> | undefined;
+onForgetArticle((article) => {
+  if (article === lastArticle) lastArticle = lastSentences = undefined;
+});
 
 function sentenceInfo(article: Article, si: number, sentence: Sentence): SentenceInfo {
   let bySentence: Map<number, SentenceInfo> | undefined;

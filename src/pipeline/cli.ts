@@ -37,6 +37,13 @@ export function parseShow(value: string): 'agreements' {
   return value;
 }
 
+/** The `--root` option of check and validate (for a claims folder). */
+export const ROOT_HELP = "for a claims folder: the only folder its claims files' article files are read in (default: the folder holding it)";
+
+/** The `--root` option of gate and baseline create. */
+export const GATE_ROOT_HELP =
+  "folder article ids are relative to, and the only folder stored articles' files are read in (default: ids as the store names them; files read only in the folder holding the store)";
+
 export function parseJobs(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of threads, 1 or more');

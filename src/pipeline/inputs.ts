@@ -7,7 +7,7 @@ import { formatExtractionError } from '../pipeline';
 import { extractWithProgress } from './cli';
 import { createProgress } from './progress';
 import { loadCurrentClaims } from './stored';
-import { isClaimsFolder, inferRoot, loadClaimsFolder, articleFromClaims, type StoreReadOptions } from '../claims/io';
+import { isClaimsFolder, articleRootFor, loadClaimsFolder, articleFromClaims, type StoreReadOptions } from '../claims/io';
 import { writeFileAtomic } from '../util/fs-atomic';
 import { Failure, formatProblem } from '../util/problem';
 
@@ -52,10 +52,13 @@ export function failOrSkip(io: Io, problems: readonly Problem[], skip: boolean):
   io.stderr(`warning: ${files} unreadable file${files === 1 ? '' : 's'} skipped (--skip-unreadable)\n`);
 }
 
-/** Symlinks not followed: a notice each, unless quiet. */
-export function noteLinks(io: Io, links: readonly Problem[], quiet: boolean): void {
+/**
+ * Inputs left out with a notice (symlinks not followed, special files found in a folder, stored
+ * articles' files outside the article root): a warning each, unless quiet. They never fail the run.
+ */
+export function noteSkipped(io: Io, notices: readonly Problem[], quiet: boolean): void {
   if (quiet) return;
-  for (const p of links) io.stderr(`warning: ${formatProblem(p)}\n`);
+  for (const p of notices) io.stderr(`warning: ${formatProblem(p)}\n`);
 }
 
 /** How a command reads its inputs. */
@@ -74,6 +77,8 @@ export interface InputOptions {
   stdinFilename?: string;
   /** Files left out, gitignore syntax (`--ignore-pattern`), on top of `.corroborateignore`. */
   ignorePatterns?: string[];
+  /** For a claims folder: the only folder its article files are read in (`--root`; default: the folder holding it). */
+  root?: string;
 }
 
 export interface Loaded {
@@ -93,19 +98,20 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, options: In
     if (existsSync(dir) && statSync(dir).isDirectory() && isClaimsFolder(dir)) {
       const errors: ExtractionError[] = [];
       const progress = createProgress({ quiet, label: 'claims files read' });
-      const read = (): StoreReadOptions => ({ followSymlinks, notices: [], skipped: skipUnreadable ? [] : undefined, onProgress: (done, total) => progress.update(done, total) });
+      const articleRoot = articleRootFor(dir, options.root, io.cwd);
+      const read = (): StoreReadOptions => ({ followSymlinks, notices: [], skipped: skipUnreadable ? [] : undefined, articleRoot, onProgress: (done, total) => progress.update(done, total) });
       let how = read();
       let loaded = loadClaimsFolder(dir, io.cwd, { cache, ...how });
       progress.done();
       // Claims made by another format, extractor or language data are extracted again (or refused).
       if (!loaded.ok) loaded = loadCurrentClaims(dir, io.cwd, errors, (how = read()));
       if (!loaded.ok) throw new Failure(loaded.error);
-      noteLinks(io, how.notices ?? [], quiet);
+      // Article text is read only inside the article root, never in a place the claims files choose.
+      const notices = how.notices ?? [];
+      const articles = loaded.value.map((f) => articleFromClaims(f, dir, articleRoot, { cwd: io.cwd, notices }));
+      noteSkipped(io, notices, quiet);
       failOrSkip(io, how.skipped ?? [], skipUnreadable);
       for (const e of errors) io.stderr(`${formatExtractionError(e)}\n`);
-      // Article text is read only inside the folder the stored articles' ids are relative to.
-      const root = inferRoot(loaded.value, dir) ?? dir;
-      const articles = loaded.value.map((f) => articleFromClaims(f, dir, root));
       return { articles, claims: new Map(loaded.value.map((f) => [f.article.id, f.claims])), root: dir, errors };
     }
   }
@@ -123,7 +129,7 @@ export function loadInputs(inputs: string[], rules: RuleSet, io: Io, options: In
   } finally {
     reading.done();
   }
-  noteLinks(io, corpus.links, quiet);
+  noteSkipped(io, corpus.notices, quiet);
   failOrSkip(io, corpus.warnings, skipUnreadable);
   const errors: ExtractionError[] = [];
   const claims = extractWithProgress(corpus.articles, { jobs, quiet, errors });

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseYamlInput } from '../text/yaml-input';
 import type { ExtractionError, Problem, Result } from '../types';
 import { buildArticle } from '../ingest/article';
-import { claimsFileOf, claimsPathFor, listClaimsFilesWithStats, parseClaimsFile, readListedText, readStoredArticle, sha256, type ClaimsFile, type StoreReadOptions } from '../claims/io';
+import { articleRootFor, claimsFileOf, claimsPathFor, listClaimsFilesWithStats, parseClaimsFile, readListedText, readStoredArticle, sha256, type ClaimsFile, type StoreReadOptions } from '../claims/io';
 import { extractArticle } from '../pipeline';
 import { byCodeUnit } from '../util/stable';
 import { relativePath } from '../report/locate';
@@ -24,7 +24,7 @@ interface StoredArticle {
 }
 
 /** The claims file at `abs` made again from its article, or undefined when the article is not at hand as it was. */
-export function extractAgain(abs: string, stored: StoredArticle, storeDir: string, errors: ExtractionError[], articleRoot?: string): ClaimsFile | undefined {
+export function extractAgain(abs: string, stored: StoredArticle, storeDir: string, errors: ExtractionError[], articleRoot: string): ClaimsFile | undefined {
   if (typeof stored.id !== 'string' || typeof stored.file !== 'string' || typeof stored.sha256 !== 'string') return undefined;
   const path = resolve(abs, '..', stored.file);
   const text = readStoredArticle(abs, stored.file, articleRoot);
@@ -49,7 +49,7 @@ export function extractAgain(abs: string, stored: StoredArticle, storeDir: strin
 export function loadCurrentClaims(dir: string, cwd: string, errors: ExtractionError[], options: StoreReadOptions = {}): Result<ClaimsFile[]> {
   const problems: Problem[] = [];
   const files: ClaimsFile[] = [];
-  const articleRoot = options.articleRoot;
+  const articleRoot = options.articleRoot ?? articleRootFor(dir);
   for (const listed of listClaimsFilesWithStats(dir, options)) {
     const read = readListedText(listed, cwd);
     if (!read.ok) {

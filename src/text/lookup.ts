@@ -5,6 +5,25 @@ import type { Article } from '../types';
  * sorted offsets, so an extractor stays O(n log n) on a 20 MB article or a single 5 MB line.
  */
 
+const EVERY_MEMO: RecentArticles<unknown>[] = [];
+
+/**
+ * Lets go of everything the memos keep for `article`, once its extraction is over: a 10 MB article's
+ * tokens, sentence tables and marks (several hundred MB) would otherwise stay through the comparison.
+ * Only memory: asked again, each memo computes the same values afresh.
+ */
+export function forgetArticle(article: Article): void {
+  for (const memo of EVERY_MEMO) memo.forget(article);
+  for (const hook of FORGET_HOOKS) hook(article);
+}
+
+const FORGET_HOOKS: ((article: Article) => void)[] = [];
+
+/** Runs `hook` whenever `forgetArticle` lets go of an article: for a memo kept outside `RecentArticles`. */
+export function onForgetArticle(hook: (article: Article) => void): void {
+  FORGET_HOOKS.push(hook);
+}
+
 /**
  * A memo for the articles being extracted right now: it holds the values of the last `slots` articles
  * only. A WeakMap on articles would keep every article's tokens alive for as long as the corpus is
@@ -13,7 +32,16 @@ import type { Article } from '../types';
 export class RecentArticles<V> {
   private keys: Article[] = [];
   private values: V[] = [];
-  constructor(private readonly slots = 2) {}
+  constructor(private readonly slots = 2) {
+    EVERY_MEMO.push(this);
+  }
+  /** Lets go of what is kept for `article`. */
+  forget(article: Article): void {
+    const i = this.keys.indexOf(article);
+    if (i < 0) return;
+    this.keys.splice(i, 1);
+    this.values.splice(i, 1);
+  }
   get(article: Article): V | undefined {
     const i = this.keys.indexOf(article);
     return i >= 0 ? this.values[i] : undefined;

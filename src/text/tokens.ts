@@ -205,16 +205,39 @@ function wordToken(
  * `new` are never moved there that way.
  */
 class TokenObject implements BodyToken {
+  /**
+   * CAP, POSSESSIVE, INITIAL: a word's three flags in one field (a 1.6M-word body keeps 26 MB less);
+   * undefined for a token without word data, as its `lower` is.
+   */
+  private readonly flags: number | undefined;
   constructor(
     public text: string,
     public start: number,
     public end: number,
     public lower: string | undefined,
-    public cap: boolean | undefined,
-    public possessive: boolean | undefined,
-    public initial: boolean | undefined,
-  ) {}
+    cap: boolean | undefined,
+    possessive: boolean | undefined,
+    initial: boolean | undefined,
+  ) {
+    this.flags = cap === undefined ? undefined : (cap ? CAP : 0) | (possessive ? POSSESSIVE : 0) | (initial ? INITIAL : 0);
+  }
+  get cap(): boolean | undefined {
+    const f = this.flags;
+    return f === undefined ? undefined : (f & CAP) !== 0;
+  }
+  get possessive(): boolean | undefined {
+    const f = this.flags;
+    return f === undefined ? undefined : (f & POSSESSIVE) !== 0;
+  }
+  get initial(): boolean | undefined {
+    const f = this.flags;
+    return f === undefined ? undefined : (f & INITIAL) !== 0;
+  }
 }
+
+const CAP = 1;
+const POSSESSIVE = 2;
+const INITIAL = 4;
 
 /** A body's tokens, from `from`, and its word tokens (the same objects, a possessive's split off). */
 interface BodyTokens {
@@ -225,12 +248,13 @@ interface BodyTokens {
   lowerSet: LowerCaseWords | undefined;
 }
 
+// Kept for every article, however long: people, titles, quotes and entities each read all of a body's
+// words, and a 10 MB article's 1.7M tokens made afresh for each of them (and several times by people)
+// took more memory at once than keeping one set, and three times as long.
 const BODIES = new RecentArticles<BodyTokens>();
-// A huge article's tokens (a 20 MB text has 3M) are not kept: each range is read on its own.
-const BODY_MEMO_LIMIT = 8 << 20;
 
 function bodyOf(article: Article): BodyTokens | undefined {
-  if (article.reader.length > BODY_MEMO_LIMIT || splitsPair(article.reader, article.bodyStart)) return undefined;
+  if (splitsPair(article.reader, article.bodyStart)) return undefined;
   let body = BODIES.get(article);
   if (body && body.from === article.bodyStart) return body;
   body = scanBody(article);
@@ -244,7 +268,9 @@ function bodyOf(article: Article): BodyTokens | undefined {
  */
 function scanBody(article: Article): BodyTokens {
   const text = article.reader;
-  const body: BodyTokens = { from: article.bodyStart, tokens: [], words: [], lowerSet: undefined };
+  const tokens: BodyToken[] = [];
+  // The word tokens are the body tokens themselves until a possessive splits one: one list serves both.
+  const body: BodyTokens = { from: article.bodyStart, tokens, words: tokens as WordTok[], lowerSet: undefined };
   const at: SentenceCursor = { sp: 0, firstOf: -1, first: -1 };
   if (splitsPair(text, article.bodyStart)) {
     for (const t of tokenizeByRegex(text, article.bodyStart, text.length)) addWord(body, article, at, t.start, t.end, charBits(text, t.start, t.end));
@@ -299,7 +325,7 @@ function addWord(body: BodyTokens, article: Article, at: SentenceCursor, start: 
   const q = end - start > 2 ? src.charCodeAt(end - 2) : 0;
   const possessive = end - start > 2 && src.charCodeAt(end - 1) === 115 && (q === 39 || q === 0x2019);
   const bareEnd = possessive ? end - 2 : end;
-  const word = src.slice(start, bareEnd);
+  const word = shared(src.slice(start, bareEnd));
   // What the word's characters say: most words are plain lower case ("the", "twenty-one"), their own lower
   // form and never capitalized; most others are ASCII, told without a regex. "Roe's" is read again without "'s".
   if (possessive) bits = charBits(src, start, bareEnd);
@@ -314,13 +340,28 @@ function addWord(body: BodyTokens, article: Article, at: SentenceCursor, start: 
     cap = asciiCap(word, bits);
   }
   if (possessive) {
+    if (body.words === body.tokens) body.words = body.tokens.slice() as WordTok[];
     body.tokens.push(bodyToken(src.slice(start, end), start, end));
     body.words.push(wordToken(word, start, bareEnd, lower, cap, true, initial) as WordTok);
   } else {
     const t = wordToken(word, start, end, lower, cap, false, initial);
     body.tokens.push(t);
-    body.words.push(t as WordTok);
+    if (body.words !== body.tokens) body.words.push(t as WordTok);
   }
+}
+
+// One string for each distinct word of the bodies read: "the" and "said" stand a hundred thousand times in
+// a 10 MB article, and each slice of the text would otherwise be a string of its own for as long as the
+// tokens are kept. Long words are rare and seldom repeated: not kept.
+const SHARED = new Map<string, string>();
+
+function shared(word: string): string {
+  if (word.length > 16) return word;
+  const known = SHARED.get(word);
+  if (known !== undefined) return known;
+  if (SHARED.size >= 200000) SHARED.clear();
+  SHARED.set(word, word);
+  return word;
 }
 
 // `formOf(text).lower` for an ASCII word with these bits: "U.S." -> "us", "Roe" -> "roe".
@@ -399,7 +440,6 @@ export function bodyTokens(article: Article): BodyToken[] {
  * the body's tokens (people, titles and quotes all read them). Shared: treat them as read-only.
  */
 export function bodyWords(article: Article): WordTok[] {
-  // A huge article's words are made afresh on each call (never kept).
   return (bodyOf(article) ?? scanBody(article)).words;
 }
 
@@ -417,7 +457,6 @@ export interface LowerCaseWords {
 export function lowerCaseWords(article: Article): LowerCaseWords {
   const body = bodyOf(article);
   if (body) return (body.lowerSet ??= new WrittenInLowerCase(body.words));
-  // A huge article's words are not kept: neither is this.
   return new WrittenInLowerCase(bodyWords(article));
 }
 

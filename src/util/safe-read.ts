@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 
 /**
@@ -24,6 +24,18 @@ export function sizeName(bytes: number): string {
 
 export type ReadOutcome = { ok: true; bytes: Buffer } | { ok: false; code: string; message: string };
 
+const NOT_REGULAR: ReadOutcome = { ok: false, code: 'ENOTREG', message: 'not a regular file (a device, FIFO or socket)' };
+
+/** True when `path` (symlinks followed) is there and is neither a regular file nor a folder. */
+function isSpecial(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The bytes of the regular file at `path`. Opened non-blocking (a FIFO then opens at once and is
  * refused by its type), checked to be a regular file no larger than `maxBytes`, and read to the size it
@@ -34,12 +46,14 @@ export function readRegularFile(path: string, maxBytes = MAX_FILE_BYTES, limitNa
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
   } catch (err) {
+    // A socket cannot be opened at all (ENXIO): it is still a special file, and says so.
+    if (isSpecial(path)) return NOT_REGULAR;
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     return { ok: false, code, message: `cannot be read (${code})` };
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, code: 'ENOTREG', message: 'not a regular file (a device, FIFO or socket)' };
+    if (!st.isFile()) return NOT_REGULAR;
     if (st.size > maxBytes) return { ok: false, code: 'EFBIG', message: `${st.size} bytes, larger than the ${limitName ? `${limitName} limit of ` : 'limit of '}${sizeName(maxBytes)}` };
     const bytes = Buffer.alloc(st.size);
     let got = 0;
@@ -83,6 +97,17 @@ export function resolvesWithin(root: string, path: string): boolean {
   const r = realPath(root);
   const p = realPath(path);
   return r !== undefined && p !== undefined && isWithin(r, p);
+}
+
+/**
+ * Where `path` lies against `root`: 'outside' when it leaves it as written ("../../etc/passwd") or once
+ * symlinks are resolved (a link in the root to /etc/passwd); 'missing' when it cannot be resolved (no such
+ * file: nothing to read, nothing to warn of); else 'inside'.
+ */
+export function placeWithin(root: string, path: string): 'inside' | 'outside' | 'missing' {
+  const p = realPath(path);
+  if (p === undefined) return isWithin(root, path) ? 'missing' : 'outside';
+  return isWithin(realPath(root) ?? root, p) ? 'inside' : 'outside';
 }
 
 /**
