@@ -1,6 +1,6 @@
 import type { Article, Claim, ClaimContext, CompareContext, Vocabulary } from '../types';
 import { sentenceAt } from '../lang/context';
-import { PLAIN_REPORTING } from '../lang/words';
+import { PLAIN_REPORTING, TIME_ZONES } from '../lang/words';
 
 /** Weights of shared context words: a shared event word says more than a shared name. */
 export const LINK_WEIGHTS = { predicate: 1, reporting: 0.25, entity: 0.5, word: 0.5 } as const;
@@ -123,7 +123,7 @@ export interface NameCounts {
 /**
  * Names (context entities) around every claim of each article, leaving out names so common that they
  * tell no story from another: in more than COMMON_NAME articles and more than 5 % of all ("minister",
- * a frequent given name, the capital every story mentions). `counts` gives those numbers for the whole
+ * a frequent given name, the capital every story mentions), single letters (initials) and time zones. `counts` gives those numbers for the whole
  * corpus when `claims` are only part of it.
  */
 export function articleNames(claims: readonly Claim[], counts?: NameCounts): Map<string, Set<string>> {
@@ -133,7 +133,8 @@ export function articleNames(claims: readonly Claim[], counts?: NameCounts): Map
     let s = names.get(c.source);
     if (!s) names.set(c.source, (s = new Set()));
     for (const e of c.context.entities) {
-      if (s.has(e)) continue;
+      // An initial alone ("j" of "Mara J. Quell") or a time zone ("EDT") names no story.
+      if (s.has(e) || e.length < 2 || TIME_ZONES.has(e)) continue;
       s.add(e);
       articlesWith.set(e, (articlesWith.get(e) ?? 0) + 1);
     }
@@ -148,7 +149,7 @@ export function articleNames(claims: readonly Claim[], counts?: NameCounts): Map
 const COMMON_NAME = 20;
 
 // Fewer names than this around an article's claims tell too little to call two stories apart.
-const ENOUGH_NAMES = 2;
+export const ENOUGH_NAMES = 2;
 
 /**
  * True when two claims come from articles about different stories: both articles name places, people or
@@ -254,3 +255,37 @@ export function assertionLink(a: Claim, b: Claim, ctx: CompareContext, score: nu
 export const SAME_ASSERTION = 0.8;
 export const UNSURE_ASSERTION = 0.7;
 
+
+/**
+ * What makes two claims one telling of a fact: the claim as written in its sentence (the sentence, where
+ * in it, the value and the words around it, the attribute and subject) in an article naming the same
+ * names on the same day. Two outlets running one wire sentence ("The strike left 2,000 passengers without
+ * service, Velmora officials said.") give claims of one telling; the engine compares one of them for all.
+ * `value` stands for the claim's value when part of it says where the claim is (a quote's offsets).
+ */
+export function tellingKey(claim: Claim, ctx: CompareContext, value: unknown = claim.value): string {
+  const article = ctx.articles.get(claim.source);
+  let sentence = '';
+  let at = claim.span.start;
+  if (article?.sentences) {
+    const i = sentenceAt(article.sentences, claim.span.start);
+    if (i >= 0) {
+      const s = article.sentences[i];
+      sentence = (article.reader ?? article.text ?? '').slice(s.start, s.end);
+      at -= s.start;
+    }
+  }
+  const names = (ctx.memo?.get(ARTICLE_NAMES) as ReadonlyMap<string, ReadonlySet<string>> | undefined)?.get(claim.source);
+  return JSON.stringify([
+    claim.kind,
+    claim.span.text,
+    at,
+    sentence,
+    value,
+    claim.context,
+    claim.attribute ?? null,
+    claim.subject ?? null,
+    names ? [...names].sort() : null,
+    article?.referenceDate?.date ?? null,
+  ]);
+}

@@ -150,6 +150,8 @@ export const entitySpelling: Comparator = {
   readingKey: (c) => entity(c).key,
   display: (c) => entity(c).name,
   readingValue: (c) => ({ name: entity(c).name, key: entity(c).key, kind: entity(c).entityKind }),
+  // Names are compared by themselves, wherever they stand.
+  twins: 'value',
   subject: (claims) => {
     const counts = new Map<string, number>();
     for (const c of claims) counts.set(entity(c).name, (counts.get(entity(c).name) ?? 0) + 1);

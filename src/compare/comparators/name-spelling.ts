@@ -56,6 +56,8 @@ export const nameSpelling: Comparator = {
   readingKey: (c) => person(c).key,
   display: (c) => person(c).name,
   readingValue: (c) => ({ name: person(c).name, key: person(c).key }),
+  // Names are compared by themselves, wherever they stand.
+  twins: 'value',
   subject: (claims) => {
     const counts = new Map<string, number>();
     for (const c of claims) counts.set(person(c).name, (counts.get(person(c).name) ?? 0) + 1);

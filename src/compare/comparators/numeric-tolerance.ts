@@ -66,6 +66,9 @@ export const numericTolerance: Comparator = {
     // "cost" or "fell" is said of many things in one story: a figure of money or a share needs its words too.
     return assertionLink(a, b, ctx, score, va.dimension !== 'money' && va.dimension !== 'percent');
   },
+  // Whether the figure is its article's only one of its kind weighs in every link.
+  twinValue: (claim, ctx) => [claim.value, onlyOneInArticle(claim, ctx)],
+  storyBound: true,
   compare(a, b, ctx) {
     return compareQuantities(a.value as QuantityValue, b.value as QuantityValue, options(ctx));
   },

@@ -33,7 +33,14 @@ export const quoteWording: Comparator = {
   display: (c) => words(c),
   readingValue: (c) => words(c),
   subject: (claims) => quoteSubject(claims),
+  twinValue: quoteTwinValue,
+  storyBound: true,
 };
+
+/** A quote's value for telling twins: its whole quotation's words, which its link reads, not its place. */
+export function quoteTwinValue(c: Claim, ctx: CompareContext): unknown {
+  return { ...(c.value as QuoteValue), quotation: quotationText(c, ctx) ?? null };
+}
 
 /** The whole quotation a segment belongs to, as written (attribution between segments included). */
 function quotationText(c: Claim, ctx: CompareContext): string | undefined {
