@@ -366,6 +366,7 @@ function planLarge(
   for (const key of [...buckets.keys()].sort()) {
     group++;
     const all = buckets.get(key)!;
+    if (all.length < 2) continue;
     const members = all.filter((i) => twinOf[i] < 0);
     if (!storyNames) {
       if (!large(key, all.length) || (members.length <= MAX_BUCKET && !overfull?.has(key))) blocks.push({ members, group });
@@ -381,15 +382,23 @@ function planLarge(
       }
     }
     let tooLarge = false;
+    // A story's names often make one part several times over (every outlet names its town and its mayor).
+    const kept = new Map<string, number[][]>();
     for (const name of [...parts.keys()].sort((x, y) => x - y)) {
       const part = parts.get(name)!;
-      if (part.length <= MAX_BUCKET) blocks.push({ members: part, group });
-      else tooLarge = true;
+      if (part.length > MAX_BUCKET) tooLarge = true;
+      if (part.length < 2 || part.length > MAX_BUCKET) continue;
+      const shape = `${part.length} ${part[0]} ${part[part.length - 1]}`;
+      const same = kept.get(shape);
+      if (same?.some((other) => other.every((x, k) => x === part[k]))) continue;
+      if (same) same.push(part);
+      else kept.set(shape, [part]);
+      blocks.push({ members: part, group });
     }
     // Only when some part was too large can a claim be in none small enough.
     if (tooLarge) {
       const placed = new Set<number>();
-      for (const part of parts.values()) if (part.length <= MAX_BUCKET) for (const i of part) placed.add(i);
+      for (const part of parts.values()) if (part.length > 1 && part.length <= MAX_BUCKET) for (const i of part) placed.add(i);
       for (const i of members) if (!placed.has(i)) capped.add(i);
     }
   }
@@ -467,6 +476,15 @@ function storyNamesOf(ctx: CompareContext): Map<string, number[]> {
     names = articleNames(ctx.pool ?? []);
     ctx.memo?.set(ARTICLE_NAMES, names);
   }
+  // Every rule of a run shares the articles' names, and so their story names.
+  let out = STORY_NAMES_OF.get(names);
+  if (!out) STORY_NAMES_OF.set(names, (out = computeStoryNames(names)));
+  return out;
+}
+
+const STORY_NAMES_OF = new WeakMap<ReadonlyMap<string, ReadonlySet<string>>, Map<string, number[]>>();
+
+function computeStoryNames(names: ReadonlyMap<string, ReadonlySet<string>>): Map<string, number[]> {
   const articlesWith = new Map<string, number>();
   for (const set of names.values()) for (const e of set) articlesWith.set(e, (articlesWith.get(e) ?? 0) + 1);
   const ids = new Map([...articlesWith.keys()].sort().map((e, k) => [e, k]));
