@@ -442,6 +442,11 @@ export interface Comparator {
    */
   twinValue?(claim: Claim, ctx: CompareContext): unknown;
   /**
+   * Narrower block keys of a claim under `key`, for a bucket too large to pair whole: "ns3:mar" (a
+   * surname's first three letters) -> ["ns4:marw"]. Empty when the claim has none narrower.
+   */
+  refineKey?(key: string, claim: Claim, ctx: CompareContext): string[];
+  /**
    * True when `link` is 0 for claims of two stories (link.ts `differentStories`): a block key holding
    * too many claims is then split by story groups (link.ts `storyGroups`) before pairing.
    */

@@ -3,7 +3,7 @@ import type {
 } from '../types';
 import { comparatorById } from './comparators';
 import { severityFor } from './severity';
-import { ARTICLE_NAMES, ENOUGH_NAMES, articleNames, tellingKey, type NameCounts } from './link';
+import { ALL_ARTICLE_NAMES, ARTICLE_NAMES, ENOUGH_NAMES, allArticleNames, articleNames, tellingKey, type NameCounts } from './link';
 import { sentenceAt } from '../lang/context';
 import { claimsUnder } from './under-vocabulary';
 import { byCodeUnit, shortHash, slug } from '../util/stable';
@@ -78,9 +78,12 @@ export function compareAll(
   }
   // Names around the claims some rule compares, per article: which articles can tell one story from another.
   const compared = new Set(runs.flatMap((r) => r.pool));
-  const names = articleNames(sorted.filter((c) => compared.has(c)), options.nameCounts);
+  const comparedClaims = sorted.filter((c) => compared.has(c));
+  const names = articleNames(comparedClaims, options.nameCounts);
+  const allNames = allArticleNames(comparedClaims);
   for (const { comparator, ctx, pool } of runs) {
     if (!ctx.memo!.has(ARTICLE_NAMES)) ctx.memo!.set(ARTICLE_NAMES, names);
+    if (!ctx.memo!.has(ALL_ARTICLE_NAMES)) ctx.memo!.set(ALL_ARTICLE_NAMES, allNames);
     const stats = { unpaired: 0 };
     for (const f of findingsForRule(pool, comparator, ctx, options.focus, options.overfull?.get(ctx.rule.id), stats)) findings.push(f);
     if (options.stats && stats.unpaired) options.stats.unpaired[ctx.rule.id] = stats.unpaired;
@@ -152,6 +155,7 @@ export function findingsForRule(
   });
   const inFocus = (i: number) => !focus || focus.has(pool[i].source);
   let candidates: Float64Array;
+  let exact: Float64Array | null = null;
   let twins: Map<number, number[]> | undefined;
   if (focus) {
     const found = new Set<number>();
@@ -165,9 +169,12 @@ export function findingsForRule(
       }
     }
     candidates = Float64Array.from(found).sort();
-  } else if (![...buckets].some(([key, m]) => m.length > MAX_BUCKET || overfull?.has(key))) {
-    const blocks = [...buckets.keys()].sort().map((key, group) => ({ members: buckets.get(key)!, group }));
-    candidates = nearestPairs(blocks, n);
+  } else if (
+    ![...buckets].some(([key, m]) => m.length > MAX_BUCKET || overfull?.has(key)) &&
+    (exact = nearestPairs([...buckets.keys()].sort().map((key, group) => ({ members: buckets.get(key)!, group })), n, true))
+  ) {
+    // Every claim has at most NEAREST others to compare with: all pairs sharing a key are compared.
+    candidates = exact;
   } else {
     const plan = planLarge(pool, buckets, comparator, ctx, overfull);
     candidates = nearestPairs(plan.blocks, n);
@@ -266,9 +273,14 @@ export const NEAREST = 24;
  * a few stories compares exactly as without this pruning. Keeps the work linear in the number of claims.
  * `blocks` are the buckets' members, in the order of their keys (those of one claim or more than
  * MAX_BUCKET are left out); consecutive blocks of one `group` are parts of one key's bucket, and a claim
- * in several of them counts the key once, its size being that of the parts holding the claim.
+ * in several of them counts the key once, its size being that of the parts holding the claim. With
+ * `whole`, null as soon as a claim has more than NEAREST neighbours: the caller then makes the buckets
+ * smaller first (`planLarge`), so that a fact told by thirty outlets in one sentence is not all a claim's
+ * nearest claims, leaving out the other wordings of the fact.
  */
-function nearestPairs(blocks: readonly Block[], n: number): Float64Array {
+function nearestPairs(blocks: readonly Block[], n: number): Float64Array;
+function nearestPairs(blocks: readonly Block[], n: number, whole: true): Float64Array | null;
+function nearestPairs(blocks: readonly Block[], n: number, whole = false): Float64Array | null {
   const keysOf: Block[][] = Array.from({ length: n }, () => []);
   for (const block of blocks) {
     if (block.members.length < 2 || block.members.length > MAX_BUCKET) continue;
@@ -300,6 +312,7 @@ function nearestPairs(blocks: readonly Block[], n: number): Float64Array {
       e = end;
     }
     let near = [...score.keys()];
+    if (near.length > NEAREST && whole) return null;
     if (near.length > NEAREST) near = near.sort((a, b) => score.get(b)! - score.get(a)! || a - b).slice(0, NEAREST);
     if (size + near.length > out.length) {
       const grown = new Float64Array(Math.max(out.length * 2, size + near.length));
@@ -335,10 +348,10 @@ interface LargePlan {
 export const STORY_NAMES = 3;
 
 /**
- * Buckets of a run where some key holds more than MAX_BUCKET claims, made small without leaving claims
- * out:
- * - claims of such a bucket that are twins (`Comparator.twinKey`: a story told by two hundred outlets,
- *   each running one wire sentence) are paired through one of them, which the others join later;
+ * Buckets of a run where some key holds more than MAX_BUCKET claims, or some claim more than NEAREST
+ * neighbours, made small without leaving claims out:
+ * - twins (`Comparator.twins`: one telling of a fact run by two hundred outlets in one wire sentence) are
+ *   paired through the first of them, which the others join later;
  * - for a comparator whose claims of two stories never link (`storyBound`: two articles naming no name
  *   in common), every bucket is split by name: a claim goes in the part of each of its article's story
  *   names (`storyNamesOf`). Five hundred look-alike stories, each of its own town and people, make
@@ -354,14 +367,29 @@ function planLarge(
   ctx: CompareContext,
   overfull?: ReadonlySet<string>,
 ): LargePlan {
-  const n = pool.length;
   const large = (key: string, size: number) => size > MAX_BUCKET || Boolean(overfull?.has(key));
-  const inLarge = new Uint8Array(n);
-  for (const [key, members] of buckets) if (large(key, members.length)) for (const i of members) inLarge[i] = 1;
-  const { twinOf, twins } = findTwins(pool, inLarge, comparator, ctx);
+  const { twinOf, twins } = findTwins(pool, comparator, ctx);
   const storyNames = comparator.storyBound ? storyNamesOf(ctx) : undefined;
   const blocks: Block[] = [];
   const capped = new Set<number>();
+  // A bucket still too large is cut by the comparator's narrower keys, as long as it has them.
+  const refine = (key: string, members: number[], group: number, depth: number): void => {
+    if (members.length <= MAX_BUCKET) {
+      if (members.length > 1) blocks.push({ members, group });
+      return;
+    }
+    const parts = new Map<string, number[]>();
+    for (const i of members) {
+      const finer = depth < MAX_REFINE && comparator.refineKey ? comparator.refineKey(key, pool[i], ctx) : [];
+      if (!finer.length) capped.add(i);
+      for (const k of finer) {
+        const part = parts.get(k);
+        if (part) part.push(i);
+        else parts.set(k, [i]);
+      }
+    }
+    for (const k of [...parts.keys()].sort()) refine(k, parts.get(k)!, group, depth + 1);
+  };
   let group = 0;
   for (const key of [...buckets.keys()].sort()) {
     group++;
@@ -370,7 +398,7 @@ function planLarge(
     const members = all.filter((i) => twinOf[i] < 0);
     if (!storyNames) {
       if (!large(key, all.length) || (members.length <= MAX_BUCKET && !overfull?.has(key))) blocks.push({ members, group });
-      else if (members.length > 1) for (const i of members) capped.add(i);
+      else refine(key, members, group, 0);
       continue;
     }
     const parts = new Map<number, number[]>();
@@ -406,13 +434,12 @@ function planLarge(
 }
 
 /**
- * Twins among the claims marked in `among`, each set under its first claim. A claim's telling is first
+ * Twins among the claims, each set under its first claim. A claim's telling is first
  * hashed from what is cheap to read (its text and its sentence, or its value); only claims sharing that
  * hash with another are keyed in full.
  */
 function findTwins(
   pool: readonly Claim[],
-  among: Uint8Array,
   comparator: Comparator,
   ctx: CompareContext,
 ): { twinOf: Int32Array; twins: Map<number, number[]> } {
@@ -422,7 +449,6 @@ function findTwins(
   const byValue = comparator.twins === 'value';
   const rough = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
-    if (!among[i]) continue;
     const c = pool[i];
     const key = byValue ? JSON.stringify(c.value) : roughTelling(c, ctx);
     const same = rough.get(key);
@@ -460,21 +486,24 @@ function roughTelling(c: Claim, ctx: CompareContext): string {
   return `${c.kind}\u0001${c.span.text}\u0001${c.span.start - from}\u0001${hash64(text, from, to)}`;
 }
 
+/** How many times a bucket is cut by narrower keys before its claims are left unpaired. */
+const MAX_REFINE = 8;
+
 /** The part of the articles with too few names to tell their story. */
 const NO_NAMES = [-1];
 
 /**
  * Per article, the names that place it in the parts of a split bucket (as numbers, in the order of the
- * names): of its names (link.ts `articleNames`) that some other article names too, the STORY_NAMES most
+ * names): of its names, common ones too (link.ts `allArticleNames`), that some other article names, the STORY_NAMES most
  * articles name (a story's town and people, named by all its outlets) and the STORY_NAMES fewest (a
  * witness two outlets quote); all of them when there are few. An article with too few names to tell its
  * story, or none shared, has none.
  */
 function storyNamesOf(ctx: CompareContext): Map<string, number[]> {
-  let names = ctx.memo?.get(ARTICLE_NAMES) as ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  let names = ctx.memo?.get(ALL_ARTICLE_NAMES) as ReadonlyMap<string, ReadonlySet<string>> | undefined;
   if (!names) {
-    names = articleNames(ctx.pool ?? []);
-    ctx.memo?.set(ARTICLE_NAMES, names);
+    names = allArticleNames(ctx.pool ?? []);
+    ctx.memo?.set(ALL_ARTICLE_NAMES, names);
   }
   // Every rule of a run shares the articles' names, and so their story names.
   let out = STORY_NAMES_OF.get(names);

@@ -127,21 +127,28 @@ export interface NameCounts {
  * corpus when `claims` are only part of it.
  */
 export function articleNames(claims: readonly Claim[], counts?: NameCounts): Map<string, Set<string>> {
-  const names = new Map<string, Set<string>>();
+  const names = allArticleNames(claims);
   const articlesWith = new Map<string, number>();
+  for (const s of names.values()) for (const e of s) articlesWith.set(e, (articlesWith.get(e) ?? 0) + 1);
+  const limit = Math.max(COMMON_NAME, 0.05 * (counts ? counts.articles : names.size));
+  const howMany = counts ? (e: string) => counts.articlesWith(e) : (e: string) => articlesWith.get(e)!;
+  const out = new Map<string, Set<string>>();
+  for (const [source, s] of names) out.set(source, new Set([...s].filter((e) => howMany(e) <= limit)));
+  return out;
+}
+
+/** Memo key of every name each article gives around its claims, common ones too (`allArticleNames`). */
+export const ALL_ARTICLE_NAMES = 'link:all-article-names';
+
+/** `articleNames` without leaving out common names: what one story's outlets share when it is told by many. */
+export function allArticleNames(claims: readonly Claim[]): Map<string, Set<string>> {
+  const names = new Map<string, Set<string>>();
   for (const c of claims) {
     let s = names.get(c.source);
     if (!s) names.set(c.source, (s = new Set()));
-    for (const e of c.context.entities) {
-      // An initial alone ("j" of "Mara J. Quell") or a time zone ("EDT") names no story.
-      if (s.has(e) || e.length < 2 || TIME_ZONES.has(e)) continue;
-      s.add(e);
-      articlesWith.set(e, (articlesWith.get(e) ?? 0) + 1);
-    }
+    // An initial alone ("j" of "Mara J. Quell") or a time zone ("EDT") names no story.
+    for (const e of c.context.entities) if (e.length >= 2 && !TIME_ZONES.has(e)) s.add(e);
   }
-  const limit = Math.max(COMMON_NAME, 0.05 * (counts ? counts.articles : names.size));
-  const howMany = counts ? (e: string) => counts.articlesWith(e) : (e: string) => articlesWith.get(e)!;
-  for (const s of names.values()) for (const e of s) if (howMany(e) > limit) s.delete(e);
   return names;
 }
 
@@ -156,7 +163,8 @@ export const ENOUGH_NAMES = 2;
  * bodies around their claims, and not one name is shared. In a newsroom archive, "left 2,000 passengers
  * without service, officials in Velmora said" and "... 2,900 passengers ..., officials in Castrelle said"
  * read alike but are two events; the same figure or the same counted noun is no evidence across stories.
- * An article with fewer than two names says nothing either way (false).
+ * An article with fewer than two names says nothing either way (false). Common names (`articleNames`)
+ * count only for a story told by many: two articles sharing half their names are one story.
  */
 export function differentStories(a: Claim, b: Claim, ctx: CompareContext): boolean {
   if (a.source === b.source) return false;
@@ -170,7 +178,20 @@ export function differentStories(a: Claim, b: Claim, ctx: CompareContext): boole
   if (!x || !y || x.size < ENOUGH_NAMES || y.size < ENOUGH_NAMES) return false;
   const [small, large] = x.size <= y.size ? [x, y] : [y, x];
   for (const e of small) if (large.has(e)) return false;
-  return true;
+  // A story told by more outlets than make a name common (its town in all forty articles) is still one
+  // story: two of its articles share at least half the names of one of them, common ones included.
+  let all = ctx.memo?.get(ALL_ARTICLE_NAMES) as ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  if (!all) {
+    all = allArticleNames(ctx.pool ?? []);
+    ctx.memo?.set(ALL_ARTICLE_NAMES, all);
+  }
+  const fx = all.get(a.source);
+  const fy = all.get(b.source);
+  if (!fx || !fy || (fx.size === x.size && fy.size === y.size)) return true;
+  const [fewer, more] = fx.size <= fy.size ? [fx, fy] : [fy, fx];
+  let shared = 0;
+  for (const e of fewer) if (more.has(e)) shared++;
+  return 2 * shared < fewer.size;
 }
 
 /**
