@@ -87,6 +87,7 @@ export function checkClaims(
   errors: readonly ExtractionError[] = [],
 ): Report {
   const all = articles.flatMap((a) => claimsByArticle.get(a.id) ?? []);
-  const findings: Finding[] = compareAll(all, rules, new Map(articles.map((a) => [a.id, a])), options);
-  return buildReport(articles, claimsByArticle, findings, errors);
+  const stats = options.stats ?? { unpaired: {} };
+  const findings: Finding[] = compareAll(all, rules, new Map(articles.map((a) => [a.id, a])), { ...options, stats });
+  return buildReport(articles, claimsByArticle, findings, errors, stats.unpaired);
 }

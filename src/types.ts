@@ -430,6 +430,29 @@ export interface Comparator {
   readingValue(claim: Claim, ctx: CompareContext): unknown;
   /** What the fact is about, in a few words ("withdraw us nato velmar"). */
   subject(claims: readonly Claim[], ctx: CompareContext): string;
+  /**
+   * Which claims are twins, that link and compare alike with every other claim. Where a block key holds
+   * too many claims to pair them all (a story told by two hundred outlets), the engine pairs one claim of
+   * each set of twins and joins the others to it. 'telling' (default): claims of one telling (link.ts
+   * `tellingKey`: the claim as written in its sentence, in an article naming the same names) with the same
+   * `twinValue`; 'value': claims of one value wherever they stand (a name compared by itself).
+   */
+  twins?: 'telling' | 'value';
+  /**
+   * What of a claim, besides its telling, its link and judgement read (default: its value): a quote's words
+   * and its whole quotation's, not the quotation's place in the article.
+   */
+  twinValue?(claim: Claim, ctx: CompareContext): unknown;
+  /**
+   * Narrower block keys of a claim under `key`, for a bucket too large to pair whole: "ns3:mar" (a
+   * surname's first three letters) -> ["ns4:marw"]. Empty when the claim has none narrower.
+   */
+  refineKey?(key: string, claim: Claim, ctx: CompareContext): string[];
+  /**
+   * True when `link` is 0 for claims of two stories (link.ts `differentStories`): a block key holding
+   * too many claims is then split by story groups (link.ts `storyGroups`) before pairing.
+   */
+  storyBound?: boolean;
   /*
    * The engine reads two params of every rule: `link-agree` (default 0.25), the least link for two
    * agreeing or varying claims to join one finding, and `link-conflict` (default 0.75), the least link

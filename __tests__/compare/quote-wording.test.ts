@@ -84,6 +84,18 @@ describe('quote-wording link', () => {
     expect(alignQuotes(a, b, ctx.vocabulary).link).toBe(l);
   });
 
+  test.each([
+    // [names around the first quote's claims, around the second's, link]
+    ['no name in common: two stories', ['velmora', 'roe'], ['castrelle', 'quist'], 0],
+    ['one name in common: one story', ['velmora', 'roe'], ['velmora', 'quist'], 1],
+    ['one article names one thing only: cannot tell', ['velmora'], ['castrelle', 'quist'], 1],
+  ] as const)('the same words in two articles, %s', (_name, x, y, link) => {
+    const named = (source: string, entities: readonly string[]): Claim => ({ ...q('We will rebuild the pier next spring', source), context: { predicates: [], entities: [...entities], words: [] } });
+    const a = named('a.txt', x);
+    const b = named('b.txt', y);
+    expect(quoteWording.link(a, b, { ...ctx, pool: [a, b], memo: new Map() })).toBeCloseTo(link, 2);
+  });
+
   test('readings: folded words; blocks by content words', () => {
     expect(quoteWording.readingKey(q('\u201cWe WON\u2019T leave,\u201d'), ctx)).toBe("we won't leave");
     expect(quoteWording.display(q('We will stay.'), ctx)).toBe('We will stay.');

@@ -3,7 +3,8 @@
  *   node dist/bench/child.js check <dir> <report.json> [jobs]
  *   node dist/bench/child.js extract <dir> <store> [jobs]
  *   node dist/bench/child.js gate <store> <new-article-file> [--no-index]
- * Prints one JSON line: wall ms (and the parts), peak RSS in MB (getrusage maxRSS: every thread of the process).
+ * Prints one JSON line: wall ms (and the parts), peak RSS in MB (getrusage maxRSS: every thread of the process)
+ * and CPU ms (user and system, every thread).
  * For `gate`, also what the store index made it do: claims files listed, hashed (checked after a change of
  * size or time, or written too recently to trust their time), parsed, and read for the comparison.
  */
@@ -43,7 +44,10 @@ async function run(): Promise<void> {
     out.findings = pool.relevant.length;
   } else throw new Error(`unknown step ${step}`);
   out.ms = performance.now() - t0;
-  out.rssMb = process.resourceUsage().maxRSS / 1024;
+  const usage = process.resourceUsage();
+  out.rssMb = usage.maxRSS / 1024;
+  // CPU time of every thread of the process (workers too): what threads cost besides what they save.
+  out.cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
   process.stdout.write(JSON.stringify(out) + '\n');
 }
 

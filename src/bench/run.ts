@@ -5,32 +5,46 @@
  *      (each size in its own process) and the growth per doubling;
  *   3. `gate`: one new article against the claims store of the largest corpus;
  *   4. planted conflicts found (recall) and conflicts reported that were planted (precision), so that
- *      speed is never bought with misses.
- * Not a test: timings vary by machine. BENCH_SIZES=500,1000 and BENCH_JOBS=1 change the run.
+ *      speed is never bought with misses;
+ * and, when the real articles under ../shared are there (BENCH_SHARED names another folder), on corpora
+ * made from them (real-bench.ts):
+ *   5. big stories: each story told by 200 outlets, and 500 look-alike stories of 4 outlets: planted
+ *      conflicts found, precision, claims a cap left unpaired;
+ *   6. `check` on stories of about six real articles at 1k to 16k articles (BENCH_REAL_SIZES), median of
+ *      BENCH_REPEAT runs;
+ *   7. with BENCH_THREADS=1, worker threads against one thread at those sizes.
+ * Not a test: timings vary by machine. BENCH_SIZES=500,1000 and BENCH_JOBS=1 change the run; BENCH_PARTS
+ * (extraction,newsroom,gate,big,real,threads) picks parts.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { buildArticle } from '../ingest/article';
 import { EXTRACTORS, REFINERS } from '../extract/index';
 import { loadRules } from '../rules/loader';
 import type { Article, Claim, ExtractContext, Finding } from '../types';
 import { newsroom, type Newsroom } from './stories';
+import { baseStories } from './real-like';
+import { bigStories, realLikeCheck, threads } from './real-bench';
 
 const SEED = 20250921;
 const MB = 1024 * 1024;
 const SIZES = (process.env.BENCH_SIZES ?? '1000,2000,4000,8000').split(',').map(Number);
 const JOBS = process.env.BENCH_JOBS;
+const REAL_SIZES = (process.env.BENCH_REAL_SIZES ?? '1000,2000,4000,8000,16000').split(',').map(Number);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
+const SHARED = process.env.BENCH_SHARED ?? resolve(__dirname, '..', '..', '..', 'shared');
+const PARTS = new Set((process.env.BENCH_PARTS ?? `extraction,newsroom,gate,big,real${process.env.BENCH_THREADS ? ',threads' : ''}`).split(','));
 
 function main(): void {
   const work = mkdtempSync(join(tmpdir(), 'corroborate-bench-'));
   try {
-    console.log(`machine: ${cpus().length} CPUs, node ${process.version}; seed ${SEED}`);
+    console.log(`machine: ${cpus().length} CPUs, node ${process.version}; seed ${SEED}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     const largest = newsroom(SEED, Math.max(...SIZES));
-    extractionSpeed(largest);
+    if (PARTS.has('extraction')) extractionSpeed(largest);
     const rows: { size: number; ms: number; rssMb: number }[] = [];
-    for (const size of SIZES) {
+    for (const size of PARTS.has('newsroom') ? SIZES : []) {
       const room = size === largest.articles.size ? largest : newsroom(SEED, size);
       const dir = writeRoom(work, room, `n${size}`);
       const report = join(work, `report-${size}.json`);
@@ -46,7 +60,16 @@ function main(): void {
           `matching a planted one ${score.matching} (precision ${pct(score.matching, score.reported)})`,
       );
     }
-    gateLatency(work, largest);
+    if (PARTS.has('gate')) gateLatency(work, largest);
+    const bases = baseStories(SHARED);
+    if (!bases) console.log(`no articles under ${SHARED}: the parts on real articles are left out`);
+    else {
+      const rules = loadRules([]);
+      if (!rules.ok) throw new Error('rules');
+      if (PARTS.has('big')) bigStories(work, bases, rules.value, SEED);
+      if (PARTS.has('real')) realLikeCheck(work, bases, rules.value, SEED, REAL_SIZES, REPEAT, JOBS, Number(process.env.BENCH_SCORE_UP_TO ?? 2000));
+      if (PARTS.has('threads')) threads(work, bases, SEED, REAL_SIZES, Math.max(REPEAT, 3), String(cpus().length));
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

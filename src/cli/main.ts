@@ -8,7 +8,7 @@ import { runAllExamples } from '../pipeline/rule-examples';
 import { rulesTurnedOff } from '../rules/loader';
 import { articleRootFor, loadClaimsFolder, outsideArticleRoot, type StoreReadOptions } from '../claims/io';
 import { writeClaimsToStore } from '../gate/store';
-import type { Report } from '../report/json';
+import { unpairedMessage, type Report } from '../report/json';
 import { RENDERERS } from '../report';
 import { DECISIONS_FILE, applyDecisions, isSettled, loadDecisions, unmatchedDecisions, type ReviewedFinding } from '../review/decisions';
 import { applyDirectives } from '../gate/directives';
@@ -174,6 +174,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const rules = rulesFor(opts.rules, io, opts.config);
       const { articles, claims, root, errors } = loadInputs(inputs, rules, io, inputOptions(opts));
       let report: Report = compareWithPhase(articles, claims, rules, errors, Boolean(opts.quiet));
+      if (!opts.quiet) for (const u of report.unpaired ?? []) io.stderr(`warning: ${unpairedMessage(u)}\n`);
       report = withDirectives(report, articles, rules, root, io, Boolean(opts.quiet));
       if (opts.decisions) {
         const file = resolve(io.cwd, opts.decisions);

@@ -1,6 +1,6 @@
 import type { Article, Claim, ClaimContext, CompareContext, Vocabulary } from '../types';
 import { sentenceAt } from '../lang/context';
-import { PLAIN_REPORTING } from '../lang/words';
+import { PLAIN_REPORTING, TIME_ZONES } from '../lang/words';
 
 /** Weights of shared context words: a shared event word says more than a shared name. */
 export const LINK_WEIGHTS = { predicate: 1, reporting: 0.25, entity: 0.5, word: 0.5 } as const;
@@ -123,24 +123,32 @@ export interface NameCounts {
 /**
  * Names (context entities) around every claim of each article, leaving out names so common that they
  * tell no story from another: in more than COMMON_NAME articles and more than 5 % of all ("minister",
- * a frequent given name, the capital every story mentions). `counts` gives those numbers for the whole
+ * a frequent given name, the capital every story mentions), single letters (initials) and time zones. `counts` gives those numbers for the whole
  * corpus when `claims` are only part of it.
  */
 export function articleNames(claims: readonly Claim[], counts?: NameCounts): Map<string, Set<string>> {
-  const names = new Map<string, Set<string>>();
+  const names = allArticleNames(claims);
   const articlesWith = new Map<string, number>();
+  for (const s of names.values()) for (const e of s) articlesWith.set(e, (articlesWith.get(e) ?? 0) + 1);
+  const limit = Math.max(COMMON_NAME, 0.05 * (counts ? counts.articles : names.size));
+  const howMany = counts ? (e: string) => counts.articlesWith(e) : (e: string) => articlesWith.get(e)!;
+  const out = new Map<string, Set<string>>();
+  for (const [source, s] of names) out.set(source, new Set([...s].filter((e) => howMany(e) <= limit)));
+  return out;
+}
+
+/** Memo key of every name each article gives around its claims, common ones too (`allArticleNames`). */
+export const ALL_ARTICLE_NAMES = 'link:all-article-names';
+
+/** `articleNames` without leaving out common names: what one story's outlets share when it is told by many. */
+export function allArticleNames(claims: readonly Claim[]): Map<string, Set<string>> {
+  const names = new Map<string, Set<string>>();
   for (const c of claims) {
     let s = names.get(c.source);
     if (!s) names.set(c.source, (s = new Set()));
-    for (const e of c.context.entities) {
-      if (s.has(e)) continue;
-      s.add(e);
-      articlesWith.set(e, (articlesWith.get(e) ?? 0) + 1);
-    }
+    // An initial alone ("j" of "Mara J. Quell") or a time zone ("EDT") names no story.
+    for (const e of c.context.entities) if (e.length >= 2 && !TIME_ZONES.has(e)) s.add(e);
   }
-  const limit = Math.max(COMMON_NAME, 0.05 * (counts ? counts.articles : names.size));
-  const howMany = counts ? (e: string) => counts.articlesWith(e) : (e: string) => articlesWith.get(e)!;
-  for (const s of names.values()) for (const e of s) if (howMany(e) > limit) s.delete(e);
   return names;
 }
 
@@ -148,14 +156,15 @@ export function articleNames(claims: readonly Claim[], counts?: NameCounts): Map
 const COMMON_NAME = 20;
 
 // Fewer names than this around an article's claims tell too little to call two stories apart.
-const ENOUGH_NAMES = 2;
+export const ENOUGH_NAMES = 2;
 
 /**
  * True when two claims come from articles about different stories: both articles name places, people or
  * bodies around their claims, and not one name is shared. In a newsroom archive, "left 2,000 passengers
  * without service, officials in Velmora said" and "... 2,900 passengers ..., officials in Castrelle said"
  * read alike but are two events; the same figure or the same counted noun is no evidence across stories.
- * An article with fewer than two names says nothing either way (false).
+ * An article with fewer than two names says nothing either way (false). Common names (`articleNames`)
+ * count only for a story told by many: two articles sharing half their names are one story.
  */
 export function differentStories(a: Claim, b: Claim, ctx: CompareContext): boolean {
   if (a.source === b.source) return false;
@@ -169,7 +178,20 @@ export function differentStories(a: Claim, b: Claim, ctx: CompareContext): boole
   if (!x || !y || x.size < ENOUGH_NAMES || y.size < ENOUGH_NAMES) return false;
   const [small, large] = x.size <= y.size ? [x, y] : [y, x];
   for (const e of small) if (large.has(e)) return false;
-  return true;
+  // A story told by more outlets than make a name common (its town in all forty articles) is still one
+  // story: two of its articles share at least half the names of one of them, common ones included.
+  let all = ctx.memo?.get(ALL_ARTICLE_NAMES) as ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  if (!all) {
+    all = allArticleNames(ctx.pool ?? []);
+    ctx.memo?.set(ALL_ARTICLE_NAMES, all);
+  }
+  const fx = all.get(a.source);
+  const fy = all.get(b.source);
+  if (!fx || !fy || (fx.size === x.size && fy.size === y.size)) return true;
+  const [fewer, more] = fx.size <= fy.size ? [fx, fy] : [fy, fx];
+  let shared = 0;
+  for (const e of fewer) if (more.has(e)) shared++;
+  return 2 * shared < fewer.size;
 }
 
 /**
@@ -254,3 +276,37 @@ export function assertionLink(a: Claim, b: Claim, ctx: CompareContext, score: nu
 export const SAME_ASSERTION = 0.8;
 export const UNSURE_ASSERTION = 0.7;
 
+
+/**
+ * What makes two claims one telling of a fact: the claim as written in its sentence (the sentence, where
+ * in it, the value and the words around it, the attribute and subject) in an article naming the same
+ * names on the same day. Two outlets running one wire sentence ("The strike left 2,000 passengers without
+ * service, Velmora officials said.") give claims of one telling; the engine compares one of them for all.
+ * `value` stands for the claim's value when part of it says where the claim is (a quote's offsets).
+ */
+export function tellingKey(claim: Claim, ctx: CompareContext, value: unknown = claim.value): string {
+  const article = ctx.articles.get(claim.source);
+  let sentence = '';
+  let at = claim.span.start;
+  if (article?.sentences) {
+    const i = sentenceAt(article.sentences, claim.span.start);
+    if (i >= 0) {
+      const s = article.sentences[i];
+      sentence = (article.reader ?? article.text ?? '').slice(s.start, s.end);
+      at -= s.start;
+    }
+  }
+  const names = (ctx.memo?.get(ARTICLE_NAMES) as ReadonlyMap<string, ReadonlySet<string>> | undefined)?.get(claim.source);
+  return JSON.stringify([
+    claim.kind,
+    claim.span.text,
+    at,
+    sentence,
+    value,
+    claim.context,
+    claim.attribute ?? null,
+    claim.subject ?? null,
+    names ? [...names].sort() : null,
+    article?.referenceDate?.date ?? null,
+  ]);
+}

@@ -158,15 +158,26 @@ export function containsRun(long: readonly string[], short: readonly string[]): 
   return false;
 }
 
+/**
+ * Length of the longest common subsequence. The words two near-copies share at both ends are counted
+ * without aligning them: only what differs in between is aligned ("... said the port will reopen on
+ * Monday" against "... said the port would reopen on Monday" aligns "will" with "would").
+ */
 export function lcs(a: readonly string[], b: readonly string[]): number {
-  if (!a.length || !b.length) return 0;
-  let prev = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = new Array<number>(b.length + 1).fill(0);
-    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const na = a.length - head - tail;
+  const nb = b.length - head - tail;
+  if (!na || !nb) return head + tail;
+  let prev = new Array<number>(nb + 1).fill(0);
+  for (let i = 1; i <= na; i++) {
+    const cur = new Array<number>(nb + 1).fill(0);
+    for (let j = 1; j <= nb; j++) cur[j] = a[head + i - 1] === b[head + j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
     prev = cur;
   }
-  return prev[b.length];
+  return head + tail + prev[nb];
 }
 
 /** How two quotes relate in their words. */
@@ -195,6 +206,23 @@ function strength(contentCount: number): number {
  * paraphrase rule is applied (link 1).
  */
 export function alignQuotes(aWords: string, bWords: string, vocabulary: Vocabulary): Alignment {
+  let memo = ALIGNMENTS.get(vocabulary);
+  if (!memo) ALIGNMENTS.set(vocabulary, (memo = new Map()));
+  const key = `${aWords}\u0000${bWords}`;
+  let al = memo.get(key);
+  if (!al) {
+    al = align(aWords, bWords, vocabulary);
+    if (memo.size >= 20000) memo.clear();
+    memo.set(key, al);
+  }
+  return al;
+}
+
+// A pair of quotes is aligned for its link, again for its judgement, and again by the other quote rule;
+// one wire sentence quoted by many outlets meets the same sentences again and again. Shared: read only.
+const ALIGNMENTS = new WeakMap<Vocabulary, Map<string, Alignment>>();
+
+function align(aWords: string, bWords: string, vocabulary: Vocabulary): Alignment {
   const a = quoteWords(aWords, vocabulary);
   const b = quoteWords(bWords, vocabulary);
   const [short, long] = a.canon.length <= b.canon.length ? [a.canon, b.canon] : [b.canon, a.canon];

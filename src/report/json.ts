@@ -1,6 +1,7 @@
 import type { Article, Claim, ExtractionError, Finding, Verdict } from '../types';
 import { VERSION } from '../version';
 import { labelFindings } from './labels';
+import { MAX_BUCKET } from '../compare/engine';
 
 export interface ReportArticle {
   id: string;
@@ -20,6 +21,12 @@ export interface Report {
   findings: Finding[];
   /** Extractors that threw, by article (absent when none did): their claims are missing from the findings. */
   errors?: ExtractionError[];
+  /**
+   * Per rule, claims that a cap on comparison left unpaired (absent when none): they share a block key
+   * with other claims, but that key held too many claims to pair, even once twins were set aside and
+   * stories told apart, so they were compared with no other claim.
+   */
+  unpaired?: { rule: string; claims: number; reason: string }[];
 }
 
 export function buildReport(
@@ -27,6 +34,7 @@ export function buildReport(
   claimsByArticle: ReadonlyMap<string, Claim[]>,
   findings: Finding[],
   errors: readonly ExtractionError[] = [],
+  unpaired: Readonly<Record<string, number>> = {},
 ): Report {
   const count = (v: Verdict) => findings.filter((f) => f.verdict === v).length;
   const byId = new Map<string, Map<string, Claim>>();
@@ -63,7 +71,16 @@ export function buildReport(
     findings: labelFindings(findings, find, new Map(articles.map((a) => [a.id, a]))),
   };
   if (errors.length) report.errors = [...errors];
+  const capped = Object.keys(unpaired).sort();
+  if (capped.length) report.unpaired = capped.map((rule) => ({ rule, claims: unpaired[rule], reason: UNPAIRED_REASON }));
   return report;
+}
+
+export const UNPAIRED_REASON = `a block key they share held more than ${MAX_BUCKET} claims, too many to pair, even with twins set aside and stories told apart`;
+
+/** "1204 claims of rule name-spelling were compared with no other claim: a block key they share held ...". */
+export function unpairedMessage(u: { rule: string; claims: number; reason: string }): string {
+  return `${u.claims} claim${u.claims === 1 ? '' : 's'} of rule ${u.rule} ${u.claims === 1 ? 'was' : 'were'} compared with no other claim: ${u.reason}`;
 }
 
 /** The report as JSON text: two-space indented, one trailing newline, the same bytes for the same input. */

@@ -94,6 +94,7 @@ export const dateInterval: Comparator = {
     if (va.time !== undefined && vb.time !== undefined && tellsStart(a, ctx) !== tellsStart(b, ctx)) score = Math.min(score, UNSURE_ASSERTION);
     return score;
   },
+  storyBound: true,
   compare(a, b, ctx) {
     return compareDates(a.value as DateValue, b.value as DateValue, ctx.rule.params['compare-times'] !== false);
   },

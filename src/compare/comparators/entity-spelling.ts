@@ -137,6 +137,15 @@ export const entitySpelling: Comparator = {
     const short = entity(c).short;
     return [...distinctive(key).map((w) => `ew:${w.slice(0, 4)}`), `ec:${key.replace(/[\s-]+/g, '').slice(0, 4)}`, ...(short ? [`es:${short}`] : [])];
   },
+  // A bucket of a common beginning is cut by one more letter: "ew:indi" -> "ew5:india" or "ew5:indig".
+  refineKey: (key, c) => {
+    const m = /^(ew|ec)(\d*):(.*)$/.exec(key);
+    if (!m) return [];
+    const [, kind, , prefix] = m;
+    const words = kind === 'ew' ? distinctive(entity(c).key) : [entity(c).key.replace(/[\s-]+/g, '')];
+    const n = prefix.length + 1;
+    return [...new Set(words.filter((w) => w.startsWith(prefix) && w.length >= n).map((w) => `${kind}${n}:${w.slice(0, n)}`))];
+  },
   link: (a, b) => {
     const ea = entity(a);
     const eb = entity(b);
@@ -150,6 +159,8 @@ export const entitySpelling: Comparator = {
   readingKey: (c) => entity(c).key,
   display: (c) => entity(c).name,
   readingValue: (c) => ({ name: entity(c).name, key: entity(c).key, kind: entity(c).entityKind }),
+  // Names are compared by themselves, wherever they stand.
+  twins: 'value',
   subject: (claims) => {
     const counts = new Map<string, number>();
     for (const c of claims) counts.set(entity(c).name, (counts.get(entity(c).name) ?? 0) + 1);

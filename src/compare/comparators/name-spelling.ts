@@ -29,6 +29,16 @@ export const nameSpelling: Comparator = {
     const alias = aliasOf(person(c).key, ctx.vocabulary);
     return [`ns:${s}`, `ns3:${s.slice(0, 3)}`, ...(alias ? [`nsa:${alias.canonical}`] : [])];
   },
+  // A common surname's bucket is cut by the given name's initial ("ns:quell" -> "ns:quell:m"); a prefix's
+  // by one more letter ("ns3:que" -> "ns4:quel"), as long as the surname has one.
+  refineKey: (key, c) => {
+    const words = nameWords(person(c).name).map(foldNameWord);
+    const s = words[words.length - 1] ?? '';
+    const m = /^ns(\d+):(.*)$/.exec(key);
+    if (m) return s.length > m[2].length ? [`ns${m[2].length + 1}:${s.slice(0, m[2].length + 1)}`] : [];
+    if (key.startsWith('ns:') && key.split(':').length === 2 && words.length >= 2) return [`${key}:${words[0][0]}`];
+    return [];
+  },
   link: (a, b, ctx) => (aliasJoining(person(a).key, person(b).key, ctx.vocabulary) ? 1 : nameSimilarity(person(a).name, person(b).name)),
   compare: (a, b, ctx) => {
     const pa = person(a);
@@ -56,6 +66,8 @@ export const nameSpelling: Comparator = {
   readingKey: (c) => person(c).key,
   display: (c) => person(c).name,
   readingValue: (c) => ({ name: person(c).name, key: person(c).key }),
+  // Names are compared by themselves, wherever they stand.
+  twins: 'value',
   subject: (claims) => {
     const counts = new Map<string, number>();
     for (const c of claims) counts.set(person(c).name, (counts.get(person(c).name) ?? 0) + 1);

@@ -78,6 +78,9 @@ export const numericTolerance: Comparator = {
     // land near its south pole" rank two records. Two ranks of one record may agree, never conflict.
     return va.unit === 'record' ? Math.min(linked, UNSURE_ASSERTION) : linked;
   },
+  // Whether the figure is its article's only one of its kind weighs in every link.
+  twinValue: (claim, ctx) => [claim.value, onlyOneInArticle(claim, ctx)],
+  storyBound: true,
   compare(a, b, ctx) {
     return compareQuantities(a.value as QuantityValue, b.value as QuantityValue, options(ctx));
   },

@@ -2,7 +2,7 @@ import type { Claim, Comparator, PairJudgement, QuoteValue, Speaker, Vocabulary 
 import { aliasJoining } from '../../text/aliases';
 import { nameSimilarity, SAME_PERSON } from '../../extract/people/names';
 import { contentLemmas } from '../quote-align';
-import { quoteLink, quoteSubject } from './quote-wording';
+import { quoteLink, quoteSubject, quoteTwinValue } from './quote-wording';
 import { GENERIC_SPEAKER_WORDS } from '../../lang/words';
 
 const quote = (c: Claim) => c.value as QuoteValue;
@@ -35,6 +35,8 @@ export const quoteSpeaker: Comparator = {
   display: (c) => speaker(c).name,
   readingValue: (c) => ({ name: speaker(c).name, key: speaker(c).key, kind: speaker(c).kind }),
   subject: (claims) => `who said: ${quoteSubject(claims)}`,
+  twinValue: quoteTwinValue,
+  storyBound: true,
 };
 
 function words(key: string): string[] {

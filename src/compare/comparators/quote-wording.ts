@@ -1,4 +1,5 @@
 import type { Claim, Comparator, CompareContext, PairJudgement, QuoteValue } from '../../types';
+import { differentStories } from '../link';
 import { alignQuotes, alignSentences, containsRun, lcs, quoteSentences, quoteWords, contentLemmas, contradiction, foldWords, paraphraseRule, wordDiff } from '../quote-align';
 
 const words = (c: Claim) => (c.value as QuoteValue).words;
@@ -32,7 +33,14 @@ export const quoteWording: Comparator = {
   display: (c) => words(c),
   readingValue: (c) => words(c),
   subject: (claims) => quoteSubject(claims),
+  twinValue: quoteTwinValue,
+  storyBound: true,
 };
+
+/** A quote's value for telling twins: its whole quotation's words, which its link reads, not its place. */
+export function quoteTwinValue(c: Claim, ctx: CompareContext): unknown {
+  return { ...(c.value as QuoteValue), quotation: quotationText(c, ctx) ?? null };
+}
 
 /** The whole quotation a segment belongs to, as written (attribution between segments included). */
 function quotationText(c: Claim, ctx: CompareContext): string | undefined {
@@ -46,9 +54,11 @@ function quotationText(c: Claim, ctx: CompareContext): string | undefined {
 /**
  * Link of two quote segments: their own alignment, or a weak 0.3 when one segment lies within the
  * other's whole quotation though not in the same sentence ("We will say no more... if they refuse"
- * against the first sentence of a two-sentence quotation holding both).
+ * against the first sentence of a two-sentence quotation holding both). None across two stories (articles
+ * naming no name in common): "We will rebuild" said in Velmora and in Castrelle is two quotes.
  */
 export function quoteLink(a: Claim, b: Claim, ctx: CompareContext): number {
+  if (differentStories(a, b, ctx)) return 0;
   const own = passageLink(words(a), words(b), ctx);
   if (own >= 0.25) return own;
   for (const [x, y] of [[a, b], [b, a]] as const) {

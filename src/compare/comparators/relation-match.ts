@@ -1,5 +1,6 @@
 import type { Claim, Comparator, CompareContext, RelationValue } from '../../types';
 import { matchNames } from './entity-spelling';
+import { differentStories } from '../link';
 
 const relation = (c: Claim) => c.value as RelationValue;
 
@@ -47,7 +48,8 @@ function shareContext(a: Claim, b: Claim): boolean {
  * the owner of a company), compared by subject and attribute: the same value agrees, another value
  * conflicts ("a Northwind Air flight" / "the Lakeline Airways plane"). A link is weak, so that it can make
  * an agreement but never a conflict, when an article gives its subject two values (two flights) or the
- * two articles share no name or event word around the claims.
+ * two articles share no name or event word around the claims; there is none across two stories (link.ts
+ * `differentStories`).
  */
 export const relationMatch: Comparator = {
   id: 'relation-match',
@@ -63,7 +65,8 @@ export const relationMatch: Comparator = {
   accepts: (c) => c.kind === 'relation' && !!c.subject && !!c.attribute,
   blockKeys: (c) => [`rel:${c.subject!.key}|${c.attribute}`],
   link: (a, b, ctx) => {
-    if (a.subject?.key !== b.subject?.key || a.attribute !== b.attribute) return 0;
+    // "the operator of the flight" in two stories (articles naming no name in common) is of two flights.
+    if (a.subject?.key !== b.subject?.key || a.attribute !== b.attribute || differentStories(a, b, ctx)) return 0;
     if (a.source === b.source) return WEAK;
     if (ambiguous(a, ctx) || ambiguous(b, ctx) || !shareContext(a, b)) return WEAK;
     return SURE;
@@ -78,5 +81,7 @@ export const relationMatch: Comparator = {
   readingKey: (c) => relation(c).key,
   display: (c) => relation(c).value,
   readingValue: (c) => ({ value: relation(c).value, key: relation(c).key }),
+  twinValue: (c, ctx) => [c.value, ambiguous(c, ctx)],
+  storyBound: true,
   subject: (claims) => (claims.length ? `${claims[0].attribute} of ${claims[0].subject!.text}` : ''),
 };

@@ -280,13 +280,45 @@ function whyContradicted(a: Claim, b: Claim, ctx: CompareContext): string {
  */
 function selfContradicted(a: Claim, b: Claim, ctx: CompareContext): boolean {
   if (!ctx.pool) return false;
-  const words = roleWordsOf(ctx);
   const t = title(a);
+  // Asked for every pair of the person's titles: once per person and pair of roles.
+  const key = `title-match:self-contradicted:${t.person}\u0000${t.role}\u0000${title(b).role}`;
+  const known = ctx.memo?.get(key) as boolean | undefined;
+  if (known !== undefined) return known;
+  const out = computeSelfContradicted(t, title(b), ctx);
+  ctx.memo?.set(key, out);
+  return out;
+}
+
+/** The titles of the pool given to one person (any spelling), in pool order; built once per run. */
+function titlesOfPerson(person: string, ctx: CompareContext): Claim[] {
+  let byPerson = ctx.memo?.get('title-match:by-person') as Map<string, Claim[]> | undefined;
+  if (!byPerson) {
+    byPerson = new Map();
+    for (const c of ctx.pool ?? []) {
+      const list = byPerson.get(title(c).person);
+      if (list) list.push(c);
+      else byPerson.set(title(c).person, [c]);
+    }
+    ctx.memo?.set('title-match:by-person', byPerson);
+  }
+  const key = `title-match:same-person:${person}`;
+  let out = ctx.memo?.get(key) as Claim[] | undefined;
+  if (!out) {
+    const same = new Set<string>();
+    for (const other of byPerson.keys()) if (other === person || nameSimilarity(other, person) >= SAME_PERSON) same.add(other);
+    out = (ctx.pool ?? []).filter((c) => same.has(title(c).person));
+    ctx.memo?.set(key, out);
+  }
+  return out;
+}
+
+function computeSelfContradicted(t: TitleValue, tb: TitleValue, ctx: CompareContext): boolean {
+  const words = roleWordsOf(ctx);
   const byPost = new Map<string, { former: boolean; sitting: boolean }>();
-  for (const c of ctx.pool) {
+  for (const c of titlesOfPerson(t.person, ctx)) {
     const o = title(c);
-    if (o.person !== t.person && nameSimilarity(o.person, t.person) < SAME_PERSON) continue;
-    if (!sameRole(o.role, t.role, words) && !sameRole(o.role, title(b).role, words)) continue;
+    if (!sameRole(o.role, t.role, words) && !sameRole(o.role, tb.role, words)) continue;
     const st = postStatus(o);
     if (st === 'leaving') continue;
     const k = c.source;
